@@ -1,0 +1,197 @@
+"""Plain-text reports → Document.
+
+Shapes seen in real text exports:
+- DOCX exports: each cell is a line starting with a tab, rows are separated by one blank
+  line, the table ends at two blank lines; a cell's text may continue on following lines
+  (even after a single blank line); `[bookmark: …]` and `[image: …]` markers appear.
+- tab-separated rows: one row per line, cells separated by tabs;
+- '|' tables (Markdown-like), separator rows of dashes dropped;
+- tables flattened into lines of a label followed by numbers separated by spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Cell, Document, Paragraph, Table
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_IMAGE = re.compile(r"^\s*\[image:[^\]]*\]\s*$")
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_NUM_TOKEN = re.compile(r"^[-−－]?[\d,，.．]+%?$|^[—\-/]$")
+
+
+def decode(data: bytes) -> str:
+    """Decode text bytes: BOMs first, then UTF-8, then GB18030 (a superset of GBK)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # UTF-16 without BOM: many NUL bytes in alternating positions.
+    if data[:200].count(b"\x00") > 40:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+    return data.decode("gb18030", errors="replace")
+
+
+def _clean(line: str) -> str:
+    return _BOOKMARK.sub("", line).replace("\r", "")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.doc = Document(file_format="txt")
+        self.n_para = 0
+        self.n_table = 0
+        self.last_para = ""
+
+    def para(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self.n_para += 1
+        self.doc.blocks.append(Paragraph(index=self.n_para, text=text))
+        self.last_para = text
+
+    def table(self, rows: list[list[str]]) -> None:
+        rows = [r for r in rows if r]
+        if not rows:
+            return
+        self.n_table += 1
+        t = Table(index=self.n_table, caption=self.last_para)
+        for i, r in enumerate(rows, start=1):
+            t.rows.append([Cell(text=c.strip(), row=i, col=j) for j, c in enumerate(r, start=1)])
+        self.doc.blocks.append(t)
+
+
+def _tab_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """Parse a DOCX-export table starting at line i (a line starting with a tab)."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.startswith("\t"):
+            row.append(line[1:])
+            i += 1
+            continue
+        if line == "":
+            # Count blank lines; two or more end the table. A line holding only an
+            # ideographic space is an (empty-looking) cell continuation, not a blank.
+            j = i
+            while j < n and lines[j] == "":
+                j += 1
+            blanks = j - i
+            if row:
+                rows.append(row)
+                row = []
+            if j >= n or blanks >= 2:
+                return rows, j
+            if lines[j].startswith("\t"):
+                i = j
+                continue
+            # A single blank then text: a cell continuing after an empty line, when the
+            # table resumes right after it; otherwise the table has ended.
+            k = j
+            while k < n and lines[k] != "" and not lines[k].startswith("\t"):
+                k += 1
+            m = k
+            while m < n and lines[m] == "":
+                m += 1
+            if k - j <= 2 and m - k <= 1 and m < n and lines[m].startswith("\t") and rows:
+                rows[-1][-1] += "\n" + "\n".join(lines[j:k])
+                # No blank before the next cell, or the row is still short of the
+                # table's width: the row's cells go on.
+                if m == k or len(rows[-1]) < max(len(r) for r in rows):
+                    row = rows.pop()
+                i = m
+                continue
+            return rows, j
+        # Text right after a cell line: the cell continues.
+        if row:
+            row[-1] += "\n" + line
+        elif rows:
+            rows[-1][-1] += "\n" + line
+        i += 1
+    if row:
+        rows.append(row)
+    return rows, i
+
+
+def _split_pipe(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip() for c in s.split("|")]
+
+
+def _space_row(line: str) -> list[str] | None:
+    """'一、基本支出 1438.40 1636.67 1636.67' → label + numbers, when ≥2 numbers end the line."""
+    parts = line.split()
+    if len(parts) < 3:
+        return None
+    k = len(parts)
+    while k > 0 and _NUM_TOKEN.match(parts[k - 1]):
+        k -= 1
+    if len(parts) - k < 2 or k == 0:
+        return None
+    return [" ".join(parts[:k]), *parts[k:]]
+
+
+def read_text(data: bytes) -> Document:
+    text = decode(data)
+    lines = [_clean(x) for x in text.split("\n")]
+    b = _Builder()
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if _IMAGE.match(line):
+            i += 1
+            continue
+        if line.startswith("\t") and line.strip() != "" or (
+            line.startswith("\t") and i + 1 < n and lines[i + 1].startswith("\t")
+        ):
+            rows, i = _tab_block(lines, i)
+            b.table(rows)
+            continue
+        if "\t" in line.strip():
+            rows = []
+            while i < n and "\t" in lines[i].strip() and not lines[i].startswith("\t"):
+                rows.append(lines[i].strip().split("\t"))
+                i += 1
+            b.table(rows)
+            continue
+        if line.strip().startswith("|") and line.count("|") >= 3:
+            rows = []
+            while i < n and lines[i].strip().startswith("|"):
+                if not _PIPE_SEP.match(lines[i]):
+                    rows.append(_split_pipe(lines[i]))
+                i += 1
+            b.table(rows)
+            continue
+        if _space_row(line) is not None and i + 1 < n and _space_row(lines[i + 1]) is not None:
+            rows = []
+            while i < n and (r := _space_row(lines[i])) is not None:
+                rows.append(r)
+                i += 1
+            # A header line just before, with as many words as the rows have cells.
+            if b.doc.blocks and isinstance(b.doc.blocks[-1], Paragraph):
+                head = b.doc.blocks[-1].text.split()
+                if len(head) == len(rows[0]):
+                    b.doc.blocks.pop()
+                    b.n_para -= 1
+                    rows.insert(0, head)
+            b.table(rows)
+            continue
+        b.para(line)
+        i += 1
+    return b.doc

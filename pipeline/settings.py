@@ -1,0 +1,52 @@
+"""Paths and limits, each overridable from the environment (see the README)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = REPO_ROOT / "sql"
+VOCAB_DIR = REPO_ROOT / "vocab"
+PARSER_VERSION = "0.1.0"
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass
+class Settings:
+    raw_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("BPW_RAW_DIR", REPO_ROOT / "data" / "raw"))
+    )
+    warehouse: Path = field(
+        default_factory=lambda: Path(
+            os.environ.get("BPW_WAREHOUSE", REPO_ROOT / "data" / "warehouse" / "warehouse.duckdb")
+        )
+    )
+    # Limits protect the machine from hostile or broken documents.
+    max_file_bytes: int = field(default_factory=lambda: _env_int("BPW_MAX_FILE_BYTES", 200 * 2**20))
+    max_pages: int = field(default_factory=lambda: _env_int("BPW_MAX_PAGES", 2000))
+    max_unzipped_bytes: int = field(
+        default_factory=lambda: _env_int("BPW_MAX_UNZIPPED_BYTES", 500 * 2**20)
+    )
+    parse_timeout_s: int = field(default_factory=lambda: _env_int("BPW_PARSE_TIMEOUT", 300))
+    workers: int = field(default_factory=lambda: _env_int("BPW_WORKERS", os.cpu_count() or 1))
+    strict: bool = field(default_factory=lambda: os.environ.get("BPW_STRICT", "") == "1")
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.warehouse.parent / "staging"
+
+    @property
+    def report_path(self) -> Path:
+        return self.warehouse.parent / "dq_report.html"
+
+    @property
+    def overview_path(self) -> Path:
+        return self.warehouse.parent / "overview.html"

@@ -1,0 +1,14 @@
+CREATE TABLE IF NOT EXISTS fact_budgets (
+    report_id      VARCHAR NOT NULL,
+    project_id     VARCHAR,
+    line_item      VARCHAR NOT NULL,
+    stage          VARCHAR NOT NULL,   -- initial | adjustment | adjusted
+    amount_yuan    DECIMAL(18,2),
+    reported_text  VARCHAR,
+    reported_unit  VARCHAR,
+    decimals       INTEGER,
+    source_ref     VARCHAR NOT NULL,
+    origin         VARCHAR,            -- table | narrative
+    table_kind     VARCHAR,            -- recogniser that produced it
+    is_twin        BOOLEAN DEFAULT FALSE  -- from a table printed a second time
+);

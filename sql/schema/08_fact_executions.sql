@@ -1,0 +1,17 @@
+CREATE TABLE IF NOT EXISTS fact_executions (
+    report_id          VARCHAR NOT NULL,
+    project_id         VARCHAR,
+    line_item          VARCHAR NOT NULL,
+    executed_yuan      DECIMAL(18,2),
+    reported_rate_pct  DECIMAL(9,4),
+    reported_text      VARCHAR,
+    reported_unit      VARCHAR,
+    decimals           INTEGER,
+    source_ref         VARCHAR NOT NULL,
+    rate_text          VARCHAR,
+    rate_decimals      INTEGER,
+    rate_source_ref    VARCHAR,
+    origin             VARCHAR,
+    table_kind         VARCHAR,
+    is_twin            BOOLEAN DEFAULT FALSE
+);

@@ -1,0 +1,16 @@
+CREATE TABLE IF NOT EXISTS dq_results (
+    run_id       VARCHAR NOT NULL,
+    checked_at   TIMESTAMP NOT NULL,
+    report_id    VARCHAR,
+    project_id   VARCHAR,
+    check_name   VARCHAR NOT NULL,
+    severity     VARCHAR NOT NULL,   -- error | warning
+    passed       BOOLEAN NOT NULL,
+    expected     DOUBLE,
+    observed     DOUBLE,
+    difference   DOUBLE,
+    tolerance    DOUBLE,
+    detail       VARCHAR,
+    source_refs  VARCHAR,
+    document_id  VARCHAR
+);
