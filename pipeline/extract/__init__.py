@@ -1,0 +1,306 @@
+"""Document → reports, projects and facts. Plain Python: no DuckDB, no Dagster."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from pipeline.extract import narrative as nar
+from pipeline.extract import tables as tb
+from pipeline.extract.cells import is_numeric, real_cells, sq
+from pipeline.extract.result import Extraction
+from pipeline.extract.segment import Segment, segment
+from pipeline.model import Document, Paragraph, Table
+from pipeline.normalize.grades import grade_rank, parse_bands
+from pipeline.normalize.money import detect_money_unit, to_yuan
+from pipeline.normalize.names import project_key, region_of, unit_key
+
+__all__ = ["extract", "Extraction"]
+
+_SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
+
+
+def _report_id(document_id: str, seq: int) -> str:
+    # Content-addressed, so re-runs and renamed files keep the same id.
+    return f"{document_id[:16]}-r{seq}"
+
+
+def extract(doc: Document, document_id: str) -> Extraction:
+    ex = Extraction()
+    segs = segment(doc)
+    if not segs and any(True for _ in doc.tables):
+        # Tables but no title: still a report if a recogniser understands a table.
+        segs = [Segment("project", "", 0, len(doc.blocks))]
+    seen_tables: dict[tuple, Table] = {}
+    for seq, s in enumerate(segs, start=1):
+        _extract_segment(doc, document_id, s, seq, ex, seen_tables)
+    if segs and not any(
+        (ex.fact_budgets, ex.fact_executions, ex.fact_indicators, ex.fact_scores, ex.fact_mentions)
+    ):
+        # A title but nothing a performance report would state: not ours.
+        ex.reports.clear()
+    return ex
+
+
+def _extract_segment(
+    doc: Document, document_id: str, s: Segment, seq: int, ex: Extraction, seen_tables: dict
+) -> None:
+    rid = _report_id(document_id, seq)
+    report = {
+        "report_id": rid,
+        "document_id": document_id,
+        "report_kind": s.kind,
+        "unit_name": s.unit_name,
+        "unit_key": unit_key(s.unit_name) if s.unit_name else None,
+        "region": region_of(s.unit_name) if s.unit_name else None,
+        "fiscal_year": s.fiscal_year,
+        "title": s.title or None,
+        "score_total": None,
+        "grade_text": None,
+        "grade_rank": None,
+        "source_ref": f"para={s.title_para}" if s.title_para else None,
+        "seq": seq,
+        "grade_bands": None,
+    }
+    ex.reports.append(report)
+    ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex)
+    blocks = doc.blocks[s.start : s.end]
+    narrative_budget: Decimal | None = None
+    seen_subjects: set[str] = set()
+    heading: str | None = None
+    bands = None
+    score_ref = grade_ref = None
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            text = b.text
+            u = detect_money_unit(text) if len(text) < 30 and "单位" in text else None
+            if u:
+                ctx.money_unit_hint = u
+            h = nar.heading_of(text)
+            if h:
+                heading = h
+            if bands is None and re.search(r"\d+\s*分.{0,12}(为|属于)?.{0,3}(一等|优|优秀|良)", text):
+                parsed = parse_bands(text)
+                if parsed:
+                    bands = parsed
+            _narrative(ctx, b, heading, seen_subjects, report)
+            if report["score_total"] is not None and score_ref is None:
+                score_ref = True
+            g = nar.find_grade(text)
+            if g and report["grade_text"] is None:
+                report["grade_text"] = g[0]
+                report["grade_rank"] = grade_rank(g[0])
+                grade_ref = str(b.ref(g[1], g[2]))
+            continue
+        if not isinstance(b, Table):
+            continue
+        for row in b.rows:
+            for c in row:
+                if not c.merged_copy and is_numeric(c.text):
+                    ex.numeric_cells += 1
+        sig = tuple(tuple(sq(c.text) for c in real_cells(r) if not is_numeric(c.text)) for r in b.rows)
+        first = seen_tables.get(sig) if sum(len(x) for x in sig) >= 6 else None
+        ctx.twin = first is not None
+        ctx.used_cells.clear()
+        ctx.ignored_cells.clear()
+        if first is not None:
+            _twin_mentions(ctx, first, b)
+        else:
+            seen_tables[sig] = b
+        for cap_text in (b.caption,):
+            if cap_text and bands is None:
+                bands = parse_bands(cap_text) or None
+        kind = None
+        if tb.read_self_eval(b, ctx):
+            kind = "self_eval"
+        elif tb.read_summary(b, ctx, narrative_budget or _stated_budget(ex, rid)):
+            kind = "summary"
+        elif tb.read_scoring(b, ctx):
+            kind = "scoring"
+        elif tb.read_line_items(b, ctx):
+            kind = "line_items"
+        # Sequence numbers and codes are knowingly ignored.
+        for row in b.rows:
+            for c in row:
+                if c.merged_copy or not is_numeric(c.text):
+                    continue
+                key = (c.row, c.col, id(c))
+                if key in ctx.used_cells:
+                    ex.numeric_cells_used += 1
+                elif key in ctx.ignored_cells or _SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2:
+                    ex.numeric_cells_ignored += 1
+                elif kind is not None or True:
+                    ex.unrecognised.append(
+                        {
+                            "document_id": document_id,
+                            "report_id": rid,
+                            "source_ref": str(b.ref(c)),
+                            "what": "cell" if kind else "table",
+                            "reason": f"numeric cell not mapped by the {kind} recogniser"
+                            if kind
+                            else "no recogniser matched this table",
+                            "text": c.text[:100],
+                        }
+                    )
+        # Footnotes of summary tables often state the grade bands.
+    _finish_report(ex, report, bands, score_ref, grade_ref)
+
+
+def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
+    for f in ex.fact_budgets:
+        if f["report_id"] == rid and f["project_id"] is None and f["line_item"] == "total" and f["stage"] == "adjusted":
+            return f["amount_yuan"]
+    return None
+
+
+def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], report: dict) -> None:
+    text = p.text
+    comp = nar.find_component(text)
+    if comp:
+        w, wt, wd, s, st, sd, a, z = comp
+        ctx.ex.fact_scores.append(
+            {
+                "report_id": ctx.report_id, "project_id": None, "component": heading or f"para{p.index}",
+                "weight": w, "score": s, "grade_text": None, "grade_rank": None,
+                "source_ref": str(p.ref(a, z)), "parent": None, "score_text": st,
+                "score_decimals": sd, "weight_decimals": wd, "origin": "narrative", "is_twin": False,
+            }
+        )
+        return
+    pl = nar.find_project_line(text)
+    if pl:
+        name, sv, stext, sdec, grade, a, z = pl
+        ctx.ex.fact_mentions.append(
+            {
+                "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
+                "kind": "score", "subject": f"project_score:{project_key(name)}", "value": sv,
+                "reported_text": stext, "reported_unit": "分", "decimals": sdec,
+                "source_ref": str(p.ref(a, z)), "origin": "narrative",
+            }
+        )
+        return
+    for m in nar.find_mentions(text):
+        ref = str(p.ref(m.start, m.end))
+        ctx.ex.fact_mentions.append(
+            {
+                "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
+                "kind": m.kind, "subject": m.subject, "value": m.value, "reported_text": m.text,
+                "reported_unit": m.unit, "decimals": m.decimals, "source_ref": ref, "origin": "narrative",
+            }
+        )
+        if m.subject in seen:
+            continue
+        seen.add(m.subject)
+        if m.subject.startswith("budget:"):
+            _, stage, item = m.subject.split(":")
+            ctx.ex.fact_budgets.append(
+                {
+                    "report_id": ctx.report_id, "project_id": None, "line_item": item, "stage": stage,
+                    "amount_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+                    "reported_text": m.text, "reported_unit": m.unit, "decimals": m.decimals,
+                    "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False,
+                }
+            )
+        elif m.subject == "executed:total":
+            ctx.ex.fact_executions.append(
+                {
+                    "report_id": ctx.report_id, "project_id": None, "line_item": "total",
+                    "executed_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+                    "reported_rate_pct": None, "reported_text": m.text, "reported_unit": m.unit,
+                    "decimals": m.decimals, "source_ref": ref, "rate_text": None, "rate_decimals": None,
+                    "rate_source_ref": None, "origin": "narrative", "table_kind": None, "is_twin": False,
+                }
+            )
+        elif m.subject == "rate:total":
+            row = next(
+                (f for f in ctx.ex.fact_executions if f["report_id"] == ctx.report_id
+                 and f["origin"] == "narrative" and f["project_id"] is None and f["line_item"] == "total"),
+                None,
+            )
+            vals = {"reported_rate_pct": Decimal(m.text), "rate_text": m.text,
+                    "rate_decimals": m.decimals, "rate_source_ref": ref}
+            if row is not None:
+                row.update(vals)
+            else:
+                ctx.ex.fact_executions.append(
+                    {"report_id": ctx.report_id, "project_id": None, "line_item": "total",
+                     "executed_yuan": None, "reported_text": None, "reported_unit": None, "decimals": None,
+                     "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False} | vals
+                )
+        elif m.subject == "score:total" and report["score_total"] is None:
+            report["score_total"] = Decimal(m.text)
+            ctx.ex.fact_scores.append(
+                {
+                    "report_id": ctx.report_id, "project_id": None, "component": "total",
+                    "weight": None, "score": Decimal(m.text), "grade_text": None, "grade_rank": None,
+                    "source_ref": ref, "parent": None, "score_text": m.text, "score_decimals": m.decimals,
+                    "weight_decimals": None, "origin": "narrative", "is_twin": False,
+                }
+            )
+
+
+def _twin_mentions(ctx: tb.Ctx, first: Table, second: Table) -> None:
+    """A table printed twice: pair up its numeric cells by position for the consistency check."""
+    for r1, r2 in zip(first.rows, second.rows, strict=False):
+        for c1, c2 in zip(real_cells(r1), real_cells(r2), strict=False):
+            for t, c, origin in ((first, c1, "table"), (second, c2, "twin")):
+                from pipeline.normalize.numbers import parse_number
+
+                n = parse_number(c.text)
+                if n is None:
+                    continue
+                ctx.ex.fact_mentions.append(
+                    {
+                        "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
+                        "kind": "twin", "subject": f"twin:t{first.index}:r{c1.row}c{c1.col}",
+                        "value": float(n.value), "reported_text": n.text, "reported_unit": n.unit,
+                        "decimals": n.decimals, "source_ref": str(t.ref(c)), "origin": origin,
+                    }
+                )
+
+
+def _finish_report(ex: Extraction, report: dict, bands, score_ref, grade_ref) -> None:
+    rid = report["report_id"]
+    if bands:
+        report["grade_bands"] = json.dumps(
+            [b.__dict__ if hasattr(b, "__dict__") else b for b in bands], ensure_ascii=False, default=str
+        )
+    totals = [f for f in ex.fact_scores if f["report_id"] == rid and f["project_id"] is None
+              and f["component"] == "total" and f["origin"] == "table" and not f["is_twin"]]
+    if report["score_total"] is None and totals and totals[0]["score"] is not None:
+        report["score_total"] = totals[0]["score"]
+    if report["grade_text"] is None and totals and totals[0]["grade_text"]:
+        report["grade_text"] = totals[0]["grade_text"]
+        report["grade_rank"] = totals[0]["grade_rank"]
+    # Table-side mentions, so narrative figures can be compared with the same table figure.
+    keymap = {p["project_id"]: p["project_key"] for p in ex.projects if p["report_id"] == rid}
+    for f in ex.fact_budgets:
+        if f["report_id"] == rid and f["origin"] == "table" and f["project_id"] is None and not f["is_twin"]:
+            _mention(ex, report, f"budget:{f['stage']}:{f['line_item']}", "amount",
+                     float(f["amount_yuan"]) / (10000 if f["reported_unit"] == "万元" else 1),
+                     f, f["reported_text"], f["decimals"])
+    for f in ex.fact_executions:
+        if f["report_id"] == rid and f["origin"] == "table" and f["project_id"] is None and not f["is_twin"]:
+            if f["executed_yuan"] is not None:
+                _mention(ex, report, f"executed:{f['line_item']}", "amount",
+                         float(f["executed_yuan"]) / (10000 if f["reported_unit"] == "万元" else 1),
+                         f, f["reported_text"], f["decimals"])
+            if f["reported_rate_pct"] is not None and f["line_item"] == "total":
+                _mention(ex, report, "rate:total", "rate", float(f["reported_rate_pct"]),
+                         {"source_ref": f["rate_source_ref"]}, f["rate_text"], f["rate_decimals"])
+    for f in ex.fact_scores:
+        if f["report_id"] == rid and f["origin"] == "table" and f["component"] == "total" and not f["is_twin"] and f["score"] is not None:
+            subject = f"project_score:{keymap.get(f['project_id'])}" if f["project_id"] else "score:total"
+            _mention(ex, report, subject, "score", float(f["score"]), f, f["score_text"], f["score_decimals"])
+
+
+def _mention(ex, report, subject, kind, value, f, text, decimals) -> None:
+    ex.fact_mentions.append(
+        {
+            "document_id": report["document_id"], "report_id": report["report_id"], "project_id": None,
+            "kind": kind, "subject": subject, "value": value, "reported_text": text,
+            "reported_unit": f.get("reported_unit"), "decimals": decimals,
+            "source_ref": f.get("source_ref"), "origin": "table",
+        }
+    )

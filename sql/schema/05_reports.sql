@@ -11,5 +11,6 @@ CREATE TABLE IF NOT EXISTS reports (
     grade_text   VARCHAR,
     grade_rank   INTEGER,
     source_ref   VARCHAR,
-    seq          INTEGER               -- order of the report inside its document
+    seq          INTEGER,              -- order of the report inside its document
+    grade_bands  VARCHAR               -- JSON: the grade bands the document states
 );

@@ -1,0 +1,112 @@
+"""Facts stated in running text: amounts, rates, scores, grades, counts and averages.
+
+Each pattern names what the figure is about (its `subject`), so the same figure found in
+a table can be compared with it (narrative_matches_table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.normalize.numbers import parse_number
+
+_NUM = r"([-−]?\d[\d,，]*(?:\.\d+)?)"
+_SP = r"\s*"
+
+# (subject, kind, pattern); the number is group "n". Only the first figure of each
+# subject at report level becomes a report fact; all are kept as mentions.
+PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("budget:initial:total", "amount", re.compile(rf"年初(?:预算|批复)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
+    ("budget:adjustment:total", "amount", re.compile(rf"(?:年度)?预算调整(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)|年中(?:追加|调整)(?:预算)?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>万元|元|亿元)")),
+    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
+    ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
+    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
+    ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)")),
+    ("score:total", "score", re.compile(rf"(?:自评|绩效|整体支出自评|综合)?得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
+]
+
+_GRADE = re.compile(r"(?:自评结论|绩效等级|评价等次|评价等级|自评等级|等级)(?:为|是)?[“\"']?(?P<g>优秀|良好|合格|不合格|优|良|中|差|一等|二等|三等|四等)")
+_COMPONENT = re.compile(rf"该指标分值{_SP}(?P<w>\d+(?:\.\d+)?){_SP}分[，,]{_SP}自评得分{_SP}(?P<s>\d+(?:\.\d+)?){_SP}分")
+_COUNT = re.compile(rf"共(?:对)?{_SP}(?P<n>\d+){_SP}个项目")
+_AVG = re.compile(rf"平均分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分")
+_GRADE_COUNT = re.compile(r"(?:自评)?为?(?P<g>一等|二等|三等|四等|优秀|良好|合格|不合格|优|良|中|差)的?项目(?:有)?\s*(?P<n>\d+)\s*个|(?P<g2>一等|二等|三等|四等|优秀|良好|合格|不合格)的?(?:项目)?(?:有)?\s*(?P<n2>\d+)\s*个")
+_PROJECT_LINE = re.compile(r"^(?:\d+[.、．]\s*)?(?P<name>[^。；;，,]{2,60}?)[。.]\s*自评得分\s*(?P<s>\d+(?:\.\d+)?)\s*分[，,]\s*自评结论\s*(?P<g>[一二三四]等|优秀|良好|合格|不合格|优|良|中|差)")
+_HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*(?P<h>[^。，,]{2,30})$")
+
+
+@dataclass
+class Mention:
+    subject: str
+    kind: str
+    value: float
+    text: str
+    unit: str | None
+    decimals: int
+    start: int
+    end: int
+
+
+def _num(text: str, unit: str | None) -> tuple[float, int] | None:
+    n = parse_number(text)
+    if n is None:
+        return None
+    return float(n.value), n.decimals
+
+
+def find_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for subject, kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            g = "n" if m.groupdict().get("n") else "n2"
+            ug = "u" if g == "n" else "u2"
+            raw = m.group(g)
+            if raw is None:
+                continue
+            parsed = _num(raw, m.group(ug))
+            if parsed is None:
+                continue
+            out.append(Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g)))
+    for m in _COUNT.finditer(text):
+        out.append(Mention("projects:count", "count", float(m.group("n")), m.group("n"), "个", 0, m.start("n"), m.end("n")))
+    for m in _AVG.finditer(text):
+        p = _num(m.group("n"), "分")
+        if p:
+            out.append(Mention("projects:avg_score", "average", p[0], m.group("n"), "分", p[1], m.start("n"), m.end("n")))
+    if "项目" in text:
+        for m in _GRADE_COUNT.finditer(text):
+            g = m.group("g") or m.group("g2")
+            ng = "n" if m.group("n") else "n2"
+            out.append(Mention(f"projects:grade:{g}", "count", float(m.group(ng)), m.group(ng), "个", 0, m.start(ng), m.end(ng)))
+    return out
+
+
+def find_grade(text: str) -> tuple[str, int, int] | None:
+    m = _GRADE.search(text)
+    return (m.group("g"), m.start("g"), m.end("g")) if m else None
+
+
+def find_component(text: str) -> tuple[float, str, int, float, str, int, int, int] | None:
+    """'该指标分值 5 分，自评得分 4.5 分' → (weight, weight_text, w_dec, score, score_text, s_dec, start, end)."""
+    m = _COMPONENT.search(text)
+    if not m:
+        return None
+    w, s = parse_number(m.group("w")), parse_number(m.group("s"))
+    if w is None or s is None:
+        return None
+    return float(w.value), m.group("w"), w.decimals, float(s.value), m.group("s"), s.decimals, m.start("s"), m.end("s")
+
+
+def find_project_line(text: str) -> tuple[str, float, str, int, str, int, int] | None:
+    m = _PROJECT_LINE.search(text)
+    if not m:
+        return None
+    s = parse_number(m.group("s"))
+    if s is None:
+        return None
+    return m.group("name").strip(), float(s.value), m.group("s"), s.decimals, m.group("g"), m.start("s"), m.end("s")
+
+
+def heading_of(text: str) -> str | None:
+    m = _HEADING.match(text.strip())
+    return m.group("h").strip("：:。 ") if m else None

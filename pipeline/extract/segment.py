@@ -1,0 +1,182 @@
+"""Split a document into the logical reports it holds, with kind, unit, year and title.
+
+A title is a short run of up to three short paragraphs (titles wrap) that names a report
+kind. A title of another kind than the current report starts a new report; project tables
+and attachments stay with the report they follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.model import Document, Paragraph, Table
+
+# Order matters: the first matching kind wins.
+KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("special_fund", re.compile(r"专项(资金|经费).{0,6}绩效(自评|评价)")),
+    (
+        "department",
+        re.compile(
+            r"部门(整体)?(支出|预算)?绩效(自评|评价)|整体支出绩效(自评|评价|目标自评)|部门整体绩效|单位整体支出绩效"
+        ),
+    ),
+    ("project", re.compile(r"项目(支出)?绩效(自评|目标自评)|绩效目标自评表|项目自评报告")),
+    ("final_accounts", re.compile(r"决算(情况)?说明|部门决算|单位决算")),
+    ("budget", re.compile(r"部门预算(公开)?$|预算公开|部门预算(情况)?说明")),
+    ("department", re.compile(r"^(\d{4}年度?)?绩效自评报告$")),
+]
+
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年(度)?(?!\s*\d{1,2}\s*月)")
+_UNIT_LABEL = re.compile(r"(部门|单位|预算单位|主管部门)(名称)?\s*[:：]\s*(\S[^\n]{1,40})")
+_UNIT_IN_TEXT = re.compile(
+    r"((?:中国共产党|中共)[\u4e00-\u9fa5]{2,24}?(?:委员会|委)[\u4e00-\u9fa5]{0,10}?(?:部|办公室|局|处|室|中心|委员会)"
+    r"|[\u4e00-\u9fa5]{2,20}?(?:人民政府|局|厅|委员会|办公室|中心|院|馆))"
+)
+_TITLE_NOISE = re.compile(
+    r"^(附件\s*\d*[:：]?\s*|\d+[.、．]\s*)|关于报送.*$|关于.*的函$|[（(]?\s*(20\d\d)\s*年度?\s*[)）]?"
+)
+
+
+@dataclass
+class Segment:
+    kind: str
+    title: str
+    start: int  # block index where the report starts
+    end: int  # exclusive
+    title_para: int | None = None
+    unit_name: str | None = None
+    fiscal_year: int | None = None
+
+
+def _kind_of(text: str) -> str | None:
+    s = re.sub(r"\s", "", text)
+    for kind, pat in KIND_PATTERNS:
+        if pat.search(s):
+            return kind
+    return None
+
+
+def _is_short(p: Paragraph) -> bool:
+    t = p.text.strip()
+    if re.search(r"^.{2,}[:：]", t) and not t.startswith("附件"):
+        return False  # "部门名称：…", "…包括：无" are labels, not titles
+    return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";"))
+
+
+def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
+    """A title starting at block i: (kind, title text, blocks used)."""
+    window: list[str] = []
+    for j in range(i, min(i + 3, len(blocks))):
+        b = blocks[j]
+        if not isinstance(b, Paragraph) or not _is_short(b):
+            break
+        window.append(b.text.strip())
+        kind = _kind_of("".join(window))
+        if kind:
+            if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
+                continue
+            return kind, "".join(window), j - i + 1
+    return None
+
+
+def _unit_from_title(title: str) -> str | None:
+    s = re.sub(r"\s", "", title)
+    s = _TITLE_NOISE.sub("", s)
+    m = _UNIT_IN_TEXT.search(s)
+    return m.group(1) if m else None
+
+
+def _year_from(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _majority_year(texts: list[str]) -> int | None:
+    counts: Counter[int] = Counter()
+    for t in texts:
+        # Document numbers such as 〔2023〕2号 and dates are publication, not evaluation, years.
+        t = re.sub(r"[〔\[［(（]20\d\d[〕\]］)）]", "", t)
+        for m in _YEAR.finditer(t):
+            counts[int(m.group(1))] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(y for y, c in counts.items() if c == best)
+
+
+def segment(doc: Document) -> list[Segment]:
+    blocks = doc.blocks
+    segs: list[Segment] = []
+    i = 0
+    while i < len(blocks):
+        found = _title_at(blocks, i)
+        if found:
+            kind, title, used = found
+            cur = segs[-1] if segs else None
+            if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")):
+                if cur is not None:
+                    cur.end = i
+                para = blocks[i].index if isinstance(blocks[i], Paragraph) else None
+                segs.append(Segment(kind, title, i, len(blocks), title_para=para))
+            i += used
+            continue
+        i += 1
+    if not segs:
+        return []
+    # Content before the first title belongs to the first report (cover pages, unit names).
+    segs[0].start = 0
+    for s in segs:
+        _fill_identity(s, blocks)
+    # A report whose unit could not be found inherits the document's most common unit.
+    common = Counter(s.unit_name for s in segs if s.unit_name).most_common(1)
+    for s in segs:
+        if not s.unit_name and common:
+            s.unit_name = common[0][0]
+    return segs
+
+
+def _fill_identity(s: Segment, blocks: list) -> None:
+    paras = [b.text for b in blocks[s.start : s.end] if isinstance(b, Paragraph)]
+    head = paras[:12]
+    s.fiscal_year = _year_from(s.title) or _majority_year(paras[:40])
+    unit = _unit_from_title(s.title)
+    if not unit:
+        for t in head:
+            m = _UNIT_LABEL.search(t)
+            if m:
+                unit = m.group(3).strip().split()[0]
+                break
+    if not unit:
+        # Short paragraphs just before/at the title often carry the unit name alone.
+        for t in head[:3]:
+            if len(t) <= 30:
+                m = _UNIT_IN_TEXT.fullmatch(re.sub(r"\s", "", t))
+                if m:
+                    unit = m.group(1)
+                    break
+    if not unit:
+        for b in blocks[s.start : s.end]:
+            if isinstance(b, Table):
+                for row in b.texts():
+                    for k, c in enumerate(row[:-1]):
+                        if re.sub(r"\s", "", c) in ("主管部门", "预算单位", "单位名称", "部门名称"):
+                            v = re.sub(r"^\d+-", "", row[k + 1].strip())
+                            if v:
+                                unit = v
+                                break
+                    if unit:
+                        break
+            if unit:
+                break
+    if not unit:
+        counts = Counter(
+            m.group(1)
+            for t in paras[:60]
+            for m in _UNIT_IN_TEXT.finditer(t)
+            if m.group(1).startswith(("中共", "中国共产党"))
+        )
+        if counts:
+            unit = counts.most_common(1)[0][0]
+    s.unit_name = unit

@@ -1,0 +1,65 @@
+"""The controlled vocabulary, read from the CSV files in vocab/ (also loaded into the warehouse)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from pipeline.settings import VOCAB_DIR
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(VOCAB_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@cache
+def line_items() -> list[dict[str, str]]:
+    return _rows("line_items.csv")
+
+
+@cache
+def _synonyms() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r["pattern"]), r["code"]) for r in _rows("line_item_synonyms.csv")]
+
+
+@cache
+def _stages() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r["pattern"]), r["field"]) for r in _rows("stages.csv")]
+
+
+_LABEL_NOISE = re.compile(
+    r"^(其中|含)[:：]?|^[（(]?[一二三四五六七八九十\d]+[)）.、．]|[（(](万元|元)[)）]|[\s　:：]"
+)
+
+
+def clean_label(text: str) -> str:
+    """'其中：当年财政拨款　' → '当年财政拨款'; '（一）财政拨款小计' → '财政拨款小计'."""
+    s = text.replace("\n", "")
+    for _ in range(3):
+        s2 = _LABEL_NOISE.sub("", s)
+        if s2 == s:
+            break
+        s = s2
+    return s
+
+
+def line_item_code(label: str) -> str | None:
+    s = clean_label(label)
+    if s.startswith("功能分类") or re.match(r"^\d{3}(\d{2}){0,2}", s):
+        m = re.match(r"^(\d{3}(?:\d{2}){0,2})", s.replace(" ", ""))
+        if m:
+            return f"func:{m.group(1)}"
+    for pat, code in _synonyms():
+        if pat.search(s):
+            return code
+    return None
+
+
+def stage_of(header: str) -> str | None:
+    s = re.sub(r"[\s　\n]|[（(](万元|元|%)[)）]", "", header)
+    for pat, field in _stages():
+        if pat.search(s):
+            return field
+    return None

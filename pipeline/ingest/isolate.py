@@ -1,0 +1,105 @@
+"""Run a function over many items in child processes, each with a time and memory limit.
+
+A hostile or broken document may hang a parser or eat all memory; one forked child per
+document keeps that from harming the batch. Children return results through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import pickle
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class ChildFailed(Exception):
+    def __init__(self, kind: str, detail: str) -> None:
+        self.kind = kind  # "timeout" | "crash" | "error"
+        self.detail = detail
+        super().__init__(f"{kind}: {detail}")
+
+
+def _child(func: Callable[[Any], Any], item: Any, conn: Connection, mem_limit: int | None) -> None:
+    if mem_limit:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (mem_limit, mem_limit))
+        except (ImportError, ValueError, OSError):
+            pass
+    try:
+        payload = ("ok", func(item))
+    except BaseException as e:  # everything goes back to the parent as data
+        payload = ("error", e if _picklable(e) else RuntimeError(repr(e)), traceback.format_exc())
+    try:
+        conn.send_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        conn.close()
+        os._exit(0)  # skip atexit handlers inherited from the parent
+
+
+def _picklable(e: BaseException) -> bool:
+    try:
+        pickle.loads(pickle.dumps(e))
+        return True
+    except Exception:
+        return False
+
+
+def run_isolated(
+    func: Callable[[T], Any],
+    items: Iterable[T],
+    workers: int = 2,
+    timeout_s: float = 300,
+    mem_limit_bytes: int | None = 3 * 2**30,
+) -> Iterator[tuple[T, Any]]:
+    """Yield (item, result) in completion order; result is an exception on failure.
+
+    With workers <= 0 everything runs in this process (for debugging and tests).
+    """
+    if workers <= 0:
+        for item in items:
+            try:
+                yield item, func(item)
+            except Exception as e:
+                yield item, e
+        return
+    ctx = mp.get_context("fork")
+    pending = list(items)[::-1]
+    running: dict[Connection, tuple[Any, Any, float]] = {}
+    while pending or running:
+        while pending and len(running) < workers:
+            item = pending.pop()
+            r, w = ctx.Pipe(duplex=False)
+            p = ctx.Process(target=_child, args=(func, item, w, mem_limit_bytes), daemon=True)
+            p.start()
+            w.close()
+            running[r] = (item, p, time.monotonic())
+        ready = wait(list(running), timeout=0.2)
+        for conn in ready:
+            item, p, _ = running.pop(conn)  # type: ignore[call-overload]
+            try:
+                status, *rest = pickle.loads(conn.recv_bytes())
+                result = rest[0] if status == "ok" else rest[0]
+            except (EOFError, OSError, pickle.UnpicklingError):
+                p.join(1)
+                result = ChildFailed(
+                    "crash", f"the parser process ended without a result (exit code {p.exitcode})"
+                )
+            conn.close()
+            p.join(5)
+            yield item, result
+        now = time.monotonic()
+        for conn, (item, p, started) in list(running.items()):
+            if now - started > timeout_s:
+                p.kill()
+                p.join(5)
+                conn.close()
+                del running[conn]
+                yield item, ChildFailed("timeout", f"no result after {timeout_s:.0f} s")

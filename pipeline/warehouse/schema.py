@@ -1,0 +1,45 @@
+"""Create the warehouse tables and load the vocabulary. The only place DDL runs."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.settings import SQL_DIR, VOCAB_DIR
+
+FACT_TABLES = (
+    "reports",
+    "projects",
+    "fact_budgets",
+    "fact_executions",
+    "fact_indicators",
+    "fact_scores",
+    "fact_mentions",
+    "table_sums",
+    "unrecognised",
+)
+DOC_TABLES = ("blocks", "cells")
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def init_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for f in sorted((SQL_DIR / "schema").glob("*.sql")):
+        con.execute(f.read_text(encoding="utf-8"))
+    _load_line_items(con)
+
+
+def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
+    with open(VOCAB_DIR / "line_items.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    df = pd.DataFrame(rows).replace({"": None})
+    con.execute("DELETE FROM line_items")
+    con.register("li_df", df)
+    con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
+    con.unregister("li_df")

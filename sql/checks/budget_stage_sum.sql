@@ -1,0 +1,23 @@
+-- initial + adjustment = adjusted, per report/project/line item and per source (table or text).
+WITH b AS (
+    SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage, f.origin,
+           CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.reported_unit, f.source_ref,
+           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+    FROM fact_budgets f JOIN reports r USING (report_id)
+    WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL
+), g AS (
+    SELECT document_id, report_id, project_id, line_item, origin,
+           max(v) FILTER (stage = 'initial') AS ini, max(v) FILTER (stage = 'adjustment') AS adj,
+           max(v) FILTER (stage = 'adjusted') AS tot,
+           sum(half) AS tol,
+           string_agg(stage || '=' || reported_text || coalesce(reported_unit, '') || ' @' || source_ref, '; ' ORDER BY stage) AS refs,
+           count(DISTINCT stage) AS n
+    FROM b GROUP BY ALL
+)
+SELECT document_id, report_id, project_id, 'budget_stage_sum' AS check_name, 'error' AS severity,
+       tot AS expected, ini + adj AS observed, tot - (ini + adj) AS difference, tol AS tolerance,
+       abs(tot - (ini + adj)) <= tol + 1e-6 AS passed,
+       printf('调整后预算 %s 元 vs 年初 %s + 调整 %s = %s 元 (line item %s, %s), 差 %s, 容差 %s',
+              tot, ini, adj, ini + adj, line_item, origin, round(tot - (ini + adj), 2), round(tol, 2)) AS detail,
+       refs AS source_refs
+FROM g WHERE n = 3

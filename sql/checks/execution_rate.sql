@@ -1,0 +1,29 @@
+-- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures.
+WITH e AS (
+    SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin,
+           CAST(x.executed_yuan AS DOUBLE) AS ex, CAST(x.reported_rate_pct AS DOUBLE) AS rate,
+           0.5 * pow(10, -x.decimals) * CASE x.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS ex_half,
+           0.5 * pow(10, -coalesce(x.rate_decimals, 0)) AS rate_half,
+           x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref
+    FROM fact_executions x JOIN reports r USING (report_id)
+    WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.reported_rate_pct IS NOT NULL
+), b AS (
+    SELECT report_id, project_id, line_item, origin, CAST(amount_yuan AS DOUBLE) AS adj, reported_text AS adj_text, source_ref AS adj_ref,
+           0.5 * pow(10, -decimals) * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS adj_half
+    FROM fact_budgets WHERE stage = 'adjusted' AND NOT is_twin AND amount_yuan IS NOT NULL
+), j AS (
+    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
+           100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
+           100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
+    FROM e JOIN b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
+        AND b.line_item = e.line_item AND b.origin = e.origin
+    WHERE b.adj > 0
+)
+SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
+       rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
+       rate_half + (hi - lo) / 2 AS tolerance,
+       (rate + rate_half >= lo - 1e-9 AND rate - rate_half <= hi + 1e-9) AS passed,
+       printf('执行率印 %s%% @%s, 执行数 %s / 调整后预算 %s = %s%%, 差 %s 个百分点',
+              rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
+       rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs
+FROM j

@@ -1,0 +1,17 @@
+-- Executed ≤ adjusted budget (a warning: overspending can be legitimate but deserves a look).
+WITH e AS (
+    SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin, CAST(x.executed_yuan AS DOUBLE) AS ex,
+           x.reported_text, x.source_ref,
+           0.5 * pow(10, -x.decimals) * CASE x.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS ex_half
+    FROM fact_executions x JOIN reports r USING (report_id)
+    WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL
+)
+SELECT e.document_id, e.report_id, e.project_id, 'execution_within_budget' AS check_name, 'warning' AS severity,
+       CAST(b.amount_yuan AS DOUBLE) AS expected, e.ex AS observed, CAST(b.amount_yuan AS DOUBLE) - e.ex AS difference,
+       e.ex_half AS tolerance,
+       e.ex <= CAST(b.amount_yuan AS DOUBLE) + e.ex_half + 1e-6 AS passed,
+       printf('执行数 %s @%s 与调整后预算 %s @%s 比较 (%s)', e.reported_text, e.source_ref, b.reported_text, b.source_ref, e.line_item) AS detail,
+       e.source_ref || '; ' || b.source_ref AS source_refs
+FROM e JOIN fact_budgets b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
+    AND b.line_item = e.line_item AND b.origin = e.origin AND b.stage = 'adjusted' AND NOT b.is_twin
+WHERE b.amount_yuan IS NOT NULL

@@ -1,0 +1,45 @@
+-- Children of a line item add up to it (nearest printed ancestor), per stage and per source block.
+WITH RECURSIVE anc(code, ancestor, depth) AS (
+    SELECT code, parent_code, 1 FROM line_items WHERE parent_code IS NOT NULL
+    UNION ALL
+    SELECT a.code, li.parent_code, a.depth + 1 FROM anc a JOIN line_items li ON li.code = a.ancestor
+    WHERE li.parent_code IS NOT NULL
+), facts AS (
+    SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage AS measure,
+           coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk,
+           CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref,
+           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+    FROM fact_budgets f JOIN reports r USING (report_id)
+    WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
+    UNION ALL
+    SELECT r.document_id, f.report_id, f.project_id, f.line_item, 'executed',
+           coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text'),
+           CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref,
+           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END
+    FROM fact_executions f JOIN reports r USING (report_id)
+    WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
+), nearest AS (
+    -- For each printed child, its closest printed ancestor in the same block.
+    SELECT c.*, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
+           p.reported_text AS parent_text, p.source_ref AS parent_ref,
+           row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.blk, c.line_item ORDER BY a.depth) AS rn
+    FROM facts c
+    JOIN anc a ON a.code = c.line_item
+    JOIN facts p ON p.report_id = c.report_id AND p.project_id IS NOT DISTINCT FROM c.project_id
+        AND p.measure = c.measure AND p.blk = c.blk AND p.line_item = a.ancestor
+    JOIN line_items lc ON lc.code = c.line_item
+    -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
+), sums AS (
+    SELECT document_id, report_id, project_id, measure, blk, parent,
+           any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol,
+           any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref,
+           string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts
+    FROM nearest WHERE rn = 1 GROUP BY ALL
+)
+SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
+       expected, observed, expected - observed AS difference, tol AS tolerance,
+       abs(expected - observed) <= tol + 1e-6 AS passed,
+       printf('%s (%s) 印 %s @%s vs 子项合计 %s 元 (%s), 差 %s, 容差 %s',
+              parent, measure, parent_text, parent_ref, round(observed, 2), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
+       parent_ref || '; ' || parts AS source_refs
+FROM sums

@@ -1,0 +1,14 @@
+-- A figure stated in the text equals the same figure in a table.
+WITH m AS (
+    SELECT *, value * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS base,
+           0.5 * pow(10, -coalesce(decimals, 0)) * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+    FROM fact_mentions WHERE kind <> 'twin' AND subject IS NOT NULL AND value IS NOT NULL
+)
+SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table' AS check_name, 'error' AS severity,
+       t.base AS expected, n.base AS observed, t.base - n.base AS difference, t.half + n.half AS tolerance,
+       abs(t.base - n.base) <= t.half + n.half + 1e-9 AS passed,
+       printf('正文「%s」写 %s%s @%s, 表格写 %s%s @%s', n.subject, n.reported_text, coalesce(n.reported_unit, ''), n.source_ref,
+              t.reported_text, coalesce(t.reported_unit, ''), t.source_ref) AS detail,
+       n.source_ref || '; ' || t.source_ref AS source_refs
+FROM m n JOIN m t ON t.report_id = n.report_id AND t.subject = n.subject AND t.origin = 'table'
+WHERE n.origin = 'narrative'

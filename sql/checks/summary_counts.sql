@@ -1,0 +1,22 @@
+-- Stated counts and averages ("共40个项目，平均分91.66分，一等27个") match the project rows.
+WITH p AS (
+    SELECT pr.report_id, pr.project_id, CAST(s.score AS DOUBLE) AS score, s.grade_text, s.score_decimals
+    FROM projects pr LEFT JOIN fact_scores s ON s.project_id = pr.project_id AND s.component = 'total' AND NOT s.is_twin
+), agg AS (
+    SELECT report_id, count(DISTINCT project_id) AS n, avg(score) AS avg_score,
+           max(coalesce(score_decimals, 0)) AS d
+    FROM p GROUP BY ALL
+), m AS (
+    SELECT * FROM fact_mentions WHERE origin = 'narrative' AND subject LIKE 'projects:%'
+)
+SELECT m.document_id, m.report_id, NULL AS project_id, 'summary_counts' AS check_name, 'error' AS severity,
+       m.value AS expected,
+       CASE WHEN m.subject = 'projects:count' THEN a.n
+            WHEN m.subject = 'projects:avg_score' THEN a.avg_score
+            ELSE (SELECT count(*) FROM p WHERE p.report_id = m.report_id AND p.grade_text = split_part(m.subject, ':', 3)) END AS observed,
+       NULL AS difference,
+       CASE WHEN m.subject = 'projects:avg_score' THEN 0.5 * pow(10, -coalesce(m.decimals, 0)) ELSE 0 END AS tolerance,
+       NULL AS passed,
+       m.subject AS detail,
+       m.source_ref AS source_refs
+FROM m JOIN agg a ON a.report_id = m.report_id
