@@ -1,0 +1,474 @@
+"""PDF reports (text layer) → Document, with pdfplumber.
+
+- Tables: `page.find_tables()` (ruling-line strategy), only on pages that carry lines or
+  rectangles. Cells keep their printed grid: colspan/rowspan from the cell boxes, a
+  vertically merged cell is stored once at its top row and repeated below as
+  `merged_copy=True` cells (as the DOCX reader does). A table continuing at the top of the
+  next page (same left/right edges, compatible column lines, nothing printed in between) is
+  glued onto the previous one; a repeated header (the table's first 1–3 rows printed again)
+  is dropped; a row cut by the page break is merged back into the last row. `Table.page` is
+  the first page.
+- Text outside tables becomes paragraphs: lines are grouped into a paragraph until a line
+  ends short of the right margin, a larger vertical gap, an indented line, or a heading
+  pattern (一、 （一） 1. 第一部分 …) starts a new one; a paragraph running over a page break
+  is kept whole. Page-number lines ("- 3 -", "— 3 —", "3", "第3页", "第3页 共9页") at the top or
+  bottom of a page are dropped.
+- Words are built with `x_tolerance_ratio` so CJK text gets no spurious spaces.
+- Encrypted PDFs raise `EncryptedPdf`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import pdfplumber
+
+from pipeline.model import Cell, Document, Paragraph, Table
+
+TEXT_KW = {"x_tolerance_ratio": 0.5}
+_PAGE_NO = re.compile(
+    r"^[-—–－_\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?|\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$"
+)
+_HEADING = re.compile(
+    r"^\s*(第[一二三四五六七八九十百零\d]+[部分章节条篇]"
+    r"|[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[、.．](?!\d)"
+    r"|\d{1,2}[)）]"
+    r"|附件|附表|附：)"
+)
+_WS = re.compile(r"\s+")
+_POS_TOL = 2.0  # points: two column lines closer than this are the same line
+
+
+class EncryptedPdf(Exception):
+    """The PDF is password-protected (or its encryption cannot be handled)."""
+
+
+@dataclass(slots=True)
+class _RawCell:
+    x0: float
+    x1: float
+    top: float  # in "document y": page_no * 10_000 + y on the page
+    bottom: float
+    text: str
+    text_bottom: float | None = None  # lowest printed text (document y), last rows only
+    cut: bool = False  # text runs to the bottom and its last line is full: continues below
+
+
+@dataclass(slots=True)
+class _Part:
+    """A table as found on one page."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float  # page y
+    bottom: float  # page y
+    rows: list[list[_RawCell]]
+
+    def xs(self) -> list[float]:
+        return _cluster([v for r in self.rows for c in r for v in (c.x0, c.x1)])
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+
+@dataclass(slots=True)
+class _LogicalTable:
+    page: int
+    rows: list[list[_RawCell]] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    caption: str = ""
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _POS_TOL:
+            out.append(v)
+    return out
+
+
+def _norm(s: str) -> str:
+    return _WS.sub("", s)
+
+
+def _is_encryption_error(e: BaseException) -> bool:
+    seen = 0
+    while e is not None and seen < 5:
+        name = type(e).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+            return True
+        if any(type(a).__name__ == "PDFPasswordIncorrect" for a in getattr(e, "args", ())):
+            return True
+        if "PDFPasswordIncorrect" in repr(e):
+            return True
+        e = e.__cause__ or e.__context__
+        seen += 1
+    return False
+
+
+def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
+    parts: list[_Part] = []
+    if page.lines or page.rects:
+        for t in page.find_tables():
+            if len(t.cells) < 2:
+                continue  # a lone box (frame around text) is not a table
+            texts = t.extract(**TEXT_KW)
+            rows: list[list[_RawCell]] = []
+            for r, row in enumerate(t.rows):
+                cells: list[_RawCell] = []
+                for c, bbox in enumerate(row.cells):
+                    if bbox is None:
+                        continue
+                    x0, top, x1, bottom = bbox
+                    text = (texts[r][c] or "").strip()
+                    cells.append(
+                        _RawCell(x0, x1, page_no * 10_000 + top, page_no * 10_000 + bottom, text)
+                    )
+                if cells:
+                    rows.append(cells)
+            if rows:
+                _set_text_bottoms(page, page_no, rows)
+                x0, top, x1, bottom = t.bbox
+                parts.append(_Part(page_no, x0, x1, top, bottom, rows))
+    boxes = [(p.x0 - 1, p.top - 1, p.x1 + 1, p.bottom + 1) for p in parts]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char" or not boxes:
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+    src = page.filter(outside) if boxes else page
+    lines = [
+        _Line(page_no, ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["text"])
+        for ln in src.extract_text_lines(return_chars=False, **TEXT_KW)
+        if ln["text"].strip()
+    ]
+    # Page numbers: first or last text line on the page, in the top/bottom band.
+    h = float(page.height)
+    drop = set()
+    for i in {0, len(lines) - 1} if lines else ():
+        ln = lines[i]
+        if (ln.top < h * 0.12 or ln.bottom > h * 0.88) and _PAGE_NO.match(ln.text):
+            drop.add(i)
+    lines = [ln for i, ln in enumerate(lines) if i not in drop]
+    return parts, lines
+
+
+def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> None:
+    """Mark the cells at the table's bottom whose text looks cut by the page break.
+
+    Such a cell's text reaches the cell's bottom and its last line is full (the text wrapped
+    and goes on). A short label or number ends mid-line or high up, and is not cut.
+    """
+    bottom = max(c.bottom for c in rows[-1])
+    last = [c for r in rows for c in r if c.bottom >= bottom - _POS_TOL and c.text]
+    if not last:
+        return
+    off = page_no * 10_000
+    chars: dict[int, list] = {}
+    for ch in page.chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = off + (ch["top"] + ch["bottom"]) / 2
+        for i, c in enumerate(last):
+            if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom:
+                chars.setdefault(i, []).append(ch)
+                break
+    for i, c in enumerate(last):
+        cs = chars.get(i)
+        if not cs:
+            continue
+        tb = max(ch["bottom"] for ch in cs)
+        size = max(ch["bottom"] - ch["top"] for ch in cs)
+        last_line = [ch for ch in cs if ch["bottom"] >= tb - size / 2]
+        right = max(ch["x1"] for ch in last_line)
+        width = max(ch["x1"] - ch["x0"] for ch in last_line)
+        c.text_bottom = off + tb
+        full = right >= c.x1 - max(2.5 * width + 6, 0.3 * (c.x1 - c.x0))
+        # A long cell may end its last line early (a number that cannot wrap): trust length.
+        c.cut = c.bottom - c.text_bottom <= max(1.6 * size, 10.0) and (
+            full or c.text.count("\n") >= 2
+        )
+
+
+def _same_columns(prev: _LogicalTable, part: _Part) -> bool:
+    """Same outer edges, and one table's inner column lines are (nearly) a subset of the other's.
+
+    A table's first page may print only spanning rows (fewer column lines) and its
+    continuation the full grid, or the other way round.
+    """
+    if abs(prev.x0 - part.x0) > 3 or abs(prev.x1 - part.x1) > 3:
+        return False
+    a = _cluster([v for r in prev.rows for c in r for v in (c.x0, c.x1)])[1:-1]
+    b = part.xs()[1:-1]
+    if not a or not b:
+        return True
+
+    def share(xs: list[float], ys: list[float]) -> float:
+        return sum(1 for x in xs if any(abs(x - y) <= _POS_TOL for y in ys)) / len(xs)
+
+    return max(share(a, b), share(b, a)) >= 0.8
+
+
+def _row_key(row: list[_RawCell]) -> list[str]:
+    return [_norm(c.text) for c in row]
+
+
+def _drop_repeated_header(table: _LogicalTable, rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
+    for k in (3, 2, 1):
+        if len(rows) > k and len(table.rows) > k:
+            if all(_row_key(rows[i]) == _row_key(table.rows[i]) for i in range(k)) and any(
+                any(_row_key(rows[i])) for i in range(k)
+            ):
+                return rows[k:]
+    return rows
+
+
+def _merge_split_row(table: _LogicalTable, rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
+    """The first continuation row is the rest of the table's last row, cut by the page break.
+
+    Evidence, all required: its first cell is empty, it has text, and every cell with text
+    sits under a cell of the last row whose text was cut (runs down to the cell's bottom and
+    ends with a full line, or is long). A fresh row under a vertically merged label (empty
+    first cell too) fails the last test: its neighbours' texts ended before the break.
+    """
+    if not rows or not table.rows:
+        return rows
+    first = rows[0]
+    if first[0].text or not any(c.text for c in first):
+        return rows
+    last_top = max(c.top for c in table.rows[-1])
+    covering = [
+        c for r in table.rows for c in r if c.top <= last_top + 0.5 and c.bottom >= last_top + 0.5
+    ]
+    targets: list[tuple[_RawCell, _RawCell]] = []
+    for c in first:
+        match = [p for p in covering if abs(p.x0 - c.x0) <= _POS_TOL and abs(p.x1 - c.x1) <= _POS_TOL]
+        if not match:
+            if c.text:
+                return rows
+            continue
+        p = match[0]
+        if c.text:
+            if not p.cut:
+                return rows  # the cell above ended before the break: a fresh row
+            targets.append((p, c))
+    if not targets:
+        return rows
+    for p, c in targets:
+        p.text = f"{p.text}\n{c.text}"
+    return rows[1:]
+
+
+def _to_table(lt: _LogicalTable, index: int) -> Table:
+    xs = _cluster([v for r in lt.rows for c in r for v in (c.x0, c.x1)])
+
+    def xi(v: float) -> int:
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - v))
+
+    row_tops = [min(c.top for c in r) for r in lt.rows]
+    t = Table(index=index, page=lt.page, caption=lt.caption)
+    out_rows: list[list[Cell]] = [[] for _ in lt.rows]
+    for ri, r in enumerate(lt.rows):
+        for c in r:
+            col = xi(c.x0) + 1
+            colspan = max(xi(c.x1) - xi(c.x0), 1)
+            rowspan = 1
+            j = ri + 1
+            while j < len(row_tops) and row_tops[j] < c.bottom - _POS_TOL:
+                rowspan += 1
+                j += 1
+            cell = Cell(text=c.text, row=ri + 1, col=col, rowspan=rowspan, colspan=colspan)
+            out_rows[ri].append(cell)
+            for k in range(ri + 1, ri + rowspan):
+                out_rows[k].append(
+                    Cell(text=c.text, row=k + 1, col=col, colspan=colspan, merged_copy=True)
+                )
+    for r in out_rows:
+        r.sort(key=lambda c: c.col)
+    t.rows = out_rows
+    return t
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text))
+
+
+def read_pdf(data: bytes, max_pages: int | None = None) -> Document:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:
+        if _is_encryption_error(e):
+            raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
+        raise
+    doc = Document(file_format="pdf")
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as e:
+            if _is_encryption_error(e):
+                raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
+            raise
+        doc.page_count = len(pages)
+        if max_pages is not None and len(pages) > max_pages:
+            doc.warnings.append(f"only the first {max_pages} of {len(pages)} pages were read")
+            pages = pages[:max_pages]
+        # Pass 1: per page, the table parts and the text lines, in reading order.
+        items: list[tuple[int, float, object]] = []  # (page, top, _Line | _Part)
+        heights: dict[int, float] = {}
+        for page in pages:
+            pno = page.page_number
+            heights[pno] = float(page.height)
+            try:
+                parts, lines = _page_parts(page, pno)
+            except Exception as e:
+                if _is_encryption_error(e):
+                    raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
+                raise
+            page_items: list[tuple[int, float, object]] = [(pno, p.top, p) for p in parts]
+            page_items += [(pno, ln.top, ln) for ln in lines]
+            page_items.sort(key=lambda it: it[1])
+            items.extend(page_items)
+            page.flush_cache()
+        _assemble(doc, items, heights)
+    return doc
+
+
+def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: dict) -> None:
+    lines = [it[2] for it in items if isinstance(it[2], _Line)]
+    # Body geometry from the text lines: the right margin, the usual line gap.
+    right_by_page: dict[int, float] = {}
+    left_by_page: dict[int, float] = {}
+    for ln in lines:
+        right_by_page[ln.page] = max(right_by_page.get(ln.page, 0.0), ln.x1)
+        left_by_page[ln.page] = min(left_by_page.get(ln.page, 1e9), ln.x0)
+    all_right = sorted(right_by_page.values())
+    doc_right = all_right[len(all_right) // 2] if all_right else 0.0
+    all_left = sorted(left_by_page.values())
+    doc_left = all_left[len(all_left) // 2] if all_left else 0.0
+    gaps = []
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is not None and prev.page == ln.page and ln.top > prev.bottom:
+            gaps.append(ln.top - prev.bottom)
+        prev = ln
+    gaps.sort()
+    line_gap = gaps[len(gaps) // 4] if gaps else 5.0
+    content_bottom = {
+        p: max((it[2].bottom for it in items if it[0] == p), default=0.0) for p in heights
+    }
+    body_bottom = max(content_bottom.values(), default=0.0)
+
+    n_para = 0
+    tables: list[_LogicalTable] = []
+    cur: list[_Line] = []  # lines of the paragraph being built
+    last_caption = ""
+    last_kind = None  # "line" | "table" | None – what was printed last
+    last_table: _LogicalTable | None = None
+    last_part: _Part | None = None
+    blocks: list[object] = []  # Paragraph texts (as _Line lists) and _LogicalTable, in order
+
+    def flush() -> None:
+        nonlocal cur, last_caption
+        if cur:
+            blocks.append(list(cur))
+            last_caption = " ".join(x.text for x in cur).strip()
+            cur = []
+
+    def char_w(ln: _Line) -> float:
+        return max(ln.bottom - ln.top, 4.0)
+
+    printed_on_page: dict[int, bool] = {}
+    for pno, _top, obj in items:
+        if isinstance(obj, _Part):
+            part = obj
+            glue = (
+                last_kind == "table"
+                and last_table is not None
+                and last_part is not None
+                and last_part.page == part.page - 1
+                and not printed_on_page.get(part.page)
+                and last_part.bottom >= min(body_bottom, content_bottom.get(last_part.page, 0))
+                - 0.2 * heights.get(last_part.page, 842)
+                and _same_columns(last_table, part)
+            )
+            if glue:
+                rows = _drop_repeated_header(last_table, part.rows)
+                rows = _merge_split_row(last_table, rows)
+                last_table.rows.extend(rows)
+            else:
+                flush()
+                last_table = _LogicalTable(
+                    page=part.page, rows=list(part.rows), x0=part.x0, x1=part.x1, caption=last_caption
+                )
+                blocks.append(last_table)
+            last_part = part
+            last_kind = "table"
+            printed_on_page[part.page] = True
+            continue
+        ln = obj
+        printed_on_page[ln.page] = True
+        if cur:
+            p = cur[-1]
+            w = char_w(p)
+            right = max(right_by_page.get(p.page, doc_right), doc_right)
+            full = p.x1 >= right - 2.2 * w
+            if p.page == ln.page:
+                gap_break = ln.top - p.bottom > max(line_gap * 1.6, line_gap + 3)
+            else:
+                gap_break = False
+            left = left_by_page.get(ln.page, doc_left)
+            indent = ln.x0 > left + 1.5 * w
+            if (
+                not full
+                or gap_break
+                or indent
+                or last_kind == "table"
+                or _is_heading(ln.text)
+            ):
+                flush()
+        cur.append(ln)
+        last_kind = "line"
+    flush()
+
+    for b in blocks:
+        if isinstance(b, _LogicalTable):
+            idx = len(tables) + 1
+            tables.append(b)
+            doc.blocks.append(_to_table(b, idx))
+        else:
+            text = _join_lines([x.text for x in b])
+            if not text:
+                continue
+            n_para += 1
+            doc.blocks.append(Paragraph(index=n_para, text=text, page=b[0].page))
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: no space between CJK text, one space between Latin words."""
+    out = ""
+    for s in parts:
+        s = s.strip()
+        if not s:
+            continue
+        if out and not _CJK.match(out[-1]) and not _CJK.match(s[0]) and out[-1] != "-":
+            out += " "
+        out += s
+    return out
