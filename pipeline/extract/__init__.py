@@ -112,10 +112,10 @@ def _extract_segment(
             if cap_text and bands is None:
                 bands = parse_bands(cap_text) or None
         kind = None
-        if tb.read_self_eval(b, ctx):
-            kind = "self_eval"
-        elif tb.read_summary(b, ctx, narrative_budget or _stated_budget(ex, rid)):
+        if tb.read_summary(b, ctx, narrative_budget or _stated_budget(ex, rid)):
             kind = "summary"
+        elif tb.read_self_eval(b, ctx):
+            kind = "self_eval"
         elif tb.read_scoring(b, ctx):
             kind = "scoring"
         elif tb.read_line_items(b, ctx):
@@ -156,17 +156,17 @@ def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
 
 def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], report: dict) -> None:
     text = p.text
-    comp = nar.find_component(text)
-    if comp:
-        w, wt, wd, s, st, sd, a, z = comp
+    comps = nar.find_components(text)
+    for name, w, wt, wd, s, st, sd, a, z in comps:
         ctx.ex.fact_scores.append(
             {
-                "report_id": ctx.report_id, "project_id": None, "component": heading or f"para{p.index}",
+                "report_id": ctx.report_id, "project_id": None, "component": name or heading or f"para{p.index}",
                 "weight": w, "score": s, "grade_text": None, "grade_rank": None,
                 "source_ref": str(p.ref(a, z)), "parent": None, "score_text": st,
                 "score_decimals": sd, "weight_decimals": wd, "origin": "narrative", "is_twin": False,
             }
         )
+    if comps and not any(c[0] for c in comps):
         return
     pl = nar.find_project_line(text)
     if pl:
@@ -187,6 +187,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
                 "kind": m.kind, "subject": m.subject, "value": m.value, "reported_text": m.text,
                 "reported_unit": m.unit, "decimals": m.decimals, "source_ref": ref, "origin": "narrative",
+                "scope": "other" if m.subject in seen else "report",
             }
         )
         if m.subject in seen:
@@ -228,7 +229,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                      "executed_yuan": None, "reported_text": None, "reported_unit": None, "decimals": None,
                      "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False} | vals
                 )
-        elif m.subject == "score:total" and report["score_total"] is None:
+        elif m.subject == "score:total" and report["score_total"] is None and report["report_kind"] not in ("final_accounts", "budget"):
             report["score_total"] = Decimal(m.text)
             ctx.ex.fact_scores.append(
                 {

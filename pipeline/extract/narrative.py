@@ -23,11 +23,13 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)")),
-    ("score:total", "score", re.compile(rf"(?:自评|绩效|整体支出自评|综合)?得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
+    ("score:total", "score", re.compile(rf"(?:自评|绩效|总|综合)得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
 ]
 
 _GRADE = re.compile(r"(?:自评结论|绩效等级|评价等次|评价等级|自评等级|等级)(?:为|是)?[“\"']?(?P<g>优秀|良好|合格|不合格|优|良|中|差|一等|二等|三等|四等)")
-_COMPONENT = re.compile(rf"该指标分值{_SP}(?P<w>\d+(?:\.\d+)?){_SP}分[，,]{_SP}自评得分{_SP}(?P<s>\d+(?:\.\d+)?){_SP}分")
+_COMPONENT = re.compile(
+    rf"(?:该指标分值|(?P<name>[\u4e00-\u9fa5]{{2,12}}?)(?:指标)?满分){_SP}(?P<w>\d+(?:\.\d+)?){_SP}分[，,]{_SP}(?:自评)?得分{_SP}(?P<s>\d+(?:\.\d+)?){_SP}分"
+)
 _COUNT = re.compile(rf"共(?:对)?{_SP}(?P<n>\d+){_SP}个项目")
 _AVG = re.compile(rf"平均分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分")
 _GRADE_COUNT = re.compile(r"(?:自评)?为?(?P<g>一等|二等|三等|四等|优秀|良好|合格|不合格|优|良|中|差)的?项目(?:有)?\s*(?P<n>\d+)\s*个|(?P<g2>一等|二等|三等|四等|优秀|良好|合格|不合格)的?(?:项目)?(?:有)?\s*(?P<n2>\d+)\s*个")
@@ -86,15 +88,17 @@ def find_grade(text: str) -> tuple[str, int, int] | None:
     return (m.group("g"), m.start("g"), m.end("g")) if m else None
 
 
-def find_component(text: str) -> tuple[float, str, int, float, str, int, int, int] | None:
-    """'该指标分值 5 分，自评得分 4.5 分' → (weight, weight_text, w_dec, score, score_text, s_dec, start, end)."""
-    m = _COMPONENT.search(text)
-    if not m:
-        return None
-    w, s = parse_number(m.group("w")), parse_number(m.group("s"))
-    if w is None or s is None:
-        return None
-    return float(w.value), m.group("w"), w.decimals, float(s.value), m.group("s"), s.decimals, m.start("s"), m.end("s")
+def find_components(text: str) -> list[tuple]:
+    """'该指标分值 5 分，自评得分 4.5 分' / '预算编制指标满分26分，得分24分' →
+    [(name|None, weight, weight_text, w_dec, score, score_text, s_dec, start, end)]."""
+    out = []
+    for m in _COMPONENT.finditer(text):
+        w, s = parse_number(m.group("w")), parse_number(m.group("s"))
+        if w is None or s is None:
+            continue
+        out.append((m.group("name"), float(w.value), m.group("w"), w.decimals, float(s.value), m.group("s"),
+                    s.decimals, m.start("s"), m.end("s")))
+    return out
 
 
 def find_project_line(text: str) -> tuple[str, float, str, int, str, int, int] | None:

@@ -113,7 +113,12 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         table,
         lambda t: sum(1 for x in t if stage_of(x) in ("initial", "adjusted", "executed")) >= 2,
     )
-    ind_hdr = _find_row(table, lambda t: ("三级指标" in t or "二级指标" in t) and "一级指标" in t)
+    ind_hdr = _find_row(
+        table,
+        lambda t: ("三级指标" in t or "二级指标" in t)
+        and "一级指标" in t
+        and any(_ind_field(x) in ("target", "actual") for x in t),
+    )
     if fund_hdr is None and ind_hdr is None:
         return False
     name = _label_value(table, r"项目名称|项目\(政策\)名称|政策名称")
@@ -602,6 +607,9 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         name = path[-1] if path else f"row{cells[0].row}"
         parent = path[-2] if len(path) >= 2 else None
         label_w = weight_in_label(name)
+        if label_w is None and len(nums) == 1:
+            # '项目效果(25分) | 目标实现 | … | 25': the weight sits in a parent label.
+            label_w = next((w for w in (weight_in_label(x) for x in reversed(path)) if w is not None), None)
         if len(nums) >= 2:
             weight, score = nums[0][1], nums[1][1]
         elif label_w is not None:

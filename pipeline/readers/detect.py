@@ -46,14 +46,12 @@ def _looks_like_text(head: bytes) -> bool:
         # UTF-16 without BOM puts a NUL in every other byte of ASCII text.
         return head[1::2].count(b"\x00") > len(head) // 3 or head[0::2].count(b"\x00") > len(head) // 3
     for enc in ("utf-8", "gb18030"):
-        try:
-            s = head.decode(enc)
-        except UnicodeDecodeError:
-            # The 2 KiB cut may split a multi-byte character.
+        # The 2 KiB cut may split a multi-byte character: try dropping up to 3 bytes.
+        for cut in range(4):
             try:
-                s = head[:-3].decode(enc)
+                s = head[: len(head) - cut].decode(enc)
             except UnicodeDecodeError:
                 continue
-        bad = sum(1 for ch in s if ord(ch) < 32 and ch not in "\t\r\n\f")
-        return bad <= len(s) // 50
+            bad = sum(1 for ch in s if ord(ch) < 32 and ch not in "\t\r\n\f")
+            return bad <= len(s) // 50
     return False

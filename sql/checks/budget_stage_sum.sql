@@ -17,7 +17,7 @@ WITH b AS (
 SELECT document_id, report_id, project_id, 'budget_stage_sum' AS check_name, 'error' AS severity,
        tot AS expected, ini + adj AS observed, tot - (ini + adj) AS difference, tol AS tolerance,
        abs(tot - (ini + adj)) <= tol + 1e-6 AS passed,
-       printf('调整后预算 %s 元 vs 年初 %s + 调整 %s = %s 元 (line item %s, %s), 差 %s, 容差 %s',
+       format('调整后预算 {} 元 vs 年初 {} + 调整 {} = {} 元 (line item {}, {}), 差 {}, 容差 {}',
               tot, ini, adj, ini + adj, line_item, origin, round(tot - (ini + adj), 2), round(tol, 2)) AS detail,
        refs AS source_refs
 FROM g WHERE n = 3

@@ -10,7 +10,7 @@ SELECT e.document_id, e.report_id, e.project_id, 'execution_within_budget' AS ch
        CAST(b.amount_yuan AS DOUBLE) AS expected, e.ex AS observed, CAST(b.amount_yuan AS DOUBLE) - e.ex AS difference,
        e.ex_half AS tolerance,
        e.ex <= CAST(b.amount_yuan AS DOUBLE) + e.ex_half + 1e-6 AS passed,
-       printf('执行数 %s @%s 与调整后预算 %s @%s 比较 (%s)', e.reported_text, e.source_ref, b.reported_text, b.source_ref, e.line_item) AS detail,
+       format('执行数 {} @{} 与调整后预算 {} @{} 比较 ({})', e.reported_text, e.source_ref, b.reported_text, b.source_ref, e.line_item) AS detail,
        e.source_ref || '; ' || b.source_ref AS source_refs
 FROM e JOIN fact_budgets b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
     AND b.line_item = e.line_item AND b.origin = e.origin AND b.stage = 'adjusted' AND NOT b.is_twin

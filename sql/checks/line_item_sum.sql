@@ -39,7 +39,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, tol AS tolerance,
        abs(expected - observed) <= tol + 1e-6 AS passed,
-       printf('%s (%s) 印 %s @%s vs 子项合计 %s 元 (%s), 差 %s, 容差 %s',
+       format('{} ({}) 印 {} @{} vs 子项合计 {} 元 ({}), 差 {}, 容差 {}',
               parent, measure, parent_text, parent_ref, round(observed, 2), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
        parent_ref || '; ' || parts AS source_refs
 FROM sums

@@ -1,15 +1,16 @@
 -- Component scores add up to the printed total (bonus points included); indicator scores
 -- of a self-evaluation table count as one component.
 WITH s AS (
-    SELECT f.*, r.document_id FROM fact_scores f JOIN reports r USING (report_id) WHERE NOT f.is_twin
+    SELECT f.*, r.document_id, coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk
+    FROM fact_scores f JOIN reports r USING (report_id) WHERE NOT f.is_twin
 ), totals AS (
     SELECT * FROM s WHERE component = 'total' AND score IS NOT NULL
 ), parts AS (
-    SELECT report_id, project_id, origin, CAST(score AS DOUBLE) AS v, 0.5 * pow(10, -coalesce(score_decimals, 0)) AS half,
+    SELECT report_id, project_id, origin, blk, CAST(score AS DOUBLE) AS v, 0.5 * pow(10, -coalesce(score_decimals, 0)) AS half,
            component || '=' || score_text || ' @' || source_ref AS part
     FROM s WHERE component <> 'total' AND score IS NOT NULL AND origin IN ('table', 'narrative')
     UNION ALL
-    SELECT report_id, project_id, 'table', CAST(score AS DOUBLE), 0.5 * pow(10, -coalesce(score_decimals, 0)),
+    SELECT report_id, project_id, 'table', coalesce(regexp_extract(source_ref, 'table=(\d+)', 1), 'text'), CAST(score AS DOUBLE), 0.5 * pow(10, -coalesce(score_decimals, 0)),
            'indicator ' || name || '=' || score_text || ' @' || source_ref
     FROM fact_indicators WHERE score IS NOT NULL AND NOT is_twin
 ), agg AS (
@@ -17,12 +18,12 @@ WITH s AS (
            0.5 * pow(10, -coalesce(t.score_decimals, 0)) AS thalf,
            sum(p.v) AS observed, sum(p.half) AS phalf, count(*) AS n, string_agg(p.part, '; ') AS parts
     FROM totals t JOIN parts p ON p.report_id = t.report_id AND p.project_id IS NOT DISTINCT FROM t.project_id
-        AND p.origin = t.origin
+        AND p.origin = t.origin AND p.blk = t.blk
     GROUP BY ALL
 )
 SELECT document_id, report_id, project_id, 'score_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, thalf + phalf AS tolerance,
        abs(expected - observed) <= thalf + phalf + 1e-9 AS passed,
-       printf('总分印 %s @%s, %d 项得分之和为 %s, 差 %s', score_text, source_ref, n, round(observed, 2), round(expected - observed, 2)) AS detail,
+       format('总分印 {} @{}, {} 项得分之和为 {}, 差 {}', score_text, source_ref, n, round(observed, 2), round(expected - observed, 2)) AS detail,
        source_ref || '; ' || parts AS source_refs
 FROM agg WHERE n >= 2

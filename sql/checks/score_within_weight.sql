@@ -13,6 +13,6 @@ WITH x AS (
 SELECT document_id, report_id, project_id, 'score_within_weight' AS check_name, 'error' AS severity,
        w AS expected, s AS observed, w - s AS difference, 0.5 * pow(10, -d) AS tolerance,
        s >= 0 AND s <= w + 1e-9 AS passed,
-       printf('「%s」得分 %s 分值 %s @%s', name, score_text, w, source_ref) AS detail,
+       format('「{}」得分 {} 分值 {} @{}', name, score_text, w, source_ref) AS detail,
        source_ref AS source_refs
 FROM x

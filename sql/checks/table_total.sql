@@ -3,7 +3,7 @@ SELECT s.document_id, s.report_id, NULL AS project_id, 'table_total' AS check_na
        s.total_value AS expected, s.parts_sum AS observed, s.total_value - s.parts_sum AS difference,
        0.5 * pow(10, -s.total_decimals) + s.parts_halfwidth AS tolerance,
        abs(s.total_value - s.parts_sum) <= 0.5 * pow(10, -s.total_decimals) + s.parts_halfwidth + 1e-9 AS passed,
-       printf('表%d「%s」列合计行印 %s, 上方 %d 行之和为 %s (行 %d–%d), 差 %s',
+       format('表{}「{}」列合计行印 {}, 上方 {} 行之和为 {} (行 {}–{}), 差 {}',
               s.table_index, coalesce(s.column_label, '?'), s.total_text, s.parts_count, round(s.parts_sum, 2),
               s.first_row, s.last_row, round(s.total_value - s.parts_sum, 2)) AS detail,
        concat_ws(';', CASE WHEN s.page IS NOT NULL THEN 'page=' || s.page END,

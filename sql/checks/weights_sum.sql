@@ -1,20 +1,21 @@
 -- Weights add up to the stated full mark: a total row's 分值, or a label such as 产出指标(50分).
 WITH s AS (
-    SELECT f.*, r.document_id FROM fact_scores f JOIN reports r USING (report_id) WHERE NOT f.is_twin
+    SELECT f.*, r.document_id, coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk
+    FROM fact_scores f JOIN reports r USING (report_id) WHERE NOT f.is_twin
 ), full_mark AS (
-    SELECT document_id, report_id, project_id, CAST(weight AS DOUBLE) AS w, source_ref, origin FROM s
+    SELECT document_id, report_id, project_id, CAST(weight AS DOUBLE) AS w, source_ref, origin, blk FROM s
     WHERE component = 'total' AND weight IS NOT NULL
 ), parts AS (
-    SELECT report_id, project_id, origin, CAST(weight AS DOUBLE) AS w, component || '=' || weight AS part
+    SELECT report_id, project_id, origin, blk, CAST(weight AS DOUBLE) AS w, component || '=' || weight AS part
     FROM s WHERE component <> 'total' AND weight IS NOT NULL AND origin IN ('table', 'narrative') AND parent IS DISTINCT FROM 'indicators'
     UNION ALL
-    SELECT report_id, project_id, 'table', CAST(weight AS DOUBLE), 'indicator ' || name || '=' || weight_text
+    SELECT report_id, project_id, 'table', coalesce(regexp_extract(source_ref, 'table=(\d+)', 1), 'text'), CAST(weight AS DOUBLE), 'indicator ' || name || '=' || weight_text
     FROM fact_indicators WHERE weight IS NOT NULL AND NOT is_twin
 ), top AS (
     SELECT t.document_id, t.report_id, t.project_id, t.w AS expected, sum(p.w) AS observed, count(*) AS n,
            t.source_ref, string_agg(p.part, '; ') AS parts, 'total' AS what
     FROM full_mark t JOIN parts p ON p.report_id = t.report_id AND p.project_id IS NOT DISTINCT FROM t.project_id
-        AND p.origin = t.origin
+        AND p.origin = t.origin AND p.blk = t.blk
     GROUP BY ALL
 ), level1 AS (
     SELECT l.document_id, l.report_id, l.project_id, CAST(l.weight AS DOUBLE) AS expected, sum(CAST(i.weight AS DOUBLE)) AS observed,
@@ -27,6 +28,6 @@ WITH s AS (
 SELECT document_id, report_id, project_id, 'weights_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, 0.0 AS tolerance,
        abs(expected - observed) < 1e-6 AS passed,
-       printf('「%s」满分 %s @%s, %d 项分值之和 %s', what, expected, source_ref, n, observed) AS detail,
+       format('「{}」满分 {} @{}, {} 项分值之和 {}', what, expected, source_ref, n, observed) AS detail,
        source_ref || '; ' || parts AS source_refs
 FROM allw WHERE n >= 2

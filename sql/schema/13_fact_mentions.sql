@@ -11,5 +11,6 @@ CREATE TABLE IF NOT EXISTS fact_mentions (
     reported_unit  VARCHAR,
     decimals       INTEGER,
     source_ref     VARCHAR NOT NULL,
-    origin         VARCHAR             -- narrative | table
+    origin         VARCHAR,            -- narrative | table | twin
+    scope          VARCHAR             -- report: the report's own figure; other: a later mention
 );

@@ -1,0 +1,39 @@
+"""Structural checks on the warehouse itself. These block the views when they fail."""
+
+from __future__ import annotations
+
+import duckdb
+
+# name → SQL returning the number of offending rows
+STRUCTURAL: dict[str, str] = {
+    "documents_key_unique": "SELECT count(*) - count(DISTINCT document_id) FROM documents",
+    "reports_key_unique": "SELECT count(*) - count(DISTINCT report_id) FROM reports",
+    "projects_key_unique": "SELECT count(*) - count(DISTINCT project_id) FROM projects",
+    "every_document_has_status": "SELECT count(*) FROM documents WHERE status IS NULL OR status NOT IN ('loaded','partial','failed','not_a_report','duplicate')",
+    "failed_documents_have_error_code": "SELECT count(*) FROM documents WHERE status IN ('failed','not_a_report','duplicate','partial') AND error_code IS NULL",
+    "reports_resolve_document": "SELECT count(*) FROM reports r LEFT JOIN documents d USING (document_id) WHERE d.document_id IS NULL",
+    "projects_resolve_report": "SELECT count(*) FROM projects p LEFT JOIN reports r USING (report_id) WHERE r.report_id IS NULL",
+    "facts_resolve_report": """SELECT (SELECT count(*) FROM fact_budgets f WHERE report_id NOT IN (SELECT report_id FROM reports))
+        + (SELECT count(*) FROM fact_executions f WHERE report_id NOT IN (SELECT report_id FROM reports))
+        + (SELECT count(*) FROM fact_indicators f WHERE report_id NOT IN (SELECT report_id FROM reports))
+        + (SELECT count(*) FROM fact_scores f WHERE report_id NOT IN (SELECT report_id FROM reports))""",
+    "facts_resolve_project": """SELECT (SELECT count(*) FROM fact_budgets WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))
+        + (SELECT count(*) FROM fact_executions WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))
+        + (SELECT count(*) FROM fact_scores WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))""",
+    "report_kind_valid": "SELECT count(*) FROM reports WHERE report_kind NOT IN ('department','special_fund','project','final_accounts','budget')",
+    "stage_valid": "SELECT count(*) FROM fact_budgets WHERE stage NOT IN ('initial','adjustment','adjusted')",
+    "line_item_known": """SELECT (SELECT count(*) FROM fact_budgets WHERE line_item NOT IN (SELECT code FROM line_items) AND line_item NOT LIKE 'func:%')
+        + (SELECT count(*) FROM fact_executions WHERE line_item NOT IN (SELECT code FROM line_items) AND line_item NOT LIKE 'func:%')""",
+    "money_not_nan": """SELECT (SELECT count(*) FROM fact_budgets WHERE amount_yuan IS NULL OR isnan(CAST(amount_yuan AS DOUBLE)))
+        + (SELECT count(*) FROM fact_executions WHERE executed_yuan IS NOT NULL AND isnan(CAST(executed_yuan AS DOUBLE)))""",
+    "source_ref_present": """SELECT (SELECT count(*) FROM fact_budgets WHERE source_ref IS NULL OR source_ref = '')
+        + (SELECT count(*) FROM fact_executions WHERE source_ref IS NULL OR source_ref = '')
+        + (SELECT count(*) FROM fact_indicators WHERE source_ref IS NULL OR source_ref = '')
+        + (SELECT count(*) FROM fact_scores WHERE source_ref IS NULL OR source_ref = '')""",
+    "grade_rank_valid": "SELECT count(*) FROM reports WHERE grade_rank IS NOT NULL AND grade_rank NOT BETWEEN 1 AND 4",
+}
+
+
+def run_structural(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """name → offending row count (0 means the check passed)."""
+    return {name: int(con.execute(sql).fetchone()[0]) for name, sql in STRUCTURAL.items()}
