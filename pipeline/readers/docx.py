@@ -111,9 +111,10 @@ def _int_prop(parent, tag: str, default: int) -> int:
 
 
 class _Reader:
-    def __init__(self, style_names: dict[str, str]) -> None:
+    def __init__(self, style_names: dict[str, str], default_style: str = "") -> None:
         self.doc = Document(file_format="docx")
         self.style_names = style_names
+        self.default_style = default_style
         self.n_para = 0
         self.n_table = 0
         self.last_para = ""
@@ -131,7 +132,7 @@ class _Reader:
             return
         self.n_para += 1
         sid = _style_id(p)
-        style = self.style_names.get(sid, sid or "") if sid else ""
+        style = self.style_names.get(sid, sid) if sid else self.default_style
         self.doc.blocks.append(Paragraph(index=self.n_para, text=text, style=style))
         self.last_para = text
 
@@ -182,14 +183,20 @@ class _Reader:
 def read_docx(data: bytes) -> Document:
     d = _open_docx(io.BytesIO(data))
     style_names: dict[str, str] = {}
+    default_style = ""
     try:
+        from docx.styles import BabelFish
+
         for s in d.styles.element.iter(_q("style")):
             sid = s.get(_q("styleId"))
             name = s.find(_q("name"))
             if sid and name is not None and name.get(W_VAL):
-                style_names[sid] = name.get(W_VAL)
+                ui = BabelFish.internal2ui(name.get(W_VAL))  # 'heading 1' → 'Heading 1'
+                style_names[sid] = ui
+                if s.get(_q("type")) == "paragraph" and s.get(_q("default")) in ("1", "true", "on"):
+                    default_style = ui
     except Exception:  # noqa: BLE001 - a broken styles part must not lose the text
         pass
-    reader = _Reader(style_names)
+    reader = _Reader(style_names, default_style)
     reader.body(d.element.body)
     return reader.doc

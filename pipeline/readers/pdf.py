@@ -126,11 +126,12 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
             if len(t.cells) < 2:
                 continue  # a lone box (frame around text) is not a table
             texts = t.extract(**TEXT_KW)
+            frames = _containers(t.cells)
             rows: list[list[_RawCell]] = []
             for r, row in enumerate(t.rows):
                 cells: list[_RawCell] = []
                 for c, bbox in enumerate(row.cells):
-                    if bbox is None:
+                    if bbox is None or tuple(bbox) in frames:
                         continue
                     x0, top, x1, bottom = bbox
                     text = (texts[r][c] or "").strip()
@@ -139,9 +140,13 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
                     )
                 if cells:
                     rows.append(cells)
-            if rows:
+            kept = [c for c in t.cells if tuple(c) not in frames]
+            if rows and len(kept) >= 2:
                 _set_text_bottoms(page, page_no, rows)
-                x0, top, x1, bottom = t.bbox
+                x0 = min(c[0] for c in kept)
+                top = min(c[1] for c in kept)
+                x1 = max(c[2] for c in kept)
+                bottom = max(c[3] for c in kept)
                 parts.append(_Part(page_no, x0, x1, top, bottom, rows))
     boxes = [(p.x0 - 1, p.top - 1, p.x1 + 1, p.bottom + 1) for p in parts]
 
@@ -167,6 +172,30 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
             drop.add(i)
     lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return parts, lines
+
+
+def _containers(cells: list) -> set[tuple]:
+    """Cells that enclose other cells: a frame drawn around a title and the table.
+
+    Their text would repeat the whole table; dropping them leaves the title outside the
+    table, where it becomes a paragraph (and the table's caption).
+    """
+    tol = 1.0
+    out: set[tuple] = set()
+    boxes = [tuple(c) for c in cells]
+    for a in boxes:
+        for b in boxes:
+            if a is b or a == b:
+                continue
+            if (
+                a[0] <= b[0] + tol
+                and a[1] <= b[1] + tol
+                and a[2] >= b[2] - tol
+                and a[3] >= b[3] - tol
+            ):
+                out.add(a)
+                break
+    return out
 
 
 def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> None:

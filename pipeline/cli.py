@@ -1,0 +1,177 @@
+"""`bpw` — run the pipeline, query and export the warehouse, write reports, benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipeline.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    s = Settings()
+    if getattr(args, "raw", None):
+        s.raw_dir = Path(args.raw)
+    if getattr(args, "warehouse", None):
+        s.warehouse = Path(args.warehouse)
+    return s
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from pipeline.pipeline_run import check, ingest, publish
+
+    s = _settings(args)
+    if args.workers:
+        s.workers = args.workers
+    if not s.raw_dir.is_dir():
+        print(f"Input folder not found: {s.raw_dir}. Put reports there or pass --raw DIR.", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    bar = tqdm(total=0, unit="file", desc="Parsing", disable=args.quiet)
+
+    def progress(i: int, n: int, name: str) -> None:
+        bar.total = n
+        bar.update(1)
+        bar.set_postfix_str(name[-30:])
+
+    summary = ingest(s, progress)
+    bar.close()
+    check(s, summary, use_gx=not args.no_gx)
+    publish(s, summary, strict=args.strict or s.strict)
+    summary.seconds = time.perf_counter() - t0
+    c = summary.counts
+    cs = summary.checks
+    print()
+    print(f"bpw run {summary.run_id} finished in {summary.seconds:.1f} s")
+    print(f"  files seen {summary.files_seen}, parsed {summary.parsed}, unchanged {summary.unchanged}")
+    print("  documents: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())))
+    if c:
+        print(
+            f"  loaded: {c.get('reports', 0)} reports, {c.get('projects', 0)} projects, "
+            f"{sum(c.get(t, 0) for t in ('fact_budgets', 'fact_executions', 'fact_indicators', 'fact_scores'))} facts"
+        )
+    if cs:
+        print(f"  identity checks: {cs.evaluated} evaluated, {cs.failed} failed ({cs.failed_errors} errors)")
+        for name, (n, f) in sorted(cs.by_check.items()):
+            if f:
+                print(f"    {name}: {f} of {n} failed")
+        for suite in cs.suites:
+            print(f"    GX suite {suite['suite']}: {'passed' if suite['success'] else 'failed'} ({suite['evaluated']} rows)")
+    if summary.blocked_reason:
+        print(f"  VIEWS NOT PUBLISHED: {summary.blocked_reason}")
+    print(f"  warehouse: {s.warehouse}")
+    print(f"  data-quality report: {s.report_path}")
+    print(f"  overview: {s.overview_path}")
+    blocked_structural = summary.blocked_reason and summary.blocked_reason.startswith("structural")
+    return 1 if blocked_structural or (summary.blocked_reason and (args.strict or s.strict)) else 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    s = _settings(args)
+    if not s.warehouse.exists():
+        print(f"No warehouse at {s.warehouse}; run `bpw run` first.", file=sys.stderr)
+        return 2
+    try:
+        con = duckdb.connect(str(s.warehouse), read_only=True)
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            print("The warehouse is being written by a running `bpw run`; try again when it finishes.", file=sys.stderr)
+            return 3
+        raise
+    try:
+        df = con.execute(args.sql).df()
+    except duckdb.Error as e:
+        print(f"Query failed: {e}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.format == "csv":
+        print(df.to_csv(index=False), end="")
+    elif args.format == "json":
+        print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        print(df.to_string(index=False) if not df.empty else "(no rows)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.warehouse.export import export
+
+    s = _settings(args)
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    try:
+        paths = export(con, args.format, Path(args.out), money_unit=args.money_unit)
+    finally:
+        con.close()
+    for p in paths:
+        print(p)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.pipeline_run import write_reports
+
+    s = _settings(args)
+    con = duckdb.connect(str(s.warehouse), read_only=True)
+    try:
+        if args.report:
+            from pipeline.reports.dq_report import write_dq_report
+
+            write_dq_report(con, Path(args.report))
+            print(args.report)
+        else:
+            write_reports(con, s)
+            print(s.report_path)
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from bench.run import main as bench_main  # type: ignore[import-not-found]
+
+    return bench_main(args.n)
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    p = argparse.ArgumentParser(prog="bpw", description="Budget performance warehouse")
+    p.add_argument("--raw", help="input folder (default data/raw, or BPW_RAW_DIR)")
+    p.add_argument("--warehouse", help="warehouse file (default data/warehouse/warehouse.duckdb, or BPW_WAREHOUSE)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="ingest every document, check identities, publish views and reports")
+    r.add_argument("--strict", action="store_true", help="failed identities block the views (exit 1)")
+    r.add_argument("--workers", type=int, default=0, help="parser processes (default: all cores)")
+    r.add_argument("--no-gx", action="store_true", help="skip the Great Expectations validation step")
+    r.add_argument("--quiet", action="store_true")
+    q = sub.add_parser("query", help="read-only SQL against the warehouse")
+    q.add_argument("sql")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    e = sub.add_parser("export", help="export every view and fact table")
+    e.add_argument("--format", choices=["xlsx", "parquet", "csv"], required=True)
+    e.add_argument("--out", required=True)
+    e.add_argument("--money-unit", choices=["万元", "元"], default="万元")
+    rp = sub.add_parser("report", help="(re)write the data-quality report")
+    rp.add_argument("--report", help="output path (default data/warehouse/dq_report.html)")
+    b = sub.add_parser("bench", help="run the benchmark")
+    b.add_argument("-n", type=int, default=100)
+    for sp in (r, q, e, rp, b):
+        sp.add_argument("--raw", help=argparse.SUPPRESS)
+        sp.add_argument("--warehouse", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "bench": cmd_bench}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
