@@ -132,6 +132,20 @@ def build_docx(doc_model, out: Path) -> None:
     cp.last_modified_by = "bpw fixtures"
     cp.revision = 1
     doc.save(str(out))
+    _fix_zip_times(out)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the DOCX zip with fixed entry times so re-runs give identical bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
 
 
 def to_pdf(docx_paths: list[Path], outdir: Path) -> None:
@@ -153,6 +167,38 @@ def to_pdf(docx_paths: list[Path], outdir: Path) -> None:
             check=True,
             capture_output=True,
             timeout=600,
+        )
+
+
+_ENCRYPT = (
+    'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+    '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+)
+
+
+def make_encrypted(outdir: Path) -> None:
+    """tests/fixtures/special/encrypted.pdf: a one-line report behind an open password."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as profile:
+        doc = new_docx()
+        _set_fonts(doc)
+        doc.add_paragraph("加密的绩效自评报告")
+        src = Path(tmp) / "encrypted.docx"
+        doc.save(str(src))
+        subprocess.run(
+            [
+                shutil.which("soffice") or "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                _ENCRYPT,
+                "--outdir",
+                str(outdir),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
 
 
@@ -179,6 +225,8 @@ def main(argv: list[str] | None = None) -> None:
         to_pdf(docx_paths, FIXTURES / "pdf")
         for p in docx_paths:
             print(f"{p.relative_to(ROOT)} -> tests/fixtures/pdf/{p.stem}.pdf")
+        make_encrypted(FIXTURES / "special")
+        print("tests/fixtures/special/encrypted.pdf")
 
 
 if __name__ == "__main__":
