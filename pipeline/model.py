@@ -7,8 +7,8 @@ kept on every block and cell so that any number found later can be traced back
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pickle
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from pipeline import runner
 from pipeline.checks.run import CheckSummary, run_identities, run_structural_checks
@@ -24,30 +27,70 @@ class RunSummary:
     seconds: float = 0.0
 
 
-def ingest(settings: Settings, progress=None, run_id: str | None = None) -> RunSummary:
+def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path | None]:
+    """Plan and parse what changed; stage the results. Opens the warehouse only to read."""
     run_id = run_id or runner.new_run_id()
     summary = RunSummary(run_id=run_id)
-    con = runner.open_writer(settings)
+    con = _reader(settings)
     try:
         plan = runner.plan(settings, con)
-        summary.files_seen = len(plan.all_tasks)
-        summary.unchanged = len(plan.unchanged)
-        outcomes = runner.parse(plan.to_parse, settings, progress)
-        summary.parsed = len(outcomes)
+    finally:
+        if con is not None:
+            con.close()
+    summary.files_seen = len(plan.all_tasks)
+    summary.unchanged = len(plan.unchanged)
+    outcomes = runner.parse(plan.to_parse, settings, progress)
+    summary.parsed = len(outcomes)
+    batch = runner.stage(outcomes, settings.staging_dir)
+    with open(batch / "batch.pkl", "wb") as f:
+        pickle.dump({"outcomes": outcomes, "tasks": plan.all_tasks, "unchanged": plan.unchanged,
+                     "missing": plan.missing, "summary": summary}, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return summary, batch
+
+
+def _reader(settings: Settings):
+    """A short read of what is already loaded; None when there is no warehouse yet or it is busy."""
+    import duckdb
+
+    if not settings.warehouse.exists():
+        return None
+    try:
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+        con.execute("SELECT 1 FROM document_files LIMIT 1")
+        return con
+    except duckdb.Error:
+        return None  # busy or not initialised: everything counts as changed, which is safe
+
+
+def load_staged(settings: Settings, batch: Path) -> RunSummary:
+    """The single writer: load one staged batch in one transaction."""
+    with open(batch / "batch.pkl", "rb") as f:
+        staged = pickle.load(f)
+    summary: RunSummary = staged["summary"]
+    outcomes = staged["outcomes"]
+    con = runner.open_writer(settings)
+    try:
         runner.dedupe(outcomes, con)
-        if outcomes:
-            runner.stage(outcomes, settings.staging_dir)
-        summary.counts = runner.load(con, outcomes, plan.all_tasks) if outcomes else {}
-        if plan.unchanged:
-            con.execute("UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
-                        [[u["file_name"] for u in plan.unchanged]])
-        runner.flag_missing(con, plan.missing)
+        summary.counts = runner.load(con, outcomes, staged["tasks"]) if outcomes else {}
+        if staged["unchanged"]:
+            con.execute(
+                "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
+                [[u["file_name"] for u in staged["unchanged"]]],
+            )
+        runner.flag_missing(con, staged["missing"])
         summary.statuses = dict(con.execute(
-            "SELECT status, count(*) FROM documents WHERE document_id IN (SELECT document_id FROM document_files WHERE NOT missing) GROUP BY ALL"
+            """SELECT status, count(*) FROM documents WHERE document_id IN
+               (SELECT document_id FROM document_files WHERE NOT missing) GROUP BY ALL"""
         ).fetchall())
     finally:
         con.close()
+    shutil.rmtree(batch, ignore_errors=True)
     return summary
+
+
+def ingest(settings: Settings, progress=None, run_id: str | None = None) -> RunSummary:
+    summary, batch = stage_new(settings, progress, run_id)
+    return load_staged(settings, batch)
 
 
 def check(settings: Settings, summary: RunSummary, use_gx: bool = True) -> CheckSummary:

@@ -157,7 +157,7 @@ def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
 def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], report: dict) -> None:
     text = p.text
     comps = nar.find_components(text)
-    for name, w, wt, wd, s, st, sd, a, z in comps:
+    for name, w, _wt, wd, s, st, sd, a, z in comps:
         ctx.ex.fact_scores.append(
             {
                 "report_id": ctx.report_id, "project_id": None, "component": name or heading or f"para{p.index}",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.extract.cells import Val, align, num_of, real_cells, sq, strip_weight, weight_in_label
-from pipeline.extract.result import Extraction, Row
+from pipeline.extract.result import Extraction
 from pipeline.extract.vocabulary import clean_label, line_item_code, stage_of
 from pipeline.model import Cell, Table
 from pipeline.normalize.grades import grade_rank
@@ -632,7 +632,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
             grade=grade or None,
             weight_value=label_w,
         )
-        for k, v in nums[2:]:
+        for _k, v in nums[2:]:
             ctx.ignore(v.cell)  # further score columns (e.g. 财政复核得分)
     return True
 

@@ -422,7 +422,7 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
         return max(ln.bottom - ln.top, 4.0)
 
     printed_on_page: dict[int, bool] = {}
-    for pno, _top, obj in items:
+    for _pno, _top, obj in items:
         if isinstance(obj, _Part):
             part = obj
             glue = (

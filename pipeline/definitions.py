@@ -1,0 +1,21 @@
+"""Dagster definitions: `dagster dev` and `dg` load these (see [tool.dagster] in pyproject)."""
+
+import dagster as dg
+
+from pipeline.defs.assets.ingest import staged_documents, warehouse_tables
+from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, structural_checks
+from pipeline.defs.jobs import ingest_job, refresh_job
+from pipeline.defs.resources import BpwSettings
+from pipeline.defs.schedules import nightly_schedule
+from pipeline.defs.sensors import raw_folder_sensor
+
+ASSETS = [staged_documents, warehouse_tables, dq_results, analyst_views, dq_report]
+
+defs = dg.Definitions(
+    assets=ASSETS,
+    asset_checks=[structural_checks],
+    jobs=[ingest_job, refresh_job],
+    sensors=[raw_folder_sensor],
+    schedules=[nightly_schedule],
+    resources={"bpw": BpwSettings()},
+)

@@ -1,0 +1,34 @@
+import dagster as dg
+
+from pipeline.defs.resources import BpwSettings
+from pipeline.pipeline_run import load_staged, stage_new
+from pipeline.progress import report as hook
+
+
+@dg.asset(group_name="ingest", description="Scan the input folder, parse new or changed documents in isolated processes, stage the results.")
+def staged_documents(context: dg.AssetExecutionContext, bpw: BpwSettings) -> str:
+    def progress(i: int, n: int, name: str) -> None:
+        hook(i, n, name)
+        if i == n or i % 25 == 0:
+            context.log.info(f"parsed {i}/{n}: {name}")
+
+    summary, batch = stage_new(bpw.settings(), progress, run_id=context.run_id[:8])
+    context.add_output_metadata(
+        {"files_seen": summary.files_seen, "parsed": summary.parsed, "unchanged": summary.unchanged,
+         "batch": str(batch)}
+    )
+    return str(batch)
+
+
+@dg.asset(group_name="ingest", pool="duckdb_writer",
+          description="Load the staged batch into DuckDB: documents, blocks, reports, projects and facts (one writer).")
+def warehouse_tables(context: dg.AssetExecutionContext, bpw: BpwSettings, staged_documents: str) -> dict:
+    from pathlib import Path
+
+    summary = load_staged(bpw.settings(), Path(staged_documents))
+    context.add_output_metadata(
+        {f"documents_{k}": v for k, v in summary.statuses.items()}
+        | {f"rows_{k}": v for k, v in summary.counts.items()}
+    )
+    return {"run_id": summary.run_id, "statuses": summary.statuses, "counts": summary.counts,
+            "files_seen": summary.files_seen, "parsed": summary.parsed, "unchanged": summary.unchanged}

@@ -1,0 +1,10 @@
+import dagster as dg
+
+ingest_job = dg.define_asset_job(
+    "ingest_job", selection=dg.AssetSelection.all(), description="Ingest new or changed documents, check, publish."
+)
+refresh_job = dg.define_asset_job(
+    "refresh_job",
+    selection=dg.AssetSelection.assets("dq_results", "analyst_views", "dq_report"),
+    description="Re-check identities and refresh the views and reports without parsing.",
+)
