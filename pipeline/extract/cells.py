@@ -15,6 +15,19 @@ def sq(text: str) -> str:
     return squash(text or "")
 
 
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_WRAP = re.compile(rf"(?<=[{_CJK}\d%])\s*\n\s*(?=[{_CJK}\d%])")
+
+
+def flat(text: str | None) -> str | None:
+    """Cell text as one line: a line wrapped inside a cell joins without a space between
+    Chinese characters (PDF cells wrap mid-word), with one space elsewhere."""
+    if text is None:
+        return None
+    s = _WRAP.sub("", text.strip())
+    return re.sub(r"\s*\n\s*", " ", s).strip() or None
+
+
 @dataclass
 class Val:
     """A number read from a cell, with where it came from."""

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pipeline.extract.cells import Val, align, num_of, real_cells, sq, strip_weight, weight_in_label
+from pipeline.extract.cells import (
+    Val,
+    align,
+    flat,
+    num_of,
+    real_cells,
+    sq,
+    strip_weight,
+    weight_in_label,
+)
 from pipeline.extract.result import Extraction
 from pipeline.extract.vocabulary import clean_label, line_item_code, stage_of
 from pipeline.model import Cell, Table
@@ -128,12 +137,12 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         impl = _label_value(table, r"实施单位")
         project_id = _new_project(
             ctx,
-            name[0],
+            flat(name[0]) or "",
             None,
             str(table.ref(name[1])),
             "self_eval_table",
-            competent_department=comp[0] if comp else None,
-            implementing_unit=impl[0] if impl else None,
+            competent_department=flat(comp[0]) if comp else None,
+            implementing_unit=flat(impl[0]) if impl else None,
         )
     if fund_hdr is not None:
         _read_funding(table, fund_hdr, ctx, project_id)
@@ -292,22 +301,27 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 score = nums[-1]
                 _score(ctx, project_id, "total", weight, score, score.ref)
             break
-        # Level labels anywhere in the row update the context.
-        for c in cells:
-            t = strip_weight(c.text)
-            if LEVEL1.match(t):
-                level1 = t if t.endswith("指标") else t + "指标"
-                level2 = None
-                w = weight_in_label(c.text)
-                if w is not None:
-                    level1_weights[level1] = w
-            elif LEVEL2.match(t):
-                level2 = t if t.endswith("指标") else t + "指标"
         amap = align(header, row)
         got: dict[str, Cell] = {}
         for i, f in fields.items():
             if f and i in amap and f not in got:
                 got[f] = amap[i]
+        # Level labels update the context: by their column first (成本指标 is a level-1
+        # heading in some provinces and a level-2 one in others), else by vocabulary.
+        l1_cell, l2_cell = got.get("level1"), got.get("level2")
+        for c in cells:
+            t = strip_weight(c.text)
+            if not t:
+                continue
+            as_l1 = c is l1_cell or (c is not l2_cell and LEVEL1.match(t) and not (level1 and LEVEL2.match(t)))
+            if as_l1 and (LEVEL1.match(t) or c is l1_cell) and c is not got.get("name"):
+                level1 = t if t.endswith("指标") else t + "指标"
+                level2 = None
+                w = weight_in_label(c.text)
+                if w is not None:
+                    level1_weights[level1] = w
+            elif LEVEL2.match(t) or c is l2_cell:
+                level2 = t if t.endswith("指标") else t + "指标"
         name = sq(got["name"].text) if "name" in got else ""
         if LEVEL1.match(strip_weight(name)) or LEVEL2.match(strip_weight(name)):
             name = ""
@@ -334,18 +348,18 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 "project_id": project_id,
                 "level1": level1,
                 "level2": level2,
-                "name": (got["name"].text.strip() if "name" in got else "") or None,
-                "target_text": target.text.strip() if target else None,
+                "name": flat(got["name"].text) if "name" in got else None,
+                "target_text": flat(target.text) if target else None,
                 "target_op": tgt.op if tgt else None,
                 "target_value": float(tgt.value) if tgt and tgt.value is not None else None,
                 "target_unit": tgt.unit if tgt else None,
-                "actual_text": actual.text.strip() if actual else None,
+                "actual_text": flat(actual.text) if actual else None,
                 "actual_value": float(act_num.value) if act_num else None,
                 "actual_unit": act_num.unit if act_num else None,
                 "weight": wv.value if wv else None,
                 "score": sv.value if sv else None,
                 "attained": attained,
-                "deviation_reason": (got["reason"].text.strip() or None) if "reason" in got else None,
+                "deviation_reason": flat(got["reason"].text) if "reason" in got else None,
                 "source_ref": str(table.ref(anchor)),
                 "weight_text": wv.num.text if wv else None,
                 "score_text": sv.num.text if sv else None,
@@ -439,7 +453,7 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         if name is None or not sq(name.text):
             continue
         code = sq(got["code"].text) if "code" in got else None
-        pid = _new_project(ctx, name.text.strip(), code or None, str(table.ref(name)), "summary_table")
+        pid = _new_project(ctx, flat(name.text) or "", code or None, str(table.ref(name)), "summary_table")
         data_rows.append(ri)
         for f in ("seq", "code"):
             if f in got:
