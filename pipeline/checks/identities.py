@@ -43,7 +43,8 @@ def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         if f.exists():
             frames.append(con.execute(f.read_text(encoding="utf-8")).df())
     frames.append(grade_band(con))
-    df = pd.concat([f for f in frames if not f.empty], ignore_index=True) if frames else pd.DataFrame()
+    frames = [f for f in frames if not f.empty]
+    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if df.empty:
         return pd.DataFrame(columns=COLUMNS)
     df = df[COLUMNS].copy()

@@ -168,6 +168,22 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         )
     if comps and not any(c[0] for c in comps):
         return
+    if not comps and heading and report["score_total"] is not None:
+        # Under a numbered sub-heading, "自评得分8分" scores that heading (bonus items
+        # such as 工作表现加减分指标 print no weight).
+        m = nar.SCORE_ONLY.search(text)
+        if m:
+            ctx.ex.fact_scores.append(
+                {
+                    "report_id": ctx.report_id, "project_id": None,
+                    "component": "bonus" if re.search(r"加分|加减分|奖励", heading) else heading,
+                    "weight": None, "score": Decimal(m.group("n")), "grade_text": None, "grade_rank": None,
+                    "source_ref": str(p.ref(m.start("n"), m.end("n"))), "parent": heading, "score_text": m.group("n"),
+                    "score_decimals": len(m.group("n").split(".")[1]) if "." in m.group("n") else 0,
+                    "weight_decimals": None, "origin": "narrative", "is_twin": False,
+                }
+            )
+            return
     pl = nar.find_project_line(text)
     if pl:
         name, sv, stext, sdec, grade, a, z = pl

@@ -530,6 +530,53 @@ def _infer_unit(table, body, header, fields, narrative_budget_yuan) -> str:
     return "万元"
 
 
+_NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
+
+
+def _column_values(table: Table, header: list[Cell], data_rows: list[int], col_i: int) -> list[Val]:
+    out = []
+    for ri in data_rows:
+        v = num_of(table, align(header, table.rows[ri]).get(col_i))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _align_total(table, header, fields, data_rows, totals: list[Val]) -> list[tuple[int, Val]]:
+    """Which columns do the printed totals belong to?
+
+    合计 rows are often printed with merged leading cells, so position alone misleads.
+    Among the summable numeric columns, take the run of consecutive columns where the most
+    printed totals match their column's sum; on a tie, the leftmost run.
+    """
+    cands = []
+    for i in range(len(real_cells(header))):
+        if fields.get(i) in _NOT_SUMMED:
+            continue
+        vals = _column_values(table, header, data_rows, i)
+        if len(vals) >= max(1, len(data_rows) // 2):
+            cands.append(i)
+    k = len(totals)
+    if not cands:
+        return []
+    if k > len(cands):
+        totals = totals[-len(cands):]
+        k = len(totals)
+    best, best_score = 0, -1
+    for start in range(len(cands) - k + 1):
+        score = 0
+        for j in range(k):
+            vals = _column_values(table, header, data_rows, cands[start + j])
+            s = sum(v.value for v in vals)
+            half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for v in vals)
+            half += Decimal(5) * Decimal(10) ** (-(totals[j].num.decimals + 1))
+            if abs(s - totals[j].value) <= half:
+                score += 1
+        if score > best_score:
+            best, best_score = start, score
+    return [(cands[best + j], totals[j]) for j in range(k)]
+
+
 def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: int, data_rows: list[int]) -> None:
     """A 合计 row: record, per numeric column, the printed total and the parts above it.
 
@@ -542,11 +589,7 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
     if not tnums or not data_rows:
         return
     hcells = real_cells(header)
-    amount_cols = [i for i, f in fields.items() if f in ("initial", "adjustment", "adjusted", "executed")]
-    if len(tnums) == len(real_cells(table.rows[data_rows[0]])) - 0 and len(total_row) == len(hcells):
-        pairs = [(i, v) for i, (c, v) in enumerate(tnums)]
-    else:
-        pairs = list(zip(amount_cols, [v for _, v in tnums], strict=False))
+    pairs = _align_total(table, header, fields, data_rows, [v for _, v in tnums])
     for col_i, tv in pairs:
         parts: list[Val] = []
         for ri in data_rows:

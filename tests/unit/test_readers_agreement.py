@@ -7,7 +7,7 @@ is written as a DOCX with real Word tables and rendered to PDF by LibreOffice.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"({_CJK})\s+({_CJK})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(seed: str, fmt: str) -> Document:
     return READERS[fmt]((FIX / fmt / f"{seed}.{fmt}").read_bytes())
 
@@ -60,9 +60,9 @@ def test_same_tables(seed, fmt):
     want = all_tables(load(seed, "txt"))
     got = all_tables(load(seed, fmt))
     assert len(got) == len(want), f"{fmt}: {len(got)} tables, txt: {len(want)}"
-    for i, (g, w) in enumerate(zip(got, want), start=1):
+    for i, (g, w) in enumerate(zip(got, want, strict=False), start=1):
         assert len(g) == len(w), f"table {i}: {fmt} has {len(g)} rows, txt {len(w)}"
-        for j, (gr, wr) in enumerate(zip(g, w), start=1):
+        for j, (gr, wr) in enumerate(zip(g, w, strict=False), start=1):
             assert gr == wr, f"table {i} row {j}"
 
 

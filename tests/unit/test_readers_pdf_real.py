@@ -4,7 +4,7 @@ office, 2019 department budget disclosure: the tables and the explanatory docume
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ EXPLANATION = FIX / "real_pdf" / "jiangsu_2019_explanation.pdf"
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path) -> Document:
     return read_pdf(path.read_bytes())
 
