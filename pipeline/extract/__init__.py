@@ -99,7 +99,9 @@ def _extract_segment(
             for c in row:
                 if not c.merged_copy and is_numeric(c.text):
                     ex.numeric_cells += 1
-        sig = tuple(tuple(sq(c.text) for c in real_cells(r) if not is_numeric(c.text)) for r in b.rows)
+        sig = tuple(
+            tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
+        )
         first = seen_tables.get(sig) if sum(len(x) for x in sig) >= 6 else None
         ctx.twin = first is not None
         ctx.used_cells.clear()

@@ -69,7 +69,8 @@ def parse_number(text: str | None) -> Number | None:
     """A cell or fragment that is essentially one number, with an optional unit suffix."""
     if text is None:
         return None
-    raw = to_halfwidth(text).replace("\u3000", " ").strip()
+    # A number wrapped inside a narrow PDF cell ("374923.3\n7") is one number.
+    raw = re.sub(r"(?<=[\d.,])\s*\n\s*(?=[\d.,%])", "", to_halfwidth(text)).replace("\u3000", " ").strip()
     if raw in BLANKS or not raw:
         return None
     m = _WHOLE.match(raw)
@@ -112,7 +113,7 @@ def _unit_ok(unit: str) -> bool:
 
 def _token(text: str) -> str:
     """The printed characters of the number (sign, digits, separators, decimal point)."""
-    s = text.strip().replace("\u3000", "")
+    s = re.sub(r"(?<=[\d.,])\s*\n\s*(?=[\d.,%])", "", text.strip()).replace("\u3000", "")
     m = re.search(r"[(（]?[-−－+]?\s*[\d０-９][\d０-９,，.．]*[)）]?", s)
     return m.group(0) if m else s
 
