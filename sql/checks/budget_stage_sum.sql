@@ -16,7 +16,7 @@ WITH b AS (
 )
 SELECT document_id, report_id, project_id, 'budget_stage_sum' AS check_name, 'error' AS severity,
        tot AS expected, ini + adj AS observed, tot - (ini + adj) AS difference, tol AS tolerance,
-       abs(tot - (ini + adj)) <= tol + 1e-6 AS passed,
+       (abs(tot - (ini + adj)) < 1e-6 OR abs(tot - (ini + adj)) < tol - 1e-9) AS passed,
        format('调整后预算 {} 元 vs 年初 {} + 调整 {} = {} 元 (line item {}, {}), 差 {}, 容差 {}',
               tot, ini, adj, ini + adj, line_item, origin, round(tot - (ini + adj), 2), round(tol, 2)) AS detail,
        refs AS source_refs

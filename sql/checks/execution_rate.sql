@@ -22,7 +22,7 @@ WITH e AS (
 SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
        rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
        rate_half + (hi - lo) / 2 AS tolerance,
-       (rate + rate_half >= lo - 1e-9 AND rate - rate_half <= hi + 1e-9) AS passed,
+       (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9) AS passed,
        format('执行率印 {}% @{}, 执行数 {} / 调整后预算 {} = {}%, 差 {} 个百分点',
               rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
        rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs

@@ -38,7 +38,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 )
 SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, tol AS tolerance,
-       abs(expected - observed) <= tol + 1e-6 AS passed,
+       (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) AS passed,
        format('{} ({}) 印 {} @{} vs 子项合计 {} 元 ({}), 差 {}, 容差 {}',
               parent, measure, parent_text, parent_ref, round(observed, 2), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
        parent_ref || '; ' || parts AS source_refs

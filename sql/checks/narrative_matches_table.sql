@@ -6,7 +6,7 @@ WITH m AS (
 )
 SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table' AS check_name, 'error' AS severity,
        t.base AS expected, n.base AS observed, t.base - n.base AS difference, t.half + n.half AS tolerance,
-       abs(t.base - n.base) <= t.half + n.half + 1e-9 AS passed,
+       (abs(t.base - n.base) < 1e-6 OR abs(t.base - n.base) < t.half + n.half - 1e-9) AS passed,
        format('正文「{}」写 {}{} @{}, 表格写 {}{} @{}', n.subject, n.reported_text, coalesce(n.reported_unit, ''), n.source_ref,
               t.reported_text, coalesce(t.reported_unit, ''), t.source_ref) AS detail,
        n.source_ref || '; ' || t.source_ref AS source_refs

@@ -23,7 +23,7 @@ WITH s AS (
 )
 SELECT document_id, report_id, project_id, 'score_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, thalf + phalf AS tolerance,
-       abs(expected - observed) <= thalf + phalf + 1e-9 AS passed,
+       (abs(expected - observed) < 1e-6 OR abs(expected - observed) < thalf + phalf - 1e-9) AS passed,
        format('总分印 {} @{}, {} 项得分之和为 {}, 差 {}', score_text, source_ref, n, round(observed, 2), round(expected - observed, 2)) AS detail,
        source_ref || '; ' || parts AS source_refs
 FROM agg WHERE n >= 2

@@ -1,0 +1,36 @@
+"""Run extraction + identity checks on a text report in an in-memory DuckDB (no Dagster)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pandas as pd
+
+from pipeline.checks.identities import residuals
+from pipeline.extract import extract
+from pipeline.ingest.process import FileTask, Outcome, document_row
+from pipeline.readers.text import read_text
+from pipeline.runner import to_frames
+from pipeline.warehouse.load import load_batch
+from pipeline.warehouse.schema import init_schema
+
+
+def check_text(text: str) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
+    data = text.encode("utf-8")
+    did = hashlib.sha256(data).hexdigest()
+    doc = read_text(data)
+    ex = extract(doc, did)
+    row = document_row(FileTask(path=None, rel="synthetic.txt"), did, "txt", len(data))  # type: ignore[arg-type]
+    frames = to_frames([Outcome(document=row, extraction=ex)])
+    con = duckdb.connect(":memory:")
+    init_schema(con)
+    docs = frames.pop("documents").to_dict("records")
+    frames.pop("document_files", None)
+    load_batch(con, docs, frames)
+    return residuals(con), con
+
+
+def failures(df: pd.DataFrame, severity: str | None = "error") -> pd.DataFrame:
+    out = df[~df["passed"]]
+    return out[out["severity"] == severity] if severity else out
