@@ -47,6 +47,11 @@ class Spec:
     indicator_scores: tuple[Decimal, ...] = (Decimal(20), Decimal(20), Decimal(10), Decimal(20), Decimal(18))
     indicator_weights: tuple[int, ...] = (20, 20, 10, 20, 20)
     print_twice: bool = False
+    # Layout variants of the self-evaluation table (the same figures, printed differently).
+    headers: tuple[str, str, str] = ("年初预算数", "全年预算数", "全年执行数")
+    column_order: tuple[int, ...] = (0, 1, 2)  # permutation of the three amount columns
+    money_unit: str = "万元"
+    score_columns: bool = True
 
     @property
     def adjusted(self) -> Decimal:
@@ -87,18 +92,31 @@ def _table(rows: list[list[object]]) -> str:
     return "\n\n".join(_row(r) for r in rows) + "\n\n\n"
 
 
+def _money(s: Spec, v: Decimal) -> object:
+    return q2(v * 10000) if s.money_unit == "元" else v
+
+
 def self_eval_table(s: Spec) -> str:
-    fiscal_initial = s.initial - s.carryover
-    fiscal_adjusted = s.adjusted - s.carryover
-    fiscal_executed = s.executed - s.carryover
+    fiscal = (s.initial - s.carryover, s.adjusted - s.carryover, s.executed - s.carryover)
+    lines = {
+        "年度资金总额": (s.initial, s.adjusted, s.executed),
+        "其中：当年财政拨款": fiscal,
+        "上年结转资金": (s.carryover, s.carryover, s.carryover),
+    }
+    order = s.column_order
+    tail_head = ["分值", "执行率", "得分"] if s.score_columns else ["执行率"]
     rows: list[list[object]] = [
         ["主管部门", s.unit, "实施单位", s.unit],
-        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        ["", "年度资金总额", s.initial, s.adjusted, s.executed, 10, f"{s.rate}%", s.exec_score],
-        ["", "其中：当年财政拨款", fiscal_initial, fiscal_adjusted, fiscal_executed, "", "", ""],
-        ["", "上年结转资金", s.carryover, s.carryover, s.carryover, "", "", ""],
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [f"项目资金（{s.money_unit}）", "", *[s.headers[i] for i in order], *tail_head],
     ]
+    for label, vals in lines.items():
+        amounts = [_money(s, vals[i]) for i in order]
+        if label == "年度资金总额":
+            tail = [10, f"{s.rate}%", s.exec_score] if s.score_columns else [f"{s.rate}%"]
+        else:
+            tail = ["", "", ""] if s.score_columns else [""]
+        rows.append(["", label, *amounts, *tail])
+    rows.append(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
     inds = [
         ("产出指标(50分)", "数量指标", "开展培训次数", "≥6次", "8次"),
         ("", "质量指标", "培训合格率", "≥95%", "98%"),

@@ -125,6 +125,11 @@ def _tab_block(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     return rows, i
 
 
+def _is_pipe_row(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 3
+
+
 def _split_pipe(line: str) -> list[str]:
     s = line.strip()
     if s.startswith("|"):
@@ -145,6 +150,22 @@ def _space_row(line: str) -> list[str] | None:
     if len(parts) - k < 2 or k == 0:
         return None
     return [" ".join(parts[:k]), *parts[k:]]
+
+
+def _space_header(text: str, width: int) -> list[str] | None:
+    """A header line for a space-flattened table: as many words as the rows have cells, one
+    fewer (the label column has no header), or more when the label header has spaces."""
+    words = text.split()
+    if len(words) < 2 or len(text) > 120 or any(_NUM_TOKEN.match(w) for w in words[1:]):
+        return None
+    if len(words) == width:
+        return words
+    if len(words) == width - 1:
+        return ["", *words]
+    if len(words) > width and width >= 2:
+        k = len(words) - (width - 1)
+        return [" ".join(words[:k]), *words[k:]]
+    return None
 
 
 def read_text(data: bytes) -> Document:
@@ -170,12 +191,17 @@ def read_text(data: bytes) -> Document:
                 i += 1
             b.table(rows)
             continue
-        if line.strip().startswith("|") and line.count("|") >= 3:
+        if _is_pipe_row(line):
             rows = []
-            while i < n and lines[i].strip().startswith("|"):
-                if not _PIPE_SEP.match(lines[i]):
-                    rows.append(_split_pipe(lines[i]))
-                i += 1
+            while i < n:
+                if _is_pipe_row(lines[i]):
+                    if not _PIPE_SEP.match(lines[i]):
+                        rows.append(_split_pipe(lines[i]))
+                    i += 1
+                elif lines[i].strip() == "" and i + 1 < n and _is_pipe_row(lines[i + 1]):
+                    i += 1  # rows separated by a single blank line
+                else:
+                    break
             b.table(rows)
             continue
         if _space_row(line) is not None and i + 1 < n and _space_row(lines[i + 1]) is not None:
@@ -185,8 +211,8 @@ def read_text(data: bytes) -> Document:
                 i += 1
             # A header line just before, with as many words as the rows have cells.
             if b.doc.blocks and isinstance(b.doc.blocks[-1], Paragraph):
-                head = b.doc.blocks[-1].text.split()
-                if len(head) == len(rows[0]):
+                head = _space_header(b.doc.blocks[-1].text, len(rows[0]))
+                if head:
                     b.doc.blocks.pop()
                     b.n_para -= 1
                     rows.insert(0, head)
