@@ -158,6 +158,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from pipeline.runner import open_writer, purge_missing
+
+    s = _settings(args)
+    con = open_writer(s)
+    try:
+        names = con.execute(
+            "SELECT file_name FROM documents WHERE missing_since IS NOT NULL ORDER BY file_name"
+        ).fetchall()
+        if not names:
+            print("Nothing to purge: every document still has its file in the input folder.")
+            return 0
+        if not args.yes:
+            print("These documents' files have left the input folder; their history would be removed:")
+            for (n,) in names:
+                print(f"  {n}")
+            print("Run `bpw purge --yes` to remove them.")
+            return 0
+        gone = purge_missing(con)
+    finally:
+        con.close()
+    print(f"Purged {len(gone)} document(s) whose files left the input folder.")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench.run import main as bench_main  # type: ignore[import-not-found]
 
@@ -184,13 +209,15 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--money-unit", choices=["万元", "元"], default="万元")
     rp = sub.add_parser("report", help="(re)write the data-quality report")
     rp.add_argument("--report", help="output path (default data/warehouse/dq_report.html)")
+    pg = sub.add_parser("purge", help="remove documents whose files left the input folder")
+    pg.add_argument("--yes", action="store_true", help="really remove them")
     b = sub.add_parser("bench", help="run the benchmark")
     b.add_argument("-n", type=int, default=100)
-    for sp in (r, q, e, rp, b):
+    for sp in (r, q, e, rp, pg, b):
         sp.add_argument("--raw", help=argparse.SUPPRESS)
         sp.add_argument("--warehouse", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "bench": cmd_bench}[args.cmd](args)
+    return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "purge": cmd_purge, "bench": cmd_bench}[args.cmd](args)
 
 
 if __name__ == "__main__":

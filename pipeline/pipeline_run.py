@@ -73,9 +73,15 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
         runner.dedupe(outcomes, con)
         summary.counts = runner.load(con, outcomes, staged["tasks"]) if outcomes else {}
         if staged["unchanged"]:
+            names = [[u["file_name"] for u in staged["unchanged"]]]
             con.execute(
                 "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
-                [[u["file_name"] for u in staged["unchanged"]]],
+                names,
+            )
+            con.execute(
+                """UPDATE documents SET missing_since = NULL WHERE missing_since IS NOT NULL AND document_id IN
+                   (SELECT document_id FROM document_files WHERE file_name IN (SELECT unnest(?)))""",
+                names,
             )
         runner.flag_missing(con, staged["missing"])
         summary.statuses = dict(con.execute(

@@ -61,7 +61,9 @@ def plan(settings: Settings, con: duckdb.DuckDBPyConnection | None = None) -> Pl
 def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None = None) -> list[Outcome]:
     outcomes: list[Outcome] = []
     work = partial(process_file, settings=settings)
-    workers = settings.workers if len(tasks) > 1 else 0
+    # Always in a child process (even for one file): only a child can be stopped when a
+    # parser hangs. BPW_WORKERS=0 runs in-process, for debugging.
+    workers = min(settings.workers, len(tasks)) if settings.workers > 0 else 0
     for i, (task, result) in enumerate(
         run_isolated(work, tasks, workers=workers, timeout_s=settings.parse_timeout_s), start=1
     ):
@@ -69,12 +71,12 @@ def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None =
             out = result
         elif isinstance(result, ChildFailed):
             code = "PARSE_TIMEOUT" if result.kind == "timeout" else "PARSER_CRASH"
-            out = failed_outcome(task, IngestError(code, f"{IngestError(code).message} ({result.detail})."))
+            out = failed_outcome(task, IngestError.with_detail(code, result.detail))
         elif isinstance(result, MemoryError):
-            out = failed_outcome(task, IngestError("PARSER_CRASH", "The parser ran out of memory on this file."))
+            out = failed_outcome(task, IngestError.with_detail("PARSER_CRASH", "it ran out of memory"))
         else:
             out = failed_outcome(
-                task, IngestError("PARSER_CRASH", f"Unexpected parser error: {type(result).__name__}: {result}")
+                task, IngestError.with_detail("PARSER_CRASH", f"unexpected {type(result).__name__}: {result}")
             )
         outcomes.append(out)
         if progress:
@@ -114,14 +116,21 @@ def to_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
 
 def dedupe(outcomes: list[Outcome], con: duckdb.DuckDBPyConnection) -> None:
     """Same bytes under two names, or the same report in two formats: load it once."""
+    # Only documents still present count as a first copy: a file that left the folder
+    # keeps its history but does not shadow the same report arriving again.
     by_id: dict[str, str] = dict(
         con.execute(
             """SELECT d.document_id, min(f.file_name) FROM documents d JOIN document_files f USING (document_id)
-               WHERE d.status IN ('loaded','partial') GROUP BY ALL"""
+               WHERE d.status IN ('loaded','partial') AND NOT f.missing GROUP BY ALL"""
         ).fetchall()
     )
     con.execute("CREATE TABLE IF NOT EXISTS document_fingerprints (document_id VARCHAR, fingerprint VARCHAR)")
-    by_fp: dict[str, str] = dict(con.execute("SELECT fingerprint, document_id FROM document_fingerprints").fetchall())
+    by_fp: dict[str, str] = dict(
+        con.execute(
+            """SELECT fp.fingerprint, fp.document_id FROM document_fingerprints fp
+               WHERE fp.document_id IN (SELECT document_id FROM document_files WHERE NOT missing)"""
+        ).fetchall()
+    )
     names = {v: k for k, v in by_id.items()}
     for o in outcomes:
         d = o.document
@@ -203,8 +212,64 @@ def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:
     con.unregister("_miss")
 
 
-def open_writer(settings: Settings) -> duckdb.DuckDBPyConnection:
-    con = connect(settings.warehouse)
+def purge_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Remove, on purpose, every document whose files have all left the input folder."""
+    gone = [r[0] for r in con.execute(
+        "SELECT document_id FROM documents WHERE missing_since IS NOT NULL ORDER BY document_id"
+    ).fetchall()]
+    if not gone:
+        return []
+    from pipeline.warehouse.load import delete_documents
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        delete_documents(con, gone)
+        ids = pd.DataFrame({"document_id": gone})
+        con.register("_gone", ids)
+        for t in ("documents", "document_files", "document_fingerprints"):
+            con.execute(f"DELETE FROM {t} WHERE document_id IN (SELECT document_id FROM _gone)")
+        con.execute("DELETE FROM dq_results WHERE document_id IN (SELECT document_id FROM _gone)")
+        con.unregister("_gone")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return gone
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse's write lock for longer than we wait."""
+
+
+def open_writer(settings: Settings, wait_s: float | None = None) -> duckdb.DuckDBPyConnection:
+    """The single writer. When another process (a second `bpw run`, a Dagster run, an open
+    `bpw query`) holds the file, wait for it (BPW_LOCK_WAIT seconds, default 600), then
+    give up with a plain-words WarehouseBusy."""
+    import os
+    import time
+
+    if wait_s is None:
+        try:
+            wait_s = float(os.environ.get("BPW_LOCK_WAIT", 600))
+        except ValueError:
+            wait_s = 600.0
+    deadline = time.monotonic() + wait_s
+    delay = 0.1
+    while True:
+        try:
+            con = connect(settings.warehouse)
+            break
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"The warehouse {settings.warehouse} is locked by another process (another `bpw run`, "
+                    f"a Dagster run or an open query) and stayed locked for {wait_s:.0f} s. Wait for it to "
+                    "finish and run again, or raise BPW_LOCK_WAIT."
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
     init_schema(con)
     return con
 

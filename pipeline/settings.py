@@ -9,7 +9,23 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = REPO_ROOT / "sql"
 VOCAB_DIR = REPO_ROOT / "vocab"
-PARSER_VERSION = "0.1.0"
+
+
+def _parser_version() -> str:
+    """Release + a digest of the code and vocabulary that turn bytes into facts, so any
+    change to them re-parses the documents it affects (and nothing else does)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    code = sorted(f for d in ("readers", "normalize", "extract", "ingest") for f in (pkg / d).glob("*.py"))
+    for f in code + sorted(VOCAB_DIR.glob("*.csv")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return f"0.1.0+{h.hexdigest()[:10]}"
+
+
+PARSER_VERSION = _parser_version()
 
 
 def _env_int(name: str, default: int) -> int:

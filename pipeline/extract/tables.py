@@ -625,6 +625,25 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
 # --------------------------------------------------------------------------- scoring table (评价指标/分值/得分)
 
 
+_SCORING_TITLE = re.compile(r"(?:\d{4}年度?)?(?P<name>[^，。；]{2,40}?项目)(?:支出)?(?:绩效)?(?:自评)?评分表")
+
+
+def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
+    """A scoring table titled '…X项目自评评分表' scores project X, not the report."""
+    texts = [table.caption] + [c.text for r in table.rows[:hdr_i] for c in real_cells(r)]
+    for t in texts:
+        m = _SCORING_TITLE.search(sq(t))
+        if not m:
+            continue
+        name = re.sub(r"^.*?(?:\d{4}年度?)", "", m.group("name"))  # drop the unit and year before it
+        key = project_key(name)
+        for known, pid in ctx.projects_by_name.items():
+            if known and (known in key or key in known or project_key(re.sub(r"项目$", "", name)) in known):
+                return pid
+        return _new_project(ctx, name, None, str(table.ref(table.rows[0][0])), "scoring_table")
+    return None
+
+
 def read_scoring(table: Table, ctx: Ctx) -> bool:
     hdr_i = _find_row(
         table,
@@ -634,6 +653,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
     )
     if hdr_i is None:
         return False
+    project_id = _scoring_subject(table, ctx, hdr_i)
     header = real_cells(table.rows[hdr_i])
     grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
     path: list[str] = []
@@ -654,7 +674,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
             weight = nums[0][1] if len(nums) >= 2 else None
             score = nums[-1][1]
             grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) else None
-            _score(ctx, None, "total", weight, score, score.ref, grade=grade or None)
+            _score(ctx, project_id, "total", weight, score, score.ref, grade=grade or None)
             continue
         if short_labels:
             # Labels at the left: the last one names this row; earlier ones are parents.
@@ -680,7 +700,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) and grade_i not in dict(nums) else None
         _score(
             ctx,
-            None,
+            project_id,
             comp,
             weight,
             score,

@@ -58,7 +58,7 @@ def line_item_code(label: str) -> str | None:
 
 
 def stage_of(header: str) -> str | None:
-    s = re.sub(r"[\s　\n]|[（(](万元|元|%)[)）]", "", header)
+    s = re.sub(r"[\s　\n]|[（(](万元|元|%|[A-Za-z][A-Za-z/×*÷%0-9]*)[)）]|[①②③④⑤]", "", header)
     for pat, field in _stages():
         if pat.search(s):
             return field

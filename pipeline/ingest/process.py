@@ -143,7 +143,12 @@ def process_file(task: FileTask, settings: Settings) -> Outcome:
                    "the parsed text is in the blocks table. Please report this document.")
         row["parse_seconds"] = time.perf_counter() - t0
         return Outcome(document=row, blocks=blocks, cells=cells)
-    if not ex.reports:
+    if doc.page_count and settings.max_pages and doc.page_count > settings.max_pages:
+        # Only the first pages were read: keep what they hold, say what is missing.
+        err = IngestError.with_detail(
+            "TOO_MANY_PAGES", f"only the first {settings.max_pages} of {doc.page_count} pages were read")
+        row.update(status="partial", error_code=err.code, error_message=err.message)
+    elif not ex.reports:
         err = IngestError(
             "NOT_A_REPORT",
             "No budget or performance report was found in this document (no report title and "
@@ -151,4 +156,6 @@ def process_file(task: FileTask, settings: Settings) -> Outcome:
         )
         row.update(status="not_a_report", error_code=err.code, error_message=err.message)
     row["parse_seconds"] = time.perf_counter() - t0
+    row.update(numeric_cells=ex.numeric_cells, numeric_cells_used=ex.numeric_cells_used,
+               numeric_cells_ignored=ex.numeric_cells_ignored)
     return Outcome(document=row, blocks=blocks, cells=cells, extraction=ex, fingerprint=fingerprint(ex))

@@ -1,4 +1,15 @@
-"""Bytes → Document, with the limits and error codes that protect a batch run."""
+"""Bytes → Document, with the limits and error codes that protect a batch run.
+
+Safety rules (see docs/error_codes.md):
+- DOCX: every part is decompressed in chunks before any XML parser sees it; the bytes
+  actually produced count against BPW_MAX_UNZIPPED_BYTES (so a ZIP whose headers lie about
+  sizes cannot slip through), CRCs are checked, and a part that declares a DTD or entities
+  is refused (UNSAFE_DOCX). python-docx parses with lxml `resolve_entities=False` and
+  lxml's default `no_network=True`; relationships with TargetMode="External" are never
+  opened. Nothing in a document is ever fetched from disk or network.
+- PDF: pages above BPW_MAX_PAGES are not read (the document becomes `partial`,
+  TOO_MANY_PAGES); encrypted PDFs that open with the empty user password load normally.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +18,62 @@ import zipfile
 
 from pipeline.ingest.errors import IngestError
 from pipeline.model import Document
-from pipeline.readers.detect import detect_format
+from pipeline.readers.detect import detect_format, utf16_without_bom
 from pipeline.settings import Settings
 
+# Markup that starts a DTD or an entity declaration, in the encodings XML parts may use.
+_DTD_MARKERS = tuple(
+    m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")
+)
+_CHUNK = 1 << 20
 
-def _check_zip(data: bytes, settings: Settings) -> None:
+
+def check_docx_container(data: bytes, settings: Settings) -> None:
+    """Raise ZIP_BOMB / UNSAFE_DOCX / CORRUPT_DOCX before any XML is parsed."""
+    limit = settings.max_unzipped_bytes
+    mib = 2**20
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            total = sum(i.file_size for i in z.infolist())
-            if total > settings.max_unzipped_bytes:
-                raise IngestError(
-                    "ZIP_BOMB",
-                    f"The DOCX would expand to {total / 2**20:.0f} MiB, above the limit of "
-                    f"{settings.max_unzipped_bytes / 2**20:.0f} MiB (BPW_MAX_UNZIPPED_BYTES).",
-                )
-            if z.testzip() is not None:
-                raise IngestError("CORRUPT_DOCX")
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as e:
-        raise IngestError(
-            "CORRUPT_DOCX", f"The DOCX is damaged or truncated ({e}); download it again."
-        ) from e
+            infos = z.infolist()
+            declared = sum(i.file_size for i in infos)
+            if declared > limit:
+                raise IngestError.with_detail(
+                    "ZIP_BOMB", f"it would expand to {declared / mib:.1f} MiB, above the limit of "
+                    f"{limit / mib:.1f} MiB")
+            total = 0
+            for info in infos:
+                if info.is_dir():
+                    continue
+                xml = info.filename.lower().endswith((".xml", ".rels"))
+                tail = b""
+                with z.open(info) as part:
+                    # ZipExtFile checks the CRC (and that the size matches) at the end.
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            raise IngestError.with_detail(
+                                "ZIP_BOMB", f"it expands to more than {limit / mib:.1f} MiB "
+                                f"(part {info.filename!r} is larger than its header says)")
+                        if xml:
+                            window = tail + chunk
+                            if any(m in window for m in _DTD_MARKERS):
+                                raise IngestError.with_detail(
+                                    "UNSAFE_DOCX", f"part {info.filename!r} declares a DTD or XML entities")
+                            tail = window[-32:]
+    except IngestError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
+            NotImplementedError, RuntimeError) as e:
+        # RuntimeError: a password-protected ZIP entry; NotImplementedError: odd compression.
+        raise IngestError.with_detail("CORRUPT_DOCX", f"{type(e).__name__}: {e}") from e
+
+
+def _as_utf8_if_utf16(data: bytes) -> bytes:
+    """UTF-16 text without a BOM → UTF-8, so the text reader decodes it right."""
+    enc = utf16_without_bom(data[:2048])
+    if enc is None:
+        return data
+    return data[: len(data) - len(data) % 2].decode(enc, errors="replace").encode("utf-8")
 
 
 def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Document:
@@ -36,9 +83,9 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
     if fmt == "txt":
         from pipeline.readers.text import read_text
 
-        return read_text(data)
+        return read_text(_as_utf8_if_utf16(data))
     if fmt == "docx":
-        _check_zip(data, settings)
+        check_docx_container(data, settings)
         from pipeline.readers.docx import read_docx
 
         try:
@@ -46,9 +93,7 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
         except IngestError:
             raise
         except Exception as e:  # python-docx/lxml raise many kinds on broken files
-            raise IngestError(
-                "CORRUPT_DOCX", f"The DOCX could not be parsed ({type(e).__name__}: {e})."
-            ) from e
+            raise IngestError.with_detail("CORRUPT_DOCX", f"{type(e).__name__}: {e}") from e
     if fmt == "pdf":
         from pipeline.readers import pdf as pdf_reader
 
@@ -58,23 +103,23 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
             raise
         except pdf_reader.EncryptedPdf as e:
             raise IngestError("ENCRYPTED_PDF") from e
+        except MemoryError:
+            raise
         except Exception as e:
-            raise IngestError(
-                "CORRUPT_PDF", f"The PDF could not be parsed ({type(e).__name__}: {e})."
-            ) from e
+            raise IngestError.with_detail("CORRUPT_PDF", f"{type(e).__name__}: {e}") from e
         if doc.page_count and not any(True for _ in doc.paragraphs) and not any(
             True for _ in doc.tables
         ):
             raise IngestError(
                 "NO_TEXT_LAYER",
-                f"The PDF's {doc.page_count} page(s) carry no text (a scan); run OCR "
-                "(e.g. `ocrmypdf in.pdf out.pdf`) and put the result in the input folder.",
+                f"The PDF's {doc.page_count} page(s) carry no text (a scan or images of pages). Run OCR "
+                "first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, and put the result in the input folder.",
             )
         return doc
     if fmt == "doc":
         raise IngestError("LEGACY_DOC")
     raise IngestError(
         "UNSUPPORTED_FORMAT",
-        f"The file's bytes look like '{fmt}', not a DOCX, PDF or text report; "
-        "check the download (an error page saved under a report's name is common).",
+        f"The file's bytes look like {fmt!r}, not a DOCX, PDF or text report. Check the download "
+        "(an error page saved under a report's name is common) and fetch the real file.",
     )

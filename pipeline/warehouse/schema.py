@@ -30,9 +30,29 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def init_schema(con: duckdb.DuckDBPyConnection) -> None:
-    for f in sorted((SQL_DIR / "schema").glob("*.sql")):
-        con.execute(f.read_text(encoding="utf-8"))
+    ddl = [f.read_text(encoding="utf-8") for f in sorted((SQL_DIR / "schema").glob("*.sql"))]
+    for stmt in ddl:
+        con.execute(stmt)
+    _add_missing_columns(con, ddl)
     _load_line_items(con)
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None:
+    """Columns added to sql/schema after a warehouse was created are added in place
+    (additive migrations only: the contract never renames or drops)."""
+    ref = duckdb.connect(":memory:")
+    try:
+        for stmt in ddl:
+            ref.execute(stmt)
+        want = ref.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() ORDER BY table_name, column_index"
+        ).fetchall()
+    finally:
+        ref.close()
+    have = {(t, c) for t, c in con.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()}
+    for table, column, dtype in want:
+        if (table, column) not in have:
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {dtype}')
 
 
 def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:

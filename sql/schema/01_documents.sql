@@ -11,5 +11,8 @@ CREATE TABLE IF NOT EXISTS documents (
     parser_version VARCHAR,
     ingested_at    TIMESTAMP,
     missing_since  TIMESTAMP,             -- set when the file left the input folder
-    parse_seconds  DOUBLE
+    parse_seconds  DOUBLE,
+    numeric_cells  INTEGER,               -- numeric table cells seen (coverage)
+    numeric_cells_used INTEGER,           -- … that became a fact
+    numeric_cells_ignored INTEGER         -- … knowingly ignored (序号, codes, extra score columns)
 );

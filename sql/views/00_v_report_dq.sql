@@ -8,6 +8,7 @@ SELECT r.report_id,
        CASE WHEN count(*) FILTER (NOT d.passed AND d.severity = 'error') > 0 THEN 'error'
             WHEN count(*) FILTER (NOT d.passed) > 0 THEN 'warning' ELSE 'ok' END AS dq_status
 FROM reports r LEFT JOIN dq_results d ON d.report_id = r.report_id AND d.run_id = (SELECT run_id FROM latest)
+WHERE r.document_id IN (SELECT document_id FROM documents WHERE missing_since IS NULL AND status IN ('loaded', 'partial'))
 GROUP BY r.report_id;
 COMMENT ON VIEW v_report_dq IS '报告数据质量状态（最近一次检查）';
 COMMENT ON COLUMN v_report_dq.report_id IS '报告ID';

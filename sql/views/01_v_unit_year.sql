@@ -5,6 +5,13 @@ WITH b AS (
     FROM (SELECT *, row_number() OVER (PARTITION BY report_id, stage ORDER BY origin = 'table' DESC, source_ref) AS rn
           FROM fact_budgets WHERE project_id IS NULL AND line_item = 'total' AND NOT is_twin)
     WHERE rn = 1
+), pb AS (
+    -- A stage the report states no total for (a special fund evaluated through its
+    -- project table): the sum of its projects' totals.
+    SELECT report_id, stage, sum(amount_yuan) AS amount_yuan
+    FROM (SELECT *, row_number() OVER (PARTITION BY project_id, stage ORDER BY origin = 'table' DESC, source_ref) AS rn
+          FROM fact_budgets WHERE project_id IS NOT NULL AND line_item = 'total' AND NOT is_twin)
+    WHERE rn = 1 GROUP BY ALL
 ), e AS (
     SELECT report_id, executed_yuan, reported_rate_pct
     FROM (SELECT *, row_number() OVER (PARTITION BY report_id ORDER BY origin = 'table' DESC, executed_yuan IS NULL, source_ref) AS rn
@@ -13,11 +20,12 @@ WITH b AS (
 ), per_report AS (
     SELECT r.report_id, r.unit_key, any_value(r.unit_name) AS unit_name, r.region, r.fiscal_year, r.report_kind,
            r.score_total, r.grade_text, r.grade_rank,
-           max(b.amount_yuan) FILTER (b.stage = 'initial') AS initial_yuan,
-           max(b.amount_yuan) FILTER (b.stage = 'adjustment') AS adjustment_yuan,
-           max(b.amount_yuan) FILTER (b.stage = 'adjusted') AS adjusted_yuan
-    FROM reports r LEFT JOIN b USING (report_id)
+           coalesce(max(b.amount_yuan) FILTER (b.stage = 'initial'), max(pb.amount_yuan) FILTER (pb.stage = 'initial')) AS initial_yuan,
+           coalesce(max(b.amount_yuan) FILTER (b.stage = 'adjustment'), max(pb.amount_yuan) FILTER (pb.stage = 'adjustment')) AS adjustment_yuan,
+           coalesce(max(b.amount_yuan) FILTER (b.stage = 'adjusted'), max(pb.amount_yuan) FILTER (pb.stage = 'adjusted')) AS adjusted_yuan
+    FROM reports r LEFT JOIN b USING (report_id) LEFT JOIN pb ON pb.report_id = r.report_id
     WHERE r.report_kind IN ('department', 'special_fund', 'project')
+      AND r.document_id IN (SELECT document_id FROM documents WHERE missing_since IS NULL AND status IN ('loaded', 'partial'))
     GROUP BY ALL
 )
 SELECT p.unit_key, any_value(p.unit_name) AS unit_name, any_value(p.region) AS region, p.fiscal_year,

@@ -18,6 +18,7 @@ WITH b AS (
     FROM projects p JOIN reports r USING (report_id)
     LEFT JOIN b USING (project_id) LEFT JOIN e USING (project_id) LEFT JOIN s USING (project_id)
     LEFT JOIN v_report_dq q ON q.report_id = p.report_id
+    WHERE r.document_id IN (SELECT document_id FROM documents WHERE missing_since IS NULL AND status IN ('loaded', 'partial'))
 )
 SELECT c.*, prev.adjusted_yuan AS previous_adjusted_yuan, prev.executed_yuan AS previous_executed_yuan,
        prev.score AS previous_score

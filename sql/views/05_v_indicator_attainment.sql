@@ -7,7 +7,7 @@ SELECT r.unit_key, r.fiscal_year, i.report_id, i.project_id, p.project_name, i.l
 FROM fact_indicators i JOIN reports r USING (report_id)
 LEFT JOIN projects p USING (project_id)
 LEFT JOIN v_report_dq q ON q.report_id = i.report_id
-WHERE NOT i.is_twin;
+WHERE NOT i.is_twin AND r.document_id IN (SELECT document_id FROM documents WHERE missing_since IS NULL AND status IN ('loaded', 'partial'));
 COMMENT ON VIEW v_indicator_attainment IS '绩效指标完成情况：目标值与实际值、是否达成';
 COMMENT ON COLUMN v_indicator_attainment.unit_key IS '单位标准名';
 COMMENT ON COLUMN v_indicator_attainment.fiscal_year IS '评价年度';
