@@ -52,6 +52,7 @@ class Spec:
     column_order: tuple[int, ...] = (0, 1, 2)  # permutation of the three amount columns
     money_unit: str = "万元"
     score_columns: bool = True
+    with_codes: bool = True
 
     @property
     def adjusted(self) -> Decimal:
@@ -131,10 +132,13 @@ def self_eval_table(s: Spec) -> str:
 
 
 def summary_table(s: Spec) -> str:
-    rows: list[list[object]] = [["序号", "项目编码", "项目名称", "调整后预算数", "全年执行数", "预算执行率（%）", "自评得分", "自评结论"]]
+    code_h = ["项目编码"] if s.with_codes else []
+    rows: list[list[object]] = [["序号", *code_h, "项目名称", "调整后预算数", "全年执行数", "预算执行率（%）", "自评得分", "自评结论"]]
     for i, p in enumerate(s.projects, start=1):
-        rows.append([i, p.code, p.name, p.adjusted, p.executed, p.rate, p.score, p.grade])
-    rows.append(["合计", "", "", sum(p.adjusted for p in s.projects), sum(p.executed for p in s.projects), "", "", ""])
+        code = [p.code] if s.with_codes else []
+        rows.append([i, *code, p.name, p.adjusted, p.executed, p.rate, p.score, p.grade])
+    blank = [""] if s.with_codes else []
+    rows.append(["合计", *blank, "", sum(p.adjusted for p in s.projects), sum(p.executed for p in s.projects), "", "", ""])
     return _table(rows)
 
 

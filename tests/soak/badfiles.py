@@ -27,6 +27,14 @@ def fixture(fmt: str, n: int = 1) -> bytes:
     return (FIX / fmt / f"{n:03d}.{fmt}").read_bytes()
 
 
+TXT_UNIT = "中共资源县委员会办公室"  # the unit named in tests/fixtures/txt/002.txt
+
+
+def report_text(unit: str) -> str:
+    """The TXT fixture 002 under another unit's name: a distinct report (not a duplicate)."""
+    return fixture("txt", 2).decode("utf-8").replace(TXT_UNIT, unit)
+
+
 # --- PDF ---------------------------------------------------------------------------------
 
 
@@ -206,7 +214,7 @@ class Expect:
 
 def bad_files(secret: Path) -> dict[str, tuple[bytes, Expect]]:
     """name → (bytes, expected outcome) for every kind of bad input that is a plain file."""
-    txt, docx, pdf = fixture("txt", 2), fixture("docx", 1), fixture("pdf", 2)
+    pdf = fixture("pdf", 2)
     png = io.BytesIO()
     from PIL import Image
 
@@ -215,13 +223,13 @@ def bad_files(secret: Path) -> dict[str, tuple[bytes, Expect]]:
     return {
         "empty.docx": (b"", Expect("failed", "EMPTY_FILE")),
         "blank.txt": (b" \n\r\n\t \n", Expect("failed", "EMPTY_FILE")),
-        "docx_named.pdf": (docx, Expect("loaded", None, "docx")),
-        "text_named.docx": (txt, Expect("loaded", None, "txt")),
+        "docx_named.pdf": (fixture("docx", 0), Expect("loaded", None, "docx")),
+        "text_named.docx": (report_text("资源县统计局").encode(), Expect("loaded", None, "txt")),
         "pdf_named.txt": (pdf, Expect("loaded", None, "pdf")),
-        "no_extension": (docx, Expect("loaded", None, "docx")),
+        "no_extension": (fixture("docx", 3), Expect("loaded", None, "docx")),
         "html_page.pdf": (html, Expect("failed", "UNSUPPORTED_FORMAT", "html")),
         "picture.docx": (png.getvalue(), Expect("failed", "UNSUPPORTED_FORMAT", "image")),
-        "truncated.docx": (docx[: len(docx) // 2], Expect("failed", "CORRUPT_DOCX", "docx")),
+        "truncated.docx": (fixture("docx", 4)[:20000], Expect("failed", "CORRUPT_DOCX", "docx")),
         "truncated.pdf": (pdf[: len(pdf) // 3], Expect("failed", "CORRUPT_PDF", "pdf")),
         "encrypted.pdf": ((FIX / "special" / "encrypted.pdf").read_bytes(), Expect("failed", "ENCRYPTED_PDF", "pdf")),
         "scanned.pdf": (make_scanned_pdf(), Expect("failed", "NO_TEXT_LAYER", "pdf")),
@@ -233,9 +241,9 @@ def bad_files(secret: Path) -> dict[str, tuple[bytes, Expect]]:
         "lying_zip.docx": (make_lying_zip_docx(), Expect("failed", ("ZIP_BOMB", "CORRUPT_DOCX"), "docx")),
         "poem.docx": (make_poem_docx(), Expect("not_a_report", "NOT_A_REPORT", "docx")),
         "poem.pdf": (make_pdf(pages=["Quiet night thoughts", "Spring dawn"]), Expect("not_a_report", "NOT_A_REPORT", "pdf")),
-        "gbk report.txt": (txt.decode("utf-8").encode("gb18030"), Expect("loaded", None, "txt")),
-        "utf16 报告.txt": (txt.decode("utf-8").encode("utf-16"), Expect("loaded", None, "txt")),
-        "utf16le-nobom..txt": (txt.decode("utf-8").encode("utf-16-le"), Expect("loaded", None, "txt")),
+        "gbk report.txt": (report_text("资源县审计局").encode("gbk"), Expect("loaded", None, "txt")),
+        "utf16 报告.txt": (report_text("资源县档案馆").encode("utf-16"), Expect("loaded", None, "txt")),
+        "..utf16le-nobom..txt": (report_text("资源县气象局").encode("utf-16-le"), Expect("loaded", None, "txt")),
         "random.bin": (bytes(range(256)) * 8, Expect("failed", "UNSUPPORTED_FORMAT", "binary")),
         "plain.zip": (_plain_zip(), Expect("failed", "UNSUPPORTED_FORMAT", "zip")),
     }
