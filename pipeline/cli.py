@@ -52,14 +52,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     result = dg.materialize(
         [*ASSETS, structural_checks], resources={"bpw": resource}, raise_on_error=False,
         instance=dg.DagsterInstance.ephemeral(),
-        run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+        # Dagster's console logger prints stack traces; failures are reported below in plain
+        # words instead (BPW_DEBUG=1 shows Dagster's own log).
+        run_config={"loggers": {"console": {"config": {
+            "log_level": "WARNING" if os.environ.get("BPW_DEBUG") else "CRITICAL"}}}},
     )
     bar.close()
     progress.set_callback(None)
     if not result.success and not _blocked_by_checks(result):
         for ev in result.all_events:
-            if ev.is_failure:
-                print(f"Pipeline step failed: {ev.message}", file=sys.stderr)
+            if ev.is_step_failure:
+                print(f"bpw run failed in step {ev.step_key}: {_root_cause(ev)}", file=sys.stderr)
+        if not os.environ.get("BPW_DEBUG"):
+            print("(set BPW_DEBUG=1 to see the full trace)", file=sys.stderr)
         return 1
     load = result.output_for_node("warehouse_tables")
     dq = result.output_for_node("dq_results")
@@ -87,6 +92,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 1 if structural_failed or (strict and failed_checks) else 0
 
 
+def _root_cause(ev) -> str:
+    """The innermost error of a failed Dagster step, without its stack trace."""
+    err = getattr(ev.step_failure_data, "error", None)
+    if err is None:
+        return ev.message or "unknown error"
+    while getattr(err, "cause", None) is not None:
+        err = err.cause
+    msg = (err.message or "").strip()
+    prefix = f"{err.cls_name}: "
+    # Our own errors already speak plainly; others keep their class name for a bug report.
+    if err.cls_name in ("WarehouseBusy",) and prefix in msg:
+        msg = msg.split(prefix, 1)[1]
+    return msg.splitlines()[0] if msg else (err.cls_name or "unknown error")
+
+
 def _blocked_by_checks(result) -> bool:
     return any(not e.passed for e in result.get_asset_check_evaluations())
 
@@ -99,7 +119,10 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(f"No warehouse at {s.warehouse}; run `bpw run` first.", file=sys.stderr)
         return 2
     try:
-        con = duckdb.connect(str(s.warehouse), read_only=True)
+        # Read-only, and no file or network access from SQL: COPY … TO, ATTACH, read_csv,
+        # INSTALL cannot write or read anything but the warehouse.
+        con = duckdb.connect(str(s.warehouse), read_only=True,
+                             config={"enable_external_access": False, "lock_configuration": True})
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
             print("The warehouse is being written by a running `bpw run`; try again when it finishes.", file=sys.stderr)
@@ -109,6 +132,9 @@ def cmd_query(args: argparse.Namespace) -> int:
         df = con.execute(args.sql).df()
     except duckdb.Error as e:
         print(f"Query failed: {e}", file=sys.stderr)
+        if "read-only" in str(e) or "disabled by configuration" in str(e):
+            print("`bpw query` is read-only and cannot read or write files; "
+                  "use `bpw export` to write tables out.", file=sys.stderr)
         return 1
     finally:
         con.close()
@@ -214,8 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("bench", help="run the benchmark")
     b.add_argument("-n", type=int, default=100)
     for sp in (r, q, e, rp, pg, b):
-        sp.add_argument("--raw", help=argparse.SUPPRESS)
-        sp.add_argument("--warehouse", help=argparse.SUPPRESS)
+        # default=SUPPRESS: `bpw --raw X run` must not be reset to None by the sub-command.
+        sp.add_argument("--raw", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
+        sp.add_argument("--warehouse", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     args = p.parse_args(argv)
     return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "purge": cmd_purge, "bench": cmd_bench}[args.cmd](args)
 

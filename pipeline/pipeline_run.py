@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import runner
 from pipeline.checks.run import CheckSummary, run_identities, run_structural_checks
 from pipeline.settings import PARSER_VERSION, Settings
+from pipeline.warehouse.load import remove_orphans
 
 
 @dataclass
@@ -70,6 +71,7 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
     outcomes = staged["outcomes"]
     con = runner.open_writer(settings)
     try:
+        runner.flag_missing(con, staged["missing"])  # before dedupe: gone files are no first copies
         runner.dedupe(outcomes, con)
         summary.counts = runner.load(con, outcomes, staged["tasks"]) if outcomes else {}
         if staged["unchanged"]:
@@ -83,7 +85,7 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
                    (SELECT document_id FROM document_files WHERE file_name IN (SELECT unnest(?)))""",
                 names,
             )
-        runner.flag_missing(con, staged["missing"])
+        remove_orphans(con)
         summary.statuses = dict(con.execute(
             """SELECT status, count(*) FROM documents WHERE document_id IN
                (SELECT document_id FROM document_files WHERE NOT missing) GROUP BY ALL"""

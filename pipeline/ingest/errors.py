@@ -27,7 +27,7 @@ CODES: dict[str, Code] = {
         "failed", "The path leads outside the input folder (a symlink or a symlinked folder); it was not read.",
         "Copy the file itself into the input folder instead of linking to it."),
     "TOO_LARGE": Code(
-        "failed", "The file is larger than the configured limit (BPW_MAX_FILE_BYTES).",
+        "failed", "The file is larger than the BPW_MAX_FILE_BYTES limit.",
         "Check it is really a report; raise BPW_MAX_FILE_BYTES if it is."),
     "UNSUPPORTED_FORMAT": Code(
         "failed", "The bytes are not a DOCX, PDF or text report (e.g. an HTML error page, an image, a ZIP).",
@@ -53,13 +53,13 @@ CODES: dict[str, Code] = {
         "failed", "The PDF has no text layer (a scan or images of pages).",
         "Run OCR first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, and put the result in the input folder."),
     "TOO_MANY_PAGES": Code(
-        "partial", "The PDF has more pages than the limit (BPW_MAX_PAGES); only the first pages were read.",
+        "partial", "The PDF has more pages than the BPW_MAX_PAGES limit; only the first pages were read.",
         "Split the PDF into its reports, or raise BPW_MAX_PAGES and run again."),
     "ZIP_BOMB": Code(
-        "failed", "The DOCX expands to more than the configured limit (BPW_MAX_UNZIPPED_BYTES).",
+        "failed", "The DOCX expands to more than the BPW_MAX_UNZIPPED_BYTES limit.",
         "Check the file (a report is rarely above a few MiB unpacked); raise BPW_MAX_UNZIPPED_BYTES if it is genuine."),
     "PARSE_TIMEOUT": Code(
-        "failed", "Parsing took longer than the limit (BPW_PARSE_TIMEOUT seconds) and was stopped.",
+        "failed", "Parsing took longer than the BPW_PARSE_TIMEOUT limit and was stopped.",
         "Check the file opens normally; re-save or split it, or raise BPW_PARSE_TIMEOUT."),
     "PARSER_CRASH": Code(
         "failed", "The parser process died on this file (out of memory or a crash in a library).",

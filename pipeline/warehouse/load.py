@@ -47,6 +47,20 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]
         con.unregister("_ids")
 
 
+def remove_orphans(con: duckdb.DuckDBPyConnection) -> int:
+    """A path whose bytes changed (or that stopped being a duplicate) leaves its old
+    document behind: remove documents no file points to any more."""
+    orphans = [r[0] for r in con.execute(
+        "SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM document_files)"
+    ).fetchall()]
+    if orphans:
+        delete_documents(con, orphans)
+        con.register("_orph", pd.DataFrame({"document_id": orphans}))
+        con.execute("DELETE FROM documents WHERE document_id IN (SELECT document_id FROM _orph)")
+        con.unregister("_orph")
+    return len(orphans)
+
+
 def load_batch(
     con: duckdb.DuckDBPyConnection,
     documents: list[dict[str, Any]],
@@ -73,6 +87,7 @@ def load_batch(
             con.execute("DELETE FROM document_files WHERE file_name IN (SELECT file_name FROM _files)")
             con.unregister("_files")
             insert_rows(con, "document_files", fdf)
+            remove_orphans(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
