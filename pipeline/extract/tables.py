@@ -658,6 +658,13 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
     grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
     path: list[str] = []
     seq: dict[str, int] = {}
+    # A grade printed once in a merged cell beside all rows is the table's overall grade.
+    overall_grade = None
+    if grade_i is not None:
+        grades = [sq(real_cells(r)[grade_i].text) for r in table.rows[hdr_i + 1 :]
+                  if len(real_cells(r)) > grade_i and sq(real_cells(r)[grade_i].text)]
+        if len(grades) == 1 and grade_rank(grades[0]):
+            overall_grade, grade_i = grades[0], None
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
         texts = [sq(c.text) for c in cells]
@@ -673,7 +680,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         if TOTAL_LABEL.match(texts[0]) or texts[0].startswith("总分"):
             weight = nums[0][1] if len(nums) >= 2 else None
             score = nums[-1][1]
-            grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) else None
+            grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) else overall_grade
             _score(ctx, project_id, "total", weight, score, score.ref, grade=grade or None)
             continue
         if short_labels:

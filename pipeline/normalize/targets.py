@@ -28,6 +28,7 @@ class Target:
     unit: str | None
     text: str
     high: Decimal | None = None
+    implicit: bool = False  # no comparator printed: "30个" reads as "at least 30"
 
 
 def parse_target(text: str | None) -> Target:
@@ -51,7 +52,7 @@ def parse_target(text: str | None) -> Target:
     n = parse_number(s)
     if n is None:
         return Target("text", None, None, raw)
-    return Target(op or "=", n.value, n.unit, raw)
+    return Target(op or "=", n.value, n.unit, raw, implicit=op is None)
 
 
 def judge_attained(target: Target, actual_text: str | None) -> bool | None:
@@ -70,6 +71,9 @@ def judge_attained(target: Target, actual_text: str | None) -> bool | None:
     if target.unit and n.unit and target.unit != n.unit and not {target.unit, n.unit} <= {"%", "％"}:
         return None
     v, t = n.value, target.value
+    if target.implicit and not (target.unit in ("%", "％") and t == 100):
+        # A bare quantity target is met by reaching it; exceeding it is not a miss.
+        return v >= t
     return {
         ">=": v >= t, "<=": v <= t, ">": v > t, "<": v < t, "=": v == t,
         "range": target.high is not None and t <= v <= target.high,
