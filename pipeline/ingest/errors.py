@@ -90,6 +90,9 @@ class IngestError(Exception):
         self.message = message or CATALOGUE[code]
         super().__init__(f"{code}: {self.message}")
 
+    def __reduce__(self):  # pickled into the staged batch and across the child pipe
+        return (IngestError, (self.code, self.message))
+
     @classmethod
     def with_detail(cls, code: str, detail: str) -> IngestError:
         """The catalogue message with a specific detail: 'Meaning (detail). Action.'"""
