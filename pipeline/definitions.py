@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipeline.defs.assets.ingest import staged_documents, warehouse_tables
+from pipeline.defs.assets.ingest import document, staged_documents, warehouse_tables
 from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, structural_checks
 from pipeline.defs.jobs import ingest_job, refresh_job
 from pipeline.defs.resources import BpwSettings
@@ -12,7 +12,7 @@ from pipeline.defs.sensors import raw_folder_sensor
 ASSETS = [staged_documents, warehouse_tables, dq_results, analyst_views, dq_report]
 
 defs = dg.Definitions(
-    assets=ASSETS,
+    assets=[*ASSETS, document],
     asset_checks=[structural_checks],
     jobs=[ingest_job, refresh_job],
     sensors=[raw_folder_sensor],

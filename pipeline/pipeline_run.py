@@ -26,6 +26,7 @@ class RunSummary:
     views_published: bool = False
     blocked_reason: str | None = None
     seconds: float = 0.0
+    loaded_documents: list[dict] = field(default_factory=list)  # documents this run (re)loaded
 
 
 def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path | None]:
@@ -47,6 +48,11 @@ def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> t
         pickle.dump({"outcomes": outcomes, "tasks": plan.all_tasks, "unchanged": plan.unchanged,
                      "missing": plan.missing, "summary": summary}, f, protocol=pickle.HIGHEST_PROTOCOL)
     return summary, batch
+
+
+def _fact_count(o: runner.Outcome) -> int:
+    tables = ("fact_budgets", "fact_executions", "fact_indicators", "fact_scores")
+    return sum(len(getattr(o.extraction, t)) for t in tables) if o.extraction else 0
 
 
 def _reader(settings: Settings):
@@ -74,6 +80,7 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
         runner.flag_missing(con, staged["missing"])  # before dedupe: gone files are no first copies
         runner.dedupe(outcomes, con)
         summary.counts = runner.load(con, outcomes, staged["tasks"]) if outcomes else {}
+        summary.loaded_documents = [o.document | {"facts": _fact_count(o)} for o in outcomes]
         if staged["unchanged"]:
             names = [[u["file_name"] for u in staged["unchanged"]]]
             con.execute(
@@ -94,6 +101,29 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
         con.close()
     shutil.rmtree(batch, ignore_errors=True)
     return summary
+
+
+def reload_document(settings: Settings, document_id: str) -> RunSummary:
+    """Re-parse and reload the file(s) holding one document, whatever their parser version."""
+    summary = RunSummary(run_id=runner.new_run_id())
+    con = _reader(settings)
+    try:
+        plan = runner.plan(settings, None)
+        names = set()
+        if con is not None:
+            names = {r[0] for r in con.execute(
+                "SELECT file_name FROM document_files WHERE document_id = ?", [document_id]).fetchall()}
+    finally:
+        if con is not None:
+            con.close()
+    tasks = [t for t in plan.all_tasks if t.rel in names]
+    outcomes = runner.parse(tasks, settings)
+    summary.parsed = len(outcomes)
+    batch = runner.stage(outcomes, settings.staging_dir)
+    with open(batch / "batch.pkl", "wb") as f:
+        pickle.dump({"outcomes": outcomes, "tasks": plan.all_tasks, "unchanged": [], "missing": [],
+                     "summary": summary}, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return load_staged(settings, batch)
 
 
 def ingest(settings: Settings, progress=None, run_id: str | None = None) -> RunSummary:

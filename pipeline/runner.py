@@ -278,4 +278,4 @@ def new_run_id() -> str:
     return f"{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
 
 
-__all__ = ["Plan", "plan", "parse", "stage", "dedupe", "load", "flag_missing", "open_writer", "new_run_id", "PARSER_VERSION"]
+__all__ = ["Outcome", "Plan", "plan", "parse", "stage", "dedupe", "load", "flag_missing", "open_writer", "new_run_id", "PARSER_VERSION"]

@@ -1,7 +1,8 @@
 import dagster as dg
 
+from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.resources import BpwSettings
-from pipeline.pipeline_run import load_staged, stage_new
+from pipeline.pipeline_run import load_staged, reload_document, stage_new
 from pipeline.progress import report as hook
 
 
@@ -26,9 +27,35 @@ def warehouse_tables(context: dg.AssetExecutionContext, bpw: BpwSettings, staged
     from pathlib import Path
 
     summary = load_staged(bpw.settings(), Path(staged_documents))
+    _record_documents(context, summary.loaded_documents)
     context.add_output_metadata(
         {f"documents_{k}": v for k, v in summary.statuses.items()}
         | {f"rows_{k}": v for k, v in summary.counts.items()}
     )
     return {"run_id": summary.run_id, "statuses": summary.statuses, "counts": summary.counts,
             "files_seen": summary.files_seen, "parsed": summary.parsed, "unchanged": summary.unchanged}
+
+
+def _record_documents(context: dg.AssetExecutionContext, docs: list[dict]) -> None:
+    """Register each loaded document as a partition of `document` and record its state."""
+    if not docs:
+        return
+    keys = [d["document_id"] for d in docs]
+    context.instance.add_dynamic_partitions(documents_partitions.name, keys)
+    for d in docs:
+        context.log_event(
+            dg.AssetMaterialization(
+                asset_key="document",
+                partition=d["document_id"],
+                metadata={"file_name": d["file_name"], "status": d["status"],
+                          "error_code": d["error_code"] or "", "facts": d.get("facts", 0)},
+            )
+        )
+
+
+@dg.asset(group_name="ingest", partitions_def=documents_partitions, pool="duckdb_writer",
+          description="One document (by content hash): materialize a partition to re-parse and reload just it.")
+def document(context: dg.AssetExecutionContext, bpw: BpwSettings) -> None:
+    s = bpw.settings()
+    summary = reload_document(s, context.partition_key)
+    context.add_output_metadata({"files": summary.parsed, "statuses": str(summary.statuses)})
