@@ -63,3 +63,19 @@ def test_each_document_is_a_partition_and_can_be_reloaded_alone(tmp_path):
     one = dg.materialize([document], partition_key=keys[0], resources={"bpw": res}, instance=instance)
     assert one.success
     assert one.get_asset_materialization_events()[0].materialization.metadata["files"].value == 1
+
+
+def test_dagster_instance_config_and_definitions_validate(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from pipeline.settings import REPO_ROOT
+
+    env = dict(os.environ, DAGSTER_HOME=str(REPO_ROOT))
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-m", "pipeline.definitions"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Validation successful" in out.stderr + out.stdout
