@@ -59,7 +59,15 @@ def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
     with open(VOCAB_DIR / "line_items.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     df = pd.DataFrame(rows).replace({"": None})
-    con.execute("DELETE FROM line_items")
     con.register("li_df", df)
-    con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
-    con.unregister("li_df")
+    # One transaction: a run killed here must not leave the vocabulary empty.
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM line_items")
+        con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("li_df")
