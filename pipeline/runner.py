@@ -132,9 +132,17 @@ def dedupe(outcomes: list[Outcome], con: duckdb.DuckDBPyConnection) -> None:
         ).fetchall()
     )
     names = {v: k for k, v in by_id.items()}
+    # Any file still present, whatever its status: identical bytes under two names must not
+    # share a document_id (the key), or one row would replace the other / the load would fail.
+    taken: dict[str, str] = dict(
+        con.execute("SELECT document_id, min(file_name) FROM document_files WHERE NOT missing GROUP BY ALL").fetchall()
+    )
     for o in outcomes:
         d = o.document
         if d["status"] not in ("loaded", "partial"):
+            first = taken.setdefault(d["document_id"], d["file_name"])
+            if first != d["file_name"]:
+                _same_bytes_as(o, first)
             continue
         did, name = d["document_id"], d["file_name"]
         if did in by_id and by_id[did] != name:
@@ -148,6 +156,19 @@ def dedupe(outcomes: list[Outcome], con: duckdb.DuckDBPyConnection) -> None:
                 _mark_duplicate(o, other, None)
                 continue
             by_fp[o.fingerprint] = did
+
+
+def _same_bytes_as(o: Outcome, first_name: str) -> None:
+    """A failed or not-a-report file whose bytes another file already has: keep its own
+    status and error (it was not loaded either), under a row id of its own."""
+    import hashlib
+
+    d = o.document
+    d["duplicate_of"] = d["document_id"]
+    d["document_id"] = "dup:" + hashlib.sha256(d["file_name"].encode()).hexdigest()
+    d["error_message"] = f"{d['error_message']} (The same bytes are also in '{first_name}'.)"
+    o.extraction = None
+    o.blocks, o.cells = [], []
 
 
 def _mark_duplicate(o: Outcome, first_id: str, first_name: str | None) -> None:

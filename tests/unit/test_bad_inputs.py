@@ -75,6 +75,11 @@ def build_folder(base: Path) -> tuple[Path, dict[str, Expect]]:
     expect["link_to_dir_inside"] = Expect("failed", "UNREADABLE")
     (raw / "link_inside.txt").symlink_to(raw / "gbk report.txt")
     expect["link_inside.txt"] = Expect("duplicate", "DUPLICATE", "txt")
+    # The same bad bytes under two more names: each keeps its own row and error.
+    (raw / "empty copy.docx").write_bytes(b"")
+    expect["empty copy.docx"] = Expect("failed", "EMPTY_FILE")
+    (raw / "encrypted copy.pdf").write_bytes((FIX / "special" / "encrypted.pdf").read_bytes())
+    expect["encrypted copy.pdf"] = Expect("failed", "ENCRYPTED_PDF")
     # A FIFO would block a reader forever: recorded, never opened.
     os.mkfifo(raw / "a_fifo.pdf")
     expect["a_fifo.pdf"] = Expect("failed", "UNREADABLE")
@@ -109,6 +114,7 @@ def _expected_names():
         "子目录 with space/2022年 绩效..自评 报告.txt", "..报告.txt", "owner_password.pdf",
         "thousand_pages.pdf", "link_outside.txt", "link_outside_dir", "loop_a", "loop_b",
         "broken_link.docx", "link_to_dir_inside", "link_inside.txt", "a_fifo.pdf", "资源县财政局.txt",
+        "empty copy.docx", "encrypted copy.pdf",
     ]
 
 
@@ -146,6 +152,15 @@ def test_nothing_lost(mixed):
         if status != "loaded":
             assert code and message, name
     assert not any(is_ignored(Path(n).name) for n in rows)
+    ids = q(s.warehouse, "SELECT document_id FROM documents")
+    assert len({i for (i,) in ids}) == len(ids)
+
+
+def test_identical_bad_files_keep_a_row_each(mixed):
+    _, _, s, _, _, _ = mixed
+    rows = dict(q(s.warehouse, """SELECT file_name, duplicate_of IS NOT NULL FROM documents
+                                  WHERE file_name IN ('encrypted.pdf', 'encrypted copy.pdf')"""))
+    assert sorted(rows.values()) == [False, True]
 
 
 def test_text_encodings_give_the_right_chinese(mixed):
