@@ -206,6 +206,7 @@ def load(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[Fi
     docs = frames.pop("documents").to_dict("records")
     frames.pop("document_files", None)
     counts = load_batch(con, docs, frames, files)
+    extend_classification(con)
     con.execute("CREATE TABLE IF NOT EXISTS document_fingerprints (document_id VARCHAR, fingerprint VARCHAR)")
     fps = pd.DataFrame(
         [{"document_id": o.document["document_id"], "fingerprint": o.fingerprint}
@@ -217,6 +218,29 @@ def load(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[Fi
         con.execute("INSERT INTO document_fingerprints SELECT document_id, fingerprint FROM _fps")
         con.unregister("_fps")
     return counts
+
+
+def extend_classification(con: duckdb.DuckDBPyConnection) -> int:
+    """Classification codes found in documents (func:2010601, econ:30101) join the line-item
+    tree with their parent by code prefix, so line_item_sum checks 类 = Σ款 = Σ项."""
+    added = con.execute(
+        """INSERT INTO line_items
+           SELECT code, any_value(label), CASE WHEN code LIKE 'func:%' THEN 'functional_class' ELSE 'economic_class' END,
+                  CASE WHEN length(code) - strpos(code, ':') > 3
+                       THEN left(code, length(code) - 2) END
+           FROM (SELECT line_item AS code, label_text AS label FROM fact_budgets
+                 UNION ALL SELECT line_item, label_text FROM fact_executions)
+           WHERE (code LIKE 'func:%' OR code LIKE 'econ:%') AND code NOT IN (SELECT code FROM line_items)
+           GROUP BY code"""
+    ).fetchone()
+    # A parent code that is not printed itself still needs a row for the tree walk.
+    con.execute(
+        """INSERT INTO line_items
+           SELECT DISTINCT parent_code, parent_code, dimension,
+                  CASE WHEN length(parent_code) - strpos(parent_code, ':') > 3 THEN left(parent_code, length(parent_code) - 2) END
+           FROM line_items WHERE parent_code IS NOT NULL AND parent_code NOT IN (SELECT code FROM line_items)"""
+    )
+    return int(added[0]) if added else 0
 
 
 def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:

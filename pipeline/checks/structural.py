@@ -22,8 +22,8 @@ STRUCTURAL: dict[str, str] = {
         + (SELECT count(*) FROM fact_scores WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))""",
     "report_kind_valid": "SELECT count(*) FROM reports WHERE report_kind NOT IN ('department','special_fund','project','final_accounts','budget')",
     "stage_valid": "SELECT count(*) FROM fact_budgets WHERE stage NOT IN ('initial','adjustment','adjusted')",
-    "line_item_known": """SELECT (SELECT count(*) FROM fact_budgets WHERE line_item NOT IN (SELECT code FROM line_items) AND line_item NOT LIKE 'func:%')
-        + (SELECT count(*) FROM fact_executions WHERE line_item NOT IN (SELECT code FROM line_items) AND line_item NOT LIKE 'func:%')""",
+    "line_item_known": """SELECT (SELECT count(*) FROM fact_budgets WHERE line_item NOT IN (SELECT code FROM line_items))
+        + (SELECT count(*) FROM fact_executions WHERE line_item NOT IN (SELECT code FROM line_items))""",
     "money_not_nan": """SELECT (SELECT count(*) FROM fact_budgets WHERE amount_yuan IS NULL OR isnan(CAST(amount_yuan AS DOUBLE)))
         + (SELECT count(*) FROM fact_executions WHERE executed_yuan IS NOT NULL AND isnan(CAST(executed_yuan AS DOUBLE)))""",
     "source_ref_present": """SELECT (SELECT count(*) FROM fact_budgets WHERE source_ref IS NULL OR source_ref = '')

@@ -10,7 +10,7 @@ from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
 from pipeline.extract.cells import is_numeric, real_cells, sq
 from pipeline.extract.result import Extraction
-from pipeline.extract.segment import Segment, segment
+from pipeline.extract.segment import Segment, segment, untitled_segment
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
 from pipeline.normalize.money import detect_money_unit, to_yuan
@@ -30,16 +30,25 @@ def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     segs = segment(doc)
     if not segs and any(True for _ in doc.tables):
-        # Tables but no title: still a report if a recogniser understands a table.
-        segs = [Segment("project", "", 0, len(doc.blocks))]
+        # Tables but no title (a PDF of budget tables): still a report if a recogniser
+        # understands a table; its kind, unit and year come from the tables' own text.
+        segs = [untitled_segment(doc)]
     seen_tables: dict[tuple, Table] = {}
     for seq, s in enumerate(segs, start=1):
         _extract_segment(doc, document_id, s, seq, ex, seen_tables)
     if segs and not any(
         (ex.fact_budgets, ex.fact_executions, ex.fact_indicators, ex.fact_scores, ex.fact_mentions)
     ):
-        # A title but nothing a performance report would state: not ours.
-        ex.reports.clear()
+        if not any(s.title for s in segs):
+            ex.reports.clear()  # neither a title nor a figure: not a report
+        else:
+            # A titled report whose figures are elsewhere (e.g. the tables in another PDF).
+            for r in ex.reports:
+                ex.unrecognised.append(
+                    {"document_id": document_id, "report_id": r["report_id"], "source_ref": r["source_ref"],
+                     "what": "report", "reason": "report recognised by its title but no figure was extracted",
+                     "text": r["title"]}
+                )
     return ex
 
 
@@ -64,7 +73,7 @@ def _extract_segment(
         "grade_bands": None,
     }
     ex.reports.append(report)
-    ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex)
+    ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex, report_kind=s.kind)
     blocks = doc.blocks[s.start : s.end]
     narrative_budget: Decimal | None = None
     seen_subjects: set[str] = set()
@@ -120,6 +129,8 @@ def _extract_segment(
             kind = "self_eval"
         elif tb.read_scoring(b, ctx):
             kind = "scoring"
+        elif tb.read_classification(b, ctx):
+            kind = "classification"
         elif tb.read_line_items(b, ctx):
             kind = "line_items"
         # Sequence numbers and codes are knowingly ignored.

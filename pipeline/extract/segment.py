@@ -180,3 +180,19 @@ def _fill_identity(s: Segment, blocks: list) -> None:
         if counts:
             unit = counts.most_common(1)[0][0]
     s.unit_name = unit
+
+
+def untitled_segment(doc: Document) -> Segment:
+    texts = [b.caption for b in doc.tables] + [c.text for t in doc.tables for r in t.rows[:3] for c in r]
+    texts += [p.text for p in doc.paragraphs]
+    joined = "\n".join(texts)
+    kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"
+    seg = Segment(kind, "", 0, len(doc.blocks))
+    seg.fiscal_year = _majority_year(texts)
+    for t in texts:
+        m = _UNIT_LABEL.search(t)
+        if m:
+            seg.unit_name = re.split(r"\s|单位[:：]", m.group(3).strip())[0] or None
+            if seg.unit_name:
+                break
+    return seg

@@ -30,7 +30,10 @@ def _child(func: Callable[[Any], Any], item: Any, conn: Connection, mem_limit: i
         try:
             import resource
 
-            resource.setrlimit(resource.RLIMIT_AS, (mem_limit, mem_limit))
+            # The forked child starts with the parent's whole address space (DuckDB, GX and
+            # Dagster reserve gigabytes of it): the limit is what it may add on top.
+            limit = _address_space() + mem_limit
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ImportError, ValueError, OSError):
             pass
     try:
@@ -42,6 +45,14 @@ def _child(func: Callable[[Any], Any], item: Any, conn: Connection, mem_limit: i
     finally:
         conn.close()
         os._exit(0)  # skip atexit handlers inherited from the parent
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def _picklable(e: BaseException) -> bool:

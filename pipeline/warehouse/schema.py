@@ -63,7 +63,9 @@ def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
     # One transaction: a run killed here must not leave the vocabulary empty.
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM line_items")
+        # Only the vocabulary's own codes are replaced: classification codes learnt from
+        # documents (func:…, econ:…) stay.
+        con.execute("DELETE FROM line_items WHERE code IN (SELECT code FROM li_df)")
         con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
         con.execute("COMMIT")
     except BaseException:

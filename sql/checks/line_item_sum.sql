@@ -7,21 +7,21 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 ), facts AS (
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage AS measure,
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk,
-           CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref,
+           CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
            0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, 'executed',
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text'),
-           CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref,
+           CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
            0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
 ), nearest AS (
     -- For each printed child, its closest printed ancestor in the same block.
     SELECT c.*, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
-           p.reported_text AS parent_text, p.source_ref AS parent_ref,
+           p.reported_text AS parent_text, p.source_ref AS parent_ref, p.reported_unit AS parent_unit,
            row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.blk, c.line_item ORDER BY a.depth) AS rn
     FROM facts c
     JOIN anc a ON a.code = c.line_item
@@ -32,14 +32,16 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 ), sums AS (
     SELECT document_id, report_id, project_id, measure, blk, parent,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol,
-           any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref,
+           any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts
     FROM nearest WHERE rn = 1 GROUP BY ALL
 )
 SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, tol AS tolerance,
        (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) AS passed,
-       format('{} ({}) 印 {} @{} vs 子项合计 {} 元 ({}), 差 {}, 容差 {}',
-              parent, measure, parent_text, parent_ref, round(observed, 2), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
+       format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元',
+              parent, measure, parent_text, coalesce(parent_unit, ''), parent_ref,
+              round(observed / CASE parent_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END, 4),
+              coalesce(parent_unit, '元'), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
        parent_ref || '; ' || parts AS source_refs
 FROM sums

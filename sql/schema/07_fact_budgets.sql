@@ -10,5 +10,6 @@ CREATE TABLE IF NOT EXISTS fact_budgets (
     source_ref     VARCHAR NOT NULL,
     origin         VARCHAR,            -- table | narrative
     table_kind     VARCHAR,            -- recogniser that produced it
-    is_twin        BOOLEAN DEFAULT FALSE  -- from a table printed a second time
+    is_twin        BOOLEAN DEFAULT FALSE, -- from a table printed a second time
+    label_text     VARCHAR                -- the row label as printed (e.g. 一般公共服务支出)
 );

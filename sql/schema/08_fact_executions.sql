@@ -13,5 +13,6 @@ CREATE TABLE IF NOT EXISTS fact_executions (
     rate_source_ref    VARCHAR,
     origin             VARCHAR,
     table_kind         VARCHAR,
-    is_twin            BOOLEAN DEFAULT FALSE
+    is_twin            BOOLEAN DEFAULT FALSE,
+    label_text         VARCHAR
 );
