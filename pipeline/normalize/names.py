@@ -17,7 +17,8 @@ def unit_key(name: str) -> str:
     s = _CODE.sub("", s)
     s = _BRACKETS.sub("", s)
     s = s.replace("中国共产党", "中共")
-    s = re.sub(r"^中共(.+?)委员会", r"中共\1委", s)
+    # Only the party committee right after the place name: 中共X市委员会政法委员会 → 中共X市委政法委员会.
+    s = re.sub(r"^中共(.+?(?:省|市|县|区|州|旗|盟|自治区))委员会", r"中共\1委", s)
     return s
 
 
