@@ -370,8 +370,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
             }
         )
         for c in (target, actual):
-            if c is not None and num_of(table, c):
-                ctx.ignore(c)  # targets/actuals live in fact_indicators as text + value
+            ctx.use(num_of(table, c))  # in fact_indicators as text and value
         ctx.use(wv)
         ctx.use(sv)
         if sv is not None:
