@@ -1,132 +1,424 @@
-"""The data-quality report: one self-contained HTML file (no network), Chinese and English."""
+"""The data-quality report: one self-contained HTML file (no network), Chinese and English.
+
+Reads the warehouse only. Shows every document (loaded or not), a summary per document
+and report, every failed identity of the latest check run with its figures and source
+references, charts (failures by check, execution rates per report) and a client-side
+filter by unit, year and check. All document text is HTML-escaped.
+"""
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-CSS = """body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:24px;color:#222}
-h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;font-size:13px;width:100%}td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
-th{background:#f3f5f8;text-align:left}.bad{color:#b00020}.ok{color:#1b7f3b}.warn{color:#a66300}
-.bar{fill:#4a78c2}.barbad{fill:#c0392b}select{margin-right:12px}small{color:#666}"""
+from pipeline.reports.html import (
+    badge,
+    bar_chart,
+    esc,
+    fmt_num,
+    fmt_pct,
+    fmt_wan,
+    kpi,
+    multi_attr,
+    page,
+    section,
+    table,
+    td,
+)
+
+# The stable check names of the contract, explained in Chinese and English.
+CHECK_CATALOGUE: dict[str, tuple[str, str, str]] = {
+    "budget_stage_sum": ("error", "年初预算数 + 调整数 = 调整后预算数",
+                         "Initial budget + adjustment = adjusted budget."),
+    "line_item_sum": ("error", "各子项（资金来源、支出类别、功能分类）之和等于上级项目，逐个预算阶段核对",
+                      "Children of a line item (fund sources, expense classes, functional classes) add up to it, per stage."),
+    "table_total": ("error", "表中印出的合计/小计行等于其上方各行之和（逐列）",
+                    "A printed 合计/小计 row equals the sum of the rows above it, per column."),
+    "execution_rate": ("error", "报告所列执行率 = 执行数 ÷ 调整后预算数 × 100",
+                       "The stated execution rate equals executed ÷ adjusted budget × 100."),
+    "execution_within_budget": ("warning", "执行数不超过调整后预算数（警告级）",
+                                "Executed amount does not exceed the adjusted budget (warning)."),
+    "narrative_matches_table": ("error", "正文中所述数字与表格中同一数字一致",
+                                "A figure stated in the running text equals the same figure in a table."),
+    "score_sum": ("error", "各组成部分得分（含加分）之和等于总分",
+                  "Component scores (bonus points included) add up to the total score."),
+    "score_within_weight": ("error", "每个指标及组成部分满足 0 ≤ 得分 ≤ 分值（权重）",
+                            "0 ≤ score ≤ weight for each indicator and component."),
+    "weights_sum": ("error", "各项分值（权重）之和等于所述满分",
+                    "Weights add up to the stated full mark."),
+    "grade_band": ("error", "评价等级与得分相符：按文件所列等级标准，未列明时按 90/80/60",
+                   "The grade agrees with the score, using the bands the document states, else 90/80/60."),
+    "summary_counts": ("error", "文中所述项目个数、平均分、各等级个数与明细行一致",
+                       "Stated counts and averages (e.g. “40个项目，平均分91.66，一等27个”) match the rows."),
+    "duplicate_table_consistency": ("error", "同一张表印出两次时，两处数值相同",
+                                    "A table printed twice carries the same values both times."),
+}
+
+STATUS_LABELS = {
+    "loaded": ("已载入 loaded", "ok"),
+    "partial": ("部分载入 partial", "warn"),
+    "failed": ("失败 failed", "bad"),
+    "not_a_report": ("非报告 not a report", "grey"),
+    "duplicate": ("重复 duplicate", "grey"),
+}
+SEVERITY_KIND = {"error": "bad", "warning": "warn", "ok": "ok"}
+KIND_LABELS = {
+    "department": "部门整体 department",
+    "special_fund": "专项资金 special fund",
+    "project": "项目 project",
+    "final_accounts": "决算说明 final accounts",
+    "budget": "预算公开 budget",
+}
+
+_LATEST_RUN = """SELECT run_id, max(checked_at) AS last_at FROM dq_results GROUP BY run_id ORDER BY last_at DESC, run_id DESC LIMIT 1"""
+
+_SUMMARY = """
+WITH q AS (SELECT * FROM dq_results WHERE run_id = $run),
+agg AS (
+    SELECT coalesce(q.document_id, r.document_id) AS document_id, q.report_id,
+           count(*) AS n_run, count(*) FILTER (NOT q.passed) AS n_failed,
+           count(*) FILTER (NOT q.passed AND q.severity = 'error') AS n_err,
+           list(DISTINCT q.check_name ORDER BY q.check_name) FILTER (NOT q.passed) AS failed_checks
+    FROM q LEFT JOIN reports r ON r.report_id = q.report_id
+    GROUP BY ALL
+),
+base AS (SELECT d.document_id, r.report_id FROM documents d LEFT JOIN reports r ON r.document_id = d.document_id)
+SELECT coalesce(b.document_id, a.document_id) AS document_id, coalesce(b.report_id, a.report_id) AS report_id,
+       coalesce(a.n_run, 0), coalesce(a.n_failed, 0), coalesce(a.n_err, 0), coalesce(a.failed_checks, [])
+FROM base b FULL OUTER JOIN agg a
+  ON b.document_id IS NOT DISTINCT FROM a.document_id AND b.report_id IS NOT DISTINCT FROM a.report_id
+"""
+
+_FAILS = """
+SELECT coalesce(q.document_id, r.document_id) AS document_id, q.report_id, q.project_id, p.project_name,
+       q.check_name, q.severity, q.expected, q.observed, q.difference, q.tolerance, q.detail, q.source_refs
+FROM dq_results q
+LEFT JOIN reports r ON r.report_id = q.report_id
+LEFT JOIN projects p ON p.project_id = q.project_id
+WHERE q.run_id = $run AND NOT q.passed
+ORDER BY q.severity = 'error' DESC, q.check_name, q.report_id, q.project_id, q.source_refs
+"""
+
+_BY_CHECK = """
+SELECT check_name, count(*) AS n_run, count(*) FILTER (NOT passed) AS n_failed,
+       count(*) FILTER (NOT passed AND severity = 'error') AS n_err
+FROM dq_results WHERE run_id = $run GROUP BY check_name ORDER BY check_name
+"""
+
+# One figure per report: a table figure beats the same figure in running text; twins skipped.
+_RATES = """
+WITH b AS (
+    SELECT report_id, amount_yuan FROM (
+        SELECT *, row_number() OVER (PARTITION BY report_id ORDER BY origin = 'table' DESC, source_ref) AS rn
+        FROM fact_budgets
+        WHERE project_id IS NULL AND line_item = 'total' AND stage = 'adjusted'
+          AND amount_yuan IS NOT NULL AND NOT coalesce(is_twin, FALSE))
+    WHERE rn = 1
+), e AS (
+    SELECT report_id, executed_yuan, reported_rate_pct FROM (
+        SELECT *, row_number() OVER (PARTITION BY report_id ORDER BY origin = 'table' DESC, source_ref) AS rn
+        FROM fact_executions
+        WHERE project_id IS NULL AND line_item = 'total' AND executed_yuan IS NOT NULL
+          AND NOT coalesce(is_twin, FALSE))
+    WHERE rn = 1
+)
+SELECT r.report_id, r.unit_name, r.fiscal_year, r.report_kind, b.amount_yuan, e.executed_yuan,
+       round(100 * CAST(e.executed_yuan AS DOUBLE) / CAST(b.amount_yuan AS DOUBLE), 2) AS rate_pct,
+       e.reported_rate_pct
+FROM reports r JOIN b ON b.report_id = r.report_id JOIN e ON e.report_id = r.report_id
+WHERE b.amount_yuan <> 0
+ORDER BY r.unit_name, r.fiscal_year, r.report_kind, r.report_id
+"""
+
+_FILTER_JS = r"""
+(function(){
+  var S='\n', ids=['f-unit','f-year','f-check'], keys=['data-unit','data-year','data-check'];
+  function val(i){var e=document.getElementById(i);return e?e.value:'';}
+  function has(a,v){return !v||(a||'').indexOf(S+v+S)>=0;}
+  function apply(){
+    var v=ids.map(val);
+    document.querySelectorAll('table[data-filterable]').forEach(function(t){
+      var shown=0,total=0;
+      t.querySelectorAll('tbody tr[data-f]').forEach(function(r){
+        var ok=true;
+        for(var k=0;k<3;k++){if(!has(r.getAttribute(keys[k]),v[k])){ok=false;break;}}
+        r.style.display=ok?'':'none'; total++; if(ok)shown++;
+      });
+      var c=document.querySelector('.rowcount[data-for="'+t.id+'"]');
+      if(c)c.textContent=shown+' / '+total;
+    });
+  }
+  ids.forEach(function(i){var e=document.getElementById(i);if(e)e.addEventListener('change',apply);});
+  var b=document.getElementById('f-reset');
+  if(b)b.addEventListener('click',function(){ids.forEach(function(i){var e=document.getElementById(i);if(e)e.value='';});apply();});
+  apply();
+})();
+"""
 
 
-def _e(v) -> str:
-    return html.escape("" if v is None else str(v))
+def _rowcount(table_id: str) -> str:
+    return f'<p class="note">显示 Showing <b class="rowcount" data-for="{esc(table_id)}"></b> 行 rows</p>'
 
 
-def _bar_chart(items: list[tuple[str, float]], width: int = 640, cls: str = "bar", unit: str = "") -> str:
-    if not items:
-        return "<p><small>无数据 No data</small></p>"
-    top = max(v for _, v in items) or 1
-    h = 22 * len(items) + 10
-    rows = []
-    for i, (label, v) in enumerate(items):
-        w = int((width - 260) * v / top)
-        y = 5 + 22 * i
-        rows.append(
-            f'<text x="0" y="{y + 14}" font-size="12">{_e(label[:28])}</text>'
-            f'<rect class="{cls}" x="250" y="{y}" width="{max(w, 1)}" height="16"/>'
-            f'<text x="{255 + w}" y="{y + 13}" font-size="11">{v:g}{_e(unit)}</text>'
-        )
-    return f'<svg width="{width}" height="{h}" xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
+def _filter_attrs(units, years, checks) -> str:
+    return (f' data-f="1" data-unit="{multi_attr(units)}" data-year="{multi_attr(years)}"'
+            f' data-check="{multi_attr(checks)}"')
+
+
+def _options(values) -> str:
+    return '<option value="">全部 All</option>' + "".join(
+        f'<option value="{esc(v)}">{esc(v)}</option>' for v in values
+    )
+
+
+def _worst(n_failed: int, n_err: int, n_run: int) -> str:
+    if n_err:
+        return "error"
+    if n_failed:
+        return "warning"
+    return "ok" if n_run else ""
 
 
 def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
+    """Write the data-quality report for the warehouse behind `con` to `out` (one HTML file)."""
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    run = con.execute("SELECT max(run_id) FROM dq_results").fetchone()[0]
+
+    latest = con.execute(_LATEST_RUN).fetchone()
+    run_id, run_at = (latest if latest else (None, None))
+    params = {"run": run_id}
+
     docs = con.execute(
-        "SELECT file_name, status, error_code, error_message, file_format, page_count FROM documents ORDER BY file_name"
+        """SELECT document_id, file_name, file_format, page_count, status, error_code, error_message,
+                  duplicate_of, ingested_at, missing_since FROM documents ORDER BY file_name, document_id"""
     ).fetchall()
-    summary = con.execute(
-        """SELECT d.file_name, r.unit_name, r.fiscal_year, r.report_kind, r.score_total, r.grade_text,
-                  count(q.check_name), count(q.check_name) FILTER (NOT q.passed),
-                  CASE WHEN count(*) FILTER (NOT q.passed AND q.severity='error')>0 THEN 'error'
-                       WHEN count(*) FILTER (NOT q.passed)>0 THEN 'warning' ELSE 'ok' END
-           FROM reports r JOIN documents d USING (document_id)
-           LEFT JOIN dq_results q ON q.report_id = r.report_id AND q.run_id = ?
-           GROUP BY ALL ORDER BY 1, 2""",
-        [run],
+    doc_by_id = {d[0]: d for d in docs}
+    reps = con.execute(
+        """SELECT report_id, document_id, unit_name, fiscal_year, report_kind, score_total, grade_text, seq
+           FROM reports ORDER BY document_id, seq NULLS LAST, report_id"""
     ).fetchall()
-    fails = con.execute(
-        """SELECT d.file_name, r.unit_name, r.fiscal_year, q.check_name, q.severity, q.expected, q.observed,
-                  q.difference, q.tolerance, q.detail, q.source_refs
-           FROM dq_results q LEFT JOIN reports r USING (report_id) LEFT JOIN documents d ON d.document_id = q.document_id
-           WHERE q.run_id = ? AND NOT q.passed ORDER BY d.file_name, q.check_name""",
-        [run],
-    ).fetchall()
-    by_check = con.execute(
-        """SELECT check_name, count(*), count(*) FILTER (NOT passed) FROM dq_results WHERE run_id = ?
-           GROUP BY ALL ORDER BY 1""",
-        [run],
-    ).fetchall()
-    rates = con.execute(
-        """SELECT coalesce(r.unit_name,'?') || ' ' || coalesce(CAST(r.fiscal_year AS VARCHAR),''),
-                  round(100 * CAST(e.executed_yuan AS DOUBLE) / CAST(b.amount_yuan AS DOUBLE), 2)
-           FROM reports r
-           JOIN fact_executions e ON e.report_id = r.report_id AND e.project_id IS NULL AND e.line_item='total' AND e.executed_yuan IS NOT NULL
-           JOIN fact_budgets b ON b.report_id = r.report_id AND b.project_id IS NULL AND b.line_item='total'
-                AND b.stage='adjusted' AND b.origin = e.origin AND b.amount_yuan > 0
-           WHERE NOT e.is_twin AND NOT b.is_twin"""
-    ).fetchall()
-    statuses = con.execute("SELECT status, count(*) FROM documents GROUP BY ALL ORDER BY 1").fetchall()
-    units = sorted({r[1] for r in summary if r[1]})
-    years = sorted({r[2] for r in summary if r[2]})
-    checks = sorted({r[0] for r in by_check})
+    rep_by_id = {r[0]: r for r in reps}
+    summary = con.execute(_SUMMARY, params).fetchall()
+    fails = con.execute(_FAILS, params).fetchall()
+    by_check = con.execute(_BY_CHECK, params).fetchall()
+    rates = con.execute(_RATES).fetchall()
 
-    def opts(vals) -> str:
-        return "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in vals)
-
-    parts = [
-        "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>",
-        "<title>数据质量报告 Data-quality report</title>",
-        f"<style>{CSS}</style></head><body>",
-        "<h1>预算绩效数据质量报告 <small>Budget-performance data-quality report</small></h1>",
-        f"<p>生成时间 Generated: {_e(datetime.now().strftime('%Y-%m-%d %H:%M'))} · 检查批次 Run: {_e(run)}</p>",
-        "<p>文件状态 Documents: " + ", ".join(f"{_e(s)} {n}" for s, n in statuses) + "</p>",
-        f"<p>检查 Checks run: {sum(r[1] for r in by_check)} · 未通过 Failed: "
-        f"<b class='bad'>{sum(r[2] for r in by_check)}</b></p>",
-        "<h2>按检查的未通过数 Failures by check</h2>",
-        _bar_chart([(c, f) for c, _, f in by_check], cls="barbad"),
-        "<h2>执行率 Execution rates</h2>",
-        _bar_chart([(label, v) for label, v in rates if v is not None], unit="%"),
-        "<h2>报告汇总 Summary per report</h2>",
-        "<table><tr><th>文件 File</th><th>单位 Unit</th><th>年度 Year</th><th>类型 Kind</th><th>得分 Score</th>"
-        "<th>等级 Grade</th><th>检查 Run</th><th>未通过 Failed</th><th>最严重 Worst</th></tr>",
-    ]
-    for r in summary:
-        cls = {"error": "bad", "warning": "warn"}.get(r[8], "ok")
-        parts.append("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in r[:8]) + f"<td class='{cls}'>{_e(r[8])}</td></tr>")
-    parts += [
-        "</table><h2>未通过的勾稽关系 Failed identities</h2>",
-        f"<p>筛选 Filter: 单位 Unit <select id='fu'><option value=''>全部 All</option>{opts(units)}</select>"
-        f"年度 Year <select id='fy'><option value=''>全部 All</option>{opts(years)}</select>"
-        f"检查 Check <select id='fc'><option value=''>全部 All</option>{opts(checks)}</select></p>",
-        "<table id='fails'><tr><th>文件 File</th><th>单位 Unit</th><th>年度 Year</th><th>检查 Check</th><th>级别 Severity</th>"
-        "<th>应为 Expected</th><th>实为 Observed</th><th>差 Difference</th><th>容差 Tolerance</th><th>说明 Detail</th>"
-        "<th>位置 Where</th></tr>",
-    ]
-    for f in fails:
-        parts.append(
-            f"<tr data-unit='{_e(f[1])}' data-year='{_e(f[2])}' data-check='{_e(f[3])}'>"
-            + "".join(f"<td>{_e(round(v, 4) if isinstance(v, float) else v)}</td>" for v in f)
-            + "</tr>"
-        )
-    parts += [
-        "</table><h2>全部文件 All documents</h2><table><tr><th>文件 File</th><th>状态 Status</th><th>错误代码 Error code</th>"
-        "<th>说明 Message</th><th>格式 Format</th><th>页数 Pages</th></tr>",
-    ]
+    # ---- totals ------------------------------------------------------------------------
+    status_counts: dict[str, int] = {}
     for d in docs:
-        parts.append("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in d) + "</tr>")
-    parts.append(
-        "</table><script>function f(){var u=document.getElementById('fu').value,y=document.getElementById('fy').value,"
-        "c=document.getElementById('fc').value;document.querySelectorAll('#fails tr[data-check]').forEach(function(r){"
-        "r.style.display=((!u||r.dataset.unit==u)&&(!y||r.dataset.year==y)&&(!c||r.dataset.check==c))?'':'none';});}"
-        "['fu','fy','fc'].forEach(function(i){document.getElementById(i).onchange=f;});</script></body></html>"
+        status_counts[d[4]] = status_counts.get(d[4], 0) + 1
+    n_run = sum(r[1] for r in by_check)
+    n_failed = sum(r[2] for r in by_check)
+    n_err = sum(r[3] for r in by_check)
+
+    # ---- filter values per document / report ---------------------------------------------
+    doc_units: dict[str, set] = {}
+    doc_years: dict[str, set] = {}
+    for r in reps:
+        if r[2]:
+            doc_units.setdefault(r[1], set()).add(r[2])
+        if r[3] is not None:
+            doc_years.setdefault(r[1], set()).add(r[3])
+    doc_failed_checks: dict[str, set] = {}
+    rep_failed_checks: dict[str | None, set] = {}
+    for f in fails:
+        doc_failed_checks.setdefault(f[0], set()).add(f[4])
+        rep_failed_checks.setdefault(f[1], set()).add(f[4])
+    units = sorted({r[2] for r in reps if r[2]})
+    years = sorted({r[3] for r in reps if r[3] is not None})
+    checks = sorted({r[0] for r in by_check} | {f[4] for f in fails})
+
+    # ---- header & KPIs -------------------------------------------------------------------
+    run_info = None
+    if run_id is not None:
+        try:
+            run_info = con.execute("SELECT started_at, finished_at FROM runs WHERE run_id = ?", [run_id]).fetchone()
+        except duckdb.Error:
+            run_info = None
+    meta = [f"生成时间 Generated: {datetime.now():%Y-%m-%d %H:%M:%S}"]
+    if run_id is not None:
+        when = run_info[0] if run_info and run_info[0] else run_at
+        meta.append(f"检查批次 Check run: {run_id}")
+        meta.append(f"检查时间 Checked at: {when:%Y-%m-%d %H:%M:%S}" if when else "")
+    else:
+        meta.append("尚无检查结果 No check results yet")
+
+    kpis = [kpi("文件 Documents", len(docs), "", sub=f"报告 Reports: {len(reps)}")]
+    for st in ["loaded", "partial", "failed", "not_a_report", "duplicate"] + sorted(
+            s for s in status_counts if s not in STATUS_LABELS):
+        n = status_counts.get(st, 0)
+        label, kind = STATUS_LABELS.get(st, (st, "grey"))
+        if n or st in ("loaded", "failed"):
+            kpis.append(kpi(label, n, kind if n else "grey"))
+    kpis.append(kpi("已运行检查 Checks run", f"{n_run:,}", ""))
+    kpis.append(kpi("未通过 Checks failed", f"{n_failed:,}", "bad" if n_failed else "ok",
+                    sub=f"错误 errors {n_err:,} · 警告 warnings {n_failed - n_err:,}"))
+    body = ['<div class="kpis">' + "".join(kpis) + "</div>"]
+
+    # ---- charts --------------------------------------------------------------------------
+    bc = {r[0]: r for r in by_check}
+    chart_rows, chart_cls = [], []
+    for name in sorted(set(CHECK_CATALOGUE) | set(bc)):
+        _, nr, nf, ne = bc.get(name, (name, 0, 0, 0))
+        chart_rows.append((f"{name} ({nf}/{nr})", [nf]))
+        sev = CHECK_CATALOGUE.get(name, ("error",))[0]
+        chart_cls.append(["b-bad" if (ne or (nf and sev == "error")) else "b-warn" if nf else "b-grey"])
+    fail_chart = bar_chart(chart_rows, [("未通过 failed", "b-bad")], bar_classes=chart_cls,
+                           width=640, value_fmt=lambda v: f"{v:,.0f}", aria_label="failures by check")
+    rate_rows = [
+        (f"{r[1] or '?'} · {r[2] or ''} · {KIND_LABELS.get(r[3], r[3]).split(' ')[0]}", [r[6]]) for r in rates
+    ]
+    rate_cls = [["b-warn" if (r[6] or 0) > 100 else "b-blue"] for r in rates]
+    rate_chart = bar_chart(rate_rows, [("执行率 rate", "b-blue")], bar_classes=rate_cls, width=640,
+                           value_fmt=lambda v: fmt_pct(v), ref_line=100.0, ref_label="100%",
+                           aria_label="execution rate per report",
+                           empty_text="无可计算的执行率 No report has both an adjusted budget and an executed total")
+    rate_table_rows = [
+        "<tr>" + td(r[1], "unit") + td(r[2], "num") + td(KIND_LABELS.get(r[3], r[3])) + td(fmt_wan(r[4]), "num")
+        + td(fmt_wan(r[5]), "num") + td(fmt_pct(r[6]), "num") + td(fmt_pct(r[7]), "num") + "</tr>"
+        for r in rates
+    ]
+    body.append(
+        '<div class="grid2">'
+        + section("chart-fails", "按检查的未通过数", "Failures by check", fail_chart,
+                  note="括号内为 未通过/已运行（最近一次检查）· In brackets: failed/run in the latest check run. "
+                       "红色=错误 red=error, 黄色=警告 amber=warning.")
+        + section("chart-rates", "各报告预算执行率", "Execution rate per report", rate_chart,
+                  note="执行率 = 执行数 ÷ 调整后预算数 × 100（报告层面合计，表格数优先）· "
+                       "Rate = executed ÷ adjusted budget × 100 from report-level totals, table figures preferred. "
+                       "超过 100% 显示为黄色 · Above 100% in amber.")
+        + "</div>"
     )
-    out.write_text("\n".join(parts), encoding="utf-8")
+    if rates:
+        body.append(section(
+            "rates", "执行率明细", "Execution-rate details",
+            table([("单位 Unit", ""), ("年度 Year", "num"), ("类型 Kind", ""),
+                   ("调整后预算 Adjusted (万元)", "num"), ("执行数 Executed (万元)", "num"),
+                   ("计算执行率 Computed rate", "num"), ("报告所列执行率 Stated rate", "num")], rate_table_rows),
+        ))
+
+    # ---- filter bar ----------------------------------------------------------------------
+    body.append(
+        '<div class="filters" id="filters"><b>筛选 Filter</b>'
+        f'<label>单位 Unit<select id="f-unit">{_options(units)}</select></label>'
+        f'<label>年度 Year<select id="f-year">{_options(years)}</select></label>'
+        f'<label>检查 Check<select id="f-check">{_options(checks)}</select></label>'
+        '<button type="button" id="f-reset">重置 Reset</button>'
+        '<span class="count">作用于下方三张表 Applies to the three tables below</span></div>'
+    )
+
+    # ---- failed checks -------------------------------------------------------------------
+    fail_rows = []
+    for f in fails:
+        (did, rid, pid, pname, check, sev, expected, observed, diff, tol, detail, refs) = f
+        rep = rep_by_id.get(rid)
+        doc = doc_by_id.get(did)
+        unit = rep[2] if rep else None
+        year = rep[3] if rep else None
+        report_cell = (
+            f"{esc(unit) or '—'}{' · ' + esc(year) if year is not None else ''}"
+            f'<span class="sub">{esc(doc[1] if doc else did)}</span>'
+        )
+        fail_rows.append(
+            f"<tr{_filter_attrs([unit], [year], [check])}>"
+            + td(report_cell, "rep", raw=True) + td(pname or pid, "proj")
+            + td(f'{esc(check)}<span class="sub">{badge(sev, SEVERITY_KIND.get(sev, ""))}</span>', "chk", raw=True)
+            + td(fmt_num(expected), "num") + td(fmt_num(observed), "num") + td(fmt_num(diff), "num")
+            + td(fmt_num(tol), "num") + td(detail, "wide") + td((refs or "").replace(";", "; ").replace(";  ", "; "), "mono") + "</tr>"
+        )
+    body.append(section(
+        "failures", "未通过的勾稽检查", "Failed checks",
+        _rowcount("t-fails") + table(
+            [("报告 Report（单位·年度 / 文件）", ""), ("项目 Project", ""),
+             ("检查·级别 Check · severity", ""), ("应为 Expected", "num"), ("实为 Observed", "num"),
+             ("差额 Difference", "num"), ("容差 Tolerance", "num"), ("说明 Detail", ""), ("位置 Source refs", "")],
+            fail_rows, table_id="t-fails", empty_text="最近一次检查全部通过 No failed checks in the latest run",
+        filterable=True),
+        note="最近一次检查中每一项未通过的恒等式 · Every identity that did not hold in the latest check run. "
+             "容差为按印刷小数位计算的半宽 · Tolerance is the rounding half-width implied by the printed decimals.",
+    ))
+
+    # ---- summary per document / report ---------------------------------------------------
+    sum_rows = []
+    summary_sorted = sorted(
+        summary,
+        key=lambda s: ((doc_by_id.get(s[0]) or (None, ""))[1] or "", (rep_by_id.get(s[1]) or [None] * 8)[7] or 0,
+                       s[1] or ""),
+    )
+    for did, rid, nr, nf, ne, fchecks in summary_sorted:
+        doc = doc_by_id.get(did)
+        rep = rep_by_id.get(rid)
+        worst = _worst(nf, ne, nr)
+        unit, year = (rep[2], rep[3]) if rep else (None, None)
+        kind = KIND_LABELS.get(rep[4], rep[4]) if rep else ("（文件层面 document level）" if nr else "—")
+        sum_rows.append(
+            f"<tr{_filter_attrs([unit], [year], fchecks or [])}>"
+            + td(doc[1] if doc else did, "nowrap")
+            + td(badge(STATUS_LABELS.get(doc[4], (doc[4], ""))[0], STATUS_LABELS.get(doc[4], ("", "grey"))[1])
+                 if doc else "", raw=True)
+            + td(unit, "unit") + td(year, "num") + td(kind)
+            + td(fmt_num(rep[5]) if rep else "", "num") + td(rep[6] if rep else "")
+            + td(nr, "num") + td(nf, "num" + (" bad" if nf else ""))
+            + td(badge(worst, SEVERITY_KIND.get(worst, "grey")) if worst else "—", raw=True)
+            + td(", ".join(fchecks or []), "mono") + "</tr>"
+        )
+    body.append(section(
+        "summary", "各文件/报告汇总", "Summary per document and report",
+        _rowcount("t-summary") + table(
+            [("文件 File", ""), ("状态 Status", ""), ("单位 Unit", ""), ("年度 Year", "num"), ("类型 Kind", ""),
+             ("得分 Score", "num"), ("等级 Grade", ""), ("已运行 Run", "num"), ("未通过 Failed", "num"),
+             ("最严重 Worst", ""), ("未通过的检查 Failed checks", "")],
+            sum_rows, table_id="t-summary", empty_text="仓库中尚无文件 The warehouse holds no documents",
+        filterable=True),
+    ))
+
+    # ---- all documents -------------------------------------------------------------------
+    doc_rows = []
+    for d in docs:
+        did, fname, fmt, pages, status, ecode, emsg, dup, ingested, missing = d
+        label, kind = STATUS_LABELS.get(status, (status, "grey"))
+        dup_name = doc_by_id[dup][1] if dup in doc_by_id else dup
+        note = emsg or ""
+        if dup:
+            note = (note + " · " if note else "") + f"重复于 duplicate of: {dup_name}"
+        if missing:
+            note = (note + " · " if note else "") + f"文件已移除 missing since {missing:%Y-%m-%d %H:%M}"
+        doc_rows.append(
+            f"<tr{_filter_attrs(sorted(doc_units.get(did, ())), sorted(doc_years.get(did, ())), sorted(doc_failed_checks.get(did, ())))}>"
+            + td(fname, "nowrap") + td(badge(label, kind), raw=True) + td(ecode, "mono") + td(note, "wide")
+            + td(fmt) + td(pages, "num") + td(sum(1 for r in reps if r[1] == did), "num")
+            + td(f"{ingested:%Y-%m-%d %H:%M}" if ingested else "", "nowrap") + "</tr>"
+        )
+    body.append(section(
+        "documents", "全部文件", "All documents",
+        _rowcount("t-docs") + table(
+            [("文件 File", ""), ("状态 Status", ""), ("错误代码 Error code", ""), ("说明 Error message", ""),
+             ("格式 Format", ""), ("页数 Pages", "num"), ("报告数 Reports", "num"), ("载入时间 Ingested", "")],
+            doc_rows, table_id="t-docs", empty_text="仓库中尚无文件 The warehouse holds no documents",
+        filterable=True),
+        note="输入目录中见过的每个文件，包括未能载入的 · Every file ever seen in the input folder, loaded or not.",
+    ))
+
+    # ---- check catalogue -----------------------------------------------------------------
+    cat = []
+    for name, (sev, zh, en) in CHECK_CATALOGUE.items():
+        _, nr, nf, _ = bc.get(name, (name, 0, 0, 0))
+        cat.append(
+            f"<dt>{esc(name)}</dt><dd>{badge(sev, SEVERITY_KIND[sev])} {esc(zh)}"
+            f'<span class="en">{esc(en)} — 最近一次 latest run: {nr:,} 已运行 run, {nf:,} 未通过 failed</span></dd>'
+        )
+    body.append(section(
+        "catalogue", "检查目录", "Check catalogue", '<dl class="catalogue">' + "".join(cat) + "</dl>",
+        note="数字按印刷小数位视为区间（XBRL Calculations 1.1）：区间重叠即视为相符，无固定容差 · "
+             "A value printed with d decimals stands for [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ]; a sum or rate holds "
+             "when the intervals overlap. No fixed tolerances.",
+    ))
+
+    nav = [("chart-fails", "图表 Charts"), ("failures", "未通过 Failed checks"), ("summary", "汇总 Summary"),
+           ("documents", "文件 Documents"), ("catalogue", "检查目录 Catalogue")]
+    doc_html = page("数据质量报告", "Data-quality report", [m for m in meta if m], "".join(body),
+                    nav=nav, script=_FILTER_JS)
+    out.write_text(doc_html, encoding="utf-8")
     return out
