@@ -221,6 +221,9 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
             doc_units.setdefault(r[1], set()).add(r[2])
         if r[3] is not None:
             doc_years.setdefault(r[1], set()).add(r[3])
+    doc_nreports: dict[str, int] = {}
+    for r in reps:
+        doc_nreports[r[1]] = doc_nreports.get(r[1], 0) + 1
     doc_failed_checks: dict[str, set] = {}
     rep_failed_checks: dict[str | None, set] = {}
     for f in fails:
@@ -388,7 +391,7 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
         doc_rows.append(
             f"<tr{_filter_attrs(sorted(doc_units.get(did, ())), sorted(doc_years.get(did, ())), sorted(doc_failed_checks.get(did, ())))}>"
             + td(fname, "nowrap") + td(badge(label, kind), raw=True) + td(ecode, "mono") + td(note, "wide")
-            + td(fmt) + td(pages, "num") + td(sum(1 for r in reps if r[1] == did), "num")
+            + td(fmt) + td(pages, "num") + td(doc_nreports.get(did, 0), "num")
             + td(f"{ingested:%Y-%m-%d %H:%M}" if ingested else "", "nowrap") + "</tr>"
         )
     body.append(section(

@@ -211,7 +211,7 @@ padding:10px 16px;min-width:140px}
 .kpi-sub{color:var(--muted);font-size:11.5px}
 .kpi.bad{border-left-color:var(--bad)}.kpi.bad .kpi-val{color:var(--bad)}
 .kpi.warn{border-left-color:var(--warn)}.kpi.ok{border-left-color:var(--ok)}.kpi.grey{border-left-color:var(--grey)}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:18px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:18px;margin-bottom:18px}
 .grid2>section{margin:0}
 .tablewrap{overflow-x:auto;max-height:640px;overflow-y:auto;border:1px solid var(--line);border-radius:6px}
 table{border-collapse:collapse;width:100%;font-size:12.5px}
@@ -219,7 +219,8 @@ th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;vertic
 thead th{background:#eef2f7;position:sticky;top:0;z-index:1;font-weight:600;vertical-align:bottom;line-height:1.3}
 tbody tr:nth-child(even){background:#fafbfc}
 tbody tr:hover{background:#eef5ff}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 td.mono{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:11.5px;word-break:break-word;overflow-wrap:anywhere;min-width:130px;max-width:200px}
 td.wide{min-width:260px}
 td.nowrap{white-space:nowrap}

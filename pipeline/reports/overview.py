@@ -152,11 +152,13 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     body.append(section(
         "table", "单位年度明细", "Per unit and year",
         table([("单位 Unit", ""), ("地区 Region", ""), ("年度 Year", "num"), ("报告类型 Kind", ""),
-               ("报告数 Reports", "num"), ("年初预算 Initial (万元)", "num"), ("调整数 Adjustment (万元)", "num"),
-               ("调整后预算 Adjusted (万元)", "num"), ("执行数 Executed (万元)", "num"),
-               ("计算执行率 Computed rate", "num"), ("报告所列执行率 Stated rate", "num"),
+               ("报告数 Reports", "num"), ("年初预算 Initial", "num"), ("调整数 Adjustment", "num"),
+               ("调整后预算 Adjusted", "num"), ("执行数 Executed", "num"),
+               ("计算执行率 Computed", "num"), ("所列执行率 Stated", "num"),
                ("得分 Score", "num"), ("等级 Grade", "")], trs,
               empty_text="仓库中尚无已载入的报告 No loaded reports in the warehouse"),
+        note="金额单位：万元 · Amounts in 万元 (10k yuan). 计算执行率 = 执行数 ÷ 调整后预算数 × 100；"
+             "所列执行率为报告原文 · Computed = executed ÷ adjusted × 100; Stated = as printed.",
     ))
     html_doc = page("预算绩效总览", "Budget-performance overview",
                     [f"生成时间 Generated: {datetime.now():%Y-%m-%d %H:%M:%S}", "金额单位 Money in 万元 (10k yuan)"],
