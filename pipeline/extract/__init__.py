@@ -133,6 +133,8 @@ def _extract_segment(
             kind = "classification"
         elif tb.read_line_items(b, ctx):
             kind = "line_items"
+        else:
+            tb.read_generic_totals(b, ctx)
         # Sequence numbers and codes are knowingly ignored.
         for row in b.rows:
             for c in row:

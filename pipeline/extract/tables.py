@@ -131,7 +131,10 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
     )
     if fund_hdr is None and ind_hdr is None:
         return False
+    before = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
     name = _label_value(table, r"项目名称|项目\(政策\)名称|政策名称")
+    if name is None and ind_hdr is None and not _has_fund_rows(table, fund_hdr):
+        return False
     project_id = None
     if name:
         comp = _label_value(table, r"主管部门")
@@ -149,7 +152,18 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         _read_funding(table, fund_hdr, ctx, project_id)
     if ind_hdr is not None:
         _read_indicators(table, ind_hdr, ctx, project_id)
-    return True
+    after = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
+    return after != before or project_id is not None
+
+
+def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
+    """Rows under the stage header are labelled with fund sources (年度资金总额, 财政拨款…)
+    other than a bare 合计."""
+    if hdr_i is None:
+        return False
+    labels = {line_item_code(c.text) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if sq(c.text)}
+    return bool(labels - {None, "total"}) or any(
+        re.search(r"资金总额", sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
 
 
 def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
@@ -734,6 +748,9 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
     hcells = real_cells(header)
     fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+    items = {line_item_code(real_cells(r)[0].text) for r in table.rows[hdr_i + 1 :] if real_cells(r)}
+    if not items - {None, "total"}:
+        return False  # only a 合计 row is known: a table of other things with a total
     found = False
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
@@ -857,3 +874,29 @@ def _header_above(header: list[Cell], cell: Cell) -> str:
         if h.col <= cell.col < h.col + h.colspan:
             return h.text
     return ""
+
+
+# --------------------------------------------------------------------------- any other table with a 合计 row
+
+
+def read_generic_totals(table: Table, ctx: Ctx) -> bool:
+    """A table no recogniser understood may still print 合计/小计 rows: check them against
+    the rows above (back to the header or the previous total). Nothing becomes a fact."""
+    found = False
+    hdr_i = next((i for i, r in enumerate(table.rows) if not any(num_of(table, c) for c in real_cells(r))), None)
+    if hdr_i is None:
+        return False
+    header = table.rows[hdr_i]
+    start = hdr_i + 1
+    for ri in range(start, len(table.rows)):
+        cells = real_cells(table.rows[ri])
+        label = next((sq(c.text) for c in cells if sq(c.text)), "")
+        if not TOTAL_LABEL.match(label):
+            continue
+        data_rows = [i for i in range(start, ri) if any(num_of(table, c) for c in real_cells(table.rows[i]))]
+        if len(data_rows) >= 2:
+            before = len(ctx.ex.table_sums)
+            _table_total(table, ctx, header, {}, ri, data_rows)
+            found = found or len(ctx.ex.table_sums) > before
+        start = ri + 1
+    return found
