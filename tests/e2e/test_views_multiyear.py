@@ -49,7 +49,7 @@ def test_unit_year_aliases_resolve(wh):
 
 def test_year_over_year(wh):
     rows = q(wh, "SELECT fiscal_year, change_abs, change_pct FROM v_unit_yoy "
-                 "WHERE unit_key = ? AND line_item = 'adjusted_yuan' ORDER BY 1", [A])
+                 "WHERE unit_key = ? AND line_item = 'total' AND measure = 'adjusted_yuan' ORDER BY 1", [A])
     assert rows == [(2022, 1205000.0, 24.1), (2023, -205000.0, -3.3)]
 
 
