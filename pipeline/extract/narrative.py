@@ -23,7 +23,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)")),
-    ("score:total", "score", re.compile(rf"(?:自评|绩效|总|综合|评价)得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
+    ("score:total", "score", re.compile(rf"(?<!项目)(?<!该项)(?:自评|绩效|总|综合|评价)得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
 ]
 
 _GRADE = re.compile(r"(?:自评结论|绩效等级|评价等次|评价等级|自评等级|等级)(?:为|是)?[“\"']?(?P<g>优秀|良好|合格|不合格|优|良|中|差|一等|二等|三等|四等)")
