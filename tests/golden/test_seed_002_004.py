@@ -22,6 +22,8 @@ def test_003_segments(fmt):
     kinds = [(r["report_kind"], r["fiscal_year"], r["unit_key"]) for r in ex.reports]
     assert kinds == [("final_accounts", 2023, "中共广元市昭化区委组织部"), ("department", 2023, "中共广元市昭化区委组织部")]
     dept = ex.reports[1]["report_id"]
+    # The department states no total score; "该项目评价得分100分" belongs to a project.
+    assert ex.reports[1]["score_total"] is None
     b = {f["stage"]: f for f in ex.fact_budgets
          if f["report_id"] == dept and f["project_id"] is None and f["line_item"] == "total" and f["origin"] == "table"}
     assert b["initial"]["amount_yuan"] == wan("664.57")
