@@ -114,36 +114,25 @@ def _blocked_by_checks(result) -> bool:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
+    from pipeline.warehouse.query import WarehouseBusy, WarehouseMissing, format_result, open_read_only
+
     s = _settings(args)
-    if not s.warehouse.exists():
-        print(f"No warehouse at {s.warehouse}; run `bpw run` first.", file=sys.stderr)
-        return 2
     try:
-        # Read-only, and no file or network access from SQL: COPY … TO, ATTACH, read_csv,
-        # INSTALL cannot write or read anything but the warehouse.
-        con = duckdb.connect(str(s.warehouse), read_only=True,
-                             config={"enable_external_access": False, "lock_configuration": True})
-    except duckdb.IOException as e:
-        if "lock" in str(e).lower():
-            print("The warehouse is being written by a running `bpw run`; try again when it finishes.", file=sys.stderr)
-            return 3
-        raise
+        con = open_read_only(s.warehouse)
+    except (WarehouseBusy, WarehouseMissing) as e:
+        print(e, file=sys.stderr)
+        return 3 if isinstance(e, WarehouseBusy) else 2
     try:
         df = con.execute(args.sql).df()
     except duckdb.Error as e:
-        print(f"Query failed: {e}", file=sys.stderr)
-        if "read-only" in str(e) or "disabled by configuration" in str(e):
-            print("`bpw query` is read-only and cannot read or write files; "
-                  "use `bpw export` to write tables out.", file=sys.stderr)
+        msg = str(e)
+        if "read-only" in msg.lower() or "read only" in msg.lower():
+            msg = "bpw query is read-only: it cannot change the warehouse. " + msg
+        print(f"Query failed: {msg}", file=sys.stderr)
         return 1
     finally:
         con.close()
-    if args.format == "csv":
-        print(df.to_csv(index=False), end="")
-    elif args.format == "json":
-        print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
-    else:
-        print(df.to_string(index=False) if not df.empty else "(no rows)")
+    print(format_result(df, args.format))
     return 0
 
 
