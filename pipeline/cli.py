@@ -114,7 +114,12 @@ def _blocked_by_checks(result) -> bool:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from pipeline.warehouse.query import WarehouseBusy, WarehouseMissing, format_result, open_read_only
+    from pipeline.warehouse.query import (
+        WarehouseBusy,
+        WarehouseMissing,
+        format_result,
+        open_read_only,
+    )
 
     s = _settings(args)
     try:

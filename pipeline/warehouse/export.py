@@ -192,7 +192,7 @@ def _write_xlsx(con: duckdb.DuckDBPyConnection, names: list[str], path: Path, mo
     for cell in index[1]:
         cell.font = bold
     index.freeze_panes = "A2"
-    for letter, w in zip("ABCD", (26, 12, 80, 10)):
+    for letter, w in zip("ABCD", (26, 12, 80, 10), strict=False):
         index.column_dimensions[letter].width = w
     wb.save(path)
     return path

@@ -148,7 +148,7 @@ def format_result(df: pd.DataFrame, fmt: str = "table") -> str:
         return df.to_csv(index=False)
     if fmt == "json":
         cols = [str(c) for c in df.columns]
-        records = [{c: _json_value(v) for c, v in zip(cols, rec)} for rec in df.itertuples(index=False, name=None)]
+        records = [{c: _json_value(v) for c, v in zip(cols, rec, strict=False)} for rec in df.itertuples(index=False, name=None)]
         return json.dumps(records, ensure_ascii=False) + "\n"
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 

@@ -14,7 +14,11 @@ import pytest
 
 from pipeline.warehouse.export import TABLES, WORKBOOK, export
 from pipeline.warehouse.query import (
-    WarehouseBusy, WarehouseMissing, display_width, format_result, open_read_only,
+    WarehouseBusy,
+    WarehouseMissing,
+    display_width,
+    format_result,
+    open_read_only,
 )
 from pipeline.warehouse.views import VIEW_NAMES
 from tests.unit.test_views_warehouse import build_warehouse
@@ -169,7 +173,7 @@ def test_table_format_aligns_chinese_by_display_width():
     body = lines[:-1]
     # the numeric column is right-aligned: it ends at the same display column on every line
     ends = {display_width(line[: line.index(tok) + len(tok)])
-            for line, tok in zip(body, ["adjusted_yuan", "-", "1500000", "12.5"]) if tok != "-"}
+            for line, tok in zip(body, ["adjusted_yuan", "-", "1500000", "12.5"], strict=False) if tok != "-"}
     assert len(ends) == 1
     assert display_width("中共") == 4 and display_width("ab") == 2
     assert format_result(df.iloc[0:0], "table").rstrip().endswith("(0 rows)")

@@ -13,7 +13,12 @@ import pytest
 
 from pipeline.settings import SQL_DIR
 from pipeline.warehouse.views import (
-    HELPER_VIEW_NAMES, VIEW_NAMES, all_view_names, apply_table_comments, create_views, missing_comments,
+    HELPER_VIEW_NAMES,
+    VIEW_NAMES,
+    all_view_names,
+    apply_table_comments,
+    create_views,
+    missing_comments,
 )
 
 A, B = "中共示例县委组织部", "中共示例县委办公室"
