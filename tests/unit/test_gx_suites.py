@@ -30,3 +30,18 @@ def test_clean_report_passes_every_suite_and_breaks_the_right_one():
 
     bad_score = _suites(clean_text.replace("\t20\n\t18\n", "\t20\n\t21\n"))
     assert not bad_score["bpw_scores"]["success"]
+
+
+def test_every_family_fails_on_its_own_broken_number():
+    clean_text = report_text(replace(Spec(projects=default_projects())))
+    plants = {
+        "bpw_amounts": ("\t其中：当年财政拨款\n\t480.00", "\t其中：当年财政拨款\n\t470.00"),
+        "bpw_rates": ("预算执行率94.97%", "预算执行率96.97%"),
+        "bpw_consistency": ("共对4个项目", "共对5个项目"),
+        "bpw_scores": ("自评结论为“优秀”", "自评结论为“良好”"),
+    }
+    for suite, (old, new) in plants.items():
+        assert old in clean_text
+        result = _suites(clean_text.replace(old, new))
+        assert not result[suite]["success"], suite
+        assert result[suite]["exception"] is None
