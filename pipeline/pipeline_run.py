@@ -29,8 +29,9 @@ class RunSummary:
     loaded_documents: list[dict] = field(default_factory=list)  # documents this run (re)loaded
 
 
-def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path | None]:
-    """Plan and parse what changed; stage the results. Opens the warehouse only to read."""
+def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path]:
+    """Plan and parse what changed, staging results batch by batch (BPW_BATCH_SIZE documents
+    each), so memory holds one batch at a time. Opens the warehouse only to read."""
     run_id = run_id or runner.new_run_id()
     summary = RunSummary(run_id=run_id)
     con = _reader(settings)
@@ -41,13 +42,33 @@ def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> t
             con.close()
     summary.files_seen = len(plan.all_tasks)
     summary.unchanged = len(plan.unchanged)
-    outcomes = runner.parse(plan.to_parse, settings, progress)
-    summary.parsed = len(outcomes)
-    batch = runner.stage(outcomes, settings.staging_dir)
+    root = settings.staging_dir / f"run-{run_id}"
+    tasks, size = plan.to_parse, max(1, settings.batch_size)
+    total = len(tasks)
+    for k in range(max(1, -(-total // size))):
+        chunk = tasks[k * size : (k + 1) * size]
+        done = k * size
+
+        def chunk_progress(i: int, n: int, name: str, done: int = done) -> None:
+            if progress:
+                progress(done + i, total, name)
+
+        outcomes = runner.parse(chunk, settings, chunk_progress)
+        summary.parsed += len(outcomes)
+        first = k == 0  # unchanged and missing files travel with the first batch
+        _write_batch(root, k, outcomes, chunk, plan.unchanged if first else [], plan.missing if first else [])
+        del outcomes
+    with open(root / "summary.pkl", "wb") as f:
+        pickle.dump(summary, f)
+    return summary, root
+
+
+def _write_batch(root: Path, k: int, outcomes, tasks, unchanged, missing) -> Path:
+    batch = runner.stage(outcomes, root, name=f"batch-{k:05d}")
     with open(batch / "batch.pkl", "wb") as f:
-        pickle.dump({"outcomes": outcomes, "tasks": plan.all_tasks, "unchanged": plan.unchanged,
-                     "missing": plan.missing, "summary": summary}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return summary, batch
+        pickle.dump({"outcomes": outcomes, "tasks": tasks, "unchanged": unchanged, "missing": missing},
+                    f, protocol=pickle.HIGHEST_PROTOCOL)
+    return batch
 
 
 def _fact_count(o: runner.Outcome) -> int:
@@ -69,29 +90,14 @@ def _reader(settings: Settings):
         return None  # busy or not initialised: everything counts as changed, which is safe
 
 
-def load_staged(settings: Settings, batch: Path) -> RunSummary:
-    """The single writer: load one staged batch in one transaction."""
-    with open(batch / "batch.pkl", "rb") as f:
-        staged = pickle.load(f)
-    summary: RunSummary = staged["summary"]
-    outcomes = staged["outcomes"]
+def load_staged(settings: Settings, root: Path) -> RunSummary:
+    """The single writer: load the staged batches in order, one transaction each."""
+    with open(root / "summary.pkl", "rb") as f:
+        summary: RunSummary = pickle.load(f)
     con = runner.open_writer(settings)
     try:
-        runner.flag_missing(con, staged["missing"])  # before dedupe: gone files are no first copies
-        runner.dedupe(outcomes, con)
-        summary.counts = runner.load(con, outcomes, staged["tasks"]) if outcomes else {}
-        summary.loaded_documents = [o.document | {"facts": _fact_count(o)} for o in outcomes]
-        if staged["unchanged"]:
-            names = [[u["file_name"] for u in staged["unchanged"]]]
-            con.execute(
-                "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
-                names,
-            )
-            con.execute(
-                """UPDATE documents SET missing_since = NULL WHERE missing_since IS NOT NULL AND document_id IN
-                   (SELECT document_id FROM document_files WHERE file_name IN (SELECT unnest(?)))""",
-                names,
-            )
+        for batch in sorted(root.glob("batch-*")):
+            _load_batch(con, batch, summary)
         remove_orphans(con)
         summary.statuses = dict(con.execute(
             """SELECT status, count(*) FROM documents WHERE document_id IN
@@ -99,8 +105,31 @@ def load_staged(settings: Settings, batch: Path) -> RunSummary:
         ).fetchall())
     finally:
         con.close()
-    shutil.rmtree(batch, ignore_errors=True)
+    shutil.rmtree(root, ignore_errors=True)
     return summary
+
+
+def _load_batch(con, batch: Path, summary: RunSummary) -> None:
+    with open(batch / "batch.pkl", "rb") as f:
+        staged = pickle.load(f)
+    outcomes = staged["outcomes"]
+    runner.flag_missing(con, staged["missing"])  # before dedupe: gone files are no first copies
+    runner.dedupe(outcomes, con)
+    if outcomes:
+        for k, v in runner.load(con, outcomes, staged["tasks"]).items():
+            summary.counts[k] = summary.counts.get(k, 0) + v
+    summary.loaded_documents += [o.document | {"facts": _fact_count(o)} for o in outcomes]
+    if staged["unchanged"]:
+        names = [[u["file_name"] for u in staged["unchanged"]]]
+        con.execute(
+            "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
+            names,
+        )
+        con.execute(
+            """UPDATE documents SET missing_since = NULL WHERE missing_since IS NOT NULL AND document_id IN
+               (SELECT document_id FROM document_files WHERE file_name IN (SELECT unnest(?)))""",
+            names,
+        )
 
 
 def reload_document(settings: Settings, document_id: str) -> RunSummary:
@@ -119,11 +148,11 @@ def reload_document(settings: Settings, document_id: str) -> RunSummary:
     tasks = [t for t in plan.all_tasks if t.rel in names]
     outcomes = runner.parse(tasks, settings)
     summary.parsed = len(outcomes)
-    batch = runner.stage(outcomes, settings.staging_dir)
-    with open(batch / "batch.pkl", "wb") as f:
-        pickle.dump({"outcomes": outcomes, "tasks": plan.all_tasks, "unchanged": [], "missing": [],
-                     "summary": summary}, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return load_staged(settings, batch)
+    root = settings.staging_dir / f"run-{summary.run_id}"
+    _write_batch(root, 0, outcomes, tasks, [], [])
+    with open(root / "summary.pkl", "wb") as f:
+        pickle.dump(summary, f)
+    return load_staged(settings, root)
 
 
 def ingest(settings: Settings, progress=None, run_id: str | None = None) -> RunSummary:

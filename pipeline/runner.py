@@ -85,9 +85,9 @@ def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None =
     return outcomes
 
 
-def stage(outcomes: list[Outcome], staging_dir: Path) -> Path:
-    """Write one Parquet file per table for this batch; the loader reads them back."""
-    batch = staging_dir / f"batch-{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+def stage(outcomes: list[Outcome], staging_dir: Path, name: str | None = None) -> Path:
+    """Write one Parquet file per table for this batch (for inspection and other engines)."""
+    batch = staging_dir / (name or f"batch-{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
     batch.mkdir(parents=True, exist_ok=True)
     frames = to_frames(outcomes)
     for name, df in frames.items():

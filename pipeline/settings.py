@@ -54,6 +54,8 @@ class Settings:
     parse_timeout_s: int = field(default_factory=lambda: _env_int("BPW_PARSE_TIMEOUT", 300))
     workers: int = field(default_factory=lambda: _env_int("BPW_WORKERS", os.cpu_count() or 1))
     strict: bool = field(default_factory=lambda: os.environ.get("BPW_STRICT", "") == "1")
+    # Documents parsed, staged and loaded together: bounds memory and is the unit of atomicity.
+    batch_size: int = field(default_factory=lambda: _env_int("BPW_BATCH_SIZE", 200))
 
     @property
     def staging_dir(self) -> Path:

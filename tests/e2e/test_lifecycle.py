@@ -70,3 +70,19 @@ def test_change_disappear_return_purge(tmp_path):
     assert len(gone) == 1
     assert q(s, "SELECT file_name FROM documents") == [("b.txt",)]
     assert q(s, "SELECT count(*) FROM reports")[0][0] == 1
+
+
+def test_batches_of_one_document_give_the_same_warehouse(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, fmt in (("001.docx", "docx"), ("001.pdf", "pdf"), ("004.txt", "txt"), ("002.txt", "txt")):
+        shutil.copy(FIX / fmt / name, raw / name)
+    small = Settings(raw_dir=raw, warehouse=tmp_path / "a" / "w.duckdb", workers=2, batch_size=1)
+    big = Settings(raw_dir=raw, warehouse=tmp_path / "b" / "w.duckdb", workers=2, batch_size=100)
+    for s in (small, big):
+        _run(s)
+    sql = "SELECT file_name, status FROM documents ORDER BY 1"
+    assert q(small, sql) == q(big, sql)
+    assert dict(q(small, sql))["001.pdf"] == "duplicate"  # found across batches too
+    facts = "SELECT count(*) FROM fact_budgets"
+    assert q(small, facts) == q(big, facts)
