@@ -166,6 +166,10 @@ def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
         re.search(r"资金总额", sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
 
 
+_BLOCK_END = re.compile(r"总体目标|绩效指标|一级指标|目标完成|年度目标|实施内容")
+_SUB_HEADING = re.compile(r"^(按|其中)?.{0,6}(性质|来源|用途)分?[:：]?$")
+
+
 def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
     header = table.rows[hdr_i]
     hcells = real_cells(header)
@@ -182,7 +186,11 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         if label_cell is None:
             if any(stage_of(t) for t in texts) or not any(texts):
                 continue
-            break  # the funding block has ended (年度总体目标 …)
+            if _BLOCK_END.search("".join(texts)) or not any(num_of(table, c) for c in cells):
+                if _SUB_HEADING.match("".join(texts[:2])):
+                    continue  # 按收入性质分 / 按支出性质分: sub-headings inside the block
+                break  # the funding block has ended (年度总体目标, 绩效指标 …)
+            continue  # amounts under a label we do not know: left for the coverage log
         item = line_item_code(label_cell.text)
         amap = align(header, row)
         values: dict[str, Val] = {}

@@ -20,7 +20,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
 ), nearest AS (
     -- For each printed child, its closest printed ancestor in the same block.
-    SELECT c.*, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
+    SELECT c.*, lc.dimension, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
            p.reported_text AS parent_text, p.source_ref AS parent_ref, p.reported_unit AS parent_unit,
            row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.blk, c.line_item ORDER BY a.depth) AS rn
     FROM facts c
@@ -30,7 +30,8 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     JOIN line_items lc ON lc.code = c.line_item
     -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
 ), sums AS (
-    SELECT document_id, report_id, project_id, measure, blk, parent,
+    -- Children add up per dimension: fund sources and expense classes both split 年度资金总额.
+    SELECT document_id, report_id, project_id, measure, blk, parent, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts

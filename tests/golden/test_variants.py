@@ -97,3 +97,31 @@ def test_space_flattened_table_gives_facts():
     assert b[("total", "adjusted")] == Decimal("37038500.00")
     e = {f["line_item"]: f["executed_yuan"] for f in ex.fact_executions if f["origin"] == "table"}
     assert e["project"] == Decimal("20671800.00")
+
+
+DEPT_TEMPLATE = """2022年度某某县财政局部门整体支出绩效自评报告
+（合成测试数据 SYNTHETIC）
+部门整体支出绩效自评表
+| 年度预算申请（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|  | 年度资金总额 | 100.00 | 120.00 | 110.00 | 10 | 91.67% | 9.17 |
+|  | 按收入性质分 |  |  |  |  |  |  |
+|  | 其中：财政拨款 | 90.00 | 110.00 | 100.00 |  |  |  |
+|  | 其他资金 | 10.00 | 10.00 | 10.00 |  |  |  |
+|  | 按支出性质分 |  |  |  |  |  |  |
+|  | 其中：基本支出 | 60.00 | 70.00 | 65.00 |  |  |  |
+|  | 项目支出 | 40.00 | 50.00 | 45.00 |  |  |  |
+| 年度总体目标 | 完成各项工作 |
+评价等级：优秀
+"""
+
+
+def test_department_template_with_sub_headings_and_two_dimensions():
+    from tests.checks_harness import check_text, failures
+
+    ex = extract(read_text(DEPT_TEMPLATE.encode()), "dept")
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets}
+    assert b[("fiscal", "adjusted")] == Decimal("1100000.00") and b[("project", "initial")] == Decimal("400000.00")
+    assert ex.reports[0]["grade_text"] == "优秀"
+    df, _ = check_text(DEPT_TEMPLATE)
+    sums = df[df["check_name"] == "line_item_sum"]
+    assert len(sums) == 6 and failures(df).empty  # fund sources and expense classes each add up
