@@ -204,9 +204,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    from pipeline.settings import REPO_ROOT
+
+    # The benchmark lives beside the package in the repository (bench/), not inside it.
+    sys.path.insert(0, str(REPO_ROOT))
     from bench.run import main as bench_main  # type: ignore[import-not-found]
 
-    return bench_main(args.n)
+    return bench_main(args.n, with_pdf_floor=not args.no_floor, formats=tuple(args.formats.split(",")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -232,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     pg = sub.add_parser("purge", help="remove documents whose files left the input folder")
     pg.add_argument("--yes", action="store_true", help="really remove them")
     b = sub.add_parser("bench", help="run the benchmark")
-    b.add_argument("-n", type=int, default=100)
+    b.add_argument("-n", type=int, default=100, help="documents in the generated corpus")
+    b.add_argument("--formats", default="txt,docx,pdf", help="comma-separated subset of txt,docx,pdf")
+    b.add_argument("--no-floor", action="store_true", help="skip the raw pdfplumber floor")
     for sp in (r, q, e, rp, pg, b):
         # default=SUPPRESS: `bpw --raw X run` must not be reset to None by the sub-command.
         sp.add_argument("--raw", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
