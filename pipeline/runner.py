@@ -313,6 +313,11 @@ def open_writer(settings: Settings, wait_s: float | None = None) -> duckdb.DuckD
                     f"a Dagster run or an open query) and stayed locked for {wait_s:.0f} s. Wait for it to "
                     "finish and run again, or raise BPW_LOCK_WAIT."
                 ) from None
+            if delay == 0.1:  # say it once, in plain words
+                import sys
+
+                print(f"The warehouse {settings.warehouse} is being written by another process; "
+                      f"waiting for it to finish (up to {wait_s:.0f} s)…", file=sys.stderr, flush=True)
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
     init_schema(con)
