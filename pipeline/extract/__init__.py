@@ -75,11 +75,9 @@ def _extract_segment(
     ex.reports.append(report)
     ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex, report_kind=s.kind)
     blocks = doc.blocks[s.start : s.end]
-    narrative_budget: Decimal | None = None
     seen_subjects: set[str] = set()
     heading: str | None = None
     bands = None
-    score_ref = grade_ref = None
     for b in blocks:
         if isinstance(b, Paragraph):
             text = b.text
@@ -94,20 +92,13 @@ def _extract_segment(
                 if parsed:
                     bands = parsed
             _narrative(ctx, b, heading, seen_subjects, report)
-            if report["score_total"] is not None and score_ref is None:
-                score_ref = True
             g = nar.find_grade(text)
             if g and report["grade_text"] is None:
                 report["grade_text"] = g[0]
                 report["grade_rank"] = grade_rank(g[0])
-                grade_ref = str(b.ref(g[1], g[2]))
             continue
         if not isinstance(b, Table):
             continue
-        for row in b.rows:
-            for c in row:
-                if not c.merged_copy and is_numeric(c.text):
-                    ex.numeric_cells += 1
         sig = tuple(
             tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
         )
@@ -119,11 +110,10 @@ def _extract_segment(
             _twin_mentions(ctx, first, b)
         else:
             seen_tables[sig] = b
-        for cap_text in (b.caption,):
-            if cap_text and bands is None:
-                bands = parse_bands(cap_text) or None
+        if b.caption and bands is None:
+            bands = parse_bands(b.caption) or None
         kind = None
-        if tb.read_summary(b, ctx, narrative_budget or _stated_budget(ex, rid)):
+        if tb.read_summary(b, ctx, _stated_budget(ex, rid)):
             kind = "summary"
         elif tb.read_self_eval(b, ctx):
             kind = "self_eval"
@@ -135,31 +125,37 @@ def _extract_segment(
             kind = "line_items"
         else:
             tb.read_generic_totals(b, ctx)
-        # Sequence numbers and codes are knowingly ignored.
-        for row in b.rows:
-            for c in row:
-                if c.merged_copy or not is_numeric(c.text):
-                    continue
-                key = (c.row, c.col, id(c))
-                if key in ctx.used_cells:
-                    ex.numeric_cells_used += 1
-                elif key in ctx.ignored_cells or _SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2:
-                    ex.numeric_cells_ignored += 1
-                elif kind is not None or True:
-                    ex.unrecognised.append(
-                        {
-                            "document_id": document_id,
-                            "report_id": rid,
-                            "source_ref": str(b.ref(c)),
-                            "what": "cell" if kind else "table",
-                            "reason": f"numeric cell not mapped by the {kind} recogniser"
-                            if kind
-                            else "no recogniser matched this table",
-                            "text": c.text[:100],
-                        }
-                    )
+        _count_coverage(ctx, b, kind)
         # Footnotes of summary tables often state the grade bands.
-    _finish_report(ex, report, bands, score_ref, grade_ref)
+    _finish_report(ex, report, bands)
+
+
+def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
+    """Every numeric cell ends up in a fact, is knowingly ignored (序号, codes), or is logged
+    in `unrecognised` with the reason — the coverage figure of the issue tracker."""
+    ex = ctx.ex
+    for row in table.rows:
+        for c in row:
+            if c.merged_copy or not is_numeric(c.text):
+                continue
+            ex.numeric_cells += 1
+            key = (c.row, c.col, id(c))
+            if key in ctx.used_cells:
+                ex.numeric_cells_used += 1
+            elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2):
+                ex.numeric_cells_ignored += 1
+            else:
+                ex.unrecognised.append(
+                    {
+                        "document_id": ctx.document_id,
+                        "report_id": ctx.report_id,
+                        "source_ref": str(table.ref(c)),
+                        "what": "cell" if kind else "table",
+                        "reason": f"numeric cell not mapped by the {kind} recogniser"
+                        if kind else "no recogniser matched this table",
+                        "text": c.text[:100],
+                    }
+                )
 
 
 def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
@@ -292,7 +288,7 @@ def _twin_mentions(ctx: tb.Ctx, first: Table, second: Table) -> None:
                 )
 
 
-def _finish_report(ex: Extraction, report: dict, bands, score_ref, grade_ref) -> None:
+def _finish_report(ex: Extraction, report: dict, bands) -> None:
     rid = report["report_id"]
     if bands:
         report["grade_bands"] = json.dumps(
