@@ -168,6 +168,42 @@ def _space_header(text: str, width: int) -> list[str] | None:
     return None
 
 
+_HEADER_WORD = re.compile(r"预算|执行|决算|金额|分值|得分|合计|支出|收入|比率|率$|数$")
+_CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
+
+
+def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A table printed one cell per line: a header of h short lines (most of them naming
+    amounts), then rows of a label line followed by h-1 number lines."""
+    n = len(lines)
+    head: list[str] = []
+    j = i
+    while j < n and 0 < len(lines[j].strip()) <= 14 and not _CELL_NUM.match(lines[j].strip()):
+        head.append(lines[j].strip())
+        j += 1
+        if len(head) > 8:
+            return None
+    # The run ends with the first row's label; as many numbers follow as the header has
+    # value columns. The header must start right here (earlier lines stay paragraphs).
+    c = 0
+    while j + c < n and _CELL_NUM.match(lines[j + c].strip()):
+        c += 1
+    if c < 2 or len(head) != c + 2:
+        return None
+    head, j = head[:-1], j - 1
+    h = len(head)
+    if sum(1 for w in head[1:] if _HEADER_WORD.search(w)) < h - 2:
+        return None
+    rows = [head]
+    while j + h <= n:
+        label, cells = lines[j].strip(), [x.strip() for x in lines[j + 1 : j + h]]
+        if not label or len(label) > 24 or _CELL_NUM.match(label) or not all(_CELL_NUM.match(c) for c in cells):
+            break
+        rows.append([label, *cells])
+        j += h
+    return (rows, j) if len(rows) >= 3 else None
+
+
 def read_text(data: bytes) -> Document:
     text = decode(data)
     lines = [_clean(x) for x in text.split("\n")]
@@ -202,6 +238,11 @@ def read_text(data: bytes) -> Document:
                     i += 1  # rows separated by a single blank line
                 else:
                     break
+            b.table(rows)
+            continue
+        cpl = _cell_per_line(lines, i) if line.strip() and not line.startswith("\t") else None
+        if cpl is not None:
+            rows, i = cpl
             b.table(rows)
             continue
         if _space_row(line) is not None and i + 1 < n and _space_row(lines[i + 1]) is not None:

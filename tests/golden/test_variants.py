@@ -125,3 +125,44 @@ def test_department_template_with_sub_headings_and_two_dimensions():
     df, _ = check_text(DEPT_TEMPLATE)
     sums = df[df["check_name"] == "line_item_sum"]
     assert len(sums) == 6 and failures(df).empty  # fund sources and expense classes each add up
+
+
+CELL_PER_LINE = """2022年度中共示例区委组织部部门整体支出绩效自评报告
+（合成测试数据 SYNTHETIC）
+单位：万元
+项目
+年初预算数
+全年预算数
+决算数
+一、基本支出
+1438.40
+1636.67
+1636.67
+人员经费
+1340.04
+1550.67
+1550.67
+日常公用经费
+98.36
+86.00
+86.00
+二、项目支出
+2817.22
+2067.18
+2067.18
+本年支出合计
+4255.62
+3703.85
+3703.85
+本部门自评得分为95分。
+"""
+
+
+def test_one_cell_per_line_table_gives_facts():
+    doc = read_text(CELL_PER_LINE.encode())
+    assert [t.n_rows for t in doc.tables] == [6]
+    ex = extract(doc, "cpl")
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets if f["origin"] == "table"}
+    assert b[("public_operating", "adjusted")] == Decimal("860000.00")
+    assert b[("total", "initial")] == Decimal("42556200.00")
+    assert ex.reports[0]["score_total"] == Decimal("95")
