@@ -18,7 +18,7 @@ def _parser_version() -> str:
 
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
-    code = sorted(f for d in ("readers", "normalize", "extract", "ingest") for f in (pkg / d).glob("*.py"))
+    code = sorted(f for d in ("readers", "normalize", "extract", "ingest") for f in (pkg / d).rglob("*.py"))
     for f in code + sorted(VOCAB_DIR.glob("*.csv")):
         h.update(f.name.encode())
         h.update(f.read_bytes())

@@ -1,0 +1,1 @@
+"""Table recognisers, one module per table type (see pipeline/extract/tables.py)."""

@@ -1,0 +1,99 @@
+"""功能分类/经济分类 tables: rows by classification code (201 06 01 / 2010601)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.cells import (
+    flat,
+    num_of,
+    real_cells,
+    sq,
+)
+from pipeline.extract.recognisers.context import (
+    Ctx,
+    _money,
+    _table_unit,
+)
+from pipeline.extract.vocabulary import stage_of
+from pipeline.model import Cell, Table
+
+_CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
+_TOTAL_COLUMN = re.compile(r"^(合计|金额|小计|总计|预算数|决算数|本年支出|支出合计|年初预算|全年支出)")
+
+
+def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
+    """The classification code of a row ('2010601', or 类/款/项 printed in three cells) and
+    the index of the first cell after it."""
+    parts: list[str] = []
+    k = 0
+    while k < len(cells) and k < 3:
+        t = sq(cells[k].text)
+        if not t:
+            if parts:
+                break
+            k += 1
+            continue
+        if (not parts and re.fullmatch(r"\d{3}(\d{2}){0,2}", t)) or (parts and re.fullmatch(r"\d{2}", t)):
+            parts.append(t)
+            k += 1
+            continue
+        break
+    code = "".join(parts)
+    return (code, k) if _CODE.match(code) else None
+
+
+def read_classification(table: Table, ctx: Ctx) -> bool:
+    coded = [(i, rc) for i, row in enumerate(table.rows) if (rc := _row_code(real_cells(row)))]
+    if len(coded) < 3:
+        return False
+    first = coded[0][0]
+    hdr_i = next((i for i in range(first - 1, -1, -1) if any(
+        _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
+    header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
+    unit = _table_unit(table, ctx, [c.text for c in header]) or "万元"
+    caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
+    default_stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+    econ = "经济分类" in caption or "经济科目" in caption
+    found = False
+    for i, (code, k) in coded:
+        cells = real_cells(table.rows[i])
+        prefix = "econ" if econ or code[0] in "35" else "func" if code[0] == "2" else None
+        if prefix is None:
+            continue
+        label = next((flat(c.text) for c in cells[k:] if sq(c.text) and num_of(table, c) is None), None)
+        nums = [(j, num_of(table, c)) for j, c in enumerate(cells) if j >= k]
+        nums = [(j, v) for j, v in nums if v is not None]
+        if not nums:
+            continue
+        for c in cells[:k]:
+            ctx.ignore(c)  # the code cells themselves
+        # The first amount is the row total unless a header names the column's stage.
+        for n_i, (j, v) in enumerate(nums):
+            head = _header_above(header, cells[j]) if header else ""
+            stage = stage_of(head) if head else None
+            if stage is None and n_i == 0:
+                stage = default_stage
+            if stage not in ("initial", "adjustment", "adjusted", "executed"):
+                continue
+            yuan, u = _money(v, unit)
+            common = {"report_id": ctx.report_id, "project_id": None, "line_item": f"{prefix}:{code}",
+                      "reported_text": v.num.text, "reported_unit": u, "decimals": v.num.decimals,
+                      "source_ref": v.ref, "origin": "table", "table_kind": "classification",
+                      "is_twin": ctx.twin, "label_text": label}
+            if stage == "executed":
+                ctx.ex.fact_executions.append(common | {"executed_yuan": yuan, "reported_rate_pct": None,
+                                                        "rate_text": None, "rate_decimals": None,
+                                                        "rate_source_ref": None})
+            else:
+                ctx.ex.fact_budgets.append(common | {"stage": stage, "amount_yuan": yuan})
+            ctx.use(v)
+            found = True
+    return found
+
+
+def _header_above(header: list[Cell], cell: Cell) -> str:
+    for h in header:
+        if h.col <= cell.col < h.col + h.colspan:
+            return h.text
+    return ""

@@ -1,0 +1,136 @@
+"""Shared state and helpers of the table recognisers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.extract.cells import (
+    Val,
+    real_cells,
+    sq,
+)
+from pipeline.extract.result import Extraction
+from pipeline.model import Cell, Table
+from pipeline.normalize.grades import grade_rank
+from pipeline.normalize.money import detect_money_unit, to_yuan
+from pipeline.normalize.names import project_key
+
+LEVEL1 = re.compile(r"^(产出|效益|满意度|成本|决策|过程|效果|管理|产出效果)(指标)?$")
+LEVEL2 = re.compile(
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本|生态环境成本|经济|社会|生态)(指标)?$"
+)
+TOTAL_LABEL = re.compile(r"^(合计|总计|小计|总分|合计得分|总得分|得分合计|分值合计)$")
+CODE_LIKE = re.compile(r"^\d{6,}$")
+
+
+@dataclass
+class Ctx:
+    document_id: str
+    report_id: str
+    ex: Extraction
+    money_unit_hint: str | None = None  # from a caption/paragraph such as 单位：万元
+    projects_by_name: dict[str, str] = field(default_factory=dict)
+    used_cells: set[tuple[int, int, int]] = field(default_factory=set)
+    ignored_cells: set[tuple[int, int, int]] = field(default_factory=set)
+    twin: bool = False
+    next_project_seq: int = 0
+    report_kind: str = "department"
+
+    def use(self, v: Val | None) -> None:
+        if v is not None:
+            self.used_cells.add((v.cell.row, v.cell.col, id(v.cell)))
+
+    def ignore(self, c: Cell) -> None:
+        self.ignored_cells.add((c.row, c.col, id(c)))
+
+
+def _money(v: Val, unit: str) -> tuple[Decimal, str]:
+    u = v.num.unit if v.num.unit in ("万元", "元", "亿元", "千元") else unit
+    return to_yuan(v.value, u), u
+
+
+def _find_row(table: Table, pred) -> int | None:
+    for i, row in enumerate(table.rows):
+        if pred([sq(c.text) for c in real_cells(row)]):
+            return i
+    return None
+
+
+def _table_unit(table: Table, ctx: Ctx, header_texts: list[str]) -> str | None:
+    for t in header_texts + [table.caption]:
+        u = detect_money_unit(t)
+        if u:
+            return u
+    return ctx.money_unit_hint
+
+
+def _new_project(ctx: Ctx, name: str, code: str | None, ref: str, origin: str, **extra) -> str:
+    key = project_key(name) if name else ""
+    lookup = code or key
+    if lookup and lookup in ctx.projects_by_name:
+        return ctx.projects_by_name[lookup]
+    ctx.next_project_seq += 1
+    pid = f"{ctx.report_id}:p{ctx.next_project_seq}"
+    ctx.ex.projects.append(
+        {
+            "project_id": pid,
+            "report_id": ctx.report_id,
+            "project_code": code,
+            "project_name": name or None,
+            "project_key": key or None,
+            "competent_department": extra.get("competent_department"),
+            "implementing_unit": extra.get("implementing_unit"),
+            "source_ref": ref,
+            "origin": origin,
+        }
+    )
+    if lookup:
+        ctx.projects_by_name[lookup] = pid
+    return pid
+
+
+def _label_value(table: Table, label_re: str) -> tuple[str, Cell] | None:
+    for row in table.rows:
+        cells = real_cells(row)
+        for k, c in enumerate(cells[:-1]):
+            if re.fullmatch(label_re, sq(c.text)):
+                v = cells[k + 1].text.strip()
+                if v:
+                    return v, c
+    return None
+
+
+def _score(
+    ctx: Ctx,
+    project_id: str | None,
+    component: str,
+    weight: Val | None,
+    score: Val | None,
+    ref: str,
+    parent: str | None = None,
+    grade: str | None = None,
+    origin: str = "table",
+    weight_value: float | None = None,
+) -> None:
+    ctx.use(weight)
+    ctx.use(score)
+    ctx.ex.fact_scores.append(
+        {
+            "report_id": ctx.report_id,
+            "project_id": project_id,
+            "component": component,
+            "weight": weight.value if weight else weight_value,
+            "score": score.value if score else None,
+            "grade_text": grade,
+            "grade_rank": grade_rank(grade) if grade else None,
+            "source_ref": ref,
+            "parent": parent,
+            "score_text": score.num.text if score else None,
+            "score_decimals": score.num.decimals if score else None,
+            "weight_decimals": weight.num.decimals if weight else 0,
+            "origin": origin,
+            "is_twin": ctx.twin,
+        }
+    )

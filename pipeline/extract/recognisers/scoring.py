@@ -1,0 +1,119 @@
+"""Scoring tables (评价指标/分值/得分): nested components, weights in labels, total."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.cells import (
+    num_of,
+    real_cells,
+    sq,
+    strip_weight,
+    weight_in_label,
+)
+from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
+    Ctx,
+    _find_row,
+    _new_project,
+    _score,
+)
+from pipeline.extract.vocabulary import stage_of
+from pipeline.model import Table
+from pipeline.normalize.grades import grade_rank
+from pipeline.normalize.names import project_key
+
+_SCORING_TITLE = re.compile(r"(?:\d{4}年度?)?(?P<name>[^，。；]{2,40}?项目)(?:支出)?(?:绩效)?(?:自评)?评分表")
+
+
+def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
+    """A scoring table titled '…X项目自评评分表' scores project X, not the report."""
+    texts = [table.caption] + [c.text for r in table.rows[:hdr_i] for c in real_cells(r)]
+    for t in texts:
+        m = _SCORING_TITLE.search(sq(t))
+        if not m:
+            continue
+        name = re.sub(r"^.*?(?:\d{4}年度?)", "", m.group("name"))  # drop the unit and year before it
+        key = project_key(name)
+        for known, pid in ctx.projects_by_name.items():
+            if known and (known in key or key in known or project_key(re.sub(r"项目$", "", name)) in known):
+                return pid
+        return _new_project(ctx, name, None, str(table.ref(table.rows[0][0])), "scoring_table")
+    return None
+
+
+def read_scoring(table: Table, ctx: Ctx) -> bool:
+    hdr_i = _find_row(
+        table,
+        lambda t: any(re.search(r"分值|权重", x) for x in t)
+        and any(re.search(r"得分|自评分", x) for x in t)
+        and not any(stage_of(x) in ("initial", "adjusted", "executed") for x in t),
+    )
+    if hdr_i is None:
+        return False
+    project_id = _scoring_subject(table, ctx, hdr_i)
+    header = real_cells(table.rows[hdr_i])
+    grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
+    path: list[str] = []
+    seq: dict[str, int] = {}
+    # A grade printed once in a merged cell beside all rows is the table's overall grade.
+    overall_grade = None
+    if grade_i is not None:
+        grades = [sq(real_cells(r)[grade_i].text) for r in table.rows[hdr_i + 1 :]
+                  if len(real_cells(r)) > grade_i and sq(real_cells(r)[grade_i].text)]
+        if len(grades) == 1 and grade_rank(grades[0]):
+            overall_grade, grade_i = grades[0], None
+    for row in table.rows[hdr_i + 1 :]:
+        cells = real_cells(row)
+        texts = [sq(c.text) for c in cells]
+        if not any(texts):
+            continue
+        vals = [(k, num_of(table, c)) for k, c in enumerate(cells)]
+        nums = [(k, v) for k, v in vals if v is not None]
+        labels = [(k, t) for k, t in enumerate(texts) if t and num_of(table, cells[k]) is None]
+        if not nums:
+            continue
+        first_num = nums[0][0]
+        short_labels = [t for k, t in labels if k < first_num and len(t) <= 30]
+        if TOTAL_LABEL.match(texts[0]) or texts[0].startswith("总分"):
+            weight = nums[0][1] if len(nums) >= 2 else None
+            score = nums[-1][1]
+            grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) else overall_grade
+            _score(ctx, project_id, "total", weight, score, score.ref, grade=grade or None)
+            continue
+        if short_labels:
+            # Labels at the left: the last one names this row; earlier ones are parents.
+            depth = len(short_labels)
+            path = path[: max(0, len(path) - depth)] if len(cells) < len(header) else []
+            path = (path + short_labels)[-3:]
+        name = path[-1] if path else f"row{cells[0].row}"
+        parent = path[-2] if len(path) >= 2 else None
+        label_w = weight_in_label(name)
+        if label_w is None and len(nums) == 1:
+            # '项目效果(25分) | 目标实现 | … | 25': the weight sits in a parent label.
+            label_w = next((w for w in (weight_in_label(x) for x in reversed(path)) if w is not None), None)
+        if len(nums) >= 2:
+            weight, score = nums[0][1], nums[1][1]
+        elif label_w is not None:
+            weight, score = None, nums[0][1]
+        else:
+            weight, score = nums[0][1], None
+        comp = strip_weight(name)
+        seq[comp] = seq.get(comp, 0) + 1
+        if seq[comp] > 1:
+            comp = f"{comp}#{seq[comp]}"
+        grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) and grade_i not in dict(nums) else None
+        _score(
+            ctx,
+            project_id,
+            comp,
+            weight,
+            score,
+            (score or weight).ref,  # type: ignore[union-attr]
+            parent=strip_weight(parent) if parent else None,
+            grade=grade or None,
+            weight_value=label_w,
+        )
+        for _k, v in nums[2:]:
+            ctx.ignore(v.cell)  # further score columns (e.g. 财政复核得分)
+    return True

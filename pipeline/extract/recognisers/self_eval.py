@@ -1,0 +1,300 @@
+"""The project (or department-as-a-whole) self-evaluation table: funding block with
+stages and fund sources, indicator block with levels, targets, actuals, weights, scores."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.extract.cells import (
+    Val,
+    align,
+    flat,
+    num_of,
+    real_cells,
+    sq,
+    strip_weight,
+    weight_in_label,
+)
+from pipeline.extract.recognisers.context import (
+    LEVEL1,
+    LEVEL2,
+    TOTAL_LABEL,
+    Ctx,
+    _find_row,
+    _label_value,
+    _money,
+    _new_project,
+    _score,
+    _table_unit,
+)
+from pipeline.extract.vocabulary import line_item_code, stage_of
+from pipeline.model import Cell, Table
+from pipeline.normalize.targets import judge_attained, parse_target
+
+
+def read_self_eval(table: Table, ctx: Ctx) -> bool:
+    """Project (or department-as-a-whole) self-evaluation table."""
+    fund_hdr = _find_row(
+        table,
+        lambda t: sum(1 for x in t if stage_of(x) in ("initial", "adjusted", "executed")) >= 2,
+    )
+    ind_hdr = _find_row(
+        table,
+        lambda t: ("三级指标" in t or "二级指标" in t)
+        and "一级指标" in t
+        and any(_ind_field(x) in ("target", "actual") for x in t),
+    )
+    if fund_hdr is None and ind_hdr is None:
+        return False
+    before = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
+    name = _label_value(table, r"项目名称|项目\(政策\)名称|政策名称")
+    if name is None and ind_hdr is None and not _has_fund_rows(table, fund_hdr):
+        return False
+    project_id = None
+    if name:
+        comp = _label_value(table, r"主管部门")
+        impl = _label_value(table, r"实施单位")
+        project_id = _new_project(
+            ctx,
+            flat(name[0]) or "",
+            None,
+            str(table.ref(name[1])),
+            "self_eval_table",
+            competent_department=flat(comp[0]) if comp else None,
+            implementing_unit=flat(impl[0]) if impl else None,
+        )
+    if fund_hdr is not None:
+        _read_funding(table, fund_hdr, ctx, project_id)
+    if ind_hdr is not None:
+        _read_indicators(table, ind_hdr, ctx, project_id)
+    after = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
+    return after != before or project_id is not None
+
+
+def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
+    """Rows under the stage header are labelled with fund sources (年度资金总额, 财政拨款…)
+    other than a bare 合计."""
+    if hdr_i is None:
+        return False
+    labels = {line_item_code(c.text) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if sq(c.text)}
+    return bool(labels - {None, "total"}) or any(
+        re.search(r"资金总额", sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
+
+
+_BLOCK_END = re.compile(r"总体目标|绩效指标|一级指标|目标完成|年度目标|实施内容")
+_SUB_HEADING = re.compile(r"^(按|其中)?.{0,6}(性质|来源|用途)分?[:：]?$")
+
+
+def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
+    header = table.rows[hdr_i]
+    hcells = real_cells(header)
+    fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
+    unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+    exec_weight = exec_score = None
+    for row in table.rows[hdr_i + 1 :]:
+        cells = real_cells(row)
+        texts = [sq(c.text) for c in cells]
+        label_cell = next(
+            (c for c in cells if sq(c.text) and not num_of(table, c) and line_item_code(c.text)),
+            None,
+        )
+        if label_cell is None:
+            if any(stage_of(t) for t in texts) or not any(texts):
+                continue
+            if _BLOCK_END.search("".join(texts)) or not any(num_of(table, c) for c in cells):
+                if _SUB_HEADING.match("".join(texts[:2])):
+                    continue  # 按收入性质分 / 按支出性质分: sub-headings inside the block
+                break  # the funding block has ended (年度总体目标, 绩效指标 …)
+            continue  # amounts under a label we do not know: left for the coverage log
+        item = line_item_code(label_cell.text)
+        amap = align(header, row)
+        values: dict[str, Val] = {}
+        for i, f in fields.items():
+            if f and i in amap:
+                v = num_of(table, amap[i])
+                if v is not None:
+                    values[f] = v
+        base = {"report_id": ctx.report_id, "project_id": project_id, "line_item": item}
+        for stage in ("initial", "adjustment", "adjusted"):
+            if stage in values:
+                v = values[stage]
+                yuan, u = _money(v, unit)
+                ctx.ex.fact_budgets.append(
+                    base
+                    | {
+                        "stage": stage,
+                        "amount_yuan": yuan,
+                        "reported_text": v.num.text,
+                        "reported_unit": u,
+                        "decimals": v.num.decimals,
+                        "source_ref": v.ref,
+                        "origin": "table",
+                        "table_kind": "self_eval",
+                        "is_twin": ctx.twin,
+                    }
+                )
+                ctx.use(v)
+        ex_v, rate_v = values.get("executed"), values.get("rate")
+        if ex_v or rate_v:
+            yuan, u = _money(ex_v, unit) if ex_v else (None, None)
+            ctx.ex.fact_executions.append(
+                base
+                | {
+                    "executed_yuan": yuan,
+                    "reported_rate_pct": rate_v.value if rate_v else None,
+                    "reported_text": ex_v.num.text if ex_v else None,
+                    "reported_unit": u,
+                    "decimals": ex_v.num.decimals if ex_v else None,
+                    "source_ref": ex_v.ref if ex_v else rate_v.ref,  # type: ignore[union-attr]
+                    "rate_text": rate_v.num.text if rate_v else None,
+                    "rate_decimals": rate_v.num.decimals if rate_v else None,
+                    "rate_source_ref": rate_v.ref if rate_v else None,
+                    "origin": "table",
+                    "table_kind": "self_eval",
+                    "is_twin": ctx.twin,
+                }
+            )
+            ctx.use(ex_v)
+            ctx.use(rate_v)
+        if item == "total" and ("weight" in values or "score" in values):
+            exec_weight, exec_score = values.get("weight"), values.get("score")
+    if exec_weight or exec_score:
+        ref = (exec_score or exec_weight).ref  # type: ignore[union-attr]
+        _score(ctx, project_id, "budget_execution", exec_weight, exec_score, ref, origin="table")
+
+
+_IND_FIELDS = [
+    ("level1", re.compile(r"^一级指标$")),
+    ("level2", re.compile(r"^二级指标$")),
+    ("name", re.compile(r"^三级指标$|^指标名称$|^绩效指标$")),
+    ("target", re.compile(r"指标值|目标值|预期值|年度目标|预期目标")),
+    ("actual", re.compile(r"实际完成值|完成值|实际值|完成情况|实际完成")),
+    ("weight", re.compile(r"^分值$|^权重$|^指标分值$")),
+    ("score", re.compile(r"^得分$|^自评得分$|^评分$")),
+    ("reason", re.compile(r"偏差|原因|改进措施|备注")),
+]
+
+
+def _ind_field(text: str) -> str | None:
+    s = sq(text)
+    for f, pat in _IND_FIELDS:
+        if pat.search(s):
+            return f
+    return None
+
+
+def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
+    header = table.rows[hdr_i]
+    hcells = real_cells(header)
+    fields = {i: _ind_field(c.text) for i, c in enumerate(hcells)}
+    level1 = level2 = None
+    level1_weights: dict[str, float] = {}
+    indicator_total: Decimal = Decimal(0)
+    for row in table.rows[hdr_i + 1 :]:
+        cells = real_cells(row)
+        texts = [sq(c.text) for c in cells]
+        nonempty = [t for t in texts if t]
+        if not nonempty:
+            continue
+        # A total row closes the block: 总分 | 100 | 97.13
+        if TOTAL_LABEL.match(nonempty[0]) or (nonempty[0].startswith("总分")):
+            nums = [num_of(table, c) for c in cells]
+            nums = [v for v in nums if v is not None]
+            if nums:
+                weight = nums[0] if len(nums) >= 2 else None
+                score = nums[-1]
+                _score(ctx, project_id, "total", weight, score, score.ref)
+            break
+        amap = align(header, row)
+        got: dict[str, Cell] = {}
+        for i, f in fields.items():
+            if f and i in amap and f not in got:
+                got[f] = amap[i]
+        # Level labels update the context: by their column first (成本指标 is a level-1
+        # heading in some provinces and a level-2 one in others), else by vocabulary.
+        l1_cell, l2_cell = got.get("level1"), got.get("level2")
+        for c in cells:
+            t = strip_weight(c.text)
+            if not t:
+                continue
+            as_l1 = c is l1_cell or (c is not l2_cell and LEVEL1.match(t) and not (level1 and LEVEL2.match(t)))
+            if as_l1 and (LEVEL1.match(t) or c is l1_cell) and c is not got.get("name"):
+                level1 = t if t.endswith("指标") else t + "指标"
+                level2 = None
+                w = weight_in_label(c.text)
+                if w is not None:
+                    level1_weights[level1] = w
+            elif LEVEL2.match(t) or c is l2_cell:
+                level2 = t if t.endswith("指标") else t + "指标"
+        name = sq(got["name"].text) if "name" in got else ""
+        if LEVEL1.match(strip_weight(name)) or LEVEL2.match(strip_weight(name)):
+            name = ""
+        target = got.get("target")
+        actual = got.get("actual")
+        wv = num_of(table, got.get("weight"))
+        sv = num_of(table, got.get("score"))
+        if not name and not (target and sq(target.text)) and not (actual and sq(actual.text)):
+            continue
+        if not (target and sq(target.text)) and not (actual and sq(actual.text)) and not wv and not sv:
+            continue  # a placeholder row such as "指标1：" with nothing in it
+        tgt = parse_target(target.text) if target else None
+        attained = judge_attained(tgt, actual.text) if (tgt and actual) else None
+        act_num = None
+        if actual is not None:
+            from pipeline.normalize.numbers import parse_number
+
+            an = parse_number(actual.text)
+            act_num = an
+        anchor = got.get("name") or target or actual or cells[0]
+        ctx.ex.fact_indicators.append(
+            {
+                "report_id": ctx.report_id,
+                "project_id": project_id,
+                "level1": level1,
+                "level2": level2,
+                "name": flat(got["name"].text) if "name" in got else None,
+                "target_text": flat(target.text) if target else None,
+                "target_op": tgt.op if tgt else None,
+                "target_value": float(tgt.value) if tgt and tgt.value is not None else None,
+                "target_unit": tgt.unit if tgt else None,
+                "actual_text": flat(actual.text) if actual else None,
+                "actual_value": float(act_num.value) if act_num else None,
+                "actual_unit": act_num.unit if act_num else None,
+                "weight": wv.value if wv else None,
+                "score": sv.value if sv else None,
+                "attained": attained,
+                "deviation_reason": flat(got["reason"].text) if "reason" in got else None,
+                "source_ref": str(table.ref(anchor)),
+                "weight_text": wv.num.text if wv else None,
+                "score_text": sv.num.text if sv else None,
+                "weight_decimals": wv.num.decimals if wv else None,
+                "score_decimals": sv.num.decimals if sv else None,
+                "is_twin": ctx.twin,
+            }
+        )
+        for c in (target, actual):
+            ctx.use(num_of(table, c))  # in fact_indicators as text and value
+        ctx.use(wv)
+        ctx.use(sv)
+        if sv is not None:
+            indicator_total += sv.value
+    for l1, w in level1_weights.items():
+        ctx.ex.fact_scores.append(
+            {
+                "report_id": ctx.report_id,
+                "project_id": project_id,
+                "component": l1,
+                "weight": w,
+                "score": None,
+                "grade_text": None,
+                "grade_rank": None,
+                "source_ref": str(table.ref(table.rows[hdr_i][0])),
+                "parent": "indicators",
+                "score_text": None,
+                "score_decimals": None,
+                "weight_decimals": 0,
+                "origin": "label",
+                "is_twin": ctx.twin,
+            }
+        )

@@ -1,0 +1,156 @@
+"""The project summary table (项目自评汇总表): one project per row."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.extract.cells import (
+    align,
+    flat,
+    num_of,
+    real_cells,
+    sq,
+)
+from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
+    Ctx,
+    _find_row,
+    _money,
+    _new_project,
+    _score,
+    _table_unit,
+)
+from pipeline.extract.recognisers.totals import _table_total
+from pipeline.extract.vocabulary import stage_of
+from pipeline.model import Table
+
+_SUMMARY_FIELDS = [
+    ("seq", re.compile(r"^序号$")),
+    ("code", re.compile(r"项目(编码|代码|编号)")),
+    ("name", re.compile(r"^项目名称$|^项目$")),
+    ("unit", re.compile(r"预算单位|实施单位|主管部门|单位名称")),
+    ("grade", re.compile(r"结论|等级|等次")),
+    ("score", re.compile(r"得分|自评分")),
+    ("adj_rate", re.compile(r"调整率")),
+    ("reason", re.compile(r"原因|备注|说明")),
+]
+
+
+def _summary_field(text: str) -> str | None:
+    s = sq(text)
+    st = stage_of(s)
+    if st and "调整率" not in s:
+        return st
+    for f, pat in _SUMMARY_FIELDS:
+        if pat.search(s):
+            return f
+    return None
+
+
+def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) -> bool:
+    hdr_i = _find_row(
+        table,
+        lambda t: any(x in ("项目名称", "项目") for x in t)
+        and any(re.search(r"得分|自评分", x) for x in t)
+        and not any(x in ("一级指标", "三级指标") for x in t),
+    )
+    if hdr_i is None:
+        return False
+    header = table.rows[hdr_i]
+    hcells = real_cells(header)
+    fields = {i: _summary_field(c.text) for i, c in enumerate(hcells)}
+    unit = _table_unit(table, ctx, [c.text for c in hcells])
+    body = table.rows[hdr_i + 1 :]
+    if unit is None:
+        unit = _infer_unit(table, body, header, fields, narrative_budget_yuan)
+    data_rows: list[int] = []
+    for ri, row in enumerate(body, start=hdr_i + 1):
+        cells = real_cells(row)
+        texts = [sq(c.text) for c in cells]
+        if not any(texts):
+            continue
+        if TOTAL_LABEL.match(texts[0] or (texts[1] if len(texts) > 1 else "")):
+            _table_total(table, ctx, header, fields, ri, data_rows)
+            continue
+        amap = align(header, row)
+        got = {f: amap[i] for i, f in fields.items() if f and i in amap}
+        name = got.get("name")
+        if name is None or not sq(name.text):
+            continue
+        code = sq(got["code"].text) if "code" in got else None
+        pid = _new_project(ctx, flat(name.text) or "", code or None, str(table.ref(name)), "summary_table")
+        data_rows.append(ri)
+        for f in ("seq", "code"):
+            if f in got:
+                ctx.ignore(got[f])
+        base = {"report_id": ctx.report_id, "project_id": pid, "line_item": "total"}
+        for stage in ("initial", "adjustment", "adjusted"):
+            v = num_of(table, got.get(stage))
+            if v is not None:
+                yuan, u = _money(v, unit)
+                ctx.ex.fact_budgets.append(
+                    base
+                    | {
+                        "stage": stage,
+                        "amount_yuan": yuan,
+                        "reported_text": v.num.text,
+                        "reported_unit": u,
+                        "decimals": v.num.decimals,
+                        "source_ref": v.ref,
+                        "origin": "table",
+                        "table_kind": "summary",
+                        "is_twin": ctx.twin,
+                    }
+                )
+                ctx.use(v)
+        ev, rv = num_of(table, got.get("executed")), num_of(table, got.get("rate"))
+        if ev or rv:
+            yuan, u = _money(ev, unit) if ev else (None, None)
+            ctx.ex.fact_executions.append(
+                base
+                | {
+                    "executed_yuan": yuan,
+                    "reported_rate_pct": rv.value if rv else None,
+                    "reported_text": ev.num.text if ev else None,
+                    "reported_unit": u,
+                    "decimals": ev.num.decimals if ev else None,
+                    "source_ref": (ev or rv).ref,  # type: ignore[union-attr]
+                    "rate_text": rv.num.text if rv else None,
+                    "rate_decimals": rv.num.decimals if rv else None,
+                    "rate_source_ref": rv.ref if rv else None,
+                    "origin": "table",
+                    "table_kind": "summary",
+                    "is_twin": ctx.twin,
+                }
+            )
+            ctx.use(ev)
+            ctx.use(rv)
+        sv = num_of(table, got.get("score"))
+        grade = sq(got["grade"].text) if "grade" in got else ""
+        if sv or grade:
+            _score(ctx, pid, "total", None, sv, (sv.ref if sv else str(table.ref(got["grade"]))), grade=grade or None)
+        av = num_of(table, got.get("adj_rate"))
+        if av is not None:
+            ctx.ignore(av.cell)
+    return True
+
+
+def _infer_unit(table, body, header, fields, narrative_budget_yuan) -> str:
+    """No unit printed: 万元 by convention, unless the amounts only make sense in 元.
+
+    The check compares the column total with the report's own stated budget: a project
+    list whose sum in 万元 would exceed the whole unit's budget tenfold is printed in 元.
+    """
+    if narrative_budget_yuan:
+        total = Decimal(0)
+        for row in body:
+            amap = align(header, row)
+            for i, f in fields.items():
+                if f == "adjusted" and i in amap:
+                    v = num_of(table, amap[i])
+                    if v is not None and not TOTAL_LABEL.match(sq(row[0].text)):
+                        total += v.value
+        if total * 10000 > 10 * narrative_budget_yuan:
+            return "元"
+    return "万元"

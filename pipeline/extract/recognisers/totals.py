@@ -1,0 +1,134 @@
+"""Printed 合计/小计 rows against the rows above them (table_total), for any table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract.cells import (
+    Val,
+    align,
+    num_of,
+    real_cells,
+    sq,
+)
+from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
+    Ctx,
+)
+from pipeline.model import Cell, Table
+
+_NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
+
+
+def _column_values(table: Table, header: list[Cell], data_rows: list[int], col_i: int) -> list[Val]:
+    out = []
+    for ri in data_rows:
+        v = num_of(table, align(header, table.rows[ri]).get(col_i))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _align_total(table, header, fields, data_rows, totals: list[Val]) -> list[tuple[int, Val]]:
+    """Which columns do the printed totals belong to?
+
+    合计 rows are often printed with merged leading cells, so position alone misleads.
+    Among the summable numeric columns, take the run of consecutive columns where the most
+    printed totals match their column's sum; on a tie, the leftmost run.
+    """
+    cands = []
+    for i in range(len(real_cells(header))):
+        if fields.get(i) in _NOT_SUMMED:
+            continue
+        vals = _column_values(table, header, data_rows, i)
+        if len(vals) >= max(1, len(data_rows) // 2):
+            cands.append(i)
+    k = len(totals)
+    if not cands:
+        return []
+    if k > len(cands):
+        totals = totals[-len(cands):]
+        k = len(totals)
+    best, best_score = 0, -1
+    for start in range(len(cands) - k + 1):
+        score = 0
+        for j in range(k):
+            vals = _column_values(table, header, data_rows, cands[start + j])
+            s = sum(v.value for v in vals)
+            half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for v in vals)
+            half += Decimal(5) * Decimal(10) ** (-(totals[j].num.decimals + 1))
+            if abs(s - totals[j].value) <= half:
+                score += 1
+        if score > best_score:
+            best, best_score = start, score
+    return [(cands[best + j], totals[j]) for j in range(k)]
+
+
+def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: int, data_rows: list[int]) -> None:
+    """A 合计 row: record, per numeric column, the printed total and the parts above it.
+
+    The total row is often printed with merged leading cells, so its numbers are aligned
+    to the numeric columns of the data rows from the left of the first amount column.
+    """
+    total_row = real_cells(table.rows[total_ri])
+    tnums = [(c, num_of(table, c)) for c in total_row]
+    tnums = [(c, v) for c, v in tnums if v is not None]
+    if not tnums or not data_rows:
+        return
+    hcells = real_cells(header)
+    pairs = _align_total(table, header, fields, data_rows, [v for _, v in tnums])
+    for col_i, tv in pairs:
+        parts: list[Val] = []
+        for ri in data_rows:
+            amap = align(header, table.rows[ri])
+            v = num_of(table, amap.get(col_i))
+            if v is not None:
+                parts.append(v)
+        if not parts:
+            continue
+        half = sum(Decimal(5) * Decimal(10) ** (-(p.num.decimals + 1)) for p in parts)
+        ctx.ex.table_sums.append(
+            {
+                "document_id": ctx.document_id,
+                "report_id": ctx.report_id,
+                "table_index": table.index,
+                "total_row": tv.cell.row,
+                "col_index": tv.cell.col,
+                "column_label": sq(hcells[col_i].text) if col_i < len(hcells) else None,
+                "total_text": tv.num.text,
+                "total_value": float(tv.value),
+                "total_decimals": tv.num.decimals,
+                "parts_sum": float(sum(p.value for p in parts)),
+                "parts_halfwidth": float(half),
+                "parts_count": len(parts),
+                "first_row": parts[0].cell.row,
+                "last_row": parts[-1].cell.row,
+                "page": table.page,
+            }
+        )
+        ctx.use(tv)
+
+
+
+
+def read_generic_totals(table: Table, ctx: Ctx) -> bool:
+    """A table no recogniser understood may still print 合计/小计 rows: check them against
+    the rows above (back to the header or the previous total). Nothing becomes a fact."""
+    found = False
+    hdr_i = next((i for i, r in enumerate(table.rows) if not any(num_of(table, c) for c in real_cells(r))), None)
+    if hdr_i is None:
+        return False
+    header = table.rows[hdr_i]
+    start = hdr_i + 1
+    for ri in range(start, len(table.rows)):
+        cells = real_cells(table.rows[ri])
+        label = next((sq(c.text) for c in cells if sq(c.text)), "")
+        if not TOTAL_LABEL.match(label):
+            continue
+        data_rows = [i for i in range(start, ri) if any(num_of(table, c) for c in real_cells(table.rows[i]))]
+        if len(data_rows) >= 2:
+            before = len(ctx.ex.table_sums)
+            _table_total(table, ctx, header, {}, ri, data_rows)
+            found = found or len(ctx.ex.table_sums) > before
+        start = ri + 1
+    return found
