@@ -207,6 +207,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             }
         )
         return
+    _score_parts(ctx, p, seen)
     for m in nar.find_mentions(text):
         ref = str(p.ref(m.start, m.end))
         ctx.ex.fact_mentions.append(
@@ -266,6 +267,23 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                     "weight_decimals": None, "origin": "narrative", "is_twin": False,
                 }
             )
+
+
+def _score_parts(ctx: tb.Ctx, p: Paragraph, seen: set[str]) -> None:
+    """'…得分95.47分，其中：预算执行情况得分5.47分，指标完成情况90分': the stated parts of the
+    total, once per report (score_sum compares them with the total)."""
+    for name, st, sd, a, z in nar.find_score_parts(p.text):
+        if f"part:{name}" in seen:
+            continue
+        seen.add(f"part:{name}")
+        ctx.ex.fact_scores.append(
+            {
+                "report_id": ctx.report_id, "project_id": None, "component": name, "weight": None,
+                "score": Decimal(st), "grade_text": None, "grade_rank": None,
+                "source_ref": str(p.ref(a, z)), "parent": None, "score_text": st,
+                "score_decimals": sd, "weight_decimals": None, "origin": "narrative", "is_twin": False,
+            }
+        )
 
 
 def _twin_mentions(ctx: tb.Ctx, first: Table, second: Table) -> None:

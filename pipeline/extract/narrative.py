@@ -30,6 +30,25 @@ _GRADE = re.compile(r"(?:自评结论|绩效等级|评价等次|评价等级|自
 _COMPONENT = re.compile(
     rf"(?:该指标分值|(?P<name>[\u4e00-\u9fa5]{{2,12}}?)(?:指标)?满分){_SP}(?P<w>\d+(?:\.\d+)?){_SP}分[，,]{_SP}(?:自评)?得分{_SP}(?P<s>\d+(?:\.\d+)?){_SP}分"
 )
+_PARTS = re.compile(r"得分(?:为)?\s*\d+(?:\.\d+)?\s*分[，,。]?\s*其中[:：](?P<body>[^。]+)")
+_PART = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,14}?)(?:得分|得)?(?:为)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
+
+
+def find_score_parts(text: str) -> list[tuple[str, str, int, int, int]]:
+    """'自评得分95.47分，其中：预算执行情况得分5.47分，指标完成情况90分' →
+    [(name, score_text, decimals, start, end)] for the parts after 其中."""
+    m = _PARTS.search(text)
+    if not m:
+        return []
+    out = []
+    base = m.start("body")
+    for p in _PART.finditer(m.group("body")):
+        n = p.group("n")
+        out.append((p.group("name").strip("，,、 "), n, len(n.split(".")[1]) if "." in n else 0,
+                    base + p.start("n"), base + p.end("n")))
+    return out
+
+
 SCORE_ONLY = re.compile(rf"自评得分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分[。；;]?$")
 _COUNT = re.compile(rf"共(?:对)?{_SP}(?P<n>\d+){_SP}个项目")
 _AVG = re.compile(rf"平均分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分")

@@ -54,3 +54,10 @@ def test_summary_counts_stated(fmt):
     assert m["projects:count"] == 40
     assert m["projects:avg_score"] == 91.66
     assert m["projects:grade:一等"] == 27 and m["projects:grade:二等"] == 13
+
+
+def test_stated_parts_of_the_total(fmt):
+    # "整体支出自评得分95.47分，其中：预算执行情况得分5.47分，指标完成情况90分"
+    ex = extraction("000", fmt)
+    parts = {s["component"]: s["score"] for s in ex.fact_scores if s["project_id"] is None and s["component"] != "total"}
+    assert parts == {"预算执行情况": Decimal("5.47"), "指标完成情况": Decimal("90")}
