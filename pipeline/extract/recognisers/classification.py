@@ -12,8 +12,9 @@ from pipeline.extract.cells import (
 )
 from pipeline.extract.recognisers.context import (
     Ctx,
-    _money,
     _table_unit,
+    add_budget,
+    add_execution,
 )
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Cell, Table
@@ -76,18 +77,10 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                 stage = default_stage
             if stage not in ("initial", "adjustment", "adjusted", "executed"):
                 continue
-            yuan, u = _money(v, unit)
-            common = {"report_id": ctx.report_id, "project_id": None, "line_item": f"{prefix}:{code}",
-                      "reported_text": v.num.text, "reported_unit": u, "decimals": v.num.decimals,
-                      "source_ref": v.ref, "origin": "table", "table_kind": "classification",
-                      "is_twin": ctx.twin, "label_text": label}
             if stage == "executed":
-                ctx.ex.fact_executions.append(common | {"executed_yuan": yuan, "reported_rate_pct": None,
-                                                        "rate_text": None, "rate_decimals": None,
-                                                        "rate_source_ref": None})
+                add_execution(ctx, None, f"{prefix}:{code}", v, None, unit, "classification", label)
             else:
-                ctx.ex.fact_budgets.append(common | {"stage": stage, "amount_yuan": yuan})
-            ctx.use(v)
+                add_budget(ctx, None, f"{prefix}:{code}", stage, v, unit, "classification", label)
             found = True
     return found
 

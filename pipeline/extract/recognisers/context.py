@@ -134,3 +134,36 @@ def _score(
             "is_twin": ctx.twin,
         }
     )
+
+
+def add_budget(ctx: Ctx, project_id: str | None, line_item: str, stage: str, v: Val, unit: str,
+               table_kind: str, label: str | None = None) -> None:
+    """One printed budget amount → a fact_budgets row (yuan, printed text, unit, place)."""
+    yuan, u = _money(v, unit)
+    ctx.ex.fact_budgets.append(
+        {"report_id": ctx.report_id, "project_id": project_id, "line_item": line_item, "stage": stage,
+         "amount_yuan": yuan, "reported_text": v.num.text, "reported_unit": u, "decimals": v.num.decimals,
+         "source_ref": v.ref, "origin": "table", "table_kind": table_kind, "is_twin": ctx.twin,
+         "label_text": label}
+    )
+    ctx.use(v)
+
+
+def add_execution(ctx: Ctx, project_id: str | None, line_item: str, executed: Val | None, rate: Val | None,
+                  unit: str, table_kind: str, label: str | None = None) -> None:
+    """A printed executed amount and/or execution rate → a fact_executions row."""
+    if executed is None and rate is None:
+        return
+    yuan, u = _money(executed, unit) if executed else (None, None)
+    ctx.ex.fact_executions.append(
+        {"report_id": ctx.report_id, "project_id": project_id, "line_item": line_item, "executed_yuan": yuan,
+         "reported_rate_pct": rate.value if rate else None,
+         "reported_text": executed.num.text if executed else None, "reported_unit": u,
+         "decimals": executed.num.decimals if executed else None,
+         "source_ref": executed.ref if executed else rate.ref,  # type: ignore[union-attr]
+         "rate_text": rate.num.text if rate else None, "rate_decimals": rate.num.decimals if rate else None,
+         "rate_source_ref": rate.ref if rate else None, "origin": "table", "table_kind": table_kind,
+         "is_twin": ctx.twin, "label_text": label}
+    )
+    ctx.use(executed)
+    ctx.use(rate)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pipeline.extract.cells import (
     align,
+    flat,
     num_of,
     real_cells,
 )
 from pipeline.extract.recognisers.context import (
     Ctx,
     _find_row,
-    _money,
     _table_unit,
+    add_budget,
+    add_execution,
 )
 from pipeline.extract.vocabulary import clean_label, line_item_code, stage_of
 from pipeline.model import Table
@@ -50,23 +52,14 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
                 )
             continue
         amap = align(header, row)
-        base = {"report_id": ctx.report_id, "project_id": None, "line_item": item}
+        label = flat(cells[0].text)
         for i, f in fields.items():
             v = num_of(table, amap.get(i)) if i in amap else None
-            if v is None or f is None:
+            if v is None or f not in ("initial", "adjustment", "adjusted", "executed"):
                 continue
-            yuan, u = _money(v, unit)
-            common = {"reported_text": v.num.text, "reported_unit": u, "decimals": v.num.decimals,
-                      "source_ref": v.ref, "origin": "table", "table_kind": "line_items", "is_twin": ctx.twin}
-            if f in ("initial", "adjustment", "adjusted"):
-                ctx.ex.fact_budgets.append(base | {"stage": f, "amount_yuan": yuan} | common)
-            elif f == "executed":
-                ctx.ex.fact_executions.append(
-                    base | {"executed_yuan": yuan, "reported_rate_pct": None, "rate_text": None,
-                            "rate_decimals": None, "rate_source_ref": None} | common
-                )
+            if f == "executed":
+                add_execution(ctx, None, item, v, None, unit, "line_items", label)
             else:
-                continue
-            ctx.use(v)
+                add_budget(ctx, None, item, f, v, unit, "line_items", label)
             found = True
     return found

@@ -23,10 +23,11 @@ from pipeline.extract.recognisers.context import (
     Ctx,
     _find_row,
     _label_value,
-    _money,
     _new_project,
     _score,
     _table_unit,
+    add_budget,
+    add_execution,
 )
 from pipeline.extract.vocabulary import line_item_code, stage_of
 from pipeline.model import Cell, Table
@@ -115,48 +116,11 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
                 v = num_of(table, amap[i])
                 if v is not None:
                     values[f] = v
-        base = {"report_id": ctx.report_id, "project_id": project_id, "line_item": item}
+        label = flat(label_cell.text)
         for stage in ("initial", "adjustment", "adjusted"):
             if stage in values:
-                v = values[stage]
-                yuan, u = _money(v, unit)
-                ctx.ex.fact_budgets.append(
-                    base
-                    | {
-                        "stage": stage,
-                        "amount_yuan": yuan,
-                        "reported_text": v.num.text,
-                        "reported_unit": u,
-                        "decimals": v.num.decimals,
-                        "source_ref": v.ref,
-                        "origin": "table",
-                        "table_kind": "self_eval",
-                        "is_twin": ctx.twin,
-                    }
-                )
-                ctx.use(v)
-        ex_v, rate_v = values.get("executed"), values.get("rate")
-        if ex_v or rate_v:
-            yuan, u = _money(ex_v, unit) if ex_v else (None, None)
-            ctx.ex.fact_executions.append(
-                base
-                | {
-                    "executed_yuan": yuan,
-                    "reported_rate_pct": rate_v.value if rate_v else None,
-                    "reported_text": ex_v.num.text if ex_v else None,
-                    "reported_unit": u,
-                    "decimals": ex_v.num.decimals if ex_v else None,
-                    "source_ref": ex_v.ref if ex_v else rate_v.ref,  # type: ignore[union-attr]
-                    "rate_text": rate_v.num.text if rate_v else None,
-                    "rate_decimals": rate_v.num.decimals if rate_v else None,
-                    "rate_source_ref": rate_v.ref if rate_v else None,
-                    "origin": "table",
-                    "table_kind": "self_eval",
-                    "is_twin": ctx.twin,
-                }
-            )
-            ctx.use(ex_v)
-            ctx.use(rate_v)
+                add_budget(ctx, project_id, item, stage, values[stage], unit, "self_eval", label)
+        add_execution(ctx, project_id, item, values.get("executed"), values.get("rate"), unit, "self_eval", label)
         if item == "total" and ("weight" in values or "score" in values):
             exec_weight, exec_score = values.get("weight"), values.get("score")
     if exec_weight or exec_score:

@@ -16,10 +16,11 @@ from pipeline.extract.recognisers.context import (
     TOTAL_LABEL,
     Ctx,
     _find_row,
-    _money,
     _new_project,
     _score,
     _table_unit,
+    add_budget,
+    add_execution,
 )
 from pipeline.extract.recognisers.totals import _table_total
 from pipeline.extract.vocabulary import stage_of
@@ -84,48 +85,12 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         for f in ("seq", "code"):
             if f in got:
                 ctx.ignore(got[f])
-        base = {"report_id": ctx.report_id, "project_id": pid, "line_item": "total"}
         for stage in ("initial", "adjustment", "adjusted"):
             v = num_of(table, got.get(stage))
             if v is not None:
-                yuan, u = _money(v, unit)
-                ctx.ex.fact_budgets.append(
-                    base
-                    | {
-                        "stage": stage,
-                        "amount_yuan": yuan,
-                        "reported_text": v.num.text,
-                        "reported_unit": u,
-                        "decimals": v.num.decimals,
-                        "source_ref": v.ref,
-                        "origin": "table",
-                        "table_kind": "summary",
-                        "is_twin": ctx.twin,
-                    }
-                )
-                ctx.use(v)
-        ev, rv = num_of(table, got.get("executed")), num_of(table, got.get("rate"))
-        if ev or rv:
-            yuan, u = _money(ev, unit) if ev else (None, None)
-            ctx.ex.fact_executions.append(
-                base
-                | {
-                    "executed_yuan": yuan,
-                    "reported_rate_pct": rv.value if rv else None,
-                    "reported_text": ev.num.text if ev else None,
-                    "reported_unit": u,
-                    "decimals": ev.num.decimals if ev else None,
-                    "source_ref": (ev or rv).ref,  # type: ignore[union-attr]
-                    "rate_text": rv.num.text if rv else None,
-                    "rate_decimals": rv.num.decimals if rv else None,
-                    "rate_source_ref": rv.ref if rv else None,
-                    "origin": "table",
-                    "table_kind": "summary",
-                    "is_twin": ctx.twin,
-                }
-            )
-            ctx.use(ev)
-            ctx.use(rv)
+                add_budget(ctx, pid, "total", stage, v, unit, "summary")
+        add_execution(ctx, pid, "total", num_of(table, got.get("executed")), num_of(table, got.get("rate")),
+                      unit, "summary")
         sv = num_of(table, got.get("score"))
         grade = sq(got["grade"].text) if "grade" in got else ""
         if sv or grade:
