@@ -166,3 +166,27 @@ def test_one_cell_per_line_table_gives_facts():
     assert b[("public_operating", "adjusted")] == Decimal("860000.00")
     assert b[("total", "initial")] == Decimal("42556200.00")
     assert ex.reports[0]["score_total"] == Decimal("95")
+
+
+SINGLE_STAGE = """2022年度中共示例县委员会宣传部部门决算说明
+（合成测试数据 SYNTHETIC）
+支出决算表（单位：万元）
+项目\t决算数
+基本支出\t300.00
+人员经费\t200.00
+公用经费\t100.00
+项目支出\t50.00
+支出合计\t350.00
+"""
+
+
+def test_single_stage_expense_table():
+    ex = extract(read_text(SINGLE_STAGE.encode()), "single")
+    assert ex.reports[0]["report_kind"] == "final_accounts"
+    e = {f["line_item"]: (f["executed_yuan"], f["label_text"]) for f in ex.fact_executions}
+    assert e["basic"] == (Decimal("3000000.00"), "基本支出")
+    assert e["total"][0] == Decimal("3500000.00")
+    from tests.checks_harness import check_text, failures
+
+    df, _ = check_text(SINGLE_STAGE)
+    assert (df["check_name"] == "line_item_sum").sum() == 2 and failures(df).empty
