@@ -190,3 +190,19 @@ def test_single_stage_expense_table():
 
     df, _ = check_text(SINGLE_STAGE)
     assert (df["check_name"] == "line_item_sum").sum() == 2 and failures(df).empty
+
+
+@pytest.mark.parametrize(
+    "title,unit",
+    [
+        ("2022年度某某县人民政府办公室部门整体支出绩效自评报告", "某某县人民政府办公室"),
+        ("广州市天河区教育局2022年度部门整体支出绩效自评报告", "广州市天河区教育局"),
+        ("湖南省林业局2021年度部门整体支出绩效自评报告", "湖南省林业局"),
+        ("某某市疾病预防控制中心2023年度项目支出绩效自评报告", "某某市疾病预防控制中心"),
+        ("中国共产党某某市委员会宣传部2022年度部门整体支出绩效自评报告", "中国共产党某某市委员会宣传部"),
+    ],
+)
+def test_unit_and_year_from_other_provinces_titles(title, unit):
+    ex = extract(read_text((title + "\n我单位整体支出自评得分为92分。\n").encode()), "t")
+    r = ex.reports[0]
+    assert r["unit_name"] == unit and r["fiscal_year"] == int(title.split("年")[0][-4:])
