@@ -19,7 +19,7 @@ _SP = r"\s*"
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("budget:initial:total", "amount", re.compile(rf"年初(?:预算|批复)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("budget:adjustment:total", "amount", re.compile(rf"(?:年度)?预算调整(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)|年中(?:追加|调整)(?:预算)?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>万元|元|亿元)")),
-    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
+    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算|(?<!年初)预算资金总额|全年预算总额)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)")),
