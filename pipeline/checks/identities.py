@@ -36,42 +36,48 @@ COLUMNS = [
 ]
 
 
-def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    frames = []
+def _check_sql(name: str) -> str:
+    return (SQL_DIR / "checks" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str) -> int:
+    """Evaluate every check inside DuckDB and append the rows to `table` (dq_results or a
+    temporary twin): residuals never pass through Python, so memory does not grow with the
+    warehouse. Returns the number of rows written."""
+    checked_at = datetime.now()
+    before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     for name in CHECK_NAMES:
         f = SQL_DIR / "checks" / f"{name}.sql"
-        if f.exists():
-            frames.append(con.execute(f.read_text(encoding="utf-8")).df())
-    frames.append(grade_band(con))
-    frames = [f for f in frames if not f.empty]
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    if df.empty:
-        return pd.DataFrame(columns=COLUMNS)
-    df = df[COLUMNS].copy()
-    for c in ("expected", "observed", "difference", "tolerance"):
-        df[c] = pd.to_numeric(df[c], errors="coerce")
-    # Checks that leave `passed` to us compare within the tolerance.
-    missing = df["passed"].isna()
-    df.loc[missing, "difference"] = df.loc[missing, "expected"] - df.loc[missing, "observed"]
-    d, tol = df.loc[missing, "difference"].abs(), df.loc[missing, "tolerance"]
-    # Printed values stand for half-open rounding intervals: touching intervals disagree.
-    df.loc[missing, "passed"] = (d < 1e-9) | (d < tol - 1e-9)
+        if not f.exists():
+            continue
+        con.execute(
+            f"""INSERT INTO {table}
+                SELECT ?, ?, report_id, project_id, check_name, severity, CAST(passed AS BOOLEAN),
+                       CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
+                       CAST(tolerance AS DOUBLE), detail, source_refs, document_id
+                FROM ({_check_sql(name)})""",
+            [run_id, checked_at],
+        )
+    bands = grade_band(con)
+    if not bands.empty:
+        bands.insert(0, "run_id", run_id)
+        bands.insert(1, "checked_at", checked_at)
+        cols = ["run_id", "checked_at", "report_id", "project_id", "check_name", "severity", "passed",
+                "expected", "observed", "difference", "tolerance", "detail", "source_refs", "document_id"]
+        con.register("_bands", bands[cols].astype(object).where(pd.notna(bands[cols]), None))
+        con.execute(f"INSERT INTO {table} SELECT * FROM _bands")
+        con.unregister("_bands")
+    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
+
+
+def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All check rows as a DataFrame (tests and small warehouses)."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _residuals AS SELECT * FROM dq_results LIMIT 0")
+    insert_residuals(con, "_residuals", "adhoc")
+    df = con.execute(f"SELECT {', '.join(COLUMNS)} FROM _residuals").df()
+    con.execute("DROP TABLE _residuals")
     df["passed"] = df["passed"].astype(bool)
-    sc = df["check_name"] == "summary_counts"
-    df.loc[sc, "detail"] = df.loc[sc].apply(
-        lambda r: f"正文说「{_subject_zh(r['detail'])}」为 {r['expected']:g} @{r['source_refs']}, 项目行统计为 "
-        f"{r['observed']:.2f}".rstrip("0").rstrip("."),
-        axis=1,
-    )
     return df
-
-
-def _subject_zh(subject: str) -> str:
-    if subject == "projects:count":
-        return "项目个数"
-    if subject == "projects:avg_score":
-        return "平均分"
-    return f"{subject.split(':')[-1]}项目个数"
 
 
 def grade_band(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -116,18 +122,3 @@ def _bands(bands_json: str | None):
         except (TypeError, ValueError):
             pass
     return default_bands()
-
-
-def write_results(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, run_id: str) -> int:
-    out = df.copy()
-    out.insert(0, "run_id", run_id)
-    out.insert(1, "checked_at", datetime.now())
-    cols = ["run_id", "checked_at", "report_id", "project_id", "check_name", "severity", "passed",
-            "expected", "observed", "difference", "tolerance", "detail", "source_refs", "document_id"]
-    out = out[cols].astype(object).where(pd.notna(out[cols]), None)
-    con.register("_dq", out)
-    try:
-        con.execute("INSERT INTO dq_results SELECT * FROM _dq")
-    finally:
-        con.unregister("_dq")
-    return len(out)

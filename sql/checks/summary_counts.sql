@@ -9,14 +9,20 @@ WITH p AS (
 ), m AS (
     SELECT * FROM fact_mentions WHERE origin = 'narrative' AND subject LIKE 'projects:%'
 )
-SELECT m.document_id, m.report_id, NULL AS project_id, 'summary_counts' AS check_name, 'error' AS severity,
-       m.value AS expected,
-       CASE WHEN m.subject = 'projects:count' THEN a.n
-            WHEN m.subject = 'projects:avg_score' THEN a.avg_score
-            ELSE (SELECT count(*) FROM p WHERE p.report_id = m.report_id AND p.grade_text = split_part(m.subject, ':', 3)) END AS observed,
-       NULL AS difference,
-       CASE WHEN m.subject = 'projects:avg_score' THEN 0.5 * pow(10, -coalesce(m.decimals, 0)) ELSE 0 END AS tolerance,
-       NULL AS passed,
-       m.subject AS detail,
-       m.source_ref AS source_refs
-FROM m JOIN agg a ON a.report_id = m.report_id
+SELECT document_id, report_id, project_id, check_name, severity, expected, observed,
+       expected - observed AS difference, tolerance,
+       (abs(expected - observed) < 1e-9 OR abs(expected - observed) < tolerance - 1e-9) AS passed,
+       format('正文说「{}」为 {} @{}, 项目行统计为 {}', what, expected, source_refs, round(observed, 2)) AS detail,
+       source_refs
+FROM (
+    SELECT m.document_id, m.report_id, NULL AS project_id, 'summary_counts' AS check_name, 'error' AS severity,
+           m.value AS expected,
+           CASE WHEN m.subject = 'projects:count' THEN a.n
+                WHEN m.subject = 'projects:avg_score' THEN a.avg_score
+                ELSE (SELECT count(*) FROM p WHERE p.report_id = m.report_id AND p.grade_text = split_part(m.subject, ':', 3)) END AS observed,
+           CASE WHEN m.subject = 'projects:avg_score' THEN 0.5 * pow(10, -coalesce(m.decimals, 0)) ELSE 0 END AS tolerance,
+           CASE m.subject WHEN 'projects:count' THEN '项目个数' WHEN 'projects:avg_score' THEN '平均分'
+                ELSE split_part(m.subject, ':', 3) || '项目个数' END AS what,
+           m.source_ref AS source_refs
+    FROM m JOIN agg a ON a.report_id = m.report_id
+)
