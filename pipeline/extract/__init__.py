@@ -92,7 +92,8 @@ def _extract_segment(
                 if parsed:
                     bands = parsed
             _narrative(ctx, b, heading, seen_subjects, report)
-            g = nar.find_grade(text)
+            # A project's conclusion ("N.项目。自评得分90分，自评结论一等") is not the report's grade.
+            g = nar.find_grade(text) if nar.find_project_line(text) is None else None
             if g and report["grade_text"] is None:
                 report["grade_text"] = g[0]
                 report["grade_rank"] = grade_rank(g[0])
