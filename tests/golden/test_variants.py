@@ -206,3 +206,26 @@ def test_unit_and_year_from_other_provinces_titles(title, unit):
     ex = extract(read_text((title + "\n我单位整体支出自评得分为92分。\n").encode()), "t")
     r = ex.reports[0]
     assert r["unit_name"] == unit and r["fiscal_year"] == int(title.split("年")[0][-4:])
+
+
+CARRYOVER_UNDER_FISCAL = """2022年度某某县文化局部门整体支出绩效自评报告
+（合成测试数据 SYNTHETIC）
+| 项目资金（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 |
+|  | 年度资金总额 | 110.00 | 130.00 | 120.00 |
+|  | 财政拨款 | 100.00 | 120.00 | 110.00 |
+|  | 其中：当年财政拨款 | 90.00 | 110.00 | 100.00 |
+|  | 上年结转 | 10.00 | 10.00 | 10.00 |
+|  | 其他资金 | 10.00 | 10.00 | 10.00 |
+"""
+
+
+def test_carryover_printed_under_fiscal_is_its_child():
+    from tests.checks_harness import check_text, failures
+
+    ex = extract(read_text(CARRYOVER_UNDER_FISCAL.encode()), "co")
+    assert {f["line_item"] for f in ex.fact_budgets} == {"total", "fiscal", "fiscal_current", "fiscal_carryover", "other"}
+    df, _ = check_text(CARRYOVER_UNDER_FISCAL)
+    assert (df["check_name"] == "line_item_sum").sum() == 6 and failures(df).empty
+    # …while in the national template (no 财政拨款 row) 上年结转 stays a child of the total.
+    base = extract(read_text(report_text(replace(BASE)).encode()), "base")
+    assert "carryover" in {f["line_item"] for f in base.fact_budgets}

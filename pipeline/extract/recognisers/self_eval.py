@@ -93,6 +93,7 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
     exec_weight = exec_score = None
+    seen: list[str] = []
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
         texts = [sq(c.text) for c in cells]
@@ -109,6 +110,11 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
                 break  # the funding block has ended (年度总体目标, 绩效指标 …)
             continue  # amounts under a label we do not know: left for the coverage log
         item = line_item_code(label_cell.text)
+        # 上年结转 printed right after 当年财政拨款 under a printed 财政拨款 row splits 财政拨款,
+        # not the total: it gets the code whose parent is fiscal.
+        if item == "carryover" and "fiscal" in seen and seen[-1:] == ["fiscal_current"]:
+            item = "fiscal_carryover"
+        seen.append(item)
         amap = align(header, row)
         values: dict[str, Val] = {}
         for i, f in fields.items():
