@@ -171,8 +171,9 @@ def check(settings: Settings, summary: RunSummary, use_gx: bool = True) -> Check
     return cs
 
 
-def publish(settings: Settings, summary: RunSummary, strict: bool = False) -> bool:
-    """Create the views and write the reports, unless a blocking check failed."""
+def publish(settings: Settings, summary: RunSummary, strict: bool = False, reports: bool = True) -> bool:
+    """Create the views and record the run; write the reports unless asked not to (the Dagster
+    `dq_report` asset writes them as its own step)."""
     cs = summary.checks
     if cs is not None and not cs.structural_ok:
         bad = ", ".join(k for k, v in cs.structural.items() if v)
@@ -191,7 +192,8 @@ def publish(settings: Settings, summary: RunSummary, strict: bool = False) -> bo
             [summary.run_id, datetime.now(), datetime.now(), summary.files_seen, summary.parsed,
              cs.evaluated if cs else 0, cs.failed if cs else 0, PARSER_VERSION, strict],
         )
-        write_reports(con, settings)
+        if reports:
+            write_reports(con, settings)
     finally:
         con.close()
     return summary.views_published

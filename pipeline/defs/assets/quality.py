@@ -1,5 +1,6 @@
 import dagster as dg
 
+from pipeline.checks.run import CheckSummary
 from pipeline.checks.structural import STRUCTURAL
 from pipeline.defs.resources import BpwSettings
 from pipeline.pipeline_run import RunSummary, check, publish, write_reports
@@ -37,12 +38,17 @@ def structural_checks(context: dg.AssetCheckExecutionContext, bpw: BpwSettings, 
     )
 
 
-@dg.asset(group_name="analysis", pool="duckdb_writer", deps=["dq_results"],
+@dg.asset(group_name="analysis", pool="duckdb_writer",
           description="Publish the analysts' views (v_unit_year, v_unit_yoy, …) with Chinese comments.")
-def analyst_views(context: dg.AssetExecutionContext, bpw: BpwSettings) -> None:
+def analyst_views(context: dg.AssetExecutionContext, bpw: BpwSettings, warehouse_tables: dict,
+                  dq_results: dict) -> None:
     s = bpw.settings()
-    summary = RunSummary(run_id=context.run_id)
-    publish(s, summary, strict=False)  # the blocking checks above already gated this step
+    summary = RunSummary(run_id=context.run_id, files_seen=warehouse_tables["files_seen"],
+                         parsed=warehouse_tables["parsed"], unchanged=warehouse_tables["unchanged"])
+    summary.checks = CheckSummary(run_id=context.run_id, evaluated=dq_results["evaluated"],
+                                  failed=dq_results["failed"], failed_errors=dq_results["failed_errors"])
+    # The blocking asset checks above already gated this step.
+    publish(s, summary, strict=False, reports=False)
     context.add_output_metadata({"published": summary.views_published})
 
 
