@@ -55,3 +55,9 @@ def test_004_expense_classes(fmt):
     assert one(e, line_item="project")["executed_yuan"] == wan("2067.18")
     comp = one(ex.fact_scores, component="预算编制合理性")
     assert (comp["weight"], comp["score"]) == (5.0, 4.5)
+
+
+def test_003_deduction_rows_are_caps_not_scores(fmt):
+    ex = extraction("003", fmt)
+    ded = sorted((s["weight"], s["score"]) for s in ex.fact_scores if s["component"].startswith("扣分项"))
+    assert ded == [(Decimal("2"), None), (Decimal("3"), None)]  # 扣分项（5分）: 3 + 2, nothing earned

@@ -92,7 +92,10 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         if label_w is None and len(nums) == 1:
             # '项目效果(25分) | 目标实现 | … | 25': the weight sits in a parent label.
             label_w = next((w for w in (weight_in_label(x) for x in reversed(path)) if w is not None), None)
-        if len(nums) >= 2:
+        if any("扣分" in x for x in path) and len(nums) == 1:
+            # 扣分项: the number is the most that can be deducted, not a score earned.
+            weight, score, label_w = nums[0][1], None, None
+        elif len(nums) >= 2:
             weight, score = nums[0][1], nums[1][1]
         elif label_w is not None:
             weight, score = None, nums[0][1]
