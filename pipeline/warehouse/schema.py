@@ -8,19 +8,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.extract.result import TABLES as EXTRACTION_TABLES
 from pipeline.settings import SQL_DIR, VOCAB_DIR
 
-FACT_TABLES = (
-    "reports",
-    "projects",
-    "fact_budgets",
-    "fact_executions",
-    "fact_indicators",
-    "fact_scores",
-    "fact_mentions",
-    "table_sums",
-    "unrecognised",
-)
+# The tables extraction fills, in load order (reports before the facts that point to them).
+FACT_TABLES = EXTRACTION_TABLES
 DOC_TABLES = ("blocks", "cells")
 
 
