@@ -1,26 +1,41 @@
-"""Grades: text → rank (1 best … 4 worst), and score bands stated by documents."""
+"""Grades: text → rank (1 best … 4 worst), and the score bands a document states.
+
+Bands use floats (not Decimal) because they travel through JSON between the extractor
+and the grade_band check (`Band(**json.loads(...))`).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_RANKS = [
-    (1, re.compile(r"^(优秀|优|一等|A|甲等)")),
-    (2, re.compile(r"^(良好|良|二等|B|乙等)")),
-    (4, re.compile(r"^(不合格|不及格|差|四等|D|较差)")),
-    (3, re.compile(r"^(合格|及格|中等|中|一般|三等|C|丙等)")),
-]
+from pipeline.normalize.text import squash
+
+_VOCAB: dict[str, int] = {
+    "优秀": 1, "优": 1, "优等": 1, "一等": 1, "A": 1, "甲": 1, "甲等": 1,
+    "良好": 2, "良": 2, "良等": 2, "二等": 2, "B": 2, "乙": 2, "乙等": 2, "较好": 2,
+    "中": 3, "中等": 3, "合格": 3, "及格": 3, "一般": 3, "三等": 3, "C": 3, "丙": 3, "丙等": 3,
+    "差": 4, "较差": 4, "不合格": 4, "不及格": 4, "四等": 4, "D": 4, "丁": 4, "丁等": 4,
+}
+# Multi-character words also match as a prefix ("优秀单位", "一等（优秀）"); single
+# characters only whole, or "中共…" would read as grade 中.
+_PREFIX_WORDS = sorted((w for w in _VOCAB if len(w) >= 2), key=len, reverse=True)
+_GRADE_WORD = "(" + "|".join(sorted(_VOCAB, key=len, reverse=True)) + ")"
+_SUFFIX = re.compile(r"(等级|等次|级|档|等)$")
 
 
 def grade_rank(text: str | None) -> int | None:
-    if not text:
+    """'优'/'优秀'/'一等'/'A' → 1 … '差'/'不合格'/'四等'/'D' → 4; quotes and 等级/级 ignored."""
+    s = re.sub(r"[“”\"'‘’「」『』。，,.;；:：]", "", squash(text))
+    s = re.sub(r"\([^)]*\)$", "", s) or s
+    if not s:
         return None
-    s = re.sub(r"[\s“”\"'‘’「」]", "", text)
-    s = re.sub(r"(等级|级|档)$", "", s)
-    for rank, pat in _RANKS:
-        if pat.match(s):
-            return rank
+    for cand in (s, _SUFFIX.sub("", s), re.sub(r"级$", "", s)):
+        if cand.upper() in _VOCAB:
+            return _VOCAB[cand.upper()]
+    for w in _PREFIX_WORDS:
+        if s.startswith(w):
+            return _VOCAB[w]
     return None
 
 
@@ -34,6 +49,7 @@ class Band:
     rank: int
 
     def contains(self, score: float) -> bool:
+        score = float(score)
         if self.low is not None and (score < self.low or (score == self.low and not self.low_inclusive)):
             return False
         if self.high is not None and (score > self.high or (score == self.high and not self.high_inclusive)):
@@ -42,6 +58,7 @@ class Band:
 
 
 def default_bands() -> list[Band]:
+    """优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 (the usual rule when a document states none)."""
     return [
         Band(90, None, True, True, "优", 1),
         Band(80, 90, True, False, "良", 2),
@@ -50,41 +67,70 @@ def default_bands() -> list[Band]:
     ]
 
 
-_GRADE_WORD = r"(优秀|良好|合格|不合格|一等|二等|三等|四等|优|良|中|差)"
-_BAND = re.compile(
-    r"(?P<lo>\d+(?:\.\d+)?)\s*(?:分)?\s*(?:[（(]含[)）])?\s*(?:[-—–~～至]+\s*(?P<hi>\d+(?:\.\d+)?)\s*分?)?"
-    r"\s*(?P<excl>[（(]不含\s*(?P<ex>\d+(?:\.\d+)?)\s*分?[)）])?\s*(?P<above>以上|以下)?\s*(?:[（(]不含\s*\d+(?:\.\d+)?\s*分?[)）])?"
-    r"\s*(?:为|的为|属于|评为|定为)?\s*[“\"]?" + _GRADE_WORD
-)
+_N = r"(\d+(?:\.\d+)?)"
+_CLAUSE_SPLIT = re.compile(r"[;；,，、。\n]")
+_GRADE_AT = re.compile(r"(?:为|是|评为|定为|属于|的为|:)?[“\"']?" + _GRADE_WORD)
 
 
 def parse_bands(text: str | None) -> list[Band]:
-    """'90—100分为一等；80—90分（不含90分）为二等；…60分以下为四等' → bands."""
+    """'90—100分为一等等级；80—90分（不含90分）为二等等级；…；60分以下（不含60分）为四等等级'
+    or '90分（含）以上为优、80-90分为良、60-80分为中、60分以下为差' → bands.
+
+    Returns [] unless at least two grades are stated, so a stray sentence is not a rule.
+    """
     if not text:
         return []
-    bands: list[Band] = []
-    for m in _BAND.finditer(text):
-        g = m.group(m.lastindex) if m.lastindex else None
-        grade = re.search(_GRADE_WORD, m.group(0)[::-1][:4][::-1]) or re.search(_GRADE_WORD + r"$", m.group(0))
-        gtext = grade.group(1) if grade else g
-        rank = grade_rank(gtext)
-        if rank is None:
-            continue
-        lo = float(m.group("lo"))
-        hi = float(m.group("hi")) if m.group("hi") else None
-        if m.group("above") == "以下":
-            bands.append(Band(None, lo, True, False, gtext, rank))
-        elif hi is None:
-            bands.append(Band(lo, None, True, True, gtext, rank))
-        else:
-            lo, hi = min(lo, hi), max(lo, hi)
-            bands.append(Band(lo, hi, True, not m.group("excl") and rank == 1 or not m.group("excl") and hi >= 100, gtext, rank))
+    bands = [b for c in _CLAUSE_SPLIT.split(squash(text)) if (b := _band(c))]
     if len({b.rank for b in bands}) < 2:
         return []
+    _resolve_shared_edges(bands)
     return bands
 
 
+def _band(clause: str) -> Band | None:
+    g = None
+    for m in _GRADE_AT.finditer(clause):
+        if grade_rank(m.group(1)) and not re.search(r"\d", clause[m.end():]):
+            g = m  # the grade named after the numbers
+    if g is None:
+        return None
+    head, grade = clause[: g.start()], g.group(1)
+    rank = grade_rank(grade)
+    nums = [float(x) for x in re.findall(_N, re.sub(r"\(不?含" + _N + r"?分?\)", "", head))]
+    excluded = {float(x) for x in re.findall(r"不含" + _N, head)}
+    if not nums or rank is None:
+        return None
+    if len(nums) >= 2:
+        lo, hi = sorted(nums[:2])
+        return Band(lo, hi, lo not in excluded, hi not in excluded and _explicit_incl(head, hi, True), grade, rank)
+    n = nums[0]
+    if re.search(r"以下|以内|<|≤|低于|不足|小于|不到", head):
+        return Band(None, n, True, n not in excluded and _explicit_incl(head, n, False), grade, rank)
+    # "90分以上", "90分（含）以上", "≥90分", or a bare "90分为优": a lower bound.
+    return Band(n, None, n not in excluded and ">" not in head.replace(">=", ""), True, grade, rank)
+
+
+def _explicit_incl(head: str, n: float, default: bool) -> bool:
+    """An upper end is inclusive when printed so ('含90分', '(含)'), else `default`."""
+    num = f"{n:g}"
+    if re.search(rf"(?<!不)含{num}|{num}分?\(含\)|≤", head):
+        return True
+    return default
+
+
+def _resolve_shared_edges(bands: list[Band]) -> None:
+    """Where two bands share an edge and both include it, the better grade keeps it
+    ('90—100分为一等；80—90分为二等': 90 is 一等)."""
+    for a in bands:
+        for b in bands:
+            if a is b or a.rank >= b.rank:
+                continue
+            if a.low is not None and a.low == b.high and a.low_inclusive and b.high_inclusive:
+                b.high_inclusive = False
+
+
 def grade_for(score: float, bands: list[Band] | None = None) -> tuple[str | None, int | None]:
+    """The grade whose band holds the score (document's bands, else 90/80/60)."""
     for b in bands or default_bands():
         if b.contains(score):
             return b.grade_text, b.rank

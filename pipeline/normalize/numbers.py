@@ -1,7 +1,10 @@
 """Numbers as printed: value, exact text, decimals and unit suffix.
 
-Blanks and placeholders (—, /, 无) are None, never 0. Full-width digits, thousands
-separators, accounting negatives and Chinese numerals are understood.
+Blanks and placeholders (—, /, 无) are None, never 0: a missing figure must stay missing
+in the warehouse. Full-width digits, thousands separators (, ， and thin spaces, only
+with valid three-digit grouping), accounting negatives "(5.2)" and Chinese numerals
+(九十, 百分之九十五) are understood. `decimals` is what the document printed, because
+identity checks treat a figure with d decimals as the interval v ± ½·10⁻ᵈ.
 """
 
 from __future__ import annotations
@@ -10,42 +13,48 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pipeline.normalize.text import to_halfwidth
+from pipeline.normalize.text import squash, to_halfwidth
 
-BLANKS = {"", "-", "—", "——", "–", "/", "／", "无", "空", "n/a", "N/A", "NA", "——/", "-/-", "…", "*"}
-UNITS = ("万元", "亿元", "千元", "元", "%", "％", "‰", "分", "个", "人次", "人", "次", "天", "日", "项", "期", "名",
-         "场", "户", "家", "件", "元/人", "台", "场次", "平方米", "公里", "km", "m2", "小时", "批")
-
-_NUM = re.compile(
-    r"(?P<sign>[-−－+]?)\s*(?P<int>\d{1,3}(?:[,，]\d{3})+|\d+)(?P<frac>\.\d+)?"
+# Compared after squash() and lower(): what tables print for "no figure".
+BLANKS = frozenset({
+    "", "-", "--", "—", "——", "–", "/", "//", "\\", "无", "空", "n/a", "na", "null", "none", "nan",
+    "——/", "-/-", "…", "……", "*", "×", "x", "暂无", "不适用", "未填", "一",  # 一: PDFs render — as 一
+})
+# Unit suffixes accepted after a number. "年"/"月" are deliberately absent: "2022年底"
+# and "12月底前" are dates (qualitative targets), not quantities.
+UNITS = (
+    "万元", "亿元", "千元", "元", "%", "‰", "分", "个", "人次", "人", "次", "天", "日", "项", "期", "名",
+    "场次", "场", "户", "家", "件", "台", "平方米", "立方米", "公里", "千米", "米", "km", "m2", "㎡", "小时",
+    "批", "个月", "万人次", "万人", "万亩", "亩", "吨", "所", "本", "篇", "条", "套", "座", "辆", "处", "份",
+    "册", "课时", "学时", "张", "床", "栋", "间", "头", "只", "株", "批次", "份次", "人天", "周", "季度",
 )
+_UNITS_LONGEST = sorted(UNITS, key=len, reverse=True)
+# Separators allowed between groups of three digits (after half-width folding).
+_GROUP = ",\u2009\u202f\u00a0"
+_INT = rf"(?:\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?!\d)|\d+)"
 _WHOLE = re.compile(
-    r"^\s*(?P<paren>[(（])?\s*(?P<num>[-−－+]?\s*(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)\s*[)）]?\s*(?P<unit>[^\d\s].{0,5})?\s*$"
+    rf"^(?P<open>\()?\s*(?P<sign>[-−+])?\s*(?P<int>{_INT})(?P<frac>\.\d+)?\s*(?P<close>\))?\s*(?P<unit>.*)$"
 )
+# A number wrapped inside a narrow PDF cell ("374923.3\n7") is one number.
+_WRAPPED = re.compile(r"(?<=[\d.,０-９．，])[ \t]*\n\s*(?=[\d.,%０-９．，％])")
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CN_NUM = re.compile(r"^(百分之)?([零〇一二两三四五六七八九十百千万]+)$")
+_CN = "零〇一二两三四五六七八九十百千万"
+# Must start with a digit or 十 (十五 = 15): a bare 万/千 is not a number.
+_CN_NUM = re.compile(rf"^(?P<pct>百分之)?(?P<int>[零〇一二两三四五六七八九十][{_CN}]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?(?P<unit>.*)$")
 
 
 @dataclass(frozen=True)
 class Number:
     value: Decimal
-    text: str  # the number token exactly as printed (sign, separators, decimals)
-    decimals: int
-    unit: str | None = None
-
-
-def _clean_unit(u: str | None) -> str | None:
-    if not u:
-        return None
-    u = u.strip()
-    if u in ("％",):
-        return "%"
-    return u or None
+    text: str  # the number token exactly as printed (sign or brackets, separators, decimals)
+    decimals: int  # digits after the point as printed: "261.46" → 2, "10" → 0
+    unit: str | None = None  # suffix as printed, "％" folded to "%": 万元, 元, %, 分, 个, 元/人, …
 
 
 def chinese_numeral(s: str) -> int | None:
-    """'九十' → 90, '一百二十' → 120, '十五' → 15, '三' → 3."""
+    """'九十' → 90, '一百二十' → 120, '十五' → 15, '三' → 3, '一千零五' → 1005."""
     if not s:
         return None
     total, section, digit = 0, 0, None
@@ -65,68 +74,116 @@ def chinese_numeral(s: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def clean_unit(u: str | None) -> str | None:
+    """Unit text without spaces, ％ as %; None when empty."""
+    u = squash(u or "").replace("％", "%")
+    return u or None
+
+
+def unit_ok(unit: str) -> bool:
+    """A known unit, or a rate of one ("元/人", "次/年")."""
+    if unit in UNITS:
+        return True
+    head, slash, tail = unit.partition("/")
+    return bool(slash) and head in UNITS and 1 <= len(tail) <= 3 and not re.search(r"\d", tail)
+
+
+def is_blank(text: str | None) -> bool:
+    return text is None or squash(text).lower() in BLANKS
+
+
 def parse_number(text: str | None) -> Number | None:
-    """A cell or fragment that is essentially one number, with an optional unit suffix."""
+    """A cell or fragment that is essentially one number, with an optional unit suffix.
+
+    Returns None for blanks/placeholders and for anything that is not just a number
+    (comparators such as "≥6次" are parse_target's job).
+    """
     if text is None:
         return None
-    # A number wrapped inside a narrow PDF cell ("374923.3\n7") is one number.
-    raw = re.sub(r"(?<=[\d.,])\s*\n\s*(?=[\d.,%])", "", to_halfwidth(text)).replace("\u3000", " ").strip()
-    if raw in BLANKS or not raw:
+    orig = _WRAPPED.sub("", text)
+    if is_blank(orig):
         return None
-    m = _WHOLE.match(raw)
+    norm = to_halfwidth(orig)  # same length as orig, so spans map back
+    m = _WHOLE.match(norm.strip())
     if m:
-        unit = _clean_unit(m.group("unit"))
-        if unit is not None and not _unit_ok(unit):
+        return _from_match(m, orig.strip())
+    return _chinese(norm.strip())
+
+
+def _from_match(m: re.Match[str], orig: str) -> Number | None:
+    if (m.group("open") is None) != (m.group("close") is None):
+        return None  # "(5.2" or "5.2)": not an accounting negative, not a clean number
+    unit = clean_unit(m.group("unit"))
+    if unit is not None and not unit_ok(unit):
+        return None
+    digits = re.sub(f"[{_GROUP}]", "", m.group("int")) + (m.group("frac") or "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    negative = m.group("sign") in ("-", "−") or m.group("open") is not None
+    if m.group("open") is not None and m.group("sign") in ("-", "−"):
+        negative = True  # "(-5)" is still negative, not a double negative
+    start = m.start("open") if m.group("open") else (m.start("sign") if m.group("sign") else m.start("int"))
+    end = m.end("close") if m.group("close") else (m.end("frac") if m.group("frac") else m.end("int"))
+    decimals = len(m.group("frac")) - 1 if m.group("frac") else 0
+    return Number(-value if negative else value, orig[start:end], decimals, unit)
+
+
+def _chinese(s: str) -> Number | None:
+    m = _CN_NUM.match(s)
+    if not m:
+        return None
+    v = chinese_numeral(m.group("int"))
+    if v is None:
+        return None
+    unit = clean_unit(m.group("unit"))
+    if m.group("pct"):
+        if unit is not None:
             return None
-        num = m.group("num").replace(" ", "")
-        neg = num.startswith(("-", "−", "－")) or (m.group("paren") is not None and raw.rstrip().endswith((")", "）")))
-        digits = num.lstrip("-−－+").replace(",", "").replace("，", "")
-        if "," in num or "，" in num:
-            # Thousands groups must be exactly three digits, or it's not one number.
-            head = num.lstrip("-−－+").split(".")[0]
-            if not re.fullmatch(r"\d{1,3}([,，]\d{3})+", head):
-                return None
-        try:
-            value = Decimal(digits)
-        except InvalidOperation:
-            return None
-        if neg:
-            value = -value
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        token = raw[: m.end("num")].strip() if not m.group("paren") else raw
-        token = token.lstrip("(（") if m.group("paren") and not neg else token
-        return Number(value, _token(text), decimals, unit)
-    cm = _CN_NUM.match(raw.rstrip("分%个人次"))
-    if cm:
-        v = chinese_numeral(cm.group(2))
-        if v is None:
-            return None
-        unit = "%" if cm.group(1) else (raw[len(cm.group(0)) :] or None)
-        return Number(Decimal(v), raw, 0, _clean_unit(unit))
-    return None
+        unit = "%"
+    elif unit is not None and not unit_ok(unit):
+        return None
+    frac = m.group("frac") or ""
+    value = Decimal(v) + (Decimal("0." + "".join(str(_CN_DIGITS[c]) for c in frac)) if frac else 0)
+    token = s[: m.end("frac") if frac else m.end("int")]
+    return Number(value, token, len(frac), unit)
 
 
-def _unit_ok(unit: str) -> bool:
-    u = unit.strip()
-    return any(u == x or u.startswith(x) for x in UNITS) and len(u) <= 6
-
-
-def _token(text: str) -> str:
-    """The printed characters of the number (sign, digits, separators, decimal point)."""
-    s = re.sub(r"(?<=[\d.,])\s*\n\s*(?=[\d.,%])", "", text.strip()).replace("\u3000", "")
-    m = re.search(r"[(（]?[-−－+]?\s*[\d０-９][\d０-９,，.．]*[)）]?", s)
-    return m.group(0) if m else s
+# Running text: the Chinese comma "，" is clause punctuation there, so only "," groups digits.
+_FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "－": "-", "％": "%", "＋": "+"})
+_RUN = re.compile(
+    r"(?<![0-9A-Za-z.])(?:[-−+](?=\d))?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
+    rf"|百分之[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
+)
 
 
 def find_numbers(text: str) -> list[tuple[int, int, Number]]:
-    """Every number token in running text, with its unit suffix when one follows."""
-    out = []
-    half = to_halfwidth(text)
-    for m in re.finditer(r"[-−]?\d[\d,，]*(?:\.\d+)?", half):
-        tail = half[m.end() : m.end() + 3]
-        unit = next((u for u in sorted(UNITS, key=len, reverse=True) if tail.startswith(u)), None)
-        n = parse_number(m.group(0))
-        if n is None:
+    """Every number token in running text as (start, end, Number).
+
+    The span covers the number token only (Number.text == text[start:end]); a unit
+    printed right after it (万元, 元, %, 分, 个, 人, 次, 天, …) is in Number.unit.
+    A hyphen between digits ("80-90", "2021-2022") is a dash, not a minus sign.
+    """
+    norm = text.translate(_FOLD)  # one char for one char: offsets stay valid
+    out: list[tuple[int, int, Number]] = []
+    for m in _RUN.finditer(norm):
+        tok = m.group(0)
+        if tok.startswith("百分之"):
+            n = _chinese(tok)
+            if n is not None:
+                out.append((m.start(), m.end(), Number(n.value, text[m.start():m.end()], n.decimals, "%")))
             continue
-        out.append((m.start(), m.end(), Number(n.value, text[m.start() : m.end()], n.decimals, unit)))
+        digits = tok.replace(",", "").replace("−", "-").lstrip("+")
+        value = Decimal(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        out.append((m.start(), m.end(), Number(value, text[m.start():m.end()], decimals, _unit_after(norm, m.end()))))
     return out
+
+
+def _unit_after(s: str, pos: int) -> str | None:
+    rest = s[pos:pos + 8].lstrip(" \u3000\u00a0\u2009")
+    for u in _UNITS_LONGEST:
+        if rest.startswith(u):
+            return u
+    return None

@@ -1,15 +1,24 @@
-"""Text normalisation shared by readers' tests and extractors."""
+"""Text normalisation shared by readers, extractors and tests.
+
+Only full-width ASCII (U+FF01–FF5E) and the ideographic space are folded, so the mapping
+is one character to one character: offsets found in normalised text are offsets into the
+original string, which is what `source_ref` chars= needs.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_WS = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+# Whitespace the regex \s misses or that PDFs/DOCX leave behind (nbsp, zero-width, BOM).
+_WS = re.compile(r"[\s\u3000\u00a0\u2009\u202f\u200b\ufeff]+")
 
 
 def to_halfwidth(s: str) -> str:
-    """Full-width ASCII (digits, letters, punctuation) → half-width; Chinese untouched."""
+    """Full-width ASCII (digits, letters, punctuation) → half-width; Chinese untouched.
+
+    Length-preserving: the ideographic space becomes a plain space, nothing is dropped.
+    """
     out = []
     for ch in s:
         o = ord(ch)
@@ -22,10 +31,11 @@ def to_halfwidth(s: str) -> str:
     return "".join(out)
 
 
-def normalize_text(s: str) -> str:
+def normalize_text(s: str | None) -> str:
+    """Half-width ASCII, composed Unicode, whitespace runs collapsed to one space, trimmed."""
     return _WS.sub(" ", unicodedata.normalize("NFC", to_halfwidth(s or ""))).strip()
 
 
-def squash(s: str) -> str:
+def squash(s: str | None) -> str:
     """Remove all whitespace: cell texts compare equal across TXT, DOCX and PDF renderings."""
-    return _WS.sub("", to_halfwidth(s or ""))
+    return _WS.sub("", unicodedata.normalize("NFC", to_halfwidth(s or "")))
