@@ -95,13 +95,15 @@ def _band(clause: str) -> Band | None:
     if g is None:
         return None
     head, grade = clause[: g.start()], g.group(1)
+    # A note's list number ("2.自评等级：90—100分为一等") is not a score.
+    head = re.sub(r"^\(?\d{1,2}[.、)．]", "", head)
     rank = grade_rank(grade)
     nums = [float(x) for x in re.findall(_N, re.sub(r"\(不?含" + _N + r"?分?\)", "", head))]
     excluded = {float(x) for x in re.findall(r"不含" + _N, head)}
     if not nums or rank is None:
         return None
     if len(nums) >= 2:
-        lo, hi = sorted(nums[:2])
+        lo, hi = sorted(nums[-2:])  # the two figures nearest the grade
         return Band(lo, hi, lo not in excluded, hi not in excluded and _explicit_incl(head, hi, True), grade, rank)
     n = nums[0]
     if re.search(r"以下|以内|<|≤|低于|不足|小于|不到", head):

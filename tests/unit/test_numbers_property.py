@@ -152,3 +152,13 @@ def test_parse_number_never_raises(text):
     parse_number(text)
     parse_target(text)
     find_numbers(text)
+
+
+def test_bands_in_a_numbered_footnote():
+    # The shape of real table notes: list numbers and other percentages around the bands.
+    note = ("注：1.通过系统报送的项目可导出。2.自评（结论）等级：90—100分为一等等级；80—90分（不含90分）为二等等级；"
+            "60—80分（不含80分）为三等等级；60分以下（不含60分）为四等等级。3.主要原因分析填写被评为“三等”“四等”等级的项目、"
+            "财政拨款预算调整率（%）大于等于30%的项目存在问题及原因。")
+    bands = parse_bands(note)
+    assert [(b.low, b.high, b.rank) for b in bands] == [(90, 100, 1), (80, 90, 2), (60, 80, 3), (None, 60, 4)]
+    assert [grade_for(s, bands)[1] for s in (99.99, 90, 86.57, 59)] == [1, 1, 2, 4]
