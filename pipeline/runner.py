@@ -25,6 +25,7 @@ from pipeline.ingest.scan import scan
 from pipeline.settings import PARSER_VERSION, Settings
 from pipeline.warehouse.load import load_batch
 from pipeline.warehouse.schema import connect, init_schema
+from pipeline.warehouse.transaction import transaction
 
 Progress = Callable[[int, int, str], None]
 
@@ -266,8 +267,7 @@ def purge_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
         return []
     from pipeline.warehouse.load import delete_documents
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         delete_documents(con, gone)
         ids = pd.DataFrame({"document_id": gone})
         con.register("_gone", ids)
@@ -275,10 +275,6 @@ def purge_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(f"DELETE FROM {t} WHERE document_id IN (SELECT document_id FROM _gone)")
         con.execute("DELETE FROM dq_results WHERE document_id IN (SELECT document_id FROM _gone)")
         con.unregister("_gone")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return gone
 
 

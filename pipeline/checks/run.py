@@ -11,6 +11,7 @@ import pandas as pd
 from pipeline.checks.gx_suites import validate
 from pipeline.checks.identities import insert_residuals
 from pipeline.checks.structural import run_structural
+from pipeline.warehouse.transaction import transaction
 
 
 @dataclass
@@ -30,8 +31,7 @@ class CheckSummary:
 
 def run_identities(con: duckdb.DuckDBPyConnection, run_id: str, use_gx: bool = True) -> CheckSummary:
     s = CheckSummary(run_id=run_id)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         s.evaluated = insert_residuals(con, "dq_results", run_id)
         for name, n, failed, errors in con.execute(
             """SELECT check_name, count(*), count(*) FILTER (NOT passed),
@@ -58,10 +58,6 @@ def run_identities(con: duckdb.DuckDBPyConnection, run_id: str, use_gx: bool = T
             con.register("_v", v)
             con.execute("INSERT INTO dq_validations SELECT run_id, checked_at, suite, success, evaluated, unexpected_count, exception FROM _v")
             con.unregister("_v")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return s
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.reports.html import (
+    KIND_LABELS,
     badge,
     bar_chart,
     esc,
@@ -64,13 +65,6 @@ STATUS_LABELS = {
     "duplicate": ("重复 duplicate", "grey"),
 }
 SEVERITY_KIND = {"error": "bad", "warning": "warn", "ok": "ok"}
-KIND_LABELS = {
-    "department": "部门整体 department",
-    "special_fund": "专项资金 special fund",
-    "project": "项目 project",
-    "final_accounts": "决算说明 final accounts",
-    "budget": "预算公开 budget",
-}
 
 _LATEST_RUN = """SELECT run_id, max(checked_at) AS last_at FROM dq_results GROUP BY run_id ORDER BY last_at DESC, run_id DESC LIMIT 1"""
 

@@ -281,3 +281,13 @@ def section(anchor: str, title_zh: str, title_en: str, inner: str, note: str = "
         f'<section id="{esc(anchor)}"><h2>{esc(title_zh)}<span class="en">{esc(title_en)}</span></h2>'
         f"{n}{inner}</section>"
     )
+
+
+# Report kinds as the pages label them (contract enum → Chinese and English).
+KIND_LABELS = {
+    "department": "部门整体 department",
+    "special_fund": "专项资金 special fund",
+    "project": "项目 project",
+    "final_accounts": "决算说明 final accounts",
+    "budget": "预算公开 budget",
+}

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.reports.html import (
+    KIND_LABELS,
     bar_chart,
     fmt_num,
     fmt_pct,
@@ -24,13 +25,6 @@ from pipeline.reports.html import (
 )
 
 KIND_PRIORITY = ["department", "special_fund", "project", "final_accounts", "budget"]
-KIND_LABELS = {
-    "department": "部门整体 department",
-    "special_fund": "专项资金 special fund",
-    "project": "项目 project",
-    "final_accounts": "决算说明 final accounts",
-    "budget": "预算公开 budget",
-}
 
 # Per report: one figure per stage (a table figure beats the same figure in text; twins skipped).
 # Per unit × year: the reports of the most specific kind present (department first), summed,

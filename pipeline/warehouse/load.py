@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.warehouse.schema import DOC_TABLES, FACT_TABLES
+from pipeline.warehouse.transaction import transaction
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -69,8 +70,7 @@ def load_batch(
 ) -> dict[str, int]:
     """Replace everything known about these documents, atomically."""
     counts: dict[str, int] = {}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         ids = [d["document_id"] for d in documents]
         delete_documents(con, ids)
         if ids:
@@ -88,8 +88,4 @@ def load_batch(
             con.unregister("_files")
             insert_rows(con, "document_files", fdf)
             remove_orphans(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return counts

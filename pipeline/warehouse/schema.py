@@ -10,6 +10,7 @@ import pandas as pd
 
 from pipeline.extract.result import TABLES as EXTRACTION_TABLES
 from pipeline.settings import SQL_DIR, VOCAB_DIR
+from pipeline.warehouse.transaction import transaction
 
 # The tables extraction fills, in load order (reports before the facts that point to them).
 FACT_TABLES = EXTRACTION_TABLES
@@ -53,15 +54,11 @@ def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
     df = pd.DataFrame(rows).replace({"": None})
     con.register("li_df", df)
     # One transaction: a run killed here must not leave the vocabulary empty.
-    con.execute("BEGIN TRANSACTION")
     try:
-        # Only the vocabulary's own codes are replaced: classification codes learnt from
-        # documents (func:…, econ:…) stay.
-        con.execute("DELETE FROM line_items WHERE code IN (SELECT code FROM li_df)")
-        con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        with transaction(con):
+            # Only the vocabulary's own codes are replaced: classification codes learnt from
+            # documents (func:…, econ:…) stay.
+            con.execute("DELETE FROM line_items WHERE code IN (SELECT code FROM li_df)")
+            con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
     finally:
         con.unregister("li_df")
