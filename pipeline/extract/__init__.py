@@ -315,6 +315,12 @@ def _finish_report(ex: Extraction, report: dict, bands) -> None:
         )
     totals = [f for f in ex.fact_scores if f["report_id"] == rid and f["project_id"] is None
               and f["component"] == "total" and f["origin"] == "table" and not f["is_twin"]]
+    if not totals and report["report_kind"] == "project":
+        # A single-project report is scored by its project's table.
+        pids = {p["project_id"] for p in ex.projects if p["report_id"] == rid}
+        if len(pids) == 1:
+            totals = [f for f in ex.fact_scores if f["report_id"] == rid and f["project_id"] in pids
+                      and f["component"] == "total" and f["origin"] == "table" and not f["is_twin"]]
     if report["score_total"] is None and totals and totals[0]["score"] is not None:
         report["score_total"] = totals[0]["score"]
     if report["grade_text"] is None and totals and totals[0]["grade_text"]:

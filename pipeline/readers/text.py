@@ -6,7 +6,8 @@ Shapes seen in real text exports:
   (even after a single blank line); `[bookmark: …]` and `[image: …]` markers appear.
 - tab-separated rows: one row per line, cells separated by tabs;
 - '|' tables (Markdown-like), separator rows of dashes dropped;
-- tables flattened into lines of a label followed by numbers separated by spaces.
+- tables flattened into lines of a label followed by numbers separated by spaces;
+- whole self-evaluation tables flattened into one line of words (see flat_table).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Cell, Document, Paragraph, Table
+from pipeline.readers.flat_table import gather_rows, unflatten
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _IMAGE = re.compile(r"^\s*\[image:[^\]]*\]\s*$")
@@ -245,6 +247,13 @@ def read_text(data: bytes) -> Document:
             rows, i = cpl
             b.table(rows)
             continue
+        flat = gather_rows(lines, i) if line.strip() and not line.startswith("\t") else None
+        if flat is not None:
+            prefix, rows, suffix, i = flat
+            b.para(prefix)
+            b.table(rows)
+            b.para(suffix)
+            continue
         if _space_row(line) is not None and i + 1 < n and _space_row(lines[i + 1]) is not None:
             rows = []
             while i < n and (r := _space_row(lines[i])) is not None:
@@ -259,6 +268,19 @@ def read_text(data: bytes) -> Document:
                     rows.insert(0, head)
             b.table(rows)
             continue
-        b.para(line)
+        _para_or_flat_tables(b, line)
         i += 1
     return b.doc
+
+
+def _para_or_flat_tables(b: _Builder, line: str) -> None:
+    """A paragraph, or the self-evaluation tables flattened into it (see flat_table)."""
+    while len(line) >= 80 and ("一级指标" in line or "执行数" in line):
+        found = unflatten(line)
+        if found is None:
+            break
+        prefix, rows, line = found
+        if prefix.strip():
+            b.para(prefix)
+        b.table(rows)
+    b.para(line)

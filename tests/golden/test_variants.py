@@ -229,3 +229,47 @@ def test_carryover_printed_under_fiscal_is_its_child():
     # …while in the national template (no 财政拨款 row) 上年结转 stays a child of the total.
     base = extract(read_text(report_text(replace(BASE)).encode()), "base")
     assert "carryover" in {f["line_item"] for f in base.fact_budgets}
+
+
+def _self_eval_as_words(per_row: bool) -> str:
+    """The synthetic self-evaluation table re-printed as words separated by spaces: one line
+    for the whole table (web pages, copy-paste) or one line per row (PDFs without rulings)."""
+    text = report_text(replace(BASE))
+    start = text.index("部门整体支出绩效自评表\n") + len("部门整体支出绩效自评表\n")
+    end = text.index("附件2")
+    rows = [[c[1:] for c in block.split("\n") if c.startswith("\t") and c[1:].strip()]
+            for block in text[start:end].split("\n\n")]
+    lines = [" ".join(r) for r in rows if r]
+    body = "\n".join(lines) if per_row else " ".join(lines)
+    return text[:start] + body + "\n" + text[end:]
+
+
+@pytest.mark.parametrize("per_row", [False, True], ids=["one_line", "line_per_row"])
+def test_self_eval_table_printed_as_words_gives_same_facts(per_row):
+    text = _self_eval_as_words(per_row)
+    assert "年度资金总额 500.00 620.50 589.30 10" in text
+    ex = extract(read_text(text.encode()), "words")
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets if f["table_kind"] == "self_eval"}
+    assert b[("total", "initial")] == Decimal("5000000.00")
+    assert b[("total", "adjusted")] == Decimal("6205000.00")
+    assert b[("fiscal_current", "adjusted")] == Decimal("6005000.00")
+    assert b[("carryover", "initial")] == Decimal("200000.00")
+    e = next(f for f in ex.fact_executions if f["line_item"] == "total" and f["table_kind"] == "self_eval")
+    assert (e["executed_yuan"], e["reported_rate_pct"]) == (Decimal("5893000.00"), Decimal("94.97"))
+    inds = {i["name"]: i for i in ex.fact_indicators}
+    assert set(inds) == {"开展培训次数", "培训合格率", "按期完成率", "干部能力提升", "参训人员满意度"}
+    sat = inds["参训人员满意度"]
+    assert (sat["level1"], sat["level2"], sat["target_text"], sat["actual_text"]) == (
+        "满意度指标", "服务对象满意度指标", "≥90%", "88%")
+    assert sat["attained"] is False and sat["deviation_reason"] == "未达到预期"
+    assert inds["干部能力提升"]["level2"] == "社会效益指标"
+    totals = [s for s in ex.fact_scores if s["component"] == "total" and s["origin"] == "table"
+              and s["project_id"] is None]
+    assert [t["score"] for t in totals] == [BASE.score]
+    assert ex.coverage is not None and ex.coverage >= 0.98
+
+
+def test_words_without_the_template_stay_paragraphs():
+    text = "我部门年初预算数与全年预算数一致，全年执行数 100 万元，执行率 100%，详见附表。" * 3
+    doc = read_text(text.encode())
+    assert not list(doc.tables)

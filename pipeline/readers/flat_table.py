@@ -1,0 +1,311 @@
+"""Self-evaluation tables flattened into a run of words.
+
+Web pages, copy-paste and some text exports print the whole 项目支出绩效自评表 on one line
+(or a few), cells separated by spaces: "项目名称 X 主管部门 Y … 项目资金 (万元) 年初预算数
+全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 90 90 89.97 10 99.97% 10 其中:本年财政拨款
+… 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标
+培训人次 ≥50人次 50 8 8 … 总分 100 96". The header words tell the columns; this module
+puts the words back into rows so the ordinary table recognisers can read them.
+
+Rules are by the template's vocabulary, never by position in a particular document:
+- key/value labels (项目名称, 主管部门, 实施单位 …) take the words up to the next label;
+- the funding block: a row is a label followed by the numbers in it;
+- an indicator row is [level words] name… target actual weight score: numbers are assigned
+  from the right to the columns that hold numbers, the words before them to the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUM = re.compile(r"^[-−－]?\d[\d,，]*(\.\d+)?%?$|^[—\-/－]$|^——$")
+_KEY_LABEL = re.compile(
+    r"^(项目名称|项目\(政策\)名称|主管部门|实施单位|项目单位|预算单位|单位名称|部门名称|"
+    r"项目负责人|联系电话|项目类别|实施期限?|填报单位)[:：]?$"
+)
+_STAGE = re.compile(
+    r"^(年初(预算|批复)(数|金额)?|全年预算(数|金额)?|调整后(预算)?数?|预算调整数|调整数|"
+    r"(全年|实际)?执行数|实际支出数?|决算数|预算数)$"
+)
+_FUND_COL = re.compile(r"^(分值|权重|(预算)?执行率(\(%\))?|得分|自评得分)$")
+_FUND_LABEL = re.compile(r"^(项目|部门|单位)?(资金|预算资金|年度资金)(情况)?(\((万元|元)\))?[:：]?$")
+_GOAL = re.compile(r"^(年度)?(总体)?目标[:：]?$|^年度总体目标")
+_GOAL_HDR = re.compile(r"^(预期目标|实际完成情况|年度目标|完成情况)$")
+_IND_HDR = {
+    "level1": re.compile(r"^一级指标$"),
+    "level2": re.compile(r"^二级指标$"),
+    "name": re.compile(r"^(三级指标|指标名称)$"),
+    "target": re.compile(r"指标值|目标值|预期值|年度目标"),
+    "actual": re.compile(r"完成值|实际值|完成情况|实际完成"),
+    "weight": re.compile(r"^(分值|权重|指标分值)$"),
+    "score": re.compile(r"^(得分|自评得分|评分)$"),
+    "reason": re.compile(r"偏差|原因|改进措施|备注"),
+}
+_L1 = re.compile(r"^(产出|效益|满意度|成本|决策|过程|效果|管理)指标(\(\d+(\.\d+)?分\))?$")
+_L1_ONLY = re.compile(r"^(产出|效益|决策|过程|效果|管理)指标")
+_L2 = re.compile(
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
+    r"经济成本|社会成本|生态环境成本|环境成本)指标$"
+)
+_WEIGHTED = re.compile(r"\(\d+(\.\d+)?分\)$")
+_FUND_ROW = re.compile(r"资金总额|财政拨款|结转|其他资金|自有资金|基本支出|项目支出|合计|小计")
+_TOTAL = re.compile(r"^(总分|合计|总计|合计得分|总得分)[:：]?$")
+_REASON_WORD = re.compile(r"^(无|/|—|——|-|无偏差|已完成|完成)$|原因|偏差|由于|因为|^未|未达|不足|受.{0,8}影响")
+
+
+def _tokens(text: str) -> tuple[list[str], set[int]]:
+    """Words, with '(万元)'-style suffixes glued to the word before and '其中:' to the word
+    after, and the indices of words that begin a printed line (row boundaries, when known)."""
+    out: list[str] = []
+    breaks: set[int] = set()
+    for line in text.replace("（", "(").replace("）", ")").split("\n"):
+        start = True
+        for w in line.split():
+            if out and re.match(r"^\((万元|元|%|\d+(\.\d+)?分)\)", w):
+                out[-1] += w
+            elif out and re.match(r"^(其中|含)[:：]?$", out[-1]):
+                out[-1] += w
+            else:
+                if start and out:
+                    breaks.add(len(out))
+                out.append(w)
+            start = False
+    return out, breaks
+
+
+def _is_num(w: str) -> bool:
+    return bool(_NUM.match(w))
+
+
+def _level_of(tokens: list[str], i: int, have_l1: bool) -> str | None:
+    """'level1', 'level2' or None for the word at i. 成本指标 and 满意度指标 are level-1 headings
+    in some templates and level-2 in others: level 1 when weighted or followed by a level word."""
+    w = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if _L1_ONLY.match(w):
+        return "level1"
+    if _L1.match(w) and (_WEIGHTED.search(w) or _L2.match(nxt) or (_L1.match(nxt) and not have_l1)):
+        return "level1"
+    if _L2.match(w):
+        return "level2"
+    return None
+
+
+def _find_fund_header(tokens: list[str]) -> tuple[int, int] | None:
+    """[start, end) of the stage header words (年初预算数 全年预算数 全年执行数 分值 执行率 得分)."""
+    for i, w in enumerate(tokens):
+        if not _STAGE.match(w):
+            continue
+        j = i
+        while j < len(tokens) and (_STAGE.match(tokens[j]) or _FUND_COL.match(tokens[j])):
+            j += 1
+        if sum(1 for w in tokens[i:j] if _STAGE.match(w)) >= 2:
+            return i, j
+    return None
+
+
+def _find_ind_header(tokens: list[str], start: int) -> tuple[int, int, list[str]] | None:
+    for i in range(start, len(tokens) - 2):
+        if tokens[i] == "一级指标" and tokens[i + 1] == "二级指标":
+            j, fields = i, []
+            while j < len(tokens):
+                f = next((f for f, p in _IND_HDR.items() if p.search(tokens[j])), None)
+                if f is None or f in fields:
+                    break
+                fields.append(f)
+                j += 1
+            if "name" in fields and ("target" in fields or "actual" in fields):
+                return i, j, fields
+    return None
+
+
+def unflatten(text: str) -> tuple[str, list[list[str]], str] | None:
+    """Split a flattened self-evaluation table out of `text`: (text before, rows, text after),
+    or None when the words do not hold one."""
+    if len(text) < 40:
+        return None
+    tokens, breaks = _tokens(text)
+    fund = _find_fund_header(tokens)
+    ind = _find_ind_header(tokens, fund[1] if fund else 0)
+    if fund is None and ind is None:
+        return None
+    first = fund[0] if fund else ind[0]  # type: ignore[index]
+    if fund and first > 0 and _FUND_LABEL.match(tokens[first - 1]):
+        first -= 1
+    # Key/value rows before the funding block; words before the first label are the prefix.
+    k0 = next((k for k in range(first) if _KEY_LABEL.match(tokens[k])), first)
+    prefix = " ".join(tokens[:k0])
+    rows: list[list[str]] = []
+    k = k0
+    while k < first:
+        j = k + 1
+        while j < first and not _KEY_LABEL.match(tokens[j]):
+            j += 1
+        rows.append([tokens[k], " ".join(tokens[k + 1 : j])])
+        k = j
+    pos = first
+    if fund:
+        n_before = len(rows)
+        pos = _funding_rows(tokens, first, fund, ind, rows)
+        if ind is None and not any(_FUND_ROW.search(r[0]) for r in rows[n_before + 1 :]):
+            return None  # stage words without fund-source rows: some other table
+    if ind:
+        pos = _goal_rows(tokens, pos, ind[0], rows)
+        pos = _indicator_rows(tokens, breaks, ind, rows)
+    if len(rows) < 2:
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    return prefix, rows, " ".join(tokens[pos:])
+
+
+def _funding_rows(
+    tokens: list[str], first: int, fund: tuple[int, int], ind: tuple[int, int, list[str]] | None, rows: list[list[str]]
+) -> int:
+    hs, he = fund
+    label = tokens[first] if first < hs else "项目资金"
+    rows.append([label, *tokens[hs:he]])
+    ncols = he - hs
+    end = ind[0] if ind else len(tokens)
+    k = he
+    while k < end:
+        w = tokens[k]
+        if _GOAL.match(w) or w == "绩效指标" or _TOTAL.match(w) and rows[-1][0] != label:
+            break
+        if _is_num(w):  # a number without a label of its own: keep it in the row above
+            rows[-1].append(w)
+            k += 1
+            continue
+        j = k + 1
+        while j < end and _is_num(tokens[j]) and j - k <= ncols:
+            j += 1
+        rows.append([w, *tokens[k + 1 : j]])
+        k = j
+    return k
+
+
+def _goal_rows(tokens: list[str], pos: int, ind_start: int, rows: list[list[str]]) -> int:
+    """年度总体目标 / 预期目标 / 实际完成情况 and the two texts, when printed before the indicators."""
+    words = tokens[pos:ind_start]
+    if words and words[-1] == "绩效指标":
+        words = words[:-1]
+    if not words:
+        return ind_start
+    head = [words.pop(0)] if _GOAL.match(words[0]) else []
+    while words and _GOAL_HDR.match(words[0]):
+        head.append(words.pop(0))
+    if head:
+        rows.append(head)
+    if words:
+        rows.append(["", *words] if len(words) == 2 else ["", " ".join(words)])
+    return ind_start
+
+
+def _indicator_rows(
+    tokens: list[str], breaks: set[int], ind: tuple[int, int, list[str]], rows: list[list[str]]
+) -> int:
+    hs, he, fields = ind
+    rows.append(tokens[hs:he])
+    col = {f: i for i, f in enumerate(fields)}
+    value_fields = [f for f in fields if f not in ("level1", "level2", "name", "reason")]
+    numeric_tail = [f for f in value_fields if f in ("actual", "weight", "score")]
+    k, have_l1 = he, False
+    while k < len(tokens):
+        if _TOTAL.match(tokens[k]):
+            j = k + 1
+            while j < len(tokens) and _is_num(tokens[j]):
+                j += 1
+            nums = tokens[k + 1 : j]
+            row = [""] * len(fields)
+            row[0] = tokens[k]
+            for f, v in zip(reversed([f for f in ("weight", "score") if f in col]), reversed(nums), strict=False):
+                row[col[f]] = v
+            rows.append(row)
+            return j
+        row = [""] * len(fields)
+        while k < len(tokens) and (lv := _level_of(tokens, k, have_l1)):
+            if lv in col:
+                row[col[lv]] = tokens[k]
+            have_l1 = have_l1 or lv == "level1"
+            k += 1
+        # The row's words run to the end of the next run of numbers.
+        # The row's words run to the end of the next run of numbers (or of the printed line).
+        j = k
+        while j < len(tokens) and not _is_num(tokens[j]) and not _TOTAL.match(tokens[j]) \
+                and _level_of(tokens, j, have_l1) is None and not (j > k and j in breaks):
+            j += 1
+        r = j
+        while r < len(tokens) and _is_num(tokens[r]) and not (r > j and r in breaks):
+            r += 1
+        words, nums = tokens[k:j], tokens[j:r]
+        if not words and not nums:
+            if any(row):
+                rows.append(row)
+            continue
+        # Numbers fill the numeric columns from the right; words fill what is left.
+        fill = list(zip(reversed(numeric_tail), reversed(nums), strict=False))
+        extra = nums[: max(0, len(nums) - len(numeric_tail))]
+        left = [f for f in value_fields if f not in {f for f, _ in fill}]
+        words = words + extra
+        for f in reversed(left):
+            if len(words) <= 1:
+                break
+            row[col[f]] = words.pop()
+        if "name" in col:
+            row[col["name"]] = " ".join(words)
+        for f, v in fill:
+            row[col[f]] = v
+        # After the score: the rest of the printed line, or one word that reads as a reason.
+        tail = r
+        while tail < len(tokens) and tail not in breaks and breaks:
+            tail += 1
+        if any(_is_num(w) or _TOTAL.match(w) or _L1.match(w) or _L2.match(w) for w in tokens[r:tail]):
+            tail = r  # the line goes on with more rows: it is not a row per line
+        if tail == r and r < len(tokens) and _REASON_WORD.search(tokens[r]) and not _TOTAL.match(tokens[r]) \
+                and _level_of(tokens, r, have_l1) is None and len(tokens[r]) <= 40:
+            tail = r + 1
+        if "reason" in col and tail > r:
+            row[col["reason"]] = " ".join(tokens[r:tail])
+            r = tail
+        rows.append(row)
+        k = r
+    return k
+
+
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])")
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 60 and " " not in s or bool(_HEADING.match(s))
+
+
+def gather_rows(lines: list[str], i: int) -> tuple[str, list[list[str]], str, int] | None:
+    """The template printed one row per line with spaces between cells: from line i, take
+    lines up to the total row (总分 …) or the first heading or paragraph of prose, and
+    unflatten their words. Only when the lines hold the template's own labels (项目名称 /
+    主管部门 or 一级指标 二级指标), so ordinary space-separated tables keep their reader.
+    Returns (text before, rows, text after, index of the next line)."""
+    first, _ = _tokens(lines[i])
+    if not first or not (_KEY_LABEL.match(first[0]) or "一级指标" in first or _find_fund_header(first)):
+        return None
+    j, saw_ind, saw_key = i, False, False
+    while j < len(lines) and j - i < 200:
+        s = lines[j].strip()
+        if j > i and (s and _is_prose(s) or lines[j].startswith("\t") or s.startswith("|")):
+            break
+        words, _ = _tokens(s)
+        saw_key = saw_key or bool(words and _KEY_LABEL.match(words[0]))
+        saw_ind = saw_ind or "一级指标" in words
+        j += 1
+        if saw_ind and any(_TOTAL.match(w) for w in words):
+            break
+        if j - i >= 8 and not (saw_key or saw_ind):
+            return None
+    if not (saw_ind or saw_key) or j - i < 3:
+        return None
+    found = unflatten("\n".join(lines[i:j]))
+    if found is None:
+        return None
+    prefix, rows, suffix = found
+    return prefix, rows, suffix, j

@@ -1,0 +1,56 @@
+"""Self-evaluation tables flattened into words: rows rebuilt from the template's vocabulary."""
+
+from __future__ import annotations
+
+from pipeline.readers.flat_table import unflatten
+
+# Synthetic, in the shape of web-page copies of the 2021+ template (成本指标 as a level-1
+# heading with its own level-2 words; a blank score; a reason after the score).
+ONE_LINE = (
+    "附件：项目支出绩效自评表（2023年度） 项目名称 示例培训项目 主管部门 示例县教育局 实施单位 示例县第一中学 "
+    "项目资金 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 12.5 12.5 12 10 96% 9.6 "
+    "其中：当年财政拨款 12.5 12.5 12 — — — 上年结转资金 — — — — — — 其他资金 "
+    "年度总体目标 预期目标 实际完成情况 完成教师培训。 已完成教师培训。 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(40分) 数量指标 培训 教师 人次 ≥100人次 120 20 20 时效指标 完成时间 2023年12月底前 按时完成 20 20 "
+    "成本指标(20分) 经济成本指标 人均培训成本 ≤1250元 1000 20 18 受物价影响 "
+    "满意度指标(20分) 服务对象满意度指标 教师满意度 ≥90% 92% 20 20 总分 100 97.6 评价结论：优"
+)
+
+
+def test_one_line_table_is_rebuilt_row_by_row():
+    prefix, rows, suffix = unflatten(ONE_LINE)
+    assert prefix == "附件：项目支出绩效自评表(2023年度)"
+    assert suffix == "评价结论：优"
+    assert rows[0][:2] == ["项目名称", "示例培训项目"]
+    by_first = {r[0]: r for r in rows}
+    assert by_first["项目资金(万元)"][1:7] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert by_first["年度资金总额"][1:7] == ["12.5", "12.5", "12", "10", "96%", "9.6"]
+    assert by_first["其中：当年财政拨款"][1:4] == ["12.5", "12.5", "12"]
+    hdr = next(i for i, r in enumerate(rows) if r[0] == "一级指标")
+    ind = [r for r in rows[hdr + 1 :] if r[2]]
+    # A name with spaces keeps them; numbers are assigned from the right.
+    assert ind[0][:7] == ["产出指标(40分)", "数量指标", "培训 教师 人次", "≥100人次", "120", "20", "20"]
+    assert ind[1][1:7] == ["时效指标", "完成时间", "2023年12月底前", "按时完成", "20", "20"]
+    # 成本指标 with a weight is level 1 here, and its reason follows the score.
+    assert ind[2][:8] == ["成本指标(20分)", "经济成本指标", "人均培训成本", "≤1250元", "1000", "20", "18", "受物价影响"]
+    assert ind[3][:3] == ["满意度指标(20分)", "服务对象满意度指标", "教师满意度"]
+    assert rows[-1][0] == "总分" and rows[-1][5:7] == ["100", "97.6"]
+
+
+def test_rows_per_line_keep_their_reasons():
+    text = "\n".join([
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 新建 公厕 数量 ≥10座 8座 20 16 两座 选址 未定",
+        "效益指标 社会效益指标 群众 如厕 便利度 明显提升 明显提升 30 30",
+        "总分 50 46",
+    ])
+    _, rows, _ = unflatten(text)
+    assert rows[1] == ["产出指标", "数量指标", "新建 公厕 数量", "≥10座", "8座", "20", "16", "两座 选址 未定"]
+    assert rows[2][2:7] == ["群众 如厕 便利度", "明显提升", "明显提升", "30", "30"]
+    assert rows[3][0] == "总分" and rows[3][5:7] == ["50", "46"]
+
+
+def test_plain_sentences_are_not_tables():
+    assert unflatten("本单位年初预算数为100万元，全年预算数为120万元，全年执行数为118万元，执行率98.33%。" * 2) is None
+    assert unflatten("短") is None
