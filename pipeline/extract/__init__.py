@@ -10,7 +10,7 @@ from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
 from pipeline.extract.cells import is_numeric, real_cells, sq
 from pipeline.extract.result import Extraction
-from pipeline.extract.segment import Segment, segment, untitled_segment
+from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
 from pipeline.normalize.money import detect_money_unit, to_yuan
@@ -29,7 +29,7 @@ def _report_id(document_id: str, seq: int) -> str:
 def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     segs = segment(doc)
-    if not segs and any(True for _ in doc.tables):
+    if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc)):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
         segs = [untitled_segment(doc)]
@@ -211,15 +211,22 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
     _score_parts(ctx, p, seen)
     for m in nar.find_mentions(text):
         ref = str(p.ref(m.start, m.end))
+        single = report["report_kind"] in ("project", "special_fund")
+        if m.subject == "score:project" and single:
+            m.subject = "score:total"
+        if m.kind == "score" and m.value > 150:
+            continue  # not a score on any scale these reports use
+        # Broad wordings and project scores in a department report are about a project.
+        own = not (m.broad and not single) and m.subject != "score:project"
         ctx.ex.fact_mentions.append(
             {
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
                 "kind": m.kind, "subject": m.subject, "value": m.value, "reported_text": m.text,
                 "reported_unit": m.unit, "decimals": m.decimals, "source_ref": ref, "origin": "narrative",
-                "scope": "other" if m.subject in seen else "report",
+                "scope": "other" if m.subject in seen or not own else "report",
             }
         )
-        if m.subject in seen:
+        if m.subject in seen or not own:
             continue
         seen.add(m.subject)
         if m.subject.startswith("budget:"):
@@ -232,6 +239,11 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                     "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False,
                 }
             )
+        elif m.subject == "executed:total" and (row := _narrative_execution(ctx)) is not None \
+                and row["executed_yuan"] is None:
+            # The rate came first ("执行率97%，已支付…"): one fact for both.
+            row.update(executed_yuan=to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+                       reported_text=m.text, reported_unit=m.unit, decimals=m.decimals, source_ref=ref)
         elif m.subject == "executed:total":
             ctx.ex.fact_executions.append(
                 {
@@ -243,11 +255,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                 }
             )
         elif m.subject == "rate:total":
-            row = next(
-                (f for f in ctx.ex.fact_executions if f["report_id"] == ctx.report_id
-                 and f["origin"] == "narrative" and f["project_id"] is None and f["line_item"] == "total"),
-                None,
-            )
+            row = _narrative_execution(ctx)
             vals = {"reported_rate_pct": Decimal(m.text), "rate_text": m.text,
                     "rate_decimals": m.decimals, "rate_source_ref": ref}
             if row is not None:
@@ -268,6 +276,14 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                     "weight_decimals": None, "origin": "narrative", "is_twin": False,
                 }
             )
+
+
+def _narrative_execution(ctx: tb.Ctx) -> dict | None:
+    return next(
+        (f for f in ctx.ex.fact_executions if f["report_id"] == ctx.report_id
+         and f["origin"] == "narrative" and f["project_id"] is None and f["line_item"] == "total"),
+        None,
+    )
 
 
 def _score_parts(ctx: tb.Ctx, p: Paragraph, seen: set[str]) -> None:

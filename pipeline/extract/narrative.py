@@ -14,19 +14,31 @@ from pipeline.normalize.numbers import parse_number
 _NUM = r"([-−]?\d[\d,，]*(?:\.\d+)?)"
 _SP = r"\s*"
 
-# (subject, kind, pattern); the number is group "n". Only the first figure of each
-# subject at report level becomes a report fact; all are kept as mentions.
-PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    ("budget:initial:total", "amount", re.compile(rf"年初(?:预算|批复)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
-    ("budget:adjustment:total", "amount", re.compile(rf"(?:年度)?预算调整(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)|年中(?:追加|调整)(?:预算)?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>万元|元|亿元)")),
-    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算|(?<!年初)预算资金总额|全年预算总额)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
-    ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
-    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>万元|元|亿元)")),
-    ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)")),
-    ("score:total", "score", re.compile(rf"(?<!项目)(?<!该项)(?:自评|绩效|总|综合|评价)得分(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)")),
+_U = r"(?:万元|元|亿元|万(?![\u4e00-\u9fa5])|亿(?![\u4e00-\u9fa5]))"
+
+# (subject, kind, pattern, broad); the number is group "n". Only the first figure of each
+# subject at report level becomes a report fact; all are kept as mentions. "Broad" wordings
+# (资金总额, 拨付, 使用) describe a project as often as the unit: in a department report they
+# stay mentions.
+PATTERNS: list[tuple[str, str, re.Pattern[str], bool]] = [
+    ("budget:initial:total", "amount", re.compile(rf"年初(?:预算|批复)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("budget:adjustment:total", "amount", re.compile(rf"(?:年度)?预算调整(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})|年中(?:追加|调整)(?:预算)?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>{_U})"), False),
+    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算|(?<!年初)预算资金总额|全年预算总额)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后的?(?:项目)?预算(?:资金)?|(?<!年初预算)(?<!年初)资金总额|预算总额|总预算|(?<!支付)(?<!拨付)(?<!使用)(?<!支出)(?<!到位)项目资金(?:共|总额)?)(?:数)?(?:共|合计)?(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
+    ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("executed:total", "amount", re.compile(rf"(?:执行金额|累计支出|已支出|(?:已|累计|实际)?(?:完成)?(?:拨付|支付)(?:使用)?(?:资金)?|(?:已|实际|累计)使用(?:资金)?|资金已使用)(?:共|合计)?(?:为|是|了)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
+    ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), False),
+    ("rate:total", "rate", re.compile(rf"(?:支付率|资金使用率|预算执行进度|资金执行进度)(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), True),
+    ("score:total", "score", re.compile(rf"(?<!项目)(?<!项目绩效)(?<!该项)(?<!指标)(?:(?:绩效)?自评总?|绩效|综合|评价)(?:得分|评分|分)(?:为|是|[:：])?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)|总得分(?:为|是|[:：])?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>分)"), False),
+    # "项目自评得分为100分" is the report's own score only in a single-project report.
+    ("score:project", "score", re.compile(rf"项目(?:绩效|综合)?(?:自评)?(?:得分|评分|自评分)(?:为|是|[:：])?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)"), False),
 ]
 
-_GRADE = re.compile(r"(?:自评结论|评价结论|绩效等级|评价等次|评价等级|自评等级|自评结果|评价结果|等级)(?:为|是|[:：])?\s*[“\"']?(?P<g>优秀|良好|合格|不合格|优|良|中|差|一等|二等|三等|四等)")
+_GRADE = re.compile(
+    r"(?:自评结论|评价结论|绩效等级|评价等次|评价等级|自评等级|自评结果|评价结果|等级|等次|自评为|评定为|评价为|认定为)"
+    r"(?:为|是|[:：])?\s*[“\"'「]?(?P<g>优秀|良好|合格|不合格|优|良|中|差|一等|二等|三等|四等)(?![的]?(?:项目|单位|个|和|、))"
+)
 _COMPONENT = re.compile(
     rf"(?:该指标分值|(?P<name>[\u4e00-\u9fa5]{{2,12}}?)(?:指标)?满分){_SP}(?P<w>\d+(?:\.\d+)?){_SP}分[，,]{_SP}(?:自评)?得分{_SP}(?P<s>\d+(?:\.\d+)?){_SP}分"
 )
@@ -67,6 +79,7 @@ class Mention:
     decimals: int
     start: int
     end: int
+    broad: bool = False
 
 
 def _num(text: str, unit: str | None) -> tuple[float, int] | None:
@@ -78,7 +91,7 @@ def _num(text: str, unit: str | None) -> tuple[float, int] | None:
 
 def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for subject, kind, pat in PATTERNS:
+    for subject, kind, pat, broad in PATTERNS:
         for m in pat.finditer(text):
             g = "n" if m.groupdict().get("n") else "n2"
             ug = "u" if g == "n" else "u2"
@@ -88,7 +101,11 @@ def find_mentions(text: str) -> list[Mention]:
             parsed = _num(raw, m.group(ug))
             if parsed is None:
                 continue
-            out.append(Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g)))
+            out.append(Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad))
+    spans: set[tuple[int, int]] = set()
+    out.sort(key=lambda m: m.broad)  # a precise wording wins over a broad one on the same figure
+    out = [m for m in out if (m.start, m.end) not in spans and not spans.add((m.start, m.end))]
+    out.sort(key=lambda m: m.start)
     for m in _COUNT.finditer(text):
         out.append(Mention("projects:count", "count", float(m.group("n")), m.group("n"), "个", 0, m.start("n"), m.end("n")))
     for m in _AVG.finditer(text):

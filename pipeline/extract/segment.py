@@ -22,14 +22,14 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"部门(整体)?(支出|预算)?绩效(自评|评价)|整体支出绩效(自评|评价|目标自评)|部门整体绩效|单位整体支出绩效"
         ),
     ),
+    ("special_fund", re.compile(r"(补助|转移支付|专项|衔接)[^，。]{0,20}资金.{0,12}绩效(自评|评价)")),
     ("project", re.compile(r"项目(支出)?绩效(自评|目标自评)|绩效目标自评表|项目自评报告")),
     ("final_accounts", re.compile(r"决算(情况)?说明|部门决算|单位决算")),
     ("budget", re.compile(r"部门预算(公开)?$|预算公开|部门预算(情况)?说明")),
     ("department", re.compile(r"^(\d{4}年度?)?绩效自评报告$")),
     # Titles that name neither template: "X中心2024年度项目支出绩效单位自评报告",
     # "X镇人民政府2024年度绩效自评报告", "X补助资金2023年度绩效自评报告".
-    ("special_fund", re.compile(r"(补助|转移支付|专项|衔接)[^，。]{0,20}资金.{0,12}绩效(自评|评价)")),
-    ("project", re.compile(r"(项目|经费).{0,12}绩效.{0,4}(自评|评价)(总结)?(报告|表)")),
+    ("project", re.compile(r"(项目|经费).{0,12}绩效.{0,4}(自评|评价)(总结)?(报告|表|情况)")),
     ("department", re.compile(r"绩效.{0,4}(自评|评价)(总结)?报告$")),
 ]
 
@@ -39,10 +39,20 @@ _UNIT_LABEL = re.compile(
 )
 # A unit name ends in an organisation suffix, optionally followed by a second one
 # (县人民政府 + 办公室, 市委 + 组织部); 部门 is a word, not a suffix.
-_SUFFIX = r"(?:委员会|人民政府|常委会|政协|委|局|厅|办公室|办|部(?![门分])|院|馆|中心|站|所|队|社|署|处)"
+_SUFFIX = (
+    r"(?:委员会|人民政府|常委会|政协|委|局|厅|办公室|办|部(?![门分])|院|馆|中心|站|所|队|社|署|处|"
+    r"学校|小学|中学|幼儿园|大学|学院|联合会|协会|公司|街道办事处)"
+)
 _UNIT_IN_TEXT = re.compile(
     r"((?:中国共产党|中共)?[\u4e00-\u9fa5]{2,30}?" + _SUFFIX + r"(?:[\u4e00-\u9fa5]{0,10}?" + _SUFFIX + r")?)"
 )
+# The label run into its value: "部门(单位)名称长沙市雨花区发展和改革局", "实施单位219001-X局".
+_UNIT_GLUED = re.compile(
+    r"(?:(?:部门|单位)(?:[（(]单位[)）])?名称|实施单位|主管部门|预算单位)[:：]?(?:\d+[-—－])?(?P<u>"
+    + _UNIT_IN_TEXT.pattern[1:-1] + ")"
+)
+# Web-page furniture glued before a title: "• 浏览量• 主题词保山市…", "发布机构：…".
+_CHROME = re.compile(r"^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\s*|^[•·\-\s]+")
 _TITLE_NOISE = re.compile(
     r"^(附件\s*\d*[:：]?\s*|\d+[.、．]\s*)|关于报送.*$|关于.*的函$|[（(]?\s*(20\d\d)\s*年度?\s*[)）]?"
 )
@@ -67,8 +77,13 @@ def _kind_of(text: str) -> str | None:
     return None
 
 
+_SECTION = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
 def _is_short(p: Paragraph) -> bool:
-    t = p.text.strip()
+    t = p.text.strip().strip("|").strip()
+    if _SECTION.match(t):
+        return False  # "二、项目绩效自评工作开展情况" is a section heading, not a title
     if re.search(r"^.{2,}[:：]", t) and not t.startswith("附件"):
         return False  # "部门名称：…", "…包括：无" are labels, not titles
     return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";"))
@@ -86,13 +101,35 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
         if kind:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
-            return kind, "".join(window), j - i + 1
+            title = _CHROME.sub("", "".join(w.strip("| ") for w in window))
+            return kind, re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| "), j - i + 1
+    return None
+
+
+_REPORTED_AS = re.compile(r"现将(?P<t>[^，。；]{4,80}?(?:报告|情况|结果))(?:报告)?如下")
+
+
+def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
+    """No title line: the opening sentence often names the report ("现将2022年X局…项目绩效
+    自评总结报告如下"). Returns (kind, title, block index)."""
+    seen = 0
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph):
+            continue
+        seen += 1
+        if seen > 15:
+            break
+        m = _REPORTED_AS.search(re.sub(r"\s", "", b.text))
+        if m:
+            kind = _kind_of(m.group("t")) or _kind_of(m.group("t") + "报告")
+            if kind:
+                return kind, m.group("t"), i
     return None
 
 
 def _unit_from_title(title: str) -> str | None:
     s = re.sub(r"\s", "", title)
-    s = _TITLE_NOISE.sub("", s)
+    s = _TITLE_NOISE.sub("", _CHROME.sub("", s))
     m = _UNIT_IN_TEXT.search(s)
     return m.group(1) if m else None
 
@@ -132,6 +169,9 @@ def segment(doc: Document) -> list[Segment]:
             i += used
             continue
         i += 1
+    if not segs and (opening := _title_in_opening(blocks)):
+        kind, title, i = opening
+        segs.append(Segment(kind, title, 0, len(blocks), title_para=blocks[i].index))
     if not segs:
         return []
     # Content before the first title belongs to the first report (cover pages, unit names).
@@ -156,6 +196,12 @@ def _fill_identity(s: Segment, blocks: list) -> None:
             m = _UNIT_LABEL.search(t)
             if m:
                 unit = m.group(3).strip().split()[0]
+                break
+    if not unit:
+        for t in head:
+            m = _UNIT_GLUED.search(re.sub(r"\s", "", t))
+            if m:
+                unit = m.group("u")
                 break
     if not unit:
         # Short paragraphs just before/at the title often carry the unit name alone.
@@ -191,17 +237,34 @@ def _fill_identity(s: Segment, blocks: list) -> None:
     s.unit_name = unit
 
 
+_EVALUATION = re.compile(r"绩效.{0,6}(自评|评价)|自评得分|自评结论|预算执行率|绩效目标完成")
+
+
+def looks_like_evaluation(doc: Document) -> bool:
+    """Running text that speaks of a performance self-evaluation (for documents whose title
+    is missing or unreadable: they still get a report when a figure is found)."""
+    return any(_EVALUATION.search(p.text) for _, p in zip(range(60), doc.paragraphs, strict=False))
+
+
 def untitled_segment(doc: Document) -> Segment:
     texts = [b.caption for b in doc.tables] + [c.text for t in doc.tables for r in t.rows[:3] for c in r]
     texts += [p.text for p in doc.paragraphs]
     joined = "\n".join(texts)
-    kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"
+    named = next((k for t in texts[:40] for part in re.split(r"[，。；]", t) if (k := _kind_of(part))), None)
+    if named:
+        kind = named
+    elif _EVALUATION.search(joined):
+        kind = "project" if re.search(r"项目|专项|经费", joined[:2000]) else "department"
+    else:
+        kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"
     seg = Segment(kind, "", 0, len(doc.blocks))
-    seg.fiscal_year = _majority_year(texts)
-    for t in texts:
-        m = _UNIT_LABEL.search(t)
-        if m:
-            seg.unit_name = re.split(r"\s|单位[:：]", m.group(3).strip())[0] or None
-            if seg.unit_name:
-                break
+    _fill_identity(seg, doc.blocks)
+    seg.fiscal_year = seg.fiscal_year or _majority_year(texts)
+    if not seg.unit_name:
+        for t in texts:
+            m = _UNIT_LABEL.search(t)
+            if m:
+                seg.unit_name = re.split(r"\s|单位[:：]", m.group(3).strip())[0] or None
+                if seg.unit_name:
+                    break
     return seg

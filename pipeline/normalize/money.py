@@ -9,6 +9,8 @@ from pipeline.normalize.text import squash
 
 FACTORS: dict[str, Decimal] = {
     "亿元": Decimal(100_000_000), "万元": Decimal(10_000), "千元": Decimal(1000), "元": Decimal(1),
+    # Running text also writes "安排资金19204.096万" without 元.
+    "亿": Decimal(100_000_000), "万": Decimal(10_000),
 }
 # Alternation longest-first: "万元" contains "元", so "元" must be tried last.
 _UNIT = r"(亿元|万元|千元|元)"

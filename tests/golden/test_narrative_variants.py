@@ -1,0 +1,98 @@
+"""Reports from other provinces state their figures in other words and often have no table:
+the title, unit, year and figures must still be found (synthetic texts in real shapes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+
+
+def _ex(text: str):
+    return extract(read_text(text.encode()), "narr")
+
+
+def _facts(ex):
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets if f["project_id"] is None}
+    e = next((f for f in ex.fact_executions if f["project_id"] is None and f["line_item"] == "total"), None)
+    return b, e
+
+
+PORTAL_PAGE = """预算绩效管理
+- 索引号: 000000/2025-00002
+- 发布机构: 示例州数据中心
+- 发布日期: 2025-04-29
+• 浏览量• 主题词示例州数据中心2024年度项目支出绩效单位自评报告
+一、基本情况
+项目财政资金总额16.20万元,全部为州级资金,拨付使用16.20万元,预算执行率100%。
+二、自评结论
+经评价,该项目综合评分为97分,自评结果为“优秀”。
+"""
+
+
+def test_portal_page_with_a_title_of_its_own_wording():
+    ex = _ex(PORTAL_PAGE)
+    (r,) = ex.reports
+    assert r["title"] == "示例州数据中心2024年度项目支出绩效单位自评报告"
+    assert (r["report_kind"], r["unit_name"], r["fiscal_year"]) == ("project", "示例州数据中心", 2024)
+    assert (r["score_total"], r["grade_text"]) == (Decimal("97"), "优秀")
+    b, e = _facts(ex)
+    assert b == {("total", "adjusted"): Decimal("162000.00")}
+    assert (e["executed_yuan"], e["reported_rate_pct"]) == (Decimal("162000.00"), Decimal("100"))
+
+
+NO_TITLE = """为做好2022年衔接推进乡村振兴资金项目绩效管理工作,根据有关文件,现将2022年示例县交通运输局财政衔接推进乡村振兴资金项目绩效自评总结报告如下:
+一、绩效目标分解下达情况
+项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。
+三、自评结论
+项目自评得分为92.5分,等级为优。
+"""
+
+
+def test_report_named_only_in_its_opening_sentence():
+    ex = _ex(NO_TITLE)
+    (r,) = ex.reports
+    assert r["report_kind"] == "special_fund"
+    assert (r["unit_name"], r["fiscal_year"]) == ("示例县交通运输局", 2022)
+    assert (r["score_total"], r["grade_text"]) == (Decimal("92.5"), "优")
+    b, e = _facts(ex)
+    assert b[("total", "adjusted")] == Decimal("21790000.00")
+    assert (e["executed_yuan"], e["reported_rate_pct"]) == (Decimal("21136300.00"), Decimal("97"))
+
+
+UNTITLED = """根据县财政局要求,我办对2021年专项工作经费开展了绩效自评。
+资金已使用3.5万,支付率95%。
+绩效自评分为98.14分。
+"""
+
+
+def test_untitled_text_with_figures_is_still_a_report():
+    ex = _ex(UNTITLED)
+    (r,) = ex.reports
+    assert (r["fiscal_year"], r["score_total"]) == (2021, Decimal("98.14"))
+    _, e = _facts(ex)
+    assert (e["executed_yuan"], e["reported_unit"], e["reported_rate_pct"]) == (Decimal("35000.00"), "万", Decimal("95"))
+
+
+DEPARTMENT = """2023年度示例县民政局部门整体支出绩效自评报告
+一、部门预算情况
+2023年年初预算100万元,调整后预算120万元,全年执行数110万元,预算执行率91.67%。
+二、项目情况
+1.养老服务项目:资金总额20万元,已支付18万元,项目自评得分90分。
+共对3个项目开展自评,自评为优的项目有2个。
+三、自评结论
+总分100分,部门整体自评得分95分,评价等次为良。
+"""
+
+
+def test_department_report_keeps_project_figures_out_of_its_own():
+    ex = _ex(DEPARTMENT)
+    (r,) = ex.reports
+    assert (r["score_total"], r["grade_text"]) == (Decimal("95"), "良")
+    b, e = _facts(ex)
+    assert b == {("total", "initial"): Decimal("1000000.00"), ("total", "adjusted"): Decimal("1200000.00")}
+    assert e["executed_yuan"] == Decimal("1100000.00")
+    # The project's figures are kept as mentions about something else.
+    other = {m["subject"] for m in ex.fact_mentions if m["scope"] == "other"}
+    assert {"budget:adjusted:total", "executed:total", "score:project"} <= other
