@@ -273,3 +273,35 @@ def test_words_without_the_template_stay_paragraphs():
     text = "我部门年初预算数与全年预算数一致，全年执行数 100 万元，执行率 100%，详见附表。" * 3
     doc = read_text(text.encode())
     assert not list(doc.tables)
+
+
+SICHUAN_2023 = """部门预算项目支出绩效自评表（2023年度）
+（合成测试数据 SYNTHETIC）
+| 项目名称 | 示例工资性支出 |  |  |  |  |  |  |  |  |
+| 主管部门 | 示例县发展和改革局 |  |  |  |  |  |  |  |  |
+| 预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |  |
+|  | 总额 | 238.93 | 251.89 | 251.89 | 100.00% | 10 | 10 |  |  |
+|  | 其中：财政资金 | 238.93 | 251.89 | 251.89 | 100.00% | / | / |  |  |
+|  | 单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |  |  |
+| 绩效指标（90分） | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |
+|  | 产出指标 | 数量指标 | 发放覆盖率 | = | 100 | % | 100 | 60 | 60 |  |
+|  | 效益指标 | 社会效益指标 | 足额保障率 | ≥ | 95 | % | 90 | 30 | 25 | 个别延迟 |
+|  | 合计 |  |  |  |  |  |  | 100 | 95 |  |
+"""
+
+
+def test_comparator_and_unit_in_columns_of_their_own():
+    ex = extract(read_text(SICHUAN_2023.encode()), "sc")
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets}
+    assert b[("total", "initial")] == Decimal("2389300.00") and b[("fiscal", "adjusted")] == Decimal("2518900.00")
+    assert b[("unit_funds", "initial")] == Decimal("0.00")
+    e = {f["line_item"]: f for f in ex.fact_executions}
+    assert e["total"]["executed_yuan"] == Decimal("2518900.00") and e["total"]["reported_rate_pct"] == Decimal("100.00")
+    inds = {i["name"]: i for i in ex.fact_indicators}
+    cov = inds["发放覆盖率"]
+    assert (cov["target_text"], cov["target_op"], cov["target_value"], cov["target_unit"]) == ("=100%", "=", 100.0, "%")
+    assert (cov["actual_text"], cov["attained"]) == ("100%", True)
+    guard = inds["足额保障率"]
+    assert (guard["target_op"], guard["actual_value"], guard["attained"], guard["deviation_reason"]) == (
+        ">=", 90.0, False, "个别延迟")
+    assert (guard["weight"], guard["score"]) == (Decimal("30"), Decimal("25"))

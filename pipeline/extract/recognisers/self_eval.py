@@ -143,7 +143,12 @@ _IND_FIELDS = [
     ("weight", re.compile(r"^分值$|^权重$|^指标分值$")),
     ("score", re.compile(r"^得分$|^自评得分$|^评分$")),
     ("reason", re.compile(r"偏差|原因|改进措施|备注")),
+    # Templates that print the comparator and the unit in columns of their own
+    # (指标性质 "≥" | 指标值 "100" | 度量单位 "%"), e.g. Sichuan's 2023 template.
+    ("op", re.compile(r"^(指标性质|符号|运算符|比较符|指标方向)$")),
+    ("unit", re.compile(r"^(度量单位|计量单位|单位|单位\(文字描述\)|指标单位)$")),
 ]
+_COMPARATOR = re.compile(r"^(=|＝|≥|≤|>|<|＞|＜|≧|≦|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不超过|不少于)$")
 
 
 def _ind_field(text: str) -> str | None:
@@ -208,14 +213,22 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
             continue
         if not (target and sq(target.text)) and not (actual and sq(actual.text)) and not wv and not sv:
             continue  # a placeholder row such as "指标1：" with nothing in it
-        tgt = parse_target(target.text) if target else None
-        attained = judge_attained(tgt, actual.text) if (tgt and actual) else None
+        op_c, unit_c = got.get("op"), got.get("unit")
+        op = sq(op_c.text) if op_c is not None and _COMPARATOR.match(sq(op_c.text)) else ""
+        unit = sq(unit_c.text) if unit_c is not None and len(sq(unit_c.text)) <= 8 else ""
+        target_text = flat(target.text) if target else None
+        actual_text = flat(actual.text) if actual else None
+        if target_text and (op or unit) and num_of(table, target) is not None:
+            target_text = f"{op}{target_text}{unit}"
+        if actual_text and unit and num_of(table, actual) is not None:
+            actual_text = f"{actual_text}{unit}"
+        tgt = parse_target(target_text) if target_text else None
+        attained = judge_attained(tgt, actual_text) if (tgt and actual_text) else None
         act_num = None
-        if actual is not None:
+        if actual_text:
             from pipeline.normalize.numbers import parse_number
 
-            an = parse_number(actual.text)
-            act_num = an
+            act_num = parse_number(actual_text)
         anchor = got.get("name") or target or actual or cells[0]
         ctx.ex.fact_indicators.append(
             {
@@ -224,11 +237,11 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 "level1": level1,
                 "level2": level2,
                 "name": flat(got["name"].text) if "name" in got else None,
-                "target_text": flat(target.text) if target else None,
+                "target_text": target_text,
                 "target_op": tgt.op if tgt else None,
                 "target_value": float(tgt.value) if tgt and tgt.value is not None else None,
                 "target_unit": tgt.unit if tgt else None,
-                "actual_text": flat(actual.text) if actual else None,
+                "actual_text": actual_text,
                 "actual_value": float(act_num.value) if act_num else None,
                 "actual_unit": act_num.unit if act_num else None,
                 "weight": wv.value if wv else None,
