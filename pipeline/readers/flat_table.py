@@ -151,7 +151,13 @@ def unflatten(text: str) -> tuple[str, list[list[str]], str] | None:
             return None  # stage words without fund-source rows: some other table
     if ind:
         pos = _goal_rows(tokens, pos, ind[0], rows)
-        pos = _indicator_rows(tokens, breaks, ind, rows)
+        n_before = len(rows)
+        pos, starts = _indicator_rows(tokens, breaks, ind, rows)
+        if not _plausible(rows[n_before + 1 :], ind[2], line_mode=bool(breaks), starts=starts):
+            # A layout these rules do not know (e.g. a header printed on two lines): leave
+            # the words as text rather than invent indicators.
+            del rows[n_before:]
+            pos = ind[0]
     if len(rows) < 2:
         return None
     width = max(len(r) for r in rows)
@@ -201,15 +207,34 @@ def _goal_rows(tokens: list[str], pos: int, ind_start: int, rows: list[list[str]
     return ind_start
 
 
+def _plausible(rows: list[list[str]], fields: list[str], line_mode: bool, starts: list[bool]) -> bool:
+    col = {f: i for i, f in enumerate(fields)}
+    body = [r for r in rows if not _TOTAL.match(r[0])]
+    if not body:
+        return False
+    if line_mode and not all(starts):
+        return False  # one printed row gave several: the columns were not understood
+    def complete(r: list[str]) -> bool:
+        has_name = "name" in col and r[col["name"]]
+        has_value = any(r[col[f]] for f in ("target", "actual") if f in col)
+        has_score = any(r[col[f]] for f in ("weight", "score") if f in col) or not ({"weight", "score"} & set(col))
+        return bool(has_name and has_value and has_score)
+    named = [r for r in body if "name" in col and r[col["name"]]]
+    return bool(named) and sum(map(complete, named)) >= 0.7 * len(named)
+
+
 def _indicator_rows(
     tokens: list[str], breaks: set[int], ind: tuple[int, int, list[str]], rows: list[list[str]]
-) -> int:
+) -> tuple[int, list[bool]]:
+    """Indicator rows appended to `rows`; returns the next word's index and, per row, whether
+    it began a printed line (always true when the line breaks are unknown)."""
     hs, he, fields = ind
     rows.append(tokens[hs:he])
     col = {f: i for i, f in enumerate(fields)}
     value_fields = [f for f in fields if f not in ("level1", "level2", "name", "reason")]
     numeric_tail = [f for f in value_fields if f in ("actual", "weight", "score")]
     k, have_l1 = he, False
+    starts: list[bool] = []
     while k < len(tokens):
         if _TOTAL.match(tokens[k]):
             j = k + 1
@@ -221,8 +246,9 @@ def _indicator_rows(
             for f, v in zip(reversed([f for f in ("weight", "score") if f in col]), reversed(nums), strict=False):
                 row[col[f]] = v
             rows.append(row)
-            return j
+            return j, starts
         row = [""] * len(fields)
+        row_start = k
         while k < len(tokens) and (lv := _level_of(tokens, k, have_l1)):
             if lv in col:
                 row[col[lv]] = tokens[k]
@@ -268,8 +294,9 @@ def _indicator_rows(
             row[col["reason"]] = " ".join(tokens[r:tail])
             r = tail
         rows.append(row)
+        starts.append(row_start in breaks or row_start == he or not breaks)
         k = r
-    return k
+    return k, starts
 
 
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])")

@@ -54,3 +54,16 @@ def test_rows_per_line_keep_their_reasons():
 def test_plain_sentences_are_not_tables():
     assert unflatten("本单位年初预算数为100万元，全年预算数为120万元，全年执行数为118万元，执行率98.33%。" * 2) is None
     assert unflatten("短") is None
+
+
+def test_an_unknown_two_line_header_is_left_as_text_not_turned_into_junk():
+    # The indicator header continues on a second line (符号 / 单位 / 折算得分): rows split by
+    # these rules would not line up, so no indicator is invented.
+    text = "\n".join([
+        "一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+        "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+        "产出指标 质量指标 覆盖率 享受补贴人数占比 >= 98 %(百分比) 100% 完成 25.00 25.00 6.25",
+        "效益指标 社会效益指标 发放率 补贴发放完成率 >= 75 %(百分比) 100% 完成 30.00 30.00 9.00",
+    ])
+    found = unflatten(text)
+    assert found is None or not any("一级指标" in r for r in found[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.cells import (
+    align,
     num_of,
     real_cells,
     sq,
@@ -42,10 +43,15 @@ def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
     return None
 
 
+# Weight columns hold points (分值, 权重 (分), 满分); 权重占比 is a share, not points.
+_WEIGHT_COL = re.compile(r"分值|满分|标准分|^权重(\(分\)|\(%\)|分)?$")
+_SCORE_COL = re.compile(r"^(自评)?得分(\(分\))?$|^自评分$|^评分$|^自评得分")
+
+
 def read_scoring(table: Table, ctx: Ctx) -> bool:
     hdr_i = _find_row(
         table,
-        lambda t: any(re.search(r"分值|权重", x) for x in t)
+        lambda t: any(_WEIGHT_COL.search(x) for x in t)
         and any(re.search(r"得分|自评分", x) for x in t)
         and not any(stage_of(x) in ("initial", "adjusted", "executed") for x in t),
     )
@@ -53,6 +59,10 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         return False
     project_id = _scoring_subject(table, ctx, hdr_i)
     header = real_cells(table.rows[hdr_i])
+    # Weight and score by their headers when each names one column; else by order.
+    w_cols = [i for i, c in enumerate(header) if _WEIGHT_COL.search(sq(c.text))]
+    s_cols = [i for i, c in enumerate(header) if _SCORE_COL.search(sq(c.text))]
+    by_header = len(w_cols) == 1 and len(s_cols) == 1 and w_cols[0] < s_cols[0]
     grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
     path: list[str] = []
     seq: dict[str, int] = {}
@@ -92,6 +102,12 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         if label_w is None and len(nums) == 1:
             # '项目效果(25分) | 目标实现 | … | 25': the weight sits in a parent label.
             label_w = next((w for w in (weight_in_label(x) for x in reversed(path)) if w is not None), None)
+        if by_header and len(nums) >= 2 and not any("扣分" in x for x in path):
+            amap = align(header, row)
+            hw, hs = num_of(table, amap.get(w_cols[0])), num_of(table, amap.get(s_cols[0]))
+            if hw is not None or hs is not None:
+                nums = [(k, v) for k, v in nums if v is not hw and v is not hs]
+                nums = [(-1, hw), (-1, hs)] + nums if hw is not None and hs is not None else nums
         if any("扣分" in x for x in path) and len(nums) == 1:
             # 扣分项: the number is the most that can be deducted, not a score earned.
             weight, score, label_w = nums[0][1], None, None
