@@ -40,7 +40,7 @@ _UNIT_LABEL = re.compile(
 # A unit name ends in an organisation suffix, optionally followed by a second one
 # (县人民政府 + 办公室, 市委 + 组织部); 部门 is a word, not a suffix.
 _SUFFIX = (
-    r"(?:委员会|人民政府|常委会|政协|委|局|厅|办公室|办|部(?![门分])|院|馆|中心|站|所|队|社|署|处|"
+    r"(?:委员会|人民政府|常委会|政协|委|局|办公厅|厅|办公室|办|部(?![门分])|院|馆|中心|站|所|队|社|署|处|"
     r"学校|小学|中学|幼儿园|大学|学院|联合会|协会|公司|街道办事处)"
 )
 _UNIT_IN_TEXT = re.compile(
@@ -192,11 +192,14 @@ def _fill_identity(s: Segment, blocks: list) -> None:
     s.fiscal_year = _year_from(s.title) or _majority_year(paras[:40])
     unit = _unit_from_title(s.title)
     if not unit:
-        for t in head:
-            m = _UNIT_LABEL.search(t)
-            if m:
-                unit = m.group(3).strip().split()[0]
-                break
+        # "部门：X" is printed above every table of a disclosure; a line wrapped by the PDF
+        # ("X办" + "公厅") must not outvote the others, so the most frequent form wins.
+        labelled = Counter(
+            m.group(3).strip().split()[0] for t in paras[:80] if (m := _UNIT_LABEL.search(t))
+        )
+        if labelled:
+            best = max(labelled.values())
+            unit = next(u for u in labelled if labelled[u] == best)
     if not unit:
         for t in head:
             m = _UNIT_GLUED.search(re.sub(r"\s", "", t))

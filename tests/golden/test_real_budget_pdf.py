@@ -43,3 +43,7 @@ def test_functional_classification_facts_and_tree():
     sums = df[df["check_name"] == "line_item_sum"]
     assert len(sums) >= 5
     assert failures(df).empty
+    # 合计 (27,664.22 on page 5, by hand: 22,395.50 + 1,374.63 + 3,894.09) = Σ classes only.
+    totals = df[(df["check_name"] == "table_total") & df["source_refs"].str.startswith("page=5;table=5;")]
+    assert len(totals) == 1 and float(totals.iloc[0]["expected"]) == 27664.22
+    assert float(totals.iloc[0]["observed"]) == 27664.22

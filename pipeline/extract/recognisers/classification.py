@@ -82,7 +82,51 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             else:
                 add_budget(ctx, None, f"{prefix}:{code}", stage, v, unit, "classification", label)
             found = True
+    if found:
+        _classification_totals(table, ctx, header, coded)
     return found
+
+
+def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: list) -> None:
+    """A 合计 row of a classification table sums its top-level (类) rows, per column:
+    classes, sections and items are nested, so only the 3-digit rows add up to it."""
+    from decimal import Decimal
+
+    from pipeline.extract.recognisers.context import TOTAL_LABEL
+
+    top = [i for i, (code, _k) in coded if len(code) == 3]
+    for row in table.rows:
+        cells = real_cells(row)
+        label = next((sq(c.text) for c in cells if sq(c.text)), "")
+        if not TOTAL_LABEL.match(label) or _row_code(cells):
+            continue
+        for c in cells:
+            tv = num_of(table, c)
+            if tv is None:
+                continue
+            parts = [v for i in top if (v := _same_column(table, table.rows[i], c)) is not None]
+            if not parts:
+                continue
+            half = sum(Decimal(5) * Decimal(10) ** (-(p.num.decimals + 1)) for p in parts)
+            ctx.ex.table_sums.append(
+                {
+                    "document_id": ctx.document_id, "report_id": ctx.report_id, "table_index": table.index,
+                    "total_row": c.row, "col_index": c.col,
+                    "column_label": (sq(_header_above(header, c)) or None) if header and header[0].row != c.row else None,
+                    "total_text": tv.num.text, "total_value": float(tv.value), "total_decimals": tv.num.decimals,
+                    "parts_sum": float(sum(p.value for p in parts)), "parts_halfwidth": float(half),
+                    "parts_count": len(parts), "first_row": parts[0].cell.row, "last_row": parts[-1].cell.row,
+                    "page": table.page,
+                }
+            )
+            ctx.use(tv)
+
+
+def _same_column(table: Table, row: list[Cell], like: Cell):
+    for c in real_cells(row):
+        if c.col <= like.col < c.col + c.colspan or like.col <= c.col < like.col + like.colspan:
+            return num_of(table, c)
+    return None
 
 
 def _header_above(header: list[Cell], cell: Cell) -> str:
