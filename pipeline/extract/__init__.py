@@ -9,6 +9,7 @@ from decimal import Decimal
 from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
 from pipeline.extract.cells import is_numeric, real_cells, sq
+from pipeline.extract.panels import split_panels
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
 from pipeline.model import Document, Paragraph, Table
@@ -74,12 +75,15 @@ def _extract_segment(
     }
     ex.reports.append(report)
     ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex, report_kind=s.kind)
-    blocks = doc.blocks[s.start : s.end]
+    # Side-by-side panels of one printed table are read as tables of their own.
+    blocks = [x for b in doc.blocks[s.start : s.end] for x in (split_panels(b) if isinstance(b, Table) else [b])]
     seen_subjects: set[str] = set()
     heading: str | None = None
     bands = None
+    prev_texts: list[str] = []
     for b in blocks:
         if isinstance(b, Paragraph):
+            prev_texts = [*prev_texts[-1:], b.text]
             text = b.text
             u = detect_money_unit(text) if len(text) < 30 and "单位" in text else None
             if u:
@@ -100,6 +104,8 @@ def _extract_segment(
             continue
         if not isinstance(b, Table):
             continue
+        if len(prev_texts) == 2 and re.fullmatch(r"\s*(金额)?单位[:：]\s*\S{1,6}\s*", b.caption):
+            b.caption = f"{prev_texts[0]} {b.caption}"  # the title sits above the unit line
         sig = tuple(
             tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
         )
@@ -116,6 +122,8 @@ def _extract_segment(
         kind = None
         if tb.read_summary(b, ctx, _stated_budget(ex, rid)):
             kind = "summary"
+        elif tb.read_two_sided(b, ctx):
+            kind = "two_sided"
         elif tb.read_self_eval(b, ctx):
             kind = "self_eval"
         elif tb.read_scoring(b, ctx):
@@ -217,7 +225,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         if m.kind == "score" and m.value > 150:
             continue  # not a score on any scale these reports use
         # Broad wordings and project scores in a department report are about a project.
-        own = not (m.broad and not single) and m.subject != "score:project"
+        own = not (m.broad and not single) and m.subject != "score:project" and not m.subject.startswith("part:")
         ctx.ex.fact_mentions.append(
             {
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,

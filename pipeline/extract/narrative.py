@@ -26,7 +26,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], bool]] = [
     ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算|(?<!年初)预算资金总额|全年预算总额)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
     ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后的?(?:项目)?预算(?:资金)?|(?<!年初预算)(?<!年初)资金总额|预算总额|总预算|(?<!支付)(?<!拨付)(?<!使用)(?<!支出)(?<!到位)项目资金(?:共|总额)?)(?:数)?(?:共|合计)?(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
     ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
-    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|支出决算(?:数)?为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|(?:本年|年度|部门|单位)(?:总)?支出决算(?:数|总额)?为?|支出决算总额为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
     ("executed:total", "amount", re.compile(rf"(?:执行金额|累计支出|已支出|(?:已|累计|实际)?(?:完成)?(?:拨付|支付)(?:使用)?(?:资金)?|(?:已|实际|累计)使用(?:资金)?|资金已使用)(?:共|合计)?(?:为|是|了)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), False),
     ("rate:total", "rate", re.compile(rf"(?:支付率|资金使用率|预算执行进度|资金执行进度)(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), True),
@@ -89,6 +89,24 @@ def _num(text: str, unit: str | None) -> tuple[float, int] | None:
     return float(n.value), n.decimals
 
 
+# A clause about one fund source or one class ("一般公共预算财政拨款支出年初预算为…，支出决算为…")
+# states that part's figures, not the report's totals.
+_PART_QUALIFIER = re.compile(
+    r"一般公共预算|政府性基金|国有资本经营|财政拨款(?!收入总计)|三公|机关运行|[（(](类|款|项)[)）]|"
+    r"基本支出|人员经费|公用经费|(?<!部门)项目支出(?!合计)"
+)
+
+
+# A paragraph explaining one classification item ("1、社会保障和就业支出（类）…（项）。…年初预算为…").
+_CLASS_ITEM = re.compile(r"[（(](类|款|项)[)）]")
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The sentence up to pos, without parentheticals ("年初预算583.44万元（其中：项目支出…）")."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;\n")
+    return re.sub(r"[（(][^（()）]*[)）]", "", text[start + 1 : pos])
+
+
 def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for subject, kind, pat, broad in PATTERNS:
@@ -101,7 +119,11 @@ def find_mentions(text: str) -> list[Mention]:
             parsed = _num(raw, m.group(ug))
             if parsed is None:
                 continue
-            out.append(Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad))
+            mention = Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad)
+            if kind == "amount" and (_PART_QUALIFIER.search(_clause_before(text, m.start()))
+                                     or _CLASS_ITEM.search(text[: m.start()])):
+                mention.subject = f"part:{subject}"  # kept for the record, never a report total
+            out.append(mention)
     spans: set[tuple[int, int]] = set()
     out.sort(key=lambda m: m.broad)  # a precise wording wins over a broad one on the same figure
     out = [m for m in out if (m.start, m.end) not in spans and not spans.add((m.start, m.end))]

@@ -14,6 +14,7 @@ from pipeline.extract.recognisers.scoring import read_scoring
 from pipeline.extract.recognisers.self_eval import read_self_eval
 from pipeline.extract.recognisers.summary import read_summary
 from pipeline.extract.recognisers.totals import read_generic_totals
+from pipeline.extract.recognisers.two_sided import read_two_sided
 
 __all__ = [
     "Ctx",
@@ -23,4 +24,5 @@ __all__ = [
     "read_scoring",
     "read_self_eval",
     "read_summary",
+    "read_two_sided",
 ]

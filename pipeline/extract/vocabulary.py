@@ -63,3 +63,40 @@ def stage_of(header: str) -> str | None:
         if pat.search(s):
             return field
     return None
+
+
+@cache
+def _functional_classes() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r["pattern"]), r["code"]) for r in _rows("functional_classes.csv")]
+
+
+def functional_class_by_name(label: str) -> str | None:
+    """'一、一般公共服务支出' / '社会保障和就业（类）支出' → 'func:201' (class names of the
+    government functional classification; older names map to the same code)."""
+    s = re.sub(r"[（(]类[)）]", "", clean_label(label))
+    for pat, code in _functional_classes():
+        if pat.match(s):
+            return f"func:{code}"
+    return None
+
+
+# Fund sources that split 财政拨款; printed under 年初结转和结余 they split the carry-over.
+_FISCAL_PARTS = {"fiscal", "fiscal_current", "general_public_budget", "government_fund", "state_capital"}
+
+
+class FundRows:
+    """Reads fund-source row labels in order, so that '一般公共预算财政拨款' printed under
+    '年初结转和结余' is known as part of the carry-over, not of this year's appropriation."""
+
+    def __init__(self) -> None:
+        self.under_carryover = False
+
+    def code(self, label: str) -> str | None:
+        item = line_item_code(label)
+        if item == "carryover":
+            self.under_carryover = True
+        elif item in _FISCAL_PARTS and self.under_carryover:
+            return None
+        elif item is not None:
+            self.under_carryover = False
+        return item

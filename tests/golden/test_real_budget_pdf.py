@@ -25,7 +25,7 @@ def test_functional_classification_facts_and_tree():
     ex = extract(read_document(data, Settings()), "jiangsu2019")
     assert ex.reports[0]["report_kind"] == "budget"
     assert ex.reports[0]["fiscal_year"] == 2019
-    f201 = one(ex.fact_budgets, line_item="func:201", stage="initial")
+    f201 = one(ex.fact_budgets, line_item="func:201", stage="initial", table_kind="classification")
     assert f201["amount_yuan"] == Decimal("223955000.00") and f201["reported_text"] == "22,395.50"
     assert f201["label_text"] == "一般公共服务支出" and f201["source_ref"].startswith("page=5;table=5;")
     assert one(ex.fact_budgets, line_item="func:2013101")["amount_yuan"] == Decimal("93701200.00")
@@ -47,3 +47,26 @@ def test_functional_classification_facts_and_tree():
     totals = df[(df["check_name"] == "table_total") & df["source_refs"].str.startswith("page=5;table=5;")]
     assert len(totals) == 1 and float(totals.iloc[0]["expected"]) == 27664.22
     assert float(totals.iloc[0]["observed"]) == 27664.22
+
+
+def test_two_sided_summary_table():
+    """收支预算总表 (page 1): income items on the left, spending by function and by use on
+    the right. By hand: 财政拨款 27,664.22 = 当年收入小计 = 一般公共预算 27,664.22; 基本支出 11,700.63 +
+    项目支出 13,025.38 + 单位预留机动经费 2,938.21 = 27,664.22; 住房保障 3,894.09."""
+    from pipeline.extract import extract
+    from pipeline.ingest.read import read_document
+    from pipeline.settings import Settings
+
+    data = (FIXTURES / "real_pdf" / "jiangsu_2019_tables.pdf").read_bytes()
+    ex = extract(read_document(data, Settings()), "jiangsu2019")
+    got = {(f["line_item"], f["reported_text"]) for f in ex.fact_budgets
+           if f["source_ref"].startswith("page=1;table=1;") and f["stage"] == "initial"}
+    assert got == {
+        ("fiscal", "27,664.22"), ("general_public_budget", "27,664.22"), ("current_income", "27,664.22"),
+        ("total", "27,664.22"),
+        ("func:201", "22,395.50"), ("func:208", "1,374.63"), ("func:221", "3,894.09"),
+        ("basic", "11,700.63"), ("project", "13,025.38"), ("reserve", "2,938.21"),
+    }
+    # The expenditure side's own total is the same figure, not a second line item.
+    assert sum(1 for f in ex.fact_budgets if f["source_ref"].startswith("page=1;table=1;")
+               and f["line_item"] == "total") == 1

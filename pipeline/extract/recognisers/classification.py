@@ -39,6 +39,12 @@ def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
             parts.append(t)
             k += 1
             continue
+        # '301 | 2 | 津贴补贴': a 款 printed without its leading zero, followed by the name.
+        nxt = sq(cells[k + 1].text) if k + 1 < len(cells) else ""
+        if parts and re.fullmatch(r"\d", t) and nxt and not re.fullmatch(r"[\d,.，]+", nxt):
+            parts.append(t.zfill(2))
+            k += 1
+            continue
         break
     code = "".join(parts)
     return (code, k) if _CODE.match(code) else None

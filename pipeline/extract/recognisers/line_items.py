@@ -2,44 +2,73 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.cells import (
     align,
     flat,
     num_of,
     real_cells,
+    sq,
 )
 from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
     Ctx,
     _find_row,
     _table_unit,
     add_budget,
     add_execution,
 )
-from pipeline.extract.vocabulary import clean_label, line_item_code, stage_of
+from pipeline.extract.vocabulary import FundRows, clean_label, line_item_code, stage_of
 from pipeline.model import Table
+
+_AMOUNT = re.compile(r"^(金额|合计)(\((万元|元)\))?$")
+
+
+def _stage(ctx: Ctx, text: str, caption: str) -> str | None:
+    """A column's stage: named by its header, or a bare 金额 in a budget (initial) or
+    final-accounts (executed) disclosure."""
+    st = stage_of(text)
+    if st or not _AMOUNT.match(sq(text)) or ctx.report_kind not in ("budget", "final_accounts"):
+        return st
+    return "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+
+
+def _row_label(cells: list) -> tuple[str, object] | None:
+    """The row's label and its cell; '一般公共预算资金 | 小计 | …' is the group's own total."""
+    if len(cells) >= 2 and re.fullmatch(r"小计|合计", sq(cells[1].text)) and sq(cells[0].text):
+        return cells[0].text, cells[0]
+    return (cells[0].text, cells[0]) if cells else None
 
 
 def read_line_items(table: Table, ctx: Ctx) -> bool:
+    caption = table.caption + " " + " ".join(c.text for r in table.rows[:2] for c in real_cells(r))
     hdr_i = _find_row(
-        table, lambda t: sum(1 for x in t if stage_of(x) in ("initial", "adjusted", "executed")) >= 1
+        table, lambda t: sum(1 for x in t if _stage(ctx, x, caption) in ("initial", "adjusted", "executed")) >= 1
     )
     if hdr_i is None:
-        return False
+        return _read_transposed(table, ctx, caption)
     header = table.rows[hdr_i]
     hcells = real_cells(header)
-    fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
+    if sum(1 for c in hcells if re.fullmatch(r"项目|项目名称|科目名称", sq(c.text))) >= 2:
+        return False  # two panels side by side: read_two_sided's layout, never by position
+    fields = {i: _stage(ctx, c.text, caption) for i, c in enumerate(hcells)}
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
-    items = {line_item_code(real_cells(r)[0].text) for r in table.rows[hdr_i + 1 :] if real_cells(r)}
+    items = {line_item_code(lab[0]) for r in table.rows[hdr_i + 1 :] if (lab := _row_label(real_cells(r)))}
     if not items - {None, "total"}:
-        return False  # only a 合计 row is known: a table of other things with a total
+        return _read_transposed(table, ctx, caption)  # only a 合计 row is known: other things with a total
     found = False
+    funds = FundRows()
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
         if not cells:
             continue
-        item = line_item_code(cells[0].text)
+        text, _cell = _row_label(cells)  # type: ignore[misc]
+        item = funds.code(text)
+        if item is None and line_item_code(text):
+            continue  # a part of the carry-over: not a line of this year's budget
         if item is None:
-            if clean_label(cells[0].text):
+            if clean_label(text):
                 ctx.ex.unrecognised.append(
                     {
                         "document_id": ctx.document_id,
@@ -47,12 +76,12 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
                         "source_ref": str(table.ref(cells[0])),
                         "what": "row",
                         "reason": "row label is not in the line-item vocabulary",
-                        "text": cells[0].text[:200],
+                        "text": text[:200],
                     }
                 )
             continue
         amap = align(header, row)
-        label = flat(cells[0].text)
+        label = flat(text)
         for i, f in fields.items():
             v = num_of(table, amap.get(i)) if i in amap else None
             if v is None or f not in ("initial", "adjustment", "adjusted", "executed"):
@@ -63,3 +92,36 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
                 add_budget(ctx, None, item, f, v, unit, "line_items", label)
             found = True
     return found
+
+
+def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
+    """Line items as columns (合计 | 基本支出 | 项目支出 | …) over one row of amounts, or over
+    rows whose first cell is 合计: a budget or final-accounts disclosure's summary by use."""
+    if ctx.report_kind not in ("budget", "final_accounts"):
+        return False
+    for hdr_i, row in enumerate(table.rows[:4]):
+        hcells = real_cells(row)
+        codes = {i: line_item_code(c.text) for i, c in enumerate(hcells)}
+        if len({c for c in codes.values() if c} - {"total"}) < 2:
+            continue
+        stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+        unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+        for data in table.rows[hdr_i + 1 :]:
+            dcells = real_cells(data)
+            first = sq(dcells[0].text) if dcells else ""
+            if num_of(table, dcells[0]) is None and not TOTAL_LABEL.match(first):
+                continue  # a row by function or by project: only the overall row is read here
+            amap = align(row, data)
+            found = False
+            for i, code in codes.items():
+                v = num_of(table, amap.get(i)) if code and i in amap else None
+                if v is None:
+                    continue
+                label = flat(hcells[i].text)
+                if stage == "executed":
+                    add_execution(ctx, None, code, v, None, unit, "line_items", label)
+                else:
+                    add_budget(ctx, None, code, stage, v, unit, "line_items", label)
+                found = True
+            return found
+    return False

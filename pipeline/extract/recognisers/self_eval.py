@@ -36,9 +36,10 @@ from pipeline.normalize.targets import judge_attained, parse_target
 
 def read_self_eval(table: Table, ctx: Ctx) -> bool:
     """Project (or department-as-a-whole) self-evaluation table."""
+    # Two different stages (预算数 printed twice over two panels is not a funding block).
     fund_hdr = _find_row(
         table,
-        lambda t: sum(1 for x in t if stage_of(x) in ("initial", "adjusted", "executed")) >= 2,
+        lambda t: len({stage_of(x) for x in t} & {"initial", "adjusted", "executed"}) >= 2,
     )
     ind_hdr = _find_row(
         table,

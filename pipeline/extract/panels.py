@@ -1,0 +1,41 @@
+"""Tables printed as side-by-side panels: the same columns twice across the page
+(类|款|科目名称|决算数|类|款|科目名称|决算数). Each panel is read as a table of its own, so
+a row's right half is never taken for more cells of its left half. Cells keep their grid
+positions, so provenance still names the printed table, row and column."""
+
+from __future__ import annotations
+
+from pipeline.extract.cells import sq
+from pipeline.model import Table
+
+
+def _period(seq: list[str]) -> int | None:
+    n = len(seq)
+    for p in range(2, n // 2 + 1):
+        if n % p == 0 and all(seq[i] == seq[i + p] for i in range(n - p)) and any(seq[:p]):
+            return p
+    return None
+
+
+def split_panels(table: Table) -> list[Table]:
+    """The panels of `table` (the table itself when it has one)."""
+    for row in table.rows[:5]:
+        cells = sorted(row, key=lambda c: c.col)
+        if len(cells) < 4 or any(c.colspan > 1 for c in cells):
+            continue
+        p = _period([sq(c.text) for c in cells])
+        if p is None:
+            continue
+        starts = [cells[i].col for i in range(0, len(cells), p)]
+        bounds = list(zip(starts, [*starts[1:], 10**6], strict=True))
+        return [
+            Table(
+                index=table.index,
+                rows=[[c for c in r if lo <= c.col < hi] for r in table.rows],
+                page=table.page,
+                nested_in=table.nested_in,
+                caption=table.caption,
+            )
+            for lo, hi in bounds
+        ]
+    return [table]

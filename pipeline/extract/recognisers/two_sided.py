@@ -1,0 +1,147 @@
+"""Two-sided summary tables of budget and final-accounts disclosures (收支预算总表,
+收入支出决算总表, 财政拨款收支总表): income items and amounts on the left, expenditure by
+function and by use on the right, each side a (label, amount…) pair of columns."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.cells import num_of, real_cells, sq
+from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
+    Ctx,
+    _table_unit,
+    add_budget,
+    add_execution,
+)
+from pipeline.extract.vocabulary import (
+    FundRows,
+    clean_label,
+    functional_class_by_name,
+    line_item_code,
+    stage_of,
+)
+from pipeline.model import Cell, Table
+
+_LABEL_HEAD = re.compile(r"^(项目|项目名称|科目名称|功能科目名称|功能分类科目名称|支出功能分类科目|收入项目|支出项目|支出用途)$")
+_AMOUNT_HEAD = re.compile(r"^(金额|预算数|决算数|本年预算数?|年初预算数?|本年决算数?|合计|年度预算数?)(\((万元|元)\))?$")
+_SKIP_HEAD = re.compile(r"^(行次|栏次|序号)$")
+# Rows a side prints for its own arithmetic, not line items: knowingly left out.
+_SUBTOTAL = re.compile(r"^(当年|本年)支出(小计|合计)$|^(结转|结余)|^年末|^支出总计$")
+
+
+def _pairs(header: list[Cell]) -> list[tuple[int, list[int]]] | None:
+    """[(label column, amount columns)] from a header such as 项目名称|金额|功能科目名称|金额."""
+    out: list[tuple[int, list[int]]] = []
+    for i, c in enumerate(header):
+        t = sq(c.text)
+        if _LABEL_HEAD.match(t):
+            out.append((i, []))
+        elif out and (_AMOUNT_HEAD.match(t) or stage_of(t)):
+            out[-1][1].append(i)
+        elif out and out[-1][1] and not _SKIP_HEAD.match(t):
+            out[-1][1].append(i)  # a breakdown of the pair's amount (基本支出, 一般公共预算…)
+        elif out and not _SKIP_HEAD.match(t):
+            return None
+    out = [p for p in out if p[1]]
+    return out if len(out) >= 2 else None
+
+
+def _covering(cells: list[Cell], col: int) -> Cell | None:
+    return next((c for c in cells if c.col <= col < c.col + c.colspan), None)
+
+
+def read_two_sided(table: Table, ctx: Ctx) -> bool:
+    found = None
+    for hdr_i, row in enumerate(table.rows[:6]):
+        # Header cells merged down from the row above are part of this header row; the
+        # last of several header rows names the columns the data rows have.
+        cells = sorted(row, key=lambda c: c.col)
+        if (pairs := _pairs(cells)) is not None:
+            found = (hdr_i, cells, pairs)
+        elif found is not None:
+            break
+    if found is None:
+        return False
+    hdr_i, header, pairs = found
+    caption = table.caption + " " + " ".join(c.text for r in table.rows[:hdr_i] for c in real_cells(r))
+    final = ctx.report_kind == "final_accounts" or ("决算" in caption and ctx.report_kind != "budget")
+    unit = _table_unit(table, ctx, [c.text for c in header]) or "万元"
+    cols = [c.col for c in header]
+    rows = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
+    # Each row seen through the header's columns (a merged cell covers several of them).
+    wide = [[_covering(r, k) for k in cols] for r in rows]
+    if sum(1 for r in wide if all(c is not None for c in r)) < 2:
+        return False  # the rows do not carry the header's columns: not this layout
+    facts: list[tuple[str, str, Cell, str]] = []
+    for side, (label_i, amount_is) in enumerate(pairs):
+        funds = FundRows()
+        classes_read = False
+        main, *breakdown = amount_is
+        stage = _stage(ctx, sq(header[main].text), final)
+        for r in wide:
+            cell, lab = r[main], r[label_i]
+            if lab is None or cell is None or cell is lab or not sq(lab.text):
+                continue
+            label = clean_label(lab.text)
+            side_total = side > 0 and (line_item_code(lab.text) == "total" or bool(TOTAL_LABEL.match(label)))
+            if side == 0:
+                item = funds.code(lab.text)
+            else:
+                item = functional_class_by_name(lab.text) or line_item_code(lab.text)
+                if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
+                    item = None  # fund-source words on the expenditure side name something else
+            if _SUBTOTAL.match(label) or side_total:
+                for c in (cell, *(r[j] for j in breakdown)):
+                    if c is not None and num_of(table, c) is not None:
+                        ctx.ignore(c)  # the side's own arithmetic; the income side states the total
+                if side_total and not classes_read:
+                    # The first total row: this year's spending (总计 adds the carry-forward).
+                    _breakdown_totals(table, ctx, header, r, breakdown, stage, facts)
+                    classes_read = True
+                continue
+            if item is not None:
+                facts.append((item, stage, cell, lab.text))
+            for j in breakdown:  # a row's split by class or fund: not a line item of its own
+                if r[j] is not None and num_of(table, r[j]) is not None:
+                    ctx.ignore(r[j])
+    if _FISCAL_ONLY.search(re.sub(r"\s", "", caption)):
+        # 财政拨款收支总表: its totals are the appropriation's, not the department's; only its
+        # items (一般公共预算…, spending by function) are comparable with other tables.
+        for item, _, cell, _ in facts:
+            if item in ("total", "current_income", "carryover", "fiscal", "surplus_use"):
+                ctx.ignore(cell)
+        facts = [f for f in facts if f[0] not in ("total", "current_income", "carryover", "fiscal", "surplus_use")]
+    known = {f[0] for f in facts}
+    if len(known - {"total"}) < 2:
+        return False
+    for item, stage, cell, label in facts:
+        v = num_of(table, cell)
+        if v is None:
+            continue
+        if stage == "executed":
+            add_execution(ctx, None, item, v, None, unit, "two_sided", label.strip())
+        elif stage in ("initial", "adjustment", "adjusted"):
+            add_budget(ctx, None, item, stage, v, unit, "two_sided", label.strip())
+    return True
+
+
+_FISCAL_ONLY = re.compile(r"财政拨款(预算)?收(入)?支(出)?|一般公共预算(财政拨款)?收(入)?支(出)?")
+_EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve"}
+
+
+def _stage(ctx: Ctx, head: str, final: bool) -> str:
+    """A column's stage; a disclosure's bare 预算数 is the budget as approved (initial)."""
+    st = stage_of(head)
+    if st == "adjusted" and ctx.report_kind == "budget" and re.match(r"^预算数", head):
+        return "initial"
+    return st or ("executed" if final else "initial")
+
+
+def _breakdown_totals(table, ctx, header, row, breakdown, stage, facts) -> None:
+    """On the expenditure side's total row, columns headed by an expense class (基本支出,
+    人员经费, 项目支出…) give that class's total."""
+    for j in breakdown:
+        code = line_item_code(header[j].text)
+        if code in _EXPENSE_SIDE and row[j] is not None and num_of(table, row[j]) is not None:
+            facts.append((code, stage, row[j], header[j].text))
