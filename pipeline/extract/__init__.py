@@ -110,6 +110,8 @@ def _extract_segment(
             tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
         )
         first = seen_tables.get(sig) if sum(len(x) for x in sig) >= 6 else None
+        if first is not None and not _mostly_same_numbers(first, b):
+            first = None  # the same template filled with other figures (one table per year, per survey)
         ctx.twin = first is not None
         ctx.used_cells.clear()
         ctx.ignored_cells.clear()
@@ -137,6 +139,18 @@ def _extract_segment(
         _count_coverage(ctx, b, kind)
         # Footnotes of summary tables often state the grade bands.
     _finish_report(ex, report, bands)
+
+
+def _numbers(t: Table) -> list[str]:
+    return [sq(c.text) for r in t.rows for c in real_cells(r) if is_numeric(c.text)]
+
+
+def _mostly_same_numbers(a: Table, b: Table) -> bool:
+    """A table printed twice carries (nearly) the same figures; a misprint changes a few."""
+    na, nb = _numbers(a), _numbers(b)
+    if not na or len(na) != len(nb):
+        return not na and not nb
+    return sum(x == y for x, y in zip(na, nb, strict=True)) * 2 >= len(na)
 
 
 def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
@@ -331,6 +345,13 @@ def _twin_mentions(ctx: tb.Ctx, first: Table, second: Table) -> None:
                 )
 
 
+def _whole(score_fact: dict) -> bool:
+    """A table's total scores the whole evaluation unless its full mark says it covers one
+    dimension only (a 过程指标 table totalling 25 points)."""
+    w = score_fact.get("weight")
+    return w is None or float(w) >= 100
+
+
 def _finish_report(ex: Extraction, report: dict, bands) -> None:
     rid = report["report_id"]
     if bands:
@@ -338,7 +359,7 @@ def _finish_report(ex: Extraction, report: dict, bands) -> None:
             [b.__dict__ if hasattr(b, "__dict__") else b for b in bands], ensure_ascii=False, default=str
         )
     totals = [f for f in ex.fact_scores if f["report_id"] == rid and f["project_id"] is None
-              and f["component"] == "total" and f["origin"] == "table" and not f["is_twin"]]
+              and f["component"] == "total" and f["origin"] == "table" and not f["is_twin"] and _whole(f)]
     if not totals and report["report_kind"] == "project":
         # A single-project report is scored by its project's table.
         pids = {p["project_id"] for p in ex.projects if p["report_id"] == rid}
@@ -367,7 +388,8 @@ def _finish_report(ex: Extraction, report: dict, bands) -> None:
                 _mention(ex, report, "rate:total", "rate", float(f["reported_rate_pct"]),
                          {"source_ref": f["rate_source_ref"]}, f["rate_text"], f["rate_decimals"])
     for f in ex.fact_scores:
-        if f["report_id"] == rid and f["origin"] == "table" and f["component"] == "total" and not f["is_twin"] and f["score"] is not None:
+        if f["report_id"] == rid and f["origin"] == "table" and f["component"] == "total" and not f["is_twin"] \
+                and f["score"] is not None and _whole(f):
             subject = f"project_score:{keymap.get(f['project_id'])}" if f["project_id"] else "score:total"
             _mention(ex, report, subject, "score", float(f["score"]), f, f["score_text"], f["score_decimals"])
 

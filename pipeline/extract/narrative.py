@@ -30,7 +30,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], bool]] = [
     ("executed:total", "amount", re.compile(rf"(?:执行金额|累计支出|已支出|(?:已|累计|实际)?(?:完成)?(?:拨付|支付)(?:使用)?(?:资金)?|(?:已|实际|累计)使用(?:资金)?|资金已使用)(?:共|合计)?(?:为|是|了)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), False),
     ("rate:total", "rate", re.compile(rf"(?:支付率|资金使用率|预算执行进度|资金执行进度)(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), True),
-    ("score:total", "score", re.compile(rf"(?<!项目)(?<!项目绩效)(?<!该项)(?<!指标)(?:(?:绩效)?自评总?|绩效|综合|评价)(?:得分|评分|分)(?:为|是|[:：])?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)|总得分(?:为|是|[:：])?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>分)"), False),
+    ("score:total", "score", re.compile(rf"(?<!项目)(?<!项目绩效)(?<!该项)(?<!指标)(?:(?:绩效)?自评总?|绩效|综合|(?:总体)?评价)(?:得分|评分|分|得)(?:为|是|[:：])?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)|总得分(?:为|是|[:：])?{_SP}(?P<n2>{_NUM[1:-1]}){_SP}(?P<u2>分)"), False),
     # "项目自评得分为100分" is the report's own score only in a single-project report.
     ("score:project", "score", re.compile(rf"项目(?:绩效|综合)?(?:自评)?(?:得分|评分|自评分)(?:为|是|[:：])?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>分)"), False),
 ]

@@ -101,7 +101,7 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
         if kind:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
-            title = _CHROME.sub("", "".join(w.strip("| ") for w in window))
+            title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
             return kind, re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| "), j - i + 1
     return None
 

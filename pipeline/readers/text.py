@@ -7,15 +7,18 @@ Shapes seen in real text exports:
 - tab-separated rows: one row per line, cells separated by tabs;
 - '|' tables (Markdown-like), separator rows of dashes dropped;
 - tables flattened into lines of a label followed by numbers separated by spaces;
-- whole self-evaluation tables flattened into one line of words (see flat_table).
+- whole self-evaluation tables flattened into one line of words (see flat_table);
+- HTML <table>s inside text (Markdown exports of PDFs).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.model import Cell, Document, Paragraph, Table
 from pipeline.readers.flat_table import gather_rows, unflatten
+from pipeline.readers.html_table import TABLE, parse_html_table
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _IMAGE = re.compile(r"^\s*\[image:[^\]]*\]\s*$")
@@ -47,6 +50,10 @@ def _clean(line: str) -> str:
     return _BOOKMARK.sub("", line).replace("\r", "")
 
 
+def _texts(row: list[Cell]) -> list[str]:
+    return [c.text.strip() for c in row]
+
+
 class _Builder:
     def __init__(self) -> None:
         self.doc = Document(file_format="txt")
@@ -61,6 +68,19 @@ class _Builder:
         self.n_para += 1
         self.doc.blocks.append(Paragraph(index=self.n_para, text=text))
         self.last_para = text
+
+    def table_cells(self, rows: list[list[Cell]]) -> None:
+        if not rows:
+            return
+        last = self.doc.blocks[-1] if self.doc.blocks else None
+        if isinstance(last, Table) and len(rows) > 1 and last.rows and _texts(last.rows[0]) == _texts(rows[0]):
+            # The next page's part of the same table, its header repeated: one table.
+            off = len(last.rows) - 1
+            for r in rows[1:]:
+                last.rows.append([replace(c, row=c.row + off) for c in r])
+            return
+        self.n_table += 1
+        self.doc.blocks.append(Table(index=self.n_table, rows=rows, caption=self.last_para))
 
     def table(self, rows: list[list[str]]) -> None:
         rows = [r for r in rows if r]
@@ -216,6 +236,13 @@ def read_text(data: bytes) -> Document:
         if _IMAGE.match(line):
             i += 1
             continue
+        if "<table" in line.lower():
+            j = i
+            while j < n - 1 and "</table>" not in "\n".join(lines[i : j + 1]).lower() and j - i < 5000:
+                j += 1
+            _html_tables(b, "\n".join(lines[i : j + 1]))
+            i = j + 1
+            continue
         if line.startswith("\t") and line.strip() != "" or (
             line.startswith("\t") and i + 1 < n and lines[i + 1].startswith("\t")
         ):
@@ -271,6 +298,18 @@ def read_text(data: bytes) -> Document:
         _para_or_flat_tables(b, line)
         i += 1
     return b.doc
+
+
+def _html_tables(b: _Builder, chunk: str) -> None:
+    """Text around and between <table>…</table> stays paragraphs."""
+    pos = 0
+    for m in TABLE.finditer(chunk):
+        for line in chunk[pos : m.start()].split("\n"):
+            b.para(line)
+        b.table_cells(parse_html_table(m.group(0)))
+        pos = m.end()
+    for line in chunk[pos:].split("\n"):
+        b.para(re.sub(r"<[^>]+>", "", line))
 
 
 def _para_or_flat_tables(b: _Builder, line: str) -> None:

@@ -9,6 +9,9 @@ WITH s AS (
     SELECT report_id, project_id, origin, blk, CAST(score AS DOUBLE) AS v, 0.5 * pow(10, -coalesce(score_decimals, 0)) AS half,
            component || '=' || score_text || ' @' || source_ref AS part
     FROM s WHERE component <> 'total' AND score IS NOT NULL AND origin IN ('table', 'narrative')
+      -- A row whose children print their own scores is their sum, not another part.
+      AND NOT EXISTS (SELECT 1 FROM s c WHERE c.report_id = s.report_id AND c.project_id IS NOT DISTINCT FROM s.project_id
+                      AND c.blk = s.blk AND c.origin = s.origin AND c.parent = s.component AND c.score IS NOT NULL)
     UNION ALL
     SELECT report_id, project_id, 'table', coalesce(regexp_extract(source_ref, 'table=(\d+)', 1), 'text'), CAST(score AS DOUBLE), 0.5 * pow(10, -coalesce(score_decimals, 0)),
            'indicator ' || name || '=' || score_text || ' @' || source_ref

@@ -8,6 +8,9 @@ WITH s AS (
 ), parts AS (
     SELECT report_id, project_id, origin, blk, CAST(weight AS DOUBLE) AS w, component || '=' || weight AS part
     FROM s WHERE component <> 'total' AND weight IS NOT NULL AND origin IN ('table', 'narrative') AND parent IS DISTINCT FROM 'indicators'
+      -- A row whose children print their own weights is their sum, not another part.
+      AND NOT EXISTS (SELECT 1 FROM s c WHERE c.report_id = s.report_id AND c.project_id IS NOT DISTINCT FROM s.project_id
+                      AND c.blk = s.blk AND c.origin = s.origin AND c.parent = s.component AND c.weight IS NOT NULL)
     UNION ALL
     SELECT report_id, project_id, 'table', coalesce(regexp_extract(source_ref, 'table=(\d+)', 1), 'text'), CAST(weight AS DOUBLE), 'indicator ' || name || '=' || weight_text
     FROM fact_indicators WHERE weight IS NOT NULL AND NOT is_twin

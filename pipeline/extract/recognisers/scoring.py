@@ -44,8 +44,9 @@ def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
 
 
 # Weight columns hold points (分值, 权重 (分), 满分); 权重占比 is a share, not points.
+_INDEX_CODE = re.compile(r"^([A-Z]\d{1,4}|\d{1,2}(?:\.\d{1,2}){1,3})(?=[\u4e00-\u9fa5])")
 _WEIGHT_COL = re.compile(r"分值|满分|标准分|^权重(\(分\)|\(%\)|分)?$")
-_SCORE_COL = re.compile(r"^(自评)?得分(\(分\))?$|^自评分$|^评分$|^自评得分")
+_SCORE_COL = re.compile(r"^(自评|指标|实际|评价|考核)?得分(\(分\))?$|^自评分$|^评分$|^自评得分")
 
 
 def read_scoring(table: Table, ctx: Ctx) -> bool:
@@ -66,6 +67,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
     grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
     path: list[str] = []
     seq: dict[str, int] = {}
+    coded: list[tuple[str, str]] = []
     # A grade printed once in a merged cell beside all rows is the table's overall grade.
     overall_grade = None
     if grade_i is not None:
@@ -86,8 +88,15 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         first_num = nums[0][0]
         short_labels = [t for k, t in labels if k < first_num and len(t) <= 30]
         if TOTAL_LABEL.match(texts[0]) or texts[0].startswith("总分"):
-            weight = nums[0][1] if len(nums) >= 2 else None
-            score = nums[-1][1]
+            amap = align(header, row)
+            hw = num_of(table, amap.get(w_cols[0])) if by_header else None
+            hs = num_of(table, amap.get(s_cols[0])) if by_header else None
+            if hs is not None:
+                weight, score = hw, hs
+            else:
+                pts = [(k, v) for k, v in nums if v.num.unit != "%"] or nums  # 得分率 is not a score
+                weight = pts[0][1] if len(pts) >= 2 else None
+                score = pts[-1][1]
             grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) else overall_grade
             _score(ctx, project_id, "total", weight, score, score.ref, grade=grade or None)
             continue
@@ -106,9 +115,24 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
             amap = align(header, row)
             hw, hs = num_of(table, amap.get(w_cols[0])), num_of(table, amap.get(s_cols[0]))
             if hw is not None or hs is not None:
-                nums = [(k, v) for k, v in nums if v is not hw and v is not hs]
+                taken = {id(x.cell) for x in (hw, hs) if x is not None}
+                nums = [(k, v) for k, v in nums if id(v.cell) not in taken]
                 nums = [(-1, hw), (-1, hs)] + nums if hw is not None and hs is not None else nums
-        if any("扣分" in x for x in path) and len(nums) == 1:
+        lone_score = False
+        if by_header and len(nums) == 1:
+            amap = align(header, row)
+            lone_score = nums[0][1].cell is amap.get(s_cols[0])
+        if lone_score:
+            # A score printed on a continuation row of its indicator, by its column.
+            weight, score = None, nums[0][1]
+            prev = next((f for f in reversed(ctx.ex.fact_scores)
+                         if f["report_id"] == ctx.report_id and f["component"] == strip_weight(name)), None)
+            if prev is not None and prev["score"] is None:
+                ctx.use(score)
+                prev.update(score=score.value, score_text=score.num.text, score_decimals=score.num.decimals,
+                            source_ref=score.ref)
+                continue
+        elif any("扣分" in x for x in path) and len(nums) == 1:
             # 扣分项: the number is the most that can be deducted, not a score earned.
             weight, score, label_w = nums[0][1], None, None
         elif len(nums) >= 2:
@@ -121,6 +145,11 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         seq[comp] = seq.get(comp, 0) + 1
         if seq[comp] > 1:
             comp = f"{comp}#{seq[comp]}"
+        # Index codes (A1 / A101, 1.1 / 1.1.2) nest rows printed in one column.
+        if (m := _INDEX_CODE.match(sq(name))) is not None:
+            code = m.group(1)
+            parent = next((pc for c, pc in reversed(coded) if code != c and code.startswith(c)), parent)
+            coded.append((code, comp))
         grade = texts[grade_i] if grade_i is not None and grade_i < len(texts) and grade_i not in dict(nums) else None
         _score(
             ctx,
@@ -129,7 +158,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
             weight,
             score,
             (score or weight).ref,  # type: ignore[union-attr]
-            parent=strip_weight(parent) if parent else None,
+            parent=(parent if parent in seq or "#" in (parent or "") else strip_weight(parent)) if parent else None,
             grade=grade or None,
             weight_value=label_w,
         )

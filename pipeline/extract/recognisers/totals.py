@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.extract.cells import (
@@ -17,6 +18,7 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.model import Cell, Table
 
+_NOT_SUMMABLE = re.compile(r"%|％|率|占比|比例|比重|序号|编号|编码|代码|年度|年份|排名|名次|行次|栏次|增减|增长|同比")
 _NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
 
 
@@ -41,27 +43,42 @@ def _align_total(table, header, fields, data_rows, totals: list[Val]) -> list[tu
         if fields.get(i) in _NOT_SUMMED:
             continue
         vals = _column_values(table, header, data_rows, i)
+        if sum(1 for v in vals if v.num.unit == "%") * 2 > len(vals):
+            continue  # percentages, whatever the header says
         if len(vals) >= max(1, len(data_rows) // 2):
             cands.append(i)
-    k = len(totals)
     if not cands:
         return []
+
+    def matches(pairs: list[tuple[int, Val]]) -> int:
+        n = 0
+        for col_i, tv in pairs:
+            vals = _column_values(table, header, data_rows, col_i)
+            half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for v in vals)
+            half += Decimal(5) * Decimal(10) ** (-(tv.num.decimals + 1))
+            n += abs(sum(v.value for v in vals) - tv.value) <= half
+        return n
+
+    # A total row as wide as the header (spans counted, as DOCX, PDF and HTML give them)
+    # puts each total under its own column; it wins unless the run below explains more.
+    hcells = real_cells(header)
+    hcols = {c.col: i for i, c in enumerate(hcells)}
+    trow = table.rows[totals[0].cell.row - 1] if totals[0].cell.row - 1 < len(table.rows) else []
+    grid: list[tuple[int, Val]] = []
+    if trow and sum(c.colspan for c in trow) == sum(c.colspan for c in hcells) \
+            and all(v.cell.col in hcols for v in totals):
+        grid = [(hcols[v.cell.col], v) for v in totals if hcols[v.cell.col] in cands]
+    k = len(totals)
     if k > len(cands):
         totals = totals[-len(cands):]
         k = len(totals)
     best, best_score = 0, -1
     for start in range(len(cands) - k + 1):
-        score = 0
-        for j in range(k):
-            vals = _column_values(table, header, data_rows, cands[start + j])
-            s = sum(v.value for v in vals)
-            half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for v in vals)
-            half += Decimal(5) * Decimal(10) ** (-(totals[j].num.decimals + 1))
-            if abs(s - totals[j].value) <= half:
-                score += 1
+        score = matches([(cands[start + j], totals[j]) for j in range(k)])
         if score > best_score:
             best, best_score = start, score
-    return [(cands[best + j], totals[j]) for j in range(k)]
+    run = [(cands[best + j], totals[j]) for j in range(k)]
+    return grid if grid and matches(grid) >= best_score else run
 
 
 def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: int, data_rows: list[int]) -> None:
@@ -119,6 +136,8 @@ def read_generic_totals(table: Table, ctx: Ctx) -> bool:
     if hdr_i is None:
         return False
     header = table.rows[hdr_i]
+    # Rates, shares, ranks, years and codes are never summed, whatever the table.
+    fields = {i: "rate" for i, c in enumerate(real_cells(header)) if _NOT_SUMMABLE.search(sq(c.text))}
     start = hdr_i + 1
     for ri in range(start, len(table.rows)):
         cells = real_cells(table.rows[ri])
@@ -128,7 +147,7 @@ def read_generic_totals(table: Table, ctx: Ctx) -> bool:
         data_rows = [i for i in range(start, ri) if any(num_of(table, c) for c in real_cells(table.rows[i]))]
         if len(data_rows) >= 2:
             before = len(ctx.ex.table_sums)
-            _table_total(table, ctx, header, {}, ri, data_rows)
+            _table_total(table, ctx, header, fields, ri, data_rows)
             found = found or len(ctx.ex.table_sums) > before
         start = ri + 1
     return found
