@@ -30,7 +30,7 @@ CODES: dict[str, Code] = {
         "failed", "The file is larger than the BPW_MAX_FILE_BYTES limit.",
         "Check it is really a report; raise BPW_MAX_FILE_BYTES if it is."),
     "UNSUPPORTED_FORMAT": Code(
-        "failed", "The bytes are not a DOCX, PDF or text report (e.g. an HTML error page, an image, a ZIP).",
+        "failed", "The bytes are not a DOCX, XLSX, PDF or text report (e.g. an HTML error page, an image, a ZIP).",
         "Check the download (an error page saved under a report's name is common) and fetch the real file."),
     "LEGACY_DOC": Code(
         "failed", "A legacy Word/WPS binary (.doc/.wps, OLE2), which is not read.",
@@ -39,6 +39,9 @@ CODES: dict[str, Code] = {
     "CORRUPT_DOCX": Code(
         "failed", "The DOCX is damaged or truncated and cannot be opened.",
         "Download it again; if it opens in Word, re-save it as a new DOCX."),
+    "CORRUPT_XLSX": Code(
+        "failed", "The Excel workbook (.xlsx) is damaged or truncated and cannot be opened.",
+        "Download it again; if it opens in Excel/WPS, re-save it as a new .xlsx."),
     "UNSAFE_DOCX": Code(
         "failed", "The DOCX declares an XML DTD or entities (which Word never writes); it was refused "
         "unread, for safety.",

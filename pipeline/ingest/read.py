@@ -28,8 +28,8 @@ _DTD_MARKERS = tuple(
 _CHUNK = 1 << 20
 
 
-def check_docx_container(data: bytes, settings: Settings) -> None:
-    """Raise ZIP_BOMB / UNSAFE_DOCX / CORRUPT_DOCX before any XML is parsed."""
+def check_docx_container(data: bytes, settings: Settings, code: str = "CORRUPT_DOCX") -> None:
+    """Raise ZIP_BOMB / UNSAFE_DOCX / CORRUPT_DOCX (or `code`) before any XML is parsed."""
     limit = settings.max_unzipped_bytes
     mib = 2**20
     try:
@@ -65,7 +65,7 @@ def check_docx_container(data: bytes, settings: Settings) -> None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
             NotImplementedError, RuntimeError) as e:
         # RuntimeError: a password-protected ZIP entry; NotImplementedError: odd compression.
-        raise IngestError.with_detail("CORRUPT_DOCX", f"{type(e).__name__}: {e}") from e
+        raise IngestError.with_detail(code, f"{type(e).__name__}: {e}") from e
 
 
 def _as_utf8_if_utf16(data: bytes) -> bytes:
@@ -94,6 +94,14 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
             raise
         except Exception as e:  # python-docx/lxml raise many kinds on broken files
             raise IngestError.with_detail("CORRUPT_DOCX", f"{type(e).__name__}: {e}") from e
+    if fmt == "xlsx":
+        check_docx_container(data, settings, code="CORRUPT_XLSX")
+        from pipeline.readers.xlsx import read_xlsx
+
+        try:
+            return read_xlsx(data)
+        except Exception as e:  # openpyxl raises many kinds on broken workbooks
+            raise IngestError.with_detail("CORRUPT_XLSX", f"{type(e).__name__}: {e}") from e
     if fmt == "pdf":
         from pipeline.readers import pdf as pdf_reader
 
@@ -120,6 +128,6 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
         raise IngestError("LEGACY_DOC")
     raise IngestError(
         "UNSUPPORTED_FORMAT",
-        f"The file's bytes look like {fmt!r}, not a DOCX, PDF or text report. Check the download "
+        f"The file's bytes look like {fmt!r}, not a DOCX, XLSX, PDF or text report. Check the download "
         "(an error page saved under a report's name is common) and fetch the real file.",
     )

@@ -10,7 +10,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls, .et … (c
 
 
 def detect_format(data: bytes) -> str:
-    """Return docx, pdf, txt, doc (legacy OLE2: .doc/.wps), html, image, zip, rtf, empty or binary."""
+    """Return docx, xlsx, pdf, txt, doc (legacy OLE2: .doc/.wps), html, image, zip, rtf, empty or binary."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -25,6 +25,8 @@ def detect_format(data: bytes) -> str:
             return "docx" if b"word/" in data[:65536] else "zip"
         if "word/document.xml" in names:
             return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
         return "zip"
     if head.startswith(OLE2_MAGIC):
         return "doc"

@@ -30,7 +30,7 @@ CASES = {
     "docx": (fixture("docx", 1), "docx"),
     "truncated_docx": (fixture("docx", 1)[:30000], "docx"),
     "plain_zip": (_zip({"a.txt": b"hi"}), "zip"),
-    "xlsx": (_zip({"xl/workbook.xml": b"<x/>"}), "zip"),
+    "xlsx": (_zip({"xl/workbook.xml": b"<x/>"}), "xlsx"),
     "ole2_doc": (OLE2_MAGIC + b"\0" * 600, "doc"),
     "png": (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image"),
     "jpeg": (b"\xff\xd8\xff\xe0" + b"\0" * 100, "image"),
