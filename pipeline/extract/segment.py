@@ -102,10 +102,17 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
             title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
-            return kind, re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| "), j - i + 1
+            title = re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| ")
+            used = j - i + 1
+            # A cover whose year is set apart ("X局 / 年度部门决算 / 2024"): the year belongs to it.
+            nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+            if isinstance(nxt, Paragraph) and _BARE_YEAR.match(nxt.text) and not _YEAR.search(title):
+                title, used = f"{title} {nxt.text.strip()}", used + 1
+            return kind, title, used
     return None
 
 
+_BARE_YEAR = re.compile(r"^\s*(19|20)\d\d\s*(年度?)?\s*$")
 _REPORTED_AS = re.compile(r"现将(?P<t>[^，。；]{4,80}?(?:报告|情况|结果))(?:报告)?如下")
 
 
@@ -129,13 +136,18 @@ def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
 
 def _unit_from_title(title: str) -> str | None:
     s = re.sub(r"\s", "", title)
+    # "<unit><year>年度<kind>": the whole prefix is the unit when it ends like one (the
+    # lazy search below would stop at 委 in 中共X区委社会工作部).
+    m = re.match(r"^(?:附件\d*[:：]?)?(?P<u>[\u4e00-\u9fa5（）()]{4,40}?)(?:19|20)\d\d年", _CHROME.sub("", s))
+    if m and re.search(_SUFFIX + r"$", m.group("u")):
+        return m.group("u")
     s = _TITLE_NOISE.sub("", _CHROME.sub("", s))
     m = _UNIT_IN_TEXT.search(s)
     return m.group(1) if m else None
 
 
 def _year_from(text: str) -> int | None:
-    m = _YEAR.search(text)
+    m = _YEAR.search(text) or re.search(r"(?<!\d)(20\d\d)\s*$", text)
     return int(m.group(1)) if m else None
 
 

@@ -200,6 +200,10 @@ def test_single_stage_expense_table():
         ("湖南省林业局2021年度部门整体支出绩效自评报告", "湖南省林业局"),
         ("某某市疾病预防控制中心2023年度项目支出绩效自评报告", "某某市疾病预防控制中心"),
         ("中国共产党某某市委员会宣传部2022年度部门整体支出绩效自评报告", "中国共产党某某市委员会宣传部"),
+        ("中共某某区委社会工作部2024年度部门决算", "中共某某区委社会工作部"),
+        ("某某县第一示范小学2023年度项目支出绩效自评报告", "某某县第一示范小学"),
+        ("某某州数据发展中心2024年度项目支出绩效单位自评报告", "某某州数据发展中心"),
+        ("某某镇人民政府2024年度绩效自评报告", "某某镇人民政府"),
     ],
 )
 def test_unit_and_year_from_other_provinces_titles(title, unit):
@@ -305,3 +309,10 @@ def test_comparator_and_unit_in_columns_of_their_own():
     assert (guard["target_op"], guard["actual_value"], guard["attained"], guard["deviation_reason"]) == (
         ">=", 90.0, False, "个别延迟")
     assert (guard["weight"], guard["score"]) == (Decimal("30"), Decimal("25"))
+
+
+def test_cover_with_the_year_set_apart():
+    # PDF covers often place the year in its own text run: "X局 / 年度部门决算 / 2024".
+    text = "某某区财政局\n年度部门决算\n2024\n一、收入支出决算总体情况\n本年收入合计100万元。\n"
+    r = extract(read_text(text.encode()), "cover").reports[0]
+    assert (r["report_kind"], r["unit_name"], r["fiscal_year"]) == ("final_accounts", "某某区财政局", 2024)
