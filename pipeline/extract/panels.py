@@ -11,7 +11,9 @@ from pipeline.model import Table
 
 def _period(seq: list[str]) -> int | None:
     n = len(seq)
-    for p in range(2, n // 2 + 1):
+    # Two-column units (项目 | 金额 | 项目 | 金额) are the two sides of a summary table, read
+    # together by read_two_sided; panels of a classification have three columns or more.
+    for p in range(3, n // 2 + 1):
         if n % p == 0 and all(seq[i] == seq[i + p] for i in range(n - p)) and any(seq[:p]):
             return p
     return None

@@ -25,7 +25,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("special_fund", re.compile(r"(补助|转移支付|专项|衔接)[^，。]{0,20}资金.{0,12}绩效(自评|评价)")),
     ("project", re.compile(r"项目(支出)?绩效(自评|目标自评)|绩效目标自评表|项目自评报告")),
     ("final_accounts", re.compile(r"决算(情况)?说明|部门决算|单位决算")),
-    ("budget", re.compile(r"部门预算(公开)?$|预算公开|部门预算(情况)?说明")),
+    ("budget", re.compile(r"(部门|单位)预算(公开)?$|预算公开|(部门|单位)预算(情况)?说明")),
     ("department", re.compile(r"^(\d{4}年度?)?绩效自评报告$")),
     # Titles that name neither template: "X中心2024年度项目支出绩效单位自评报告",
     # "X镇人民政府2024年度绩效自评报告", "X补助资金2023年度绩效自评报告".
