@@ -234,6 +234,8 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
     for m in nar.find_mentions(text):
         ref = str(p.ref(m.start, m.end))
         single = report["report_kind"] in ("project", "special_fund")
+        if m.qualifier and not (single and nar.CLASS_WORDS.match(m.qualifier)):
+            m.subject = f"part:{m.subject}"  # about one fund source or class: kept, never a total
         if m.subject == "score:project" and single:
             m.subject = "score:total"
         if m.kind == "score" and m.value > 150:

@@ -26,7 +26,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str], bool]] = [
     ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后预算|全年预算|(?<!年初)预算资金总额|全年预算总额)(?:数|收入|支出)?(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
     ("budget:adjusted:total", "amount", re.compile(rf"(?:调整后的?(?:项目)?预算(?:资金)?|(?<!年初预算)(?<!年初)资金总额|预算总额|总预算|(?<!支付)(?<!拨付)(?<!使用)(?<!支出)(?<!到位)项目资金(?:共|总额)?)(?:数)?(?:共|合计)?(?:为|是|达)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
     ("budget:initial:carryover", "amount", re.compile(rf"上年结转(?:资金)?(?:为)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
-    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出|实际支付(?:项目资金)?|(?:本年|年度|部门|单位)(?:总)?支出决算(?:数|总额)?为?|支出决算总额为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
+    ("executed:total", "amount", re.compile(rf"(?:全年执行数|实际支出(?:项目)?(?:资金)?|实际支付(?:项目资金)?|(?:本年|年度|部门|单位)(?:总)?支出决算(?:数|总额)?为?|支出决算总额为?|全年执行)(?:为|是)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), False),
     ("executed:total", "amount", re.compile(rf"(?:执行金额|累计支出|已支出|(?:已|累计|实际)?(?:完成)?(?:拨付|支付)(?:使用)?(?:资金)?|(?:已|实际|累计)使用(?:资金)?|资金已使用)(?:共|合计)?(?:为|是|了)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>{_U})"), True),
     ("rate:total", "rate", re.compile(rf"(?:预算)?执行率(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), False),
     ("rate:total", "rate", re.compile(rf"(?:支付率|资金使用率|预算执行进度|资金执行进度)(?:为|是|达|达到)?{_SP}(?P<n>{_NUM[1:-1]}){_SP}(?P<u>%|％)"), True),
@@ -80,6 +80,7 @@ class Mention:
     start: int
     end: int
     broad: bool = False
+    qualifier: str | None = None  # a fund source or class the clause is about (then not a total)
 
 
 def _num(text: str, unit: str | None) -> tuple[float, int] | None:
@@ -95,6 +96,8 @@ _PART_QUALIFIER = re.compile(
     r"一般公共预算|政府性基金|国有资本经营|财政拨款(?!收入总计)|三公|机关运行|[（(](类|款|项)[)）]|"
     r"基本支出|人员经费|公用经费|(?<!部门)项目支出(?!合计)"
 )
+# In a project's own report, 项目支出 / 公用经费 name the project itself, not a part of it.
+CLASS_WORDS = re.compile(r"^(基本支出|人员经费|公用经费|项目支出)$")
 
 
 # A paragraph explaining one classification item ("1、社会保障和就业支出（类）…（项）。…年初预算为…").
@@ -120,9 +123,9 @@ def find_mentions(text: str) -> list[Mention]:
             if parsed is None:
                 continue
             mention = Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad)
-            if kind == "amount" and (_PART_QUALIFIER.search(_clause_before(text, m.start()))
-                                     or _CLASS_ITEM.search(text[: m.start()])):
-                mention.subject = f"part:{subject}"  # kept for the record, never a report total
+            if kind == "amount":
+                q = _PART_QUALIFIER.search(_clause_before(text, m.start())) or _CLASS_ITEM.search(text[: m.start()])
+                mention.qualifier = q.group(0) if q else None
             out.append(mention)
     spans: set[tuple[int, int]] = set()
     out.sort(key=lambda m: m.broad)  # a precise wording wins over a broad one on the same figure
