@@ -96,3 +96,16 @@ def test_department_report_keeps_project_figures_out_of_its_own():
     # The project's figures are kept as mentions about something else.
     other = {m["subject"] for m in ex.fact_mentions if m["scope"] == "other"}
     assert {"budget:adjusted:total", "executed:total", "score:project"} <= other
+
+
+PROJECT_OF_A_CLASS = """2023年度项目支出绩效自评报告（特殊教育公用经费补助资金）
+一、项目资金情况
+特殊教育公用经费补助资金年初预算6.46万元,实际支出项目资金6.46万元,资金执行率100%。
+"""
+
+
+def test_a_projects_own_class_words_do_not_make_its_figures_parts():
+    ex = _ex(PROJECT_OF_A_CLASS)
+    b, e = _facts(ex)
+    assert b == {("total", "initial"): Decimal("64600.00")}
+    assert (e["executed_yuan"], e["reported_rate_pct"]) == (Decimal("64600.00"), Decimal("100"))
