@@ -62,3 +62,20 @@ def test_stated_parts_of_the_total(fmt):
     ex = extraction("000", fmt)
     parts = {s["component"]: s["score"] for s in ex.fact_scores if s["project_id"] is None and s["component"] != "total"}
     assert parts == {"预算执行情况": Decimal("5.47"), "指标完成情况": Decimal("90")}
+
+
+def test_mislabelled_column_is_set_aside_and_logged(fmt):
+    """The summary table's 预算年度 column holds amounts (20000, 70000…), not years: the header
+    contradicts the cells, so they are set aside (not guessed as a stage) and logged."""
+    from pipeline.extract import extract
+    from pipeline.ingest.read import read_document
+    from pipeline.settings import Settings
+    from tests.golden.conftest import FIXTURES
+
+    path = next((FIXTURES / fmt).glob("000.*"))
+    ex = extract(read_document(path.read_bytes(), Settings()), "s000")
+    logged = [u for u in ex.unrecognised if u["what"] == "column"]
+    assert len(logged) == 1 and "预算年度" in logged[0]["reason"] and "40 cells are amounts" in logged[0]["reason"]
+    assert ex.coverage == 1.0
+    # No fact was made from the column: budgets of the summary rows are only the adjusted ones.
+    assert {f["stage"] for f in ex.fact_budgets if f["table_kind"] == "summary"} == {"adjusted"}

@@ -98,7 +98,37 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         av = num_of(table, got.get("adj_rate"))
         if av is not None:
             ctx.ignore(av.cell)
+    _set_aside_mislabelled(table, ctx, header, fields, data_rows)
     return True
+
+
+_DATE_HEAD = re.compile(r"年度|年份|日期|时间")
+
+
+def _set_aside_mislabelled(table: Table, ctx: Ctx, header, fields, data_rows: list[int]) -> None:
+    """A column headed as a year (预算年度) whose cells are amounts contradicts itself: which
+    amount it holds cannot be known, so its cells are set aside, not guessed, and the
+    contradiction is logged where auditors look (`unrecognised`, reason below)."""
+    hcells = real_cells(header)
+    for i, f in fields.items():
+        if f is not None or not _DATE_HEAD.search(sq(hcells[i].text)):
+            continue
+        vals = [v for ri in data_rows if (v := num_of(table, align(header, table.rows[ri]).get(i))) is not None]
+        years = [v for v in vals if v.num.decimals == 0 and 1990 <= v.value <= 2100]
+        if len(vals) < 2 or len(years) * 5 > len(vals):
+            continue
+        for v in vals:
+            ctx.ignore(v.cell)
+        ctx.ex.unrecognised.append(
+            {
+                "document_id": ctx.document_id, "report_id": ctx.report_id,
+                "source_ref": str(table.ref(hcells[i])), "what": "column",
+                "reason": f"header says 「{flat(hcells[i].text)}」 (a year) but {len(vals) - len(years)} of its "
+                          f"{len(vals)} cells are amounts: the column is mislabelled; its cells are set aside, "
+                          "not guessed",
+                "text": flat(hcells[i].text),
+            }
+        )
 
 
 def _infer_unit(table, body, header, fields, narrative_budget_yuan) -> str:
