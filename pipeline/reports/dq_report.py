@@ -406,6 +406,20 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
              "listed in the unrecognised table.",
     ))
 
+    # ---- layout problems: columns that contradict their header, titled reports without figures
+    layout = con.execute(
+        """SELECT d.file_name, u.source_ref, u.what, u.reason FROM unrecognised u JOIN documents d USING (document_id)
+           WHERE u.what IN ('column', 'report') AND d.missing_since IS NULL ORDER BY d.file_name, u.source_ref"""
+    ).fetchall()
+    body.append(section(
+        "layout", "版式问题", "Layout problems",
+        table([("文件 File", ""), ("位置 Where", ""), ("对象 What", ""), ("说明 Reason", "")],
+              [("<tr>" + td(f, "nowrap") + td(ref, "mono") + td(w) + td(r, "wide") + "</tr>") for f, ref, w, r in layout],
+              table_id="t-layout", empty_text="无 None"),
+        note="表头与内容矛盾的列（其数字不入事实、不作猜测），以及有标题却无任何数字的报告 · Columns whose header "
+             "contradicts their cells (set aside, not guessed) and reports recognised by their title without any figure.",
+    ))
+
     # ---- check catalogue -----------------------------------------------------------------
     cat = []
     for name, (sev, zh, en) in CHECK_CATALOGUE.items():
