@@ -238,7 +238,7 @@ def read_text(data: bytes) -> Document:
             continue
         if "<table" in line.lower():
             j = i
-            while j < n - 1 and "</table>" not in "\n".join(lines[i : j + 1]).lower() and j - i < 5000:
+            while j < n - 1 and "</table>" not in lines[j].lower() and j - i < 5000:
                 j += 1
             _html_tables(b, "\n".join(lines[i : j + 1]))
             i = j + 1
@@ -303,7 +303,8 @@ def read_text(data: bytes) -> Document:
 def _html_tables(b: _Builder, chunk: str) -> None:
     """Text around and between <table>…</table> stays paragraphs."""
     pos = 0
-    for m in TABLE.finditer(chunk):
+    matches = TABLE.finditer(chunk) if "</table>" in chunk.lower() else ()
+    for m in matches:
         for line in chunk[pos : m.start()].split("\n"):
             b.para(line)
         b.table_cells(parse_html_table(m.group(0)))
