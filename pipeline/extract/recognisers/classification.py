@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from pipeline.extract.cells import (
     flat,
@@ -11,10 +12,10 @@ from pipeline.extract.cells import (
     sq,
 )
 from pipeline.extract.recognisers.context import (
+    TOTAL_LABEL,
     Ctx,
     _table_unit,
-    add_budget,
-    add_execution,
+    add_amount,
 )
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Cell, Table
@@ -83,11 +84,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                 stage = default_stage
             if stage not in ("initial", "adjustment", "adjusted", "executed"):
                 continue
-            if stage == "executed":
-                add_execution(ctx, None, f"{prefix}:{code}", v, None, unit, "classification", label)
-            else:
-                add_budget(ctx, None, f"{prefix}:{code}", stage, v, unit, "classification", label)
-            found = True
+            found = add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label) or found
     if found:
         _classification_totals(table, ctx, header, coded)
     return found
@@ -96,10 +93,6 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
 def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: list) -> None:
     """A 合计 row of a classification table sums its top-level (类) rows, per column:
     classes, sections and items are nested, so only the 3-digit rows add up to it."""
-    from decimal import Decimal
-
-    from pipeline.extract.recognisers.context import TOTAL_LABEL
-
     top = [i for i, (code, _k) in coded if len(code) == 3]
     for row in table.rows:
         cells = real_cells(row)

@@ -16,8 +16,7 @@ from pipeline.extract.recognisers.context import (
     Ctx,
     _find_row,
     _table_unit,
-    add_budget,
-    add_execution,
+    add_amount,
 )
 from pipeline.extract.vocabulary import FundRows, clean_label, line_item_code, stage_of
 from pipeline.model import Table
@@ -86,11 +85,7 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
             v = num_of(table, amap.get(i)) if i in amap else None
             if v is None or f not in ("initial", "adjustment", "adjusted", "executed"):
                 continue
-            if f == "executed":
-                add_execution(ctx, None, item, v, None, unit, "line_items", label)
-            else:
-                add_budget(ctx, None, item, f, v, unit, "line_items", label)
-            found = True
+            found = add_amount(ctx, item, f, v, unit, "line_items", label) or found
     return found
 
 
@@ -118,10 +113,6 @@ def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
                 if v is None:
                     continue
                 label = flat(hcells[i].text)
-                if stage == "executed":
-                    add_execution(ctx, None, code, v, None, unit, "line_items", label)
-                else:
-                    add_budget(ctx, None, code, stage, v, unit, "line_items", label)
-                found = True
+                found = add_amount(ctx, code, stage, v, unit, "line_items", label) or found
             return found
     return False

@@ -11,8 +11,7 @@ from pipeline.extract.recognisers.context import (
     TOTAL_LABEL,
     Ctx,
     _table_unit,
-    add_budget,
-    add_execution,
+    add_amount,
 )
 from pipeline.extract.vocabulary import (
     FundRows,
@@ -119,10 +118,7 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
         v = num_of(table, cell)
         if v is None:
             continue
-        if stage == "executed":
-            add_execution(ctx, None, item, v, None, unit, "two_sided", label.strip())
-        elif stage in ("initial", "adjustment", "adjusted"):
-            add_budget(ctx, None, item, stage, v, unit, "two_sided", label.strip())
+        add_amount(ctx, item, stage, v, unit, "two_sided", label.strip())
     return True
 
 
