@@ -233,6 +233,7 @@ def _indicator_rows(
     col = {f: i for i, f in enumerate(fields)}
     value_fields = [f for f in fields if f not in ("level1", "level2", "name", "reason")]
     numeric_tail = [f for f in value_fields if f in ("actual", "weight", "score")]
+    min_run = sum(1 for f in ("weight", "score") if f in fields) or 1
     k, have_l1 = he, False
     starts: list[bool] = []
     while k < len(tokens):
@@ -254,15 +255,21 @@ def _indicator_rows(
                 row[col[lv]] = tokens[k]
             have_l1 = have_l1 or lv == "level1"
             k += 1
-        # The row's words run to the end of the next run of numbers.
-        # The row's words run to the end of the next run of numbers (or of the printed line).
+        # The row runs to the end of the first run of numbers long enough to hold its weight
+        # and score (a shorter run is a numeric target or actual: "100% 达成预期 10 10"), or
+        # to the end of the printed line.
         j = k
-        while j < len(tokens) and not _is_num(tokens[j]) and not _TOTAL.match(tokens[j]) \
-                and _level_of(tokens, j, have_l1) is None and not (j > k and j in breaks):
-            j += 1
-        r = j
-        while r < len(tokens) and _is_num(tokens[r]) and not (r > j and r in breaks):
-            r += 1
+        while True:
+            while j < len(tokens) and not _is_num(tokens[j]) and not _TOTAL.match(tokens[j]) \
+                    and _level_of(tokens, j, have_l1) is None and not (j > k and j in breaks):
+                j += 1
+            r = j
+            while r < len(tokens) and _is_num(tokens[r]) and not (r > j and r in breaks):
+                r += 1
+            ends = r >= len(tokens) or r in breaks or _TOTAL.match(tokens[r]) or _level_of(tokens, r, have_l1)
+            if r - j >= min_run or r == j or ends:
+                break
+            j = r  # too short: part of the row's words
         words, nums = tokens[k:j], tokens[j:r]
         if not words and not nums:
             if any(row):

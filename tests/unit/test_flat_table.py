@@ -67,3 +67,41 @@ def test_an_unknown_two_line_header_is_left_as_text_not_turned_into_junk():
     ])
     found = unflatten(text)
     assert found is None or not any("一级指标" in r for r in found[1])
+
+
+# Property: any indicator block printed as words comes back cell for cell, whatever the
+# names (spaces inside included), targets, actuals and scores.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CJK = st.text(alphabet="培训人员设备维修覆盖率满意群众资金发放完成及时", min_size=2, max_size=8)
+_L1 = ["产出指标", "效益指标", "满意度指标"]
+_L2 = {"产出指标": ["数量指标", "质量指标", "时效指标"], "效益指标": ["社会效益指标", "经济效益指标"],
+       "满意度指标": ["服务对象满意度指标"]}
+
+
+@st.composite
+def _rows(draw):
+    rows = []
+    for l1 in draw(st.lists(st.sampled_from(_L1), min_size=1, max_size=3, unique=True)):
+        for k, l2 in enumerate(draw(st.lists(st.sampled_from(_L2[l1]), min_size=1, unique=True))):
+            words = draw(st.lists(_CJK, min_size=1, max_size=3))
+            n = draw(st.integers(1, 999))
+            target = draw(st.sampled_from([f"≥{n}个", f"≤{n}万元", f"{n}%", "效果明显", "按时完成"]))
+            actual = draw(st.sampled_from([str(n), f"{n}%", "达成预期", "已完成"]))
+            w = draw(st.integers(1, 30))
+            s = draw(st.integers(0, w))
+            rows.append((l1 if k == 0 else "", l2, " ".join(words), target, actual, str(w), str(s)))
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(_rows(), st.booleans())
+def test_indicator_rows_round_trip(rows, per_line):
+    head = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+    lines = [head] + [" ".join(x for x in r if x) for r in rows] + ["总分 100 90"]
+    found = unflatten(("\n" if per_line else " ").join(lines))
+    assert found is not None
+    _, out, _ = found
+    body = [r for r in out[1:] if r[0] != "总分"]
+    assert [tuple(r[:7]) for r in body] == rows
