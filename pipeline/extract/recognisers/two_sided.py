@@ -73,47 +73,19 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
     if sum(1 for r in wide if all(c is not None for c in r)) < 2:
         return False  # the rows do not carry the header's columns: not this layout
     facts: list[tuple[str, str, Cell, str]] = []
+    ignored: list[Cell] = []
     for side, (label_i, amount_is) in enumerate(pairs):
-        funds = FundRows()
-        classes_read = False
-        main, *breakdown = amount_is
-        stage = _stage(ctx, sq(header[main].text), final)
-        for r in wide:
-            cell, lab = r[main], r[label_i]
-            if lab is None or cell is None or cell is lab or not sq(lab.text):
-                continue
-            label = clean_label(lab.text)
-            side_total = side > 0 and (line_item_code(lab.text) == "total" or bool(TOTAL_LABEL.match(label)))
-            if side == 0:
-                item = funds.code(lab.text)
-            else:
-                item = functional_class_by_name(lab.text) or line_item_code(lab.text)
-                if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
-                    item = None  # fund-source words on the expenditure side name something else
-            if _SUBTOTAL.match(label) or side_total:
-                for c in (cell, *(r[j] for j in breakdown)):
-                    if c is not None and num_of(table, c) is not None:
-                        ctx.ignore(c)  # the side's own arithmetic; the income side states the total
-                if side_total and not classes_read:
-                    # The first total row: this year's spending (总计 adds the carry-forward).
-                    _breakdown_totals(table, ctx, header, r, breakdown, stage, facts)
-                    classes_read = True
-                continue
-            if item is not None:
-                facts.append((item, stage, cell, lab.text))
-            for j in breakdown:  # a row's split by class or fund: not a line item of its own
-                if r[j] is not None and num_of(table, r[j]) is not None:
-                    ctx.ignore(r[j])
+        _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts, ignored)
     if _FISCAL_ONLY.search(re.sub(r"\s", "", caption)):
         # 财政拨款收支总表: its totals are the appropriation's, not the department's; only its
         # items (一般公共预算…, spending by function) are comparable with other tables.
-        for item, _, cell, _ in facts:
-            if item in ("total", "current_income", "carryover", "fiscal", "surplus_use"):
-                ctx.ignore(cell)
-        facts = [f for f in facts if f[0] not in ("total", "current_income", "carryover", "fiscal", "surplus_use")]
+        ignored += [cell for item, _, cell, _ in facts if item in _DEPARTMENT_TOTALS]
+        facts = [f for f in facts if f[0] not in _DEPARTMENT_TOTALS]
     known = {f[0] for f in facts}
     if len(known - {"total"}) < 2:
         return False
+    for c in ignored:
+        ctx.ignore(c)
     for item, stage, cell, label in facts:
         v = num_of(table, cell)
         if v is None:
@@ -122,6 +94,39 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
     return True
 
 
+def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts, ignored) -> None:
+    """One side's rows: the first amount column gives the row's line item; further columns
+    split it (by class or by fund) and are read only on the side's total row."""
+    funds = FundRows()
+    classes_read = False
+    main, *breakdown = amount_is
+    stage = _stage(ctx, sq(header[main].text), final)
+    for r in wide:
+        cell, lab = r[main], r[label_i]
+        if lab is None or cell is None or cell is lab or not sq(lab.text):
+            continue
+        label = clean_label(lab.text)
+        side_total = side > 0 and (line_item_code(lab.text) == "total" or bool(TOTAL_LABEL.match(label)))
+        if side == 0:
+            item = funds.code(lab.text)
+        else:
+            item = functional_class_by_name(lab.text) or line_item_code(lab.text)
+            if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
+                item = None  # fund-source words on the expenditure side name something else
+        numeric = [c for c in (cell, *(r[j] for j in breakdown)) if c is not None and num_of(table, c) is not None]
+        if _SUBTOTAL.match(label) or side_total:
+            ignored += numeric  # the side's own arithmetic; the income side states the total
+            if side_total and not classes_read:
+                # The first total row: this year's spending (总计 adds the carry-forward).
+                _breakdown_totals(table, header, r, breakdown, stage, facts)
+                classes_read = True
+            continue
+        if item is not None:
+            facts.append((item, stage, cell, lab.text))
+        ignored += [c for c in numeric if c is not cell]  # a row's split: not a line item of its own
+
+
+_DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
 _FISCAL_ONLY = re.compile(r"财政拨款(预算)?收(入)?支(出)?|一般公共预算(财政拨款)?收(入)?支(出)?")
 _EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve"}
 
@@ -134,7 +139,7 @@ def _stage(ctx: Ctx, head: str, final: bool) -> str:
     return st or ("executed" if final else "initial")
 
 
-def _breakdown_totals(table, ctx, header, row, breakdown, stage, facts) -> None:
+def _breakdown_totals(table, header, row, breakdown, stage, facts) -> None:
     """On the expenditure side's total row, columns headed by an expense class (基本支出,
     人员经费, 项目支出…) give that class's total."""
     for j in breakdown:
