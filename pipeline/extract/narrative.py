@@ -62,9 +62,9 @@ def find_score_parts(text: str) -> list[tuple[str, str, int, int, int]]:
 
 
 SCORE_ONLY = re.compile(rf"自评得分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分[。；;]?$")
-_COUNT = re.compile(rf"共(?:对)?{_SP}(?P<n>\d+){_SP}个项目")
-_AVG = re.compile(rf"平均分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分")
-_GRADE_COUNT = re.compile(r"(?:自评)?为?(?P<g>一等|二等|三等|四等|优秀|良好|合格|不合格|优|良|中|差)的?项目(?:有)?\s*(?P<n>\d+)\s*个|(?P<g2>一等|二等|三等|四等|优秀|良好|合格|不合格)的?(?:项目)?(?:有)?\s*(?P<n2>\d+)\s*个")
+_COUNT = re.compile(rf"共(?:对)?{_SP}(?P<n>\d+){_SP}个项目|自评的(?:\d{{4}}年度?)?项目(?:共)?{_SP}(?P<n2>\d+){_SP}个")
+_AVG = re.compile(rf"平均(?:得)?分(?:为)?{_SP}(?P<n>\d+(?:\.\d+)?){_SP}分")
+_GRADE_COUNT = re.compile(r"(?:自评|评级|等级)?为?[“\"]?(?P<g>一等|二等|三等|四等|优秀|良好|合格|不合格|优|良|中|差)[”\"]?的?项目(?:有)?\s*(?P<n>\d+)\s*个|(?P<g2>一等|二等|三等|四等|优秀|良好|合格|不合格)的?(?:项目)?(?:有)?\s*(?P<n2>\d+)\s*个")
 _PROJECT_LINE = re.compile(r"^(?:\d+[.、．]\s*)?(?P<name>[^。；;，,]{2,60}?)[。.]\s*自评得分\s*(?P<s>\d+(?:\.\d+)?)\s*分[，,]\s*自评结论\s*(?P<g>[一二三四]等|优秀|良好|合格|不合格|优|良|中|差)")
 _HEADING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*(?P<h>[^。，,]{2,30})$")
 
@@ -132,7 +132,8 @@ def find_mentions(text: str) -> list[Mention]:
     out = [m for m in out if (m.start, m.end) not in spans and not spans.add((m.start, m.end))]
     out.sort(key=lambda m: m.start)
     for m in _COUNT.finditer(text):
-        out.append(Mention("projects:count", "count", float(m.group("n")), m.group("n"), "个", 0, m.start("n"), m.end("n")))
+        g = "n" if m.group("n") else "n2"
+        out.append(Mention("projects:count", "count", float(m.group(g)), m.group(g), "个", 0, m.start(g), m.end(g)))
     for m in _AVG.finditer(text):
         p = _num(m.group("n"), "分")
         if p:

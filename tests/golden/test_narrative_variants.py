@@ -109,3 +109,12 @@ def test_a_projects_own_class_words_do_not_make_its_figures_parts():
     b, e = _facts(ex)
     assert b == {("total", "initial"): Decimal("64600.00")}
     assert (e["executed_yuan"], e["reported_rate_pct"]) == (Decimal("64600.00"), Decimal("100"))
+
+
+def test_final_accounts_performance_paragraph_counts():
+    # The 预算绩效管理情况 paragraph of a 部门决算 (Shanghai's wording).
+    text = ("某某区规划局2024年度部门决算\n十、预算绩效管理情况\n绩效自评的2024年度项目39个，涉及预算金额4415.48万元，"
+            "平均得分99.33分（其中，绩效评级为“优”的项目39个；绩效评级为“良”的项目0个）。\n")
+    m = {x["subject"]: x["value"] for x in _ex(text).fact_mentions}
+    assert (m["projects:count"], m["projects:avg_score"], m["projects:grade:优"], m["projects:grade:良"]) == (
+        39.0, 99.33, 39.0, 0.0)
