@@ -249,7 +249,34 @@ def _fill_identity(s: Segment, blocks: list) -> None:
         )
         if counts:
             unit = counts.most_common(1)[0][0]
+    if not unit:
+        unit = _unit_from_body(paras)
     s.unit_name = unit
+
+
+_SHORT_NAME = re.compile(r"[（(]以下简称")
+_DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
+
+
+def _unit_from_body(paras: list[str]) -> str | None:
+    """A unit the text names itself: "X局（以下简称…）", "X局…由我局管理" (the last unit
+    named before 我局/我委/我校…), or the signature above the date at the end."""
+    for t in paras[:20]:
+        for sentence in re.split(r"[。；;]", re.sub(r"\s", "", t)):
+            units = [m for m in _UNIT_IN_TEXT.finditer(sentence) if "我" not in m.group(1)]
+            for m in units:
+                if _SHORT_NAME.match(sentence, m.end()):
+                    return m.group(1)
+            for me in re.finditer(r"我(局|委|办|院|校|中心|厅|部|所|站|馆|镇|乡)", sentence):
+                before = [m for m in _UNIT_IN_TEXT.finditer(sentence[: me.start()])
+                          if m.group(1).endswith(me.group(1))]
+                if before:
+                    return before[-1].group(1)
+    tail = paras[-10:]
+    for a, b in zip(tail, tail[1:], strict=False):
+        if _DATE_LINE.match(b) and (m := _UNIT_IN_TEXT.fullmatch(re.sub(r"\s", "", a))):
+            return m.group(1)
+    return None
 
 
 _EVALUATION = re.compile(r"绩效.{0,6}(自评|评价)|自评得分|自评结论|预算执行率|绩效目标完成")

@@ -118,3 +118,12 @@ def test_final_accounts_performance_paragraph_counts():
     m = {x["subject"]: x["value"] for x in _ex(text).fact_mentions}
     assert (m["projects:count"], m["projects:avg_score"], m["projects:grade:优"], m["projects:grade:良"]) == (
         39.0, 99.33, 39.0, 0.0)
+
+
+def test_unit_named_by_the_text_itself():
+    # No unit in the title: the text names it before calling itself 我局, or signs at the end.
+    self_ref = ("2019年度畜禽粪污资源化利用项目绩效自评报告\n根据《某某市财政局关于开展绩效评价的通知》要求,"
+                "某某市农业农村局及时整理出由我局管理的项目,自评得分95分。\n")
+    assert _ex(self_ref).reports[0]["unit_name"] == "某某市农业农村局"
+    signed = "项目绩效自评报告\n项目自评得分92分。\n某某县第一中学\n2024年3月15日\n"
+    assert _ex(signed).reports[0]["unit_name"] == "某某县第一中学"
