@@ -105,3 +105,19 @@ def test_indicator_rows_round_trip(rows, per_line):
     _, out, _ = found
     body = [r for r in out[1:] if r[0] != "总分"]
     assert [tuple(r[:7]) for r in body] == rows
+
+
+_VOCAB = ["项目名称", "主管部门", "项目资金", "(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+          "得分", "年度资金总额", "其中:", "本年财政拨款", "上年结转资金", "年度总体目标", "绩效指标", "一级指标",
+          "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "产出指标(50分)", "数量指标",
+          "成本指标", "满意度指标", "总分", "合计", "≥90%", "100%", "/", "—", "无", "12.5", "0", "100"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB) | _CJK, min_size=0, max_size=120), st.booleans())
+def test_any_word_stream_gives_rectangular_rows_or_nothing(words, per_line):
+    text = ("\n" if per_line else " ").join(words)
+    found = unflatten(text)
+    if found is not None:
+        _, rows, _ = found
+        assert rows and len({len(r) for r in rows}) == 1

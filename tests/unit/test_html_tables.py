@@ -58,3 +58,21 @@ def test_scoring_dimension_table_from_markdown_export():
     # Nested rows are not counted twice; 得分率 is not a score; % columns are not summed.
     assert failures(df).empty, failures(df)[["check_name", "detail"]].to_string()
     assert set(df["check_name"]) >= {"score_sum", "weights_sum", "table_total"}
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TAGS = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", '<td rowspan="3">', '<td colspan="2">',
+         "<th>", "</th>", "<br>", "1", "合计", "<td rowspan=x>", "&amp;", "<", ">"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TAGS), max_size=80))
+def test_broken_html_never_raises(parts):
+    html = "".join(parts)
+    rows = parse_html_table(html)
+    for row in rows:
+        cols = [c.col for c in row]
+        assert cols == sorted(cols) and len(set(cols)) == len(cols)
+    read_text(("前言\n" + html + "\n后记").encode())
