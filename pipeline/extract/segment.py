@@ -254,6 +254,7 @@ def _fill_identity(s: Segment, blocks: list) -> None:
     s.unit_name = unit
 
 
+_GIVES = re.compile(r"下达|拨付|批复|转发|印发|下发|通知|要求|安排|给|向|对")
 _SHORT_NAME = re.compile(r"[（(]以下简称")
 _DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 
@@ -268,8 +269,11 @@ def _unit_from_body(paras: list[str]) -> str | None:
                 if _SHORT_NAME.match(sentence, m.end()):
                     return m.group(1)
             for me in re.finditer(r"我(局|委|办|院|校|中心|厅|部|所|站|馆|镇|乡)", sentence):
+                # The clause's subject, calling itself 我局 further on; not "市财政局下达我局".
                 before = [m for m in _UNIT_IN_TEXT.finditer(sentence[: me.start()])
-                          if m.group(1).endswith(me.group(1))]
+                          if m.group(1).endswith(me.group(1))
+                          and (m.start() == 0 or sentence[m.start() - 1] in "，,：:（(、")
+                          and not _GIVES.search(sentence[m.end() : me.start()])]
                 if before:
                     return before[-1].group(1)
     tail = paras[-10:]

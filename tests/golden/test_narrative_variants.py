@@ -125,5 +125,7 @@ def test_unit_named_by_the_text_itself():
     self_ref = ("2019年度畜禽粪污资源化利用项目绩效自评报告\n根据《某某市财政局关于开展绩效评价的通知》要求,"
                 "某某市农业农村局及时整理出由我局管理的项目,自评得分95分。\n")
     assert _ex(self_ref).reports[0]["unit_name"] == "某某市农业农村局"
+    given = "项目绩效自评报告\n2020年7月20日市财政局下达我局项目经费200.00万元,项目自评得分90分。\n"
+    assert _ex(given).reports[0]["unit_name"] is None  # the giver is not the reporting unit
     signed = "项目绩效自评报告\n项目自评得分92分。\n某某县第一中学\n2024年3月15日\n"
     assert _ex(signed).reports[0]["unit_name"] == "某某县第一中学"
