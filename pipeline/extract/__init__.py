@@ -12,10 +12,12 @@ from pipeline.extract.cells import is_numeric, real_cells, sq
 from pipeline.extract.panels import split_panels
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
+from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
 from pipeline.normalize.money import detect_money_unit, to_yuan
 from pipeline.normalize.names import project_key, region_of, unit_key
+from pipeline.normalize.numbers import parse_number
 
 __all__ = ["extract", "Extraction"]
 
@@ -86,8 +88,12 @@ def _extract_segment(
             prev_texts = [*prev_texts[-1:], b.text]
             text = b.text
             u = detect_money_unit(text) if len(text) < 30 and "单位" in text else None
+            if u is None and (mu := _AMOUNT_UNIT.search(text)):
+                u = mu.group(1)  # "… 金额单位: 万元" at the end of a longer line
             if u:
                 ctx.money_unit_hint = u
+            if ctx.money_unit_hint and _inline_pairs(ctx, b):
+                continue
             h = nar.heading_of(text)
             if h:
                 heading = h
@@ -300,6 +306,43 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                     "weight_decimals": None, "origin": "narrative", "is_twin": False,
                 }
             )
+
+
+_AMOUNT_UNIT = re.compile(r"金额单位\s*[:：]\s*(万元|元)")
+_PAIR = re.compile(r"(?P<label>[\u4e00-\u9fa5]{2,8})\s*[:：]?\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)(?![\d.%])")
+
+
+def _inline_pairs(ctx: tb.Ctx, p: Paragraph) -> bool:
+    """'预算数 6.84 到位数 6.84 执行数 6.84 100.00': a table row printed as label–amount pairs
+    on one line (the money unit stated above). Only when two or more labels name stages."""
+    text = p.text.strip()
+    if len(text) > 120:
+        return False
+    pairs = [(m, stage_of(m.group("label"))) for m in _PAIR.finditer(text)]
+    staged = [(m, st) for m, st in pairs if st in ("initial", "adjusted", "executed")]
+    rest = _PAIR.sub("", text)
+    if len({st for _, st in staged}) < 2 or re.search(r"[\u4e00-\u9fa5]{2,}", rest):
+        return False
+    unit = ctx.money_unit_hint or "万元"
+    for m, st in staged:
+        n = parse_number(m.group("n"))
+        if n is None:
+            continue
+        ref = str(p.ref(m.start("n"), m.end("n")))
+        yuan = to_yuan(n.value, unit)
+        if st == "executed":
+            ctx.ex.fact_executions.append(
+                {"report_id": ctx.report_id, "project_id": None, "line_item": "total", "executed_yuan": yuan,
+                 "reported_rate_pct": None, "reported_text": n.text, "reported_unit": unit, "decimals": n.decimals,
+                 "source_ref": ref, "rate_text": None, "rate_decimals": None, "rate_source_ref": None,
+                 "origin": "narrative", "table_kind": None, "is_twin": False, "label_text": m.group("label")})
+        else:
+            ctx.ex.fact_budgets.append(
+                {"report_id": ctx.report_id, "project_id": None, "line_item": "total", "stage": st,
+                 "amount_yuan": yuan, "reported_text": n.text, "reported_unit": unit, "decimals": n.decimals,
+                 "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False,
+                 "label_text": m.group("label")})
+    return True
 
 
 def _narrative_execution(ctx: tb.Ctx) -> dict | None:

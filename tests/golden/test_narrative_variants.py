@@ -129,3 +129,16 @@ def test_unit_named_by_the_text_itself():
     assert _ex(given).reports[0]["unit_name"] is None  # the giver is not the reporting unit
     signed = "项目绩效自评报告\n项目自评得分92分。\n某某县第一中学\n2024年3月15日\n"
     assert _ex(signed).reports[0]["unit_name"] == "某某县第一中学"
+
+
+def test_label_amount_pairs_on_one_line():
+    # Hebei's 2020 template printed as text: the row is label–amount pairs, the unit stated above.
+    text = ("某某县民政局2020年度预算项目绩效自评表\n一、基本情况 项目名称: 高龄津贴 金额单位: 万元\n"
+            "二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n"
+            "预算数 6.84 到位数 6.84 执行数 6.50 95.03\n")
+    b, e = _facts(_ex(text))
+    assert b == {("total", "adjusted"): Decimal("68400.00")}
+    assert (e["executed_yuan"], e["label_text"], e["reported_unit"]) == (Decimal("65000.00"), "执行数", "万元")
+    # Without a stated unit nothing is guessed.
+    b2, e2 = _facts(_ex(text.replace(" 金额单位: 万元", "")))
+    assert not b2 and e2 is None
