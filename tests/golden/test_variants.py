@@ -316,3 +316,31 @@ def test_cover_with_the_year_set_apart():
     text = "某某区财政局\n年度部门决算\n2024\n一、收入支出决算总体情况\n本年收入合计100万元。\n"
     r = extract(read_text(text.encode()), "cover").reports[0]
     assert (r["report_kind"], r["unit_name"], r["fiscal_year"]) == ("final_accounts", "某某区财政局", 2024)
+
+
+STAGES_AS_ROWS = """2023年度某某县文化馆项目支出绩效自评报告
+（合成测试数据 SYNTHETIC）
+项目资金情况（单位：万元）
+| 资金情况 | 合计 | 财政拨款 | 其他资金 |
+| 年初预算 | 100.00 | 80.00 | 20.00 |
+| 调整后预算 | 120.00 | 100.00 | 20.00 |
+| 全年执行数 | 110.00 | 95.00 | 15.00 |
+| 执行率 | 91.67% | 95.00% | 75.00% |
+项目自评得分为92分。
+"""
+
+
+def test_funding_block_with_stages_as_rows_and_sources_as_columns():
+    from tests.checks_harness import check_text, failures
+
+    ex = extract(read_text(STAGES_AS_ROWS.encode()), "rows")
+    b = {(f["line_item"], f["stage"]): f["amount_yuan"] for f in ex.fact_budgets}
+    assert b[("total", "adjusted")] == Decimal("1200000.00") and b[("other", "initial")] == Decimal("200000.00")
+    e = {f["line_item"]: (f["executed_yuan"], f["reported_rate_pct"]) for f in ex.fact_executions}
+    assert e["fiscal"] == (Decimal("950000.00"), Decimal("95.00"))
+    df, _ = check_text(STAGES_AS_ROWS)
+    assert failures(df).empty and {"line_item_sum", "execution_rate"} <= set(df["check_name"])
+    # The same table with one misprinted rate: the check names that cell.
+    df, _ = check_text(STAGES_AS_ROWS.replace("| 95.00% |", "| 59.00% |"))
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["execution_rate"] and "row=5;col=3" in bad.iloc[0]["source_refs"]

@@ -17,6 +17,7 @@ from pipeline.extract.recognisers.context import (
     _find_row,
     _table_unit,
     add_amount,
+    add_execution,
 )
 from pipeline.extract.vocabulary import FundRows, clean_label, line_item_code, stage_of
 from pipeline.model import Table
@@ -90,29 +91,58 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
 
 
 def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
-    """Line items as columns (合计 | 基本支出 | 项目支出 | …) over one row of amounts, or over
-    rows whose first cell is 合计: a budget or final-accounts disclosure's summary by use."""
-    if ctx.report_kind not in ("budget", "final_accounts"):
-        return False
+    """Line items as columns (合计 | 财政资金 | 其他资金, or 合计 | 基本支出 | 项目支出):
+    rows labelled by a stage (年初预算 / 调整后预算 / 执行数 / 执行率), in any report; or, in a
+    budget or final-accounts disclosure, the one overall row (合计, or amounts only)."""
     for hdr_i, row in enumerate(table.rows[:4]):
         hcells = real_cells(row)
         codes = {i: line_item_code(c.text) for i, c in enumerate(hcells)}
         if len({c for c in codes.values() if c} - {"total"}) < 2:
             continue
-        stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
         unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
-        for data in table.rows[hdr_i + 1 :]:
-            dcells = real_cells(data)
+        body = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
+        staged = [(r, stage_of(r[0].text)) for r in body if r and stage_of(r[0].text)]
+        if len(staged) >= 2:
+            found = False
+            for data, stage in staged:
+                amap = align(hcells, data)
+                for i, code in codes.items():
+                    v = num_of(table, amap.get(i)) if code and i in amap else None
+                    if v is None:
+                        continue
+                    label = f"{flat(data[0].text)} · {flat(hcells[i].text)}"
+                    if stage == "rate":
+                        _add_rate(ctx, table, code, v, unit, label)
+                        found = True
+                    else:
+                        found = add_amount(ctx, code, stage, v, unit, "line_items", label) or found
+            return found
+        if ctx.report_kind not in ("budget", "final_accounts"):
+            return False
+        stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+        for dcells in body:
             first = sq(dcells[0].text) if dcells else ""
-            if num_of(table, dcells[0]) is None and not TOTAL_LABEL.match(first):
+            if not dcells or (num_of(table, dcells[0]) is None and not TOTAL_LABEL.match(first)):
                 continue  # a row by function or by project: only the overall row is read here
-            amap = align(row, data)
+            amap = align(hcells, dcells)
             found = False
             for i, code in codes.items():
                 v = num_of(table, amap.get(i)) if code and i in amap else None
                 if v is None:
                     continue
-                label = flat(hcells[i].text)
-                found = add_amount(ctx, code, stage, v, unit, "line_items", label) or found
+                found = add_amount(ctx, code, stage, v, unit, "line_items", flat(hcells[i].text)) or found
             return found
     return False
+
+
+def _add_rate(ctx: Ctx, table: Table, code: str, v, unit: str, label: str) -> None:
+    """A rate row joins the executed amount of the same column (one fact, as the checks expect)."""
+    prefix = f"table={table.index};"
+    row = next((f for f in reversed(ctx.ex.fact_executions)
+                if f["report_id"] == ctx.report_id and f["line_item"] == code and f["project_id"] is None
+                and f["reported_rate_pct"] is None and prefix in (f["source_ref"] or "")), None)
+    if row is None:
+        add_execution(ctx, None, code, None, v, unit, "line_items", label)
+        return
+    row.update(reported_rate_pct=v.value, rate_text=v.num.text, rate_decimals=v.num.decimals, rate_source_ref=v.ref)
+    ctx.use(v)
