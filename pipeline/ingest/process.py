@@ -104,7 +104,12 @@ def fingerprint(ex: Extraction) -> str | None:
     parts = sorted(f"{r['report_kind']}|{r['unit_key']}|{r['fiscal_year']}|{r['score_total']}" for r in ex.reports)
     vals = sorted(
         f"{f['stage']}:{f['line_item']}:{f['amount_yuan']}" for f in ex.fact_budgets if not f["is_twin"]
+    ) + sorted(
+        f"executed:{f['line_item']}:{f['executed_yuan']}:{f['reported_rate_pct']}"
+        for f in ex.fact_executions if not f["is_twin"]
     ) + sorted(f"{f['component']}:{f['score']}" for f in ex.fact_scores if not f["is_twin"])
+    if not vals:
+        return None  # nothing stated to compare: two such files are not known to be one report
     return hashlib.sha256("\n".join(parts + vals).encode()).hexdigest()
 
 

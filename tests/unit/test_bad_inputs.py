@@ -365,3 +365,16 @@ def test_error_codes_doc_lists_every_code():
     assert markdown_table() in doc, "docs/error_codes.md is out of date: paste errors.markdown_table()"
     for code, c in CODES.items():
         assert c.status in STATUSES, code
+
+
+def test_reports_without_figures_are_never_duplicates_of_each_other():
+    """Two different units' title pages, both without a figure or a unit name, share
+    everything the duplicate fingerprint compares; neither may hide the other."""
+    from pipeline.extract import extract
+    from pipeline.ingest.process import fingerprint
+    from pipeline.readers.text import read_text
+
+    a = extract(read_text("部门预算项目支出绩效自评表(2023年度)\n青神县项目\n".encode()), "a")
+    b = extract(read_text("部门预算项目支出绩效自评表(2023年度)\n大英县项目\n".encode()), "b")
+    assert a.reports and b.reports
+    assert fingerprint(a) is None and fingerprint(b) is None
