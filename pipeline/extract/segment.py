@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.model import Document, Paragraph, Table
+from pipeline.normalize.names import unit_key
 
 # Order matters: the first matching kind wins.
 KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -164,6 +165,15 @@ def _majority_year(texts: list[str]) -> int | None:
     return min(y for y, c in counts.items() if c == best)
 
 
+def _another_unit(kind: str, cur: Segment, title: str) -> bool:
+    """A compilation of several units' reports: the same kind of title naming another unit
+    starts a new report (project tables inside a department report never do)."""
+    if kind != cur.kind or kind == "project":
+        return False
+    a, b = _unit_from_title(cur.title), _unit_from_title(title)
+    return bool(a and b and unit_key(a) != unit_key(b))
+
+
 def segment(doc: Document) -> list[Segment]:
     blocks = doc.blocks
     segs: list[Segment] = []
@@ -173,7 +183,8 @@ def segment(doc: Document) -> list[Segment]:
         if found:
             kind, title, used = found
             cur = segs[-1] if segs else None
-            if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")):
+            if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")) \
+                    or _another_unit(kind, cur, title):
                 if cur is not None:
                     cur.end = i
                 para = blocks[i].index if isinstance(blocks[i], Paragraph) else None

@@ -344,3 +344,11 @@ def test_funding_block_with_stages_as_rows_and_sources_as_columns():
     df, _ = check_text(STAGES_AS_ROWS.replace("| 95.00% |", "| 59.00% |"))
     bad = failures(df)
     assert list(bad["check_name"]) == ["execution_rate"] and "row=5;col=3" in bad.iloc[0]["source_refs"]
+
+
+def test_a_compilation_of_several_units_reports_is_split_by_unit():
+    text = ("某某县财政局2023年度部门整体支出绩效自评报告\n我局整体支出自评得分为95分。\n"
+            "某某县教育局2023年度部门整体支出绩效自评报告\n我局整体支出自评得分为88分。\n")
+    reports = extract(read_text(text.encode()), "comp").reports
+    assert [(r["unit_name"], r["score_total"]) for r in reports] == [
+        ("某某县财政局", Decimal("95")), ("某某县教育局", Decimal("88"))]
