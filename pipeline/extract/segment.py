@@ -55,7 +55,8 @@ _UNIT_GLUED = re.compile(
 # Web-page furniture glued before a title: "• 浏览量• 主题词保山市…", "发布机构：…".
 _CHROME = re.compile(r"^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\s*|^[•·\-\s]+")
 _TITLE_NOISE = re.compile(
-    r"^(附件\s*\d*[:：]?\s*|\d+[.、．]\s*)|关于报送.*$|关于.*的函$|[（(]?\s*(20\d\d)\s*年度?\s*[)）]?"
+    r"^(附件\s*\d*[:：]?\s*|\d+[.、．]\s*|第[一二三四五六七八九十\d]+(部分|章|节|篇)\s*)|关于报送.*$|关于.*的函$"
+    r"|[（(]?\s*(20\d\d)\s*年度?\s*[)）]?"
 )
 
 
@@ -139,7 +140,7 @@ def _unit_from_title(title: str) -> str | None:
     s = re.sub(r"\s", "", title)
     # "<unit><year>年度<kind>": the whole prefix is the unit when it ends like one (the
     # lazy search below would stop at 委 in 中共X区委社会工作部).
-    m = re.match(r"^(?:附件\d*[:：]?)?(?P<u>[\u4e00-\u9fa5（）()]{4,40}?)(?:19|20)\d\d年", _CHROME.sub("", s))
+    m = re.match(r"^(?:附件\d*[:：]?|第[一二三四五六七八九十\d]+(?:部分|章|节|篇))?(?P<u>[\u4e00-\u9fa5（）()]{4,40}?)(?:19|20)\d\d年", _CHROME.sub("", s))
     if m and re.search(_SUFFIX + r"$", m.group("u")):
         return m.group("u")
     s = _TITLE_NOISE.sub("", _CHROME.sub("", s))
@@ -171,7 +172,11 @@ def _another_unit(kind: str, cur: Segment, title: str) -> bool:
     if kind != cur.kind or kind == "project":
         return False
     a, b = _unit_from_title(cur.title), _unit_from_title(title)
-    return bool(a and b and unit_key(a) != unit_key(b))
+    if not (a and b):
+        return False
+    ka, kb = unit_key(a), unit_key(b)
+    # 省委办公厅 / 江苏省委办公厅, 上海市规划和自然资源局 / 上海市普陀区规划和自然资源局: one unit.
+    return not (ka in kb or kb in ka or ka[-4:] == kb[-4:])
 
 
 def segment(doc: Document) -> list[Segment]:
