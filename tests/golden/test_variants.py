@@ -352,3 +352,10 @@ def test_a_compilation_of_several_units_reports_is_split_by_unit():
     reports = extract(read_text(text.encode()), "comp").reports
     assert [(r["unit_name"], r["score_total"]) for r in reports] == [
         ("某某县财政局", Decimal("95")), ("某某县教育局", Decimal("88"))]
+
+
+def test_a_units_own_part_headings_do_not_split_its_report():
+    text = ("某某区财政局2024年度部门决算\n一、收入支出决算总体情况说明\n本年收入合计100万元。\n"
+            "第二部分某某区财政局2024年度部门决算表\n第三部分某某区财政局2024年度部门决算\n")
+    reports = extract(read_text(text.encode()), "parts").reports
+    assert [(r["report_kind"], r["unit_name"]) for r in reports] == [("final_accounts", "某某区财政局")]
