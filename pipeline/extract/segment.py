@@ -21,6 +21,7 @@ KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "department",
         re.compile(
             r"部门(整体)?(支出|预算)?绩效(自评|评价)|整体支出绩效(自评|评价|目标自评)|部门整体绩效|单位整体支出绩效"
+            r"|整体支出[及和与]项目支出绩效"
         ),
     ),
     ("special_fund", re.compile(r"(补助|转移支付|专项|衔接)[^，。]{0,20}资金.{0,12}绩效(自评|评价)")),
