@@ -1,4 +1,5 @@
--- Children of a line item add up to it (nearest printed ancestor), per stage and per source block.
+-- Children of a line item add up to it (nearest printed ancestor), per stage and per source block;
+-- a lone child only has to stay within it.
 WITH RECURSIVE anc(code, ancestor, depth) AS (
     SELECT code, parent_code, 1 FROM line_items WHERE parent_code IS NOT NULL
     UNION ALL
@@ -32,14 +33,17 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 ), sums AS (
     -- Children add up per dimension: fund sources and expense classes both split 年度资金总额.
     SELECT document_id, report_id, project_id, measure, blk, parent, dimension,
-           any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol,
+           any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts
     FROM nearest WHERE rn = 1 GROUP BY ALL
 )
 SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, tol AS tolerance,
-       (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) AS passed,
+       -- One printed child is an "of which" (其中) line: it cannot exceed its parent, but
+       -- need not equal it; two or more children must add up.
+       CASE WHEN n = 1 THEN observed <= expected + tol - 1e-9 OR abs(expected - observed) < 1e-6
+            ELSE (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) END AS passed,
        format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元',
               parent, measure, parent_text, coalesce(parent_unit, ''), parent_ref,
               round(observed / CASE parent_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END, 4),

@@ -113,7 +113,11 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         item = line_item_code(label_cell.text)
         # 上年结转 printed right after 当年财政拨款 under a printed 财政拨款 row splits 财政拨款,
         # not the total: it gets the code whose parent is fiscal.
-        if item == "carryover" and "fiscal" in seen and seen[-1:] == ["fiscal_current"]:
+        # …or printed as "其中：上年结转" right under 财政拨款 (of which, so inside it).
+        if item == "carryover" and "fiscal" in seen and (
+            seen[-1:] == ["fiscal_current"]
+            or (seen[-1:] == ["fiscal"] and re.match(r"^\s*(其中|含)", label_cell.text))
+        ):
             item = "fiscal_carryover"
         seen.append(item)
         amap = align(header, row)
@@ -175,9 +179,21 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
             continue
         # A total row closes the block: 总分 | 100 | 97.13
         if TOTAL_LABEL.match(nonempty[0]) or (nonempty[0].startswith("总分")):
-            nums = [num_of(table, c) for c in cells]
-            nums = [v for v in nums if v is not None]
-            if nums:
+            # By column only when the row spans the header's grid (DOCX/PDF/HTML give spans;
+            # text exports drop merged cells and shift the rest).
+            full = sum(c.colspan for c in row) == sum(c.colspan for c in header)
+            by_col = {}
+            for i, f in fields.items():
+                if f in ("weight", "score") and full:
+                    col = hcells[i].col
+                    cover = next((c for c in row if c.col <= col < c.col + c.colspan), None)
+                    if cover is not None and cover.colspan == 1:  # one cell under one header
+                        by_col[f] = num_of(table, cover)
+            nums = [v for v in (num_of(table, c) for c in cells) if v is not None]
+            if by_col.get("score") is not None:
+                # Under their own headers (a 0.00 in the 偏差原因 column is not the total).
+                _score(ctx, project_id, "total", by_col.get("weight"), by_col["score"], by_col["score"].ref)
+            elif nums:
                 weight = nums[0] if len(nums) >= 2 else None
                 score = nums[-1]
                 _score(ctx, project_id, "total", weight, score, score.ref)
