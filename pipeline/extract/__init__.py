@@ -251,7 +251,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         ctx.ex.fact_mentions.append(
             {
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
-                "kind": m.kind, "subject": m.subject, "value": m.value, "reported_text": m.text,
+                "kind": m.kind, "subject": m.subject, "value": m.value, "reported_text": m.printed,
                 "reported_unit": m.unit, "decimals": m.decimals, "source_ref": ref, "origin": "narrative",
                 "scope": "other" if m.subject in seen or not own else "report",
             }
@@ -265,7 +265,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                 {
                     "report_id": ctx.report_id, "project_id": None, "line_item": item, "stage": stage,
                     "amount_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
-                    "reported_text": m.text, "reported_unit": m.unit, "decimals": m.decimals,
+                    "reported_text": m.printed, "reported_unit": m.unit, "decimals": m.decimals,
                     "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False,
                 }
             )
@@ -273,20 +273,20 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                 and row["executed_yuan"] is None:
             # The rate came first ("执行率97%，已支付…"): one fact for both.
             row.update(executed_yuan=to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
-                       reported_text=m.text, reported_unit=m.unit, decimals=m.decimals, source_ref=ref)
+                       reported_text=m.printed, reported_unit=m.unit, decimals=m.decimals, source_ref=ref)
         elif m.subject == "executed:total":
             ctx.ex.fact_executions.append(
                 {
                     "report_id": ctx.report_id, "project_id": None, "line_item": "total",
                     "executed_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
-                    "reported_rate_pct": None, "reported_text": m.text, "reported_unit": m.unit,
+                    "reported_rate_pct": None, "reported_text": m.printed, "reported_unit": m.unit,
                     "decimals": m.decimals, "source_ref": ref, "rate_text": None, "rate_decimals": None,
                     "rate_source_ref": None, "origin": "narrative", "table_kind": None, "is_twin": False,
                 }
             )
         elif m.subject == "rate:total":
             row = _narrative_execution(ctx)
-            vals = {"reported_rate_pct": Decimal(m.text), "rate_text": m.text,
+            vals = {"reported_rate_pct": Decimal(m.text), "rate_text": m.printed,
                     "rate_decimals": m.decimals, "rate_source_ref": ref}
             if row is not None:
                 row.update(vals)
@@ -302,7 +302,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
                 {
                     "report_id": ctx.report_id, "project_id": None, "component": "total",
                     "weight": None, "score": Decimal(m.text), "grade_text": None, "grade_rank": None,
-                    "source_ref": ref, "parent": None, "score_text": m.text, "score_decimals": m.decimals,
+                    "source_ref": ref, "parent": None, "score_text": m.printed, "score_decimals": m.decimals,
                     "weight_decimals": None, "origin": "narrative", "is_twin": False,
                 }
             )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.normalize.numbers import parse_number
+from pipeline.normalize.text import to_halfwidth
 
 _NUM = r"([-−]?\d[\d,，]*(?:\.\d+)?)"
 _SP = r"\s*"
@@ -81,6 +82,10 @@ class Mention:
     end: int
     broad: bool = False
     qualifier: str | None = None  # a fund source or class the clause is about (then not a total)
+    printed: str = ""  # the characters as printed (text is their half-width form)
+
+    def __post_init__(self) -> None:
+        self.printed = self.printed or self.text
 
 
 def _num(text: str, unit: str | None) -> tuple[float, int] | None:
@@ -97,11 +102,18 @@ _PART_QUALIFIER = re.compile(
     r"基本支出|人员经费|公用经费|(?<!部门)项目支出(?!合计)"
 )
 # In a project's own report, 项目支出 / 公用经费 name the project itself, not a part of it.
-CLASS_WORDS = re.compile(r"^(基本支出|人员经费|公用经费|项目支出)$")
+CLASS_WORDS = re.compile(r"^(基本支出|人员经费|公用经费|项目支出|项目)$")
+# A sentence whose subject is a project ("国土空间规划编制项目年初预算…"), not the unit.
+_PROJECT_SUBJECT = re.compile(r"^\s*(?:[（(]?\d{1,2}[)）.、．]\s*)?[^，,。；;：:]{2,40}?项目(?!支出|资金|总|共|数)")
 
 
 # A paragraph explaining one classification item ("1、社会保障和就业支出（类）…（项）。…年初预算为…").
 _CLASS_ITEM = re.compile(r"[（(](类|款|项)[)）]")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max(text.rfind(ch, 0, pos) for ch in "。；;\n")
+    return text[start + 1 : pos]
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -110,7 +122,10 @@ def _clause_before(text: str, pos: int) -> str:
     return re.sub(r"[（(][^（()）]*[)）]", "", text[start + 1 : pos])
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(printed: str) -> list[Mention]:
+    # Full-width digits and signs (１３０６．９９万元) read like half-width ones; the change keeps
+    # every character's position, so spans and printed texts still point at the original.
+    text = to_halfwidth(printed)
     out: list[Mention] = []
     for subject, kind, pat, broad in PATTERNS:
         for m in pat.finditer(text):
@@ -122,10 +137,13 @@ def find_mentions(text: str) -> list[Mention]:
             parsed = _num(raw, m.group(ug))
             if parsed is None:
                 continue
-            mention = Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad)
+            mention = Mention(subject, kind, parsed[0], raw, m.group(ug), parsed[1], m.start(g), m.end(g), broad,
+                              printed=printed[m.start(g) : m.end(g)])
             if kind == "amount":
                 q = _PART_QUALIFIER.search(_clause_before(text, m.start())) or _CLASS_ITEM.search(text[: m.start()])
                 mention.qualifier = q.group(0) if q else None
+            if mention.qualifier is None and _PROJECT_SUBJECT.match(_sentence_before(text, m.start())):
+                mention.qualifier = "项目"  # "X项目年初预算…，自评得分…": one project's figures
             out.append(mention)
     spans: set[tuple[int, int]] = set()
     out.sort(key=lambda m: m.broad)  # a precise wording wins over a broad one on the same figure

@@ -41,7 +41,9 @@ def _bare_party(s: str, m: re.Match[str]) -> bool:
 # Province, then city/prefecture, then county/district: each optional, in that order.
 _NAME = r"[^局厅委部办会院所处室中心站队组]"
 _REGION = re.compile(
-    rf"^(?P<r>(?:{_NAME}{{2,7}}?(?:省|自治区))?(?:{_NAME}{{2,10}}?(?:市|州|盟|地区))?(?:{_NAME}{{2,12}}?(?:县|区|市|旗))?)"
+    # 市 of 市场 (市场监督管理局) is not a city.
+    rf"^(?P<r>(?:{_NAME}{{2,7}}?(?:省|自治区))?(?:{_NAME}{{2,10}}?(?:市(?!场)|州|盟|地区))?"
+    rf"(?:{_NAME}{{2,12}}?(?:县|区|市(?!场)|旗))?)"
 )
 
 

@@ -94,7 +94,7 @@ def test_department_report_keeps_project_figures_out_of_its_own():
     assert b == {("total", "initial"): Decimal("1000000.00"), ("total", "adjusted"): Decimal("1200000.00")}
     assert e["executed_yuan"] == Decimal("1100000.00")
     # The project's figures are kept as mentions about something else.
-    other = {m["subject"] for m in ex.fact_mentions if m["scope"] == "other"}
+    other = {m["subject"].removeprefix("part:") for m in ex.fact_mentions if m["scope"] == "other"}
     assert {"budget:adjusted:total", "executed:total", "score:project"} <= other
 
 
@@ -142,3 +142,23 @@ def test_label_amount_pairs_on_one_line():
     # Without a stated unit nothing is guessed.
     b2, e2 = _facts(_ex(text.replace(" 金额单位: 万元", "")))
     assert not b2 and e2 is None
+
+
+FULL_WIDTH_THEN_PROJECTS = """某某县自然资源局2022年度部门整体支出绩效自评报告
+一、部门预算情况
+2022年我局年初预算１３０６．９９万元，全年执行数１２７５．１０万元，预算执行率９７．５６％。
+二、项目情况
+国土空间规划编制项目年初预算351.61万元，全年执行数364.49万元，预算执行率98.09%，自评得分94.91分。
+三、自评结论
+我局整体支出自评得分８０．６３分，评价等级为“良”。
+"""
+
+
+def test_full_width_figures_and_project_sentences():
+    ex = _ex(FULL_WIDTH_THEN_PROJECTS)
+    r = ex.reports[0]
+    assert (r["score_total"], r["grade_text"]) == (Decimal("80.63"), "良")
+    b, e = _facts(ex)
+    assert b == {("total", "initial"): Decimal("13069900.00")}
+    assert (e["executed_yuan"], e["reported_rate_pct"], e["reported_text"]) == (
+        Decimal("12751000.00"), Decimal("97.56"), "１２７５．１０")  # kept as printed
