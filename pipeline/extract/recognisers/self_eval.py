@@ -170,6 +170,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
     fields = {i: _ind_field(c.text) for i, c in enumerate(hcells)}
     level1 = level2 = None
     level1_weights: dict[str, float] = {}
+    level1_refs: dict[str, str] = {}  # where each weighted label is printed
     indicator_total: Decimal = Decimal(0)
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
@@ -217,6 +218,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 w = weight_in_label(c.text)
                 if w is not None:
                     level1_weights[level1] = w
+                    level1_refs[level1] = str(table.ref(c))
             elif LEVEL2.match(t) or c is l2_cell:
                 level2 = t if t.endswith("指标") else t + "指标"
         name = sq(got["name"].text) if "name" in got else ""
@@ -289,7 +291,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 "score": None,
                 "grade_text": None,
                 "grade_rank": None,
-                "source_ref": str(table.ref(table.rows[hdr_i][0])),
+                "source_ref": level1_refs[l1],
                 "parent": "indicators",
                 "score_text": None,
                 "score_decimals": None,
