@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
-from pipeline.extract.cells import is_numeric, real_cells, sq
+from pipeline.extract.cells import holds_amount, is_numeric, real_cells, sq
 from pipeline.extract.panels import split_panels
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
@@ -165,7 +165,7 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
     ex = ctx.ex
     for row in table.rows:
         for c in row:
-            if c.merged_copy or not is_numeric(c.text):
+            if c.merged_copy or not holds_amount(c.text):
                 continue
             ex.numeric_cells += 1
             key = (c.row, c.col, id(c))

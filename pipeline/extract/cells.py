@@ -67,6 +67,15 @@ def is_numeric(text: str) -> bool:
     return parse_number(text) is not None
 
 
+# "其中：一般公共预算：3075.04" — a label and its amount in one cell (the department template's
+# 按收入/支出性质分 cells); counted among the numeric cells for coverage.
+LABEL_AMOUNT = re.compile(r"^(?:其中[:：])?(?P<label>[^:：\d]{2,14})[:：]\s*(?P<n>-?[\d,，]+(?:\.\d+)?)\s*$")
+
+
+def holds_amount(text: str) -> bool:
+    return is_numeric(text) or bool(LABEL_AMOUNT.match(sq(text)))
+
+
 def real_cells(row: list[Cell]) -> list[Cell]:
     return [c for c in row if not c.merged_copy]
 

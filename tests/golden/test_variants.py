@@ -359,3 +359,32 @@ def test_a_units_own_part_headings_do_not_split_its_report():
             "第二部分某某区财政局2024年度部门决算表\n第三部分某某区财政局2024年度部门决算\n")
     reports = extract(read_text(text.encode()), "parts").reports
     assert [(r["report_kind"], r["unit_name"]) for r in reports] == [("final_accounts", "某某区财政局")]
+
+
+DEPT_INLINE = """2023年度某某县统计局部门整体支出绩效自评报告
+（合成测试数据 SYNTHETIC）
+| 年度预算申请（万元） |  | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|  | 年度资金总额 | 2835.60 | 3219.32 | 3161.26 | 10 | 98.20% | 9.82 |
+|  | 按收入性质分： | 按支出性质分： |
+|  | 其中：一般公共预算：3075.04 | 其中：基本支出：2053.93 |
+|  | 政府性基金拨款：0.00 | 项目支出：1165.39 |
+|  | 其他资金：144.28 |  |
+| 年度总体目标 | 完成各项工作 |
+"""
+
+
+def test_department_template_amounts_after_the_label():
+    """The national 部门整体支出 template prints 按收入/支出性质分 as "label：amount" cells; the
+    stage is the one whose total each column adds up to (here 全年预算数)."""
+    from tests.checks_harness import check_text, failures
+
+    ex = extract(read_text(DEPT_INLINE.encode()), "inline")
+    b = {(f["line_item"], f["stage"]): f["reported_text"] for f in ex.fact_budgets}
+    assert b[("general_public_budget", "adjusted")] == "3075.04" and b[("project", "adjusted")] == "1165.39"
+    assert b[("government_fund", "adjusted")] == "0.00" and ("basic", "initial") not in b
+    assert ex.coverage == 1.0
+    df, _ = check_text(DEPT_INLINE)
+    assert failures(df).empty and (df["check_name"] == "line_item_sum").sum() >= 2
+    # A column that adds up to no printed stage is not given one.
+    ex2 = extract(read_text(DEPT_INLINE.replace("项目支出：1165.39", "项目支出：1100.00").encode()), "x")
+    assert not [f for f in ex2.fact_budgets if f["line_item"] in ("basic", "project")]

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from pipeline.extract.cells import (
+    LABEL_AMOUNT,
     Val,
     align,
     flat,
@@ -31,6 +32,7 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.extract.vocabulary import line_item_code, stage_of
 from pipeline.model import Cell, Table
+from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.targets import judge_attained, parse_target
 
 
@@ -95,6 +97,8 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
     exec_weight = exec_score = None
     seen: list[str] = []
+    totals: dict[str, Val] = {}
+    inline: dict[int, list[tuple[str, Val, str]]] = {}  # column → "label：amount" cells
     for row in table.rows[hdr_i + 1 :]:
         cells = real_cells(row)
         texts = [sq(c.text) for c in cells]
@@ -105,8 +109,13 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         if label_cell is None:
             if any(stage_of(t) for t in texts) or not any(texts):
                 continue
+            found_inline = _inline_amounts(table, cells)
+            if found_inline:
+                for col, entry in found_inline:
+                    inline.setdefault(col, []).append(entry)
+                continue
             if _BLOCK_END.search("".join(texts)) or not any(num_of(table, c) for c in cells):
-                if _SUB_HEADING.match("".join(texts[:2])):
+                if all(_SUB_HEADING.match(t) for t in texts if t):
                     continue  # 按收入性质分 / 按支出性质分: sub-headings inside the block
                 break  # the funding block has ended (年度总体目标, 绩效指标 …)
             continue  # amounts under a label we do not know: left for the coverage log
@@ -134,9 +143,40 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         add_execution(ctx, project_id, item, values.get("executed"), values.get("rate"), unit, "self_eval", label)
         if item == "total" and ("weight" in values or "score" in values):
             exec_weight, exec_score = values.get("weight"), values.get("score")
+        if item == "total":
+            totals = {k: v for k, v in values.items() if k in ("initial", "adjusted", "executed")}
+    for entries in inline.values():
+        _inline_facts(ctx, project_id, entries, totals, unit)
     if exec_weight or exec_score:
         ref = (exec_score or exec_weight).ref  # type: ignore[union-attr]
         _score(ctx, project_id, "budget_execution", exec_weight, exec_score, ref, origin="table")
+
+
+def _inline_amounts(table: Table, cells: list[Cell]) -> list[tuple[int, tuple[str, Val, str]]]:
+    out = []
+    for c in cells:
+        m = LABEL_AMOUNT.match(sq(c.text))
+        item = line_item_code(m.group("label")) if m else None
+        n = parse_number(m.group("n")) if m else None
+        if item and n is not None:
+            out.append((c.col, (item, Val(n, c, str(table.ref(c))), m.group("label"))))
+    return out
+
+
+def _inline_facts(ctx: Ctx, project_id: str | None, entries, totals: dict[str, Val], unit: str) -> None:
+    """Such a column splits 年度资金总额 by one dimension, but its stage is not printed: it is
+    the one stage whose total the column adds up to. No such stage (or several): not guessed."""
+    total = sum((v.value for _, v, _ in entries), Decimal(0))
+    half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for _, v, _ in entries)
+    stages = [st for st, tv in totals.items()
+              if abs(tv.value - total) <= half + Decimal(5) * Decimal(10) ** (-(tv.num.decimals + 1))]
+    if len(stages) != 1 or len(entries) < 2:
+        return
+    for item, v, label in entries:
+        if stages[0] == "executed":
+            add_execution(ctx, project_id, item, v, None, unit, "self_eval", label)
+        else:
+            add_budget(ctx, project_id, item, stages[0], v, unit, "self_eval", label)
 
 
 _IND_FIELDS = [
