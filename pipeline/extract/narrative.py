@@ -118,8 +118,7 @@ def _sentence_before(text: str, pos: int) -> str:
 
 def _clause_before(text: str, pos: int) -> str:
     """The sentence up to pos, without parentheticals ("年初预算583.44万元（其中：项目支出…）")."""
-    start = max(text.rfind(ch, 0, pos) for ch in "。；;\n")
-    return re.sub(r"[（(][^（()）]*[)）]", "", text[start + 1 : pos])
+    return re.sub(r"[（(][^（()）]*[)）]", "", _sentence_before(text, pos))
 
 
 def find_mentions(printed: str) -> list[Mention]:

@@ -170,12 +170,13 @@ def add_execution(ctx: Ctx, project_id: str | None, line_item: str, executed: Va
 
 
 def add_amount(ctx: Ctx, line_item: str, stage: str, v: Val, unit: str, table_kind: str,
-               label: str | None = None) -> bool:
-    """A report-level amount of a budget stage or executed; False for other stages."""
+               label: str | None = None, project_id: str | None = None) -> bool:
+    """An amount of a budget stage or executed (report level unless a project is given);
+    False for other stages."""
     if stage == "executed":
-        add_execution(ctx, None, line_item, v, None, unit, table_kind, label)
+        add_execution(ctx, project_id, line_item, v, None, unit, table_kind, label)
     elif stage in ("initial", "adjustment", "adjusted"):
-        add_budget(ctx, None, line_item, stage, v, unit, table_kind, label)
+        add_budget(ctx, project_id, line_item, stage, v, unit, table_kind, label)
     else:
         return False
     return True

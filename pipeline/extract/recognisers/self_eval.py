@@ -27,6 +27,7 @@ from pipeline.extract.recognisers.context import (
     _new_project,
     _score,
     _table_unit,
+    add_amount,
     add_budget,
     add_execution,
 )
@@ -173,10 +174,7 @@ def _inline_facts(ctx: Ctx, project_id: str | None, entries, totals: dict[str, V
     if len(stages) != 1 or len(entries) < 2:
         return
     for item, v, label in entries:
-        if stages[0] == "executed":
-            add_execution(ctx, project_id, item, v, None, unit, "self_eval", label)
-        else:
-            add_budget(ctx, project_id, item, stages[0], v, unit, "self_eval", label)
+        add_amount(ctx, item, stages[0], v, unit, "self_eval", label, project_id=project_id)
 
 
 _IND_FIELDS = [
