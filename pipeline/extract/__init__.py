@@ -10,6 +10,7 @@ from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
 from pipeline.extract.cells import holds_amount, is_numeric, real_cells, sq
 from pipeline.extract.panels import split_panels
+from pipeline.extract.prepare import prepare
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
 from pipeline.extract.vocabulary import stage_of
@@ -31,6 +32,7 @@ def _report_id(document_id: str, seq: int) -> str:
 
 def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
+    doc = prepare(doc)
     segs = segment(doc)
     if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc)):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
