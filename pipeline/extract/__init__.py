@@ -16,7 +16,7 @@ from pipeline.extract.segment import Segment, looks_like_evaluation, segment, un
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
-from pipeline.normalize.money import detect_money_unit, to_yuan
+from pipeline.normalize.money import detect_money_unit, printed_value, to_yuan
 from pipeline.normalize.names import project_key, region_of, unit_key
 from pipeline.normalize.numbers import parse_number
 
@@ -423,13 +423,13 @@ def _finish_report(ex: Extraction, report: dict, bands) -> None:
     for f in ex.fact_budgets:
         if f["report_id"] == rid and f["origin"] == "table" and f["project_id"] is None and not f["is_twin"]:
             _mention(ex, report, f"budget:{f['stage']}:{f['line_item']}", "amount",
-                     float(f["amount_yuan"]) / (10000 if f["reported_unit"] == "万元" else 1),
+                     printed_value(f["amount_yuan"], f["reported_unit"]),
                      f, f["reported_text"], f["decimals"])
     for f in ex.fact_executions:
         if f["report_id"] == rid and f["origin"] == "table" and f["project_id"] is None and not f["is_twin"]:
             if f["executed_yuan"] is not None:
                 _mention(ex, report, f"executed:{f['line_item']}", "amount",
-                         float(f["executed_yuan"]) / (10000 if f["reported_unit"] == "万元" else 1),
+                         printed_value(f["executed_yuan"], f["reported_unit"]),
                          f, f["reported_text"], f["decimals"])
             if f["reported_rate_pct"] is not None and f["line_item"] == "total":
                 _mention(ex, report, "rate:total", "rate", float(f["reported_rate_pct"]),
