@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.extract.result import TABLES as EXTRACTION_TABLES
+from pipeline.normalize.money import units
 from pipeline.settings import SQL_DIR, VOCAB_DIR
 from pipeline.warehouse.transaction import transaction
 
@@ -28,6 +29,7 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(stmt)
     _add_missing_columns(con, ddl)
     _load_line_items(con)
+    _load_money_units(con)
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None:
@@ -62,3 +64,19 @@ def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("INSERT INTO line_items SELECT code, label_zh, dimension, parent_code FROM li_df")
     finally:
         con.unregister("li_df")
+
+
+def _load_money_units(con: duckdb.DuckDBPyConnection) -> None:
+    """vocab/money_units.csv → `money_units`, through the same loader extraction uses, so
+    the SQL macros and Python read one set of factors."""
+    df = pd.DataFrame(
+        [(u.unit, u.canonical, u.kind, float(u.factor), u.in_headers, u.table_default) for u in units().values()],
+        columns=["unit", "canonical", "kind", "factor", "in_headers", "table_default"],
+    )
+    con.register("mu_df", df)
+    try:
+        with transaction(con):
+            con.execute("DELETE FROM money_units")
+            con.execute("INSERT INTO money_units SELECT * FROM mu_df")
+    finally:
+        con.unregister("mu_df")

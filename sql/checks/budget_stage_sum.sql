@@ -2,7 +2,7 @@
 WITH b AS (
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage, f.origin,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.reported_unit, f.source_ref,
-           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+           (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL
 ), g AS (

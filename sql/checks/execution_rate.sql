@@ -2,14 +2,14 @@
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin,
            CAST(x.executed_yuan AS DOUBLE) AS ex, CAST(x.reported_rate_pct AS DOUBLE) AS rate,
-           0.5 * pow(10, -x.decimals) * CASE x.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS ex_half,
-           0.5 * pow(10, -coalesce(x.rate_decimals, 0)) AS rate_half,
+           (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half,
+           (printed_interval(x.reported_rate_pct, x.rate_decimals, '%')).half AS rate_half,
            x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref
     FROM fact_executions x JOIN reports r USING (report_id)
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.reported_rate_pct IS NOT NULL
 ), b AS (
     SELECT report_id, project_id, line_item, origin, CAST(amount_yuan AS DOUBLE) AS adj, reported_text AS adj_text, source_ref AS adj_ref,
-           0.5 * pow(10, -decimals) * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS adj_half
+           (printed_interval(amount_yuan, decimals, reported_unit)).half AS adj_half
     FROM fact_budgets WHERE stage = 'adjusted' AND NOT is_twin AND amount_yuan IS NOT NULL
 ), j AS (
     SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,

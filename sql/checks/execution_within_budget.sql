@@ -2,7 +2,7 @@
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin, CAST(x.executed_yuan AS DOUBLE) AS ex,
            x.reported_text, x.source_ref,
-           0.5 * pow(10, -x.decimals) * CASE x.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END AS ex_half
+           (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half
     FROM fact_executions x JOIN reports r USING (report_id)
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL
 )

@@ -9,14 +9,14 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage AS measure,
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
-           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+           (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, 'executed',
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text'),
            CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
-           0.5 * pow(10, -f.decimals) * CASE f.reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END
+           (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
 ), nearest AS (
@@ -46,7 +46,7 @@ SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error
             ELSE (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) END AS passed,
        format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元',
               parent, measure, parent_text, coalesce(parent_unit, ''), parent_ref,
-              round(observed / CASE parent_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 ELSE 1 END, 4),
+              round(observed / unit_factor(parent_unit), 4),
               coalesce(parent_unit, '元'), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
        parent_ref || '; ' || parts AS source_refs
 FROM sums

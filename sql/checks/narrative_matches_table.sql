@@ -1,7 +1,8 @@
 -- A figure stated in the text equals the same figure in a table.
 WITH m AS (
-    SELECT *, value * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS base,
-           0.5 * pow(10, -coalesce(decimals, 0)) * CASE reported_unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 WHEN '千元' THEN 1000 ELSE 1 END AS half
+    -- Mentions carry the value as printed; compared in base units (yuan for money).
+    SELECT *, value * unit_factor(reported_unit) AS base,
+           (printed_interval(value * unit_factor(reported_unit), decimals, reported_unit)).half AS half
     FROM fact_mentions WHERE kind <> 'twin' AND subject IS NOT NULL AND value IS NOT NULL
 )
 SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table' AS check_name, 'error' AS severity,

@@ -11,7 +11,7 @@ WITH x AS (
     WHERE NOT i.is_twin AND i.weight IS NOT NULL AND i.score IS NOT NULL
 )
 SELECT document_id, report_id, project_id, 'score_within_weight' AS check_name, 'error' AS severity,
-       w AS expected, s AS observed, w - s AS difference, 0.5 * pow(10, -d) AS tolerance,
+       w AS expected, s AS observed, w - s AS difference, (printed_interval(s, d, '分')).half AS tolerance,
        s >= 0 AND s <= w + 1e-9 AS passed,
        format('「{}」得分 {} 分值 {} @{}', name, score_text, w, source_ref) AS detail,
        source_ref AS source_refs

@@ -20,7 +20,7 @@ FROM (
            CASE WHEN m.subject = 'projects:count' THEN a.n
                 WHEN m.subject = 'projects:avg_score' THEN a.avg_score
                 ELSE (SELECT count(*) FROM p WHERE p.report_id = m.report_id AND p.grade_text = split_part(m.subject, ':', 3)) END AS observed,
-           CASE WHEN m.subject = 'projects:avg_score' THEN 0.5 * pow(10, -coalesce(m.decimals, 0)) ELSE 0 END AS tolerance,
+           CASE WHEN m.subject = 'projects:avg_score' THEN (printed_interval(m.value, m.decimals, '分')).half ELSE 0 END AS tolerance,
            CASE m.subject WHEN 'projects:count' THEN '项目个数' WHEN 'projects:avg_score' THEN '平均分'
                 ELSE split_part(m.subject, ':', 3) || '项目个数' END AS what,
            m.source_ref AS source_refs
