@@ -6,6 +6,7 @@ import csv
 import re
 from functools import cache
 
+from pipeline.normalize.money import money_unit_alternation
 from pipeline.settings import VOCAB_DIR
 
 
@@ -30,7 +31,7 @@ def _stages() -> list[tuple[re.Pattern[str], str]]:
 
 
 _LABEL_NOISE = re.compile(
-    r"^(其中|含)[:：]?|^[（(]?[一二三四五六七八九十\d]+[)）.、．]|[（(](万元|元)[)）]|[\s　:：]"
+    r"^(其中|含)[:：]?|^[（(]?[一二三四五六七八九十\d]+[)）.、．]|[（(](" + money_unit_alternation() + r")[)）]|[\s　:：]"
 )
 
 
@@ -57,8 +58,14 @@ def line_item_code(label: str) -> str | None:
     return None
 
 
+# Whitespace, a bracketed unit ((万元), (%), (km)) and circled numbers around a stage header.
+_HEADER_NOISE = re.compile(
+    r"[\s　\n]|[（(](" + money_unit_alternation() + r"|%|[A-Za-z][A-Za-z/×*÷%0-9]*)[)）]|[①②③④⑤]"
+)
+
+
 def stage_of(header: str) -> str | None:
-    s = re.sub(r"[\s　\n]|[（(](万元|元|%|[A-Za-z][A-Za-z/×*÷%0-9]*)[)）]|[①②③④⑤]", "", header)
+    s = _HEADER_NOISE.sub("", header)
     for pat, field in _stages():
         if pat.search(s):
             return field

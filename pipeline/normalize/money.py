@@ -62,6 +62,8 @@ def _default_unit() -> str:
 
 
 DEFAULT_MONEY_UNIT: str = _default_unit()
+# The unit money is stored in (元): the money row whose factor is 1.
+BASE_MONEY_UNIT: str = next(u.unit for u in units().values() if u.kind == "money" and u.factor == 1 and u.in_headers)
 # Money factors only (a '%' is not a money unit: to_yuan falls back to the default for it).
 FACTORS: dict[str, Decimal] = {u.unit: u.factor for u in units().values() if u.kind == "money"}
 

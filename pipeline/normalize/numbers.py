@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from pipeline.normalize.money import money_unit_names
 from pipeline.normalize.text import squash, to_halfwidth
 
 # Compared after squash() and lower(): what tables print for "no figure".
@@ -22,8 +23,9 @@ BLANKS = frozenset({
 })
 # Unit suffixes accepted after a number. "年"/"月" are deliberately absent: "2022年底"
 # and "12月底前" are dates (qualitative targets), not quantities.
+# Money spellings come from vocab/money_units.csv (bare 万/亿 are not cell suffixes: 5万人).
 UNITS = (
-    "万元", "亿元", "千元", "元", "%", "‰", "分", "个", "人次", "人", "次", "天", "日", "项", "期", "名",
+    *money_unit_names(headers_only=True), "%", "‰", "分", "个", "人次", "人", "次", "天", "日", "项", "期", "名",
     "场次", "场", "户", "家", "件", "台", "平方米", "立方米", "公里", "千米", "米", "km", "m2", "㎡", "小时",
     "批", "个月", "万人次", "万人", "万亩", "亩", "吨", "所", "本", "篇", "条", "套", "座", "辆", "处", "份",
     "册", "课时", "学时", "张", "床", "栋", "间", "头", "只", "株", "批次", "份次", "人天", "周", "季度",
@@ -63,7 +65,7 @@ def chinese_numeral(s: str) -> int | None:
             digit = _CN_DIGITS[ch]
         elif ch in _CN_UNITS:
             mult = _CN_UNITS[ch]
-            if mult == 10000:
+            if ch == "万":  # closes a section: 一万二千 = 1·万 + 2·千
                 total += (section + (digit or 0)) * mult
                 section, digit = 0, None
             else:

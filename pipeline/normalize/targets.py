@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.normalize.money import FACTORS, to_yuan
+from pipeline.normalize.money import FACTORS, money_unit_alternation, to_yuan
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.text import squash
 
@@ -27,7 +27,7 @@ _SUFFIX: list[tuple[str, re.Pattern[str]]] = [
     ("<=", re.compile(r"(及以下|或以下|以下\(含\)|以内|以下|之内|内)$")),
 ]
 _NUM = r"\d+(?:\.\d+)?"
-_RUNIT = r"(%|分|万元|亿元|千元|元|个|人|次|天|项|户|家)?"
+_RUNIT = rf"(%|分|{money_unit_alternation()}|个|人|次|天|项|户|家)?"
 _RANGE = re.compile(rf"^({_NUM}){_RUNIT}(?:-|~|至|—|–|到)+({_NUM}){_RUNIT}(?:之间)?$")
 
 _DONE = frozenset({"已完成", "完成", "达成", "已达成", "达到", "已达到", "达标", "已达标", "是", "全部完成",

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
+from pipeline.normalize.money import unit_factor
+
 # Separator of multi-valued data-* attributes used by the client-side filter.
 SEP = "\n"
 
@@ -42,7 +44,7 @@ def fmt_wan(yuan: object, decimals: int = 2) -> str:
     """Yuan shown in 万元 (÷ 10 000), fixed decimals."""
     if yuan is None:
         return ""
-    return f"{float(yuan) / 10000:,.{decimals}f}"
+    return f"{float(yuan) / float(unit_factor('万元')):,.{decimals}f}"
 
 
 def fmt_pct(v: object, decimals: int = 2) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.normalize.money import unit_factor
 from pipeline.reports.html import (
     KIND_LABELS,
     bar_chart,
@@ -100,8 +101,9 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     ]
     body = ['<div class="kpis">' + "".join(kpis) + "</div>"]
 
-    money_rows = [(label(r), [None if r[8] is None else float(r[8]) / 10000,
-                              None if r[9] is None else float(r[9]) / 10000])
+    wan = float(unit_factor("万元"))  # charts are drawn in 万元
+    money_rows = [(label(r), [None if r[8] is None else float(r[8]) / wan,
+                              None if r[9] is None else float(r[9]) / wan])
                   for r in rows if r[8] is not None or r[9] is not None]
     body.append(section(
         "budgets", "预算与执行（万元）", "Budget and execution per unit and year (10k yuan)",

@@ -18,10 +18,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, unit_factor
 from pipeline.warehouse.views import HELPER_VIEW_NAMES, VIEW_NAMES
 
 FORMATS = ("xlsx", "parquet", "csv")
-MONEY_UNITS = {"万元": Decimal("0.0001"), "元": Decimal("1")}
+# Units money may be exported in, each with the multiplier from yuan (factors: vocab/money_units.csv).
+MONEY_UNITS = {u: Decimal(1) / unit_factor(u) for u in (DEFAULT_MONEY_UNIT, BASE_MONEY_UNIT)}
 TABLES = (
     "documents", "reports", "projects", "fact_budgets", "fact_executions", "fact_indicators", "fact_scores",
     "line_items", "dq_results",
@@ -69,7 +71,7 @@ def _select(con: duckdb.DuckDBPyConnection, name: str, money_unit: str) -> tuple
         if _is_money(col, dtype):
             out = _money_name(col, money_unit)
             if money_unit == "万元":
-                parts.append(f'CAST(CAST({q} AS DECIMAL(38,6)) * 0.0001 AS DECIMAL(24,6)) AS "{out}"')
+                parts.append(f'CAST(CAST({q} AS DECIMAL(38,6)) * {MONEY_UNITS[money_unit]} AS DECIMAL(24,6)) AS "{out}"')
             else:
                 parts.append(f'CAST({q} AS DECIMAL(20,2)) AS "{out}"')
             cols.append({"name": out, "source": col, "money": True, "label": _label(comment, col, money_unit, True)})

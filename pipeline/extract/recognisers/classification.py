@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from pipeline.extract.cells import (
     flat,
@@ -19,6 +18,7 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Cell, Table
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 
 _CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
 _TOTAL_COLUMN = re.compile(r"^(合计|金额|小计|总计|预算数|决算数|本年支出|支出合计|年初预算|全年支出)")
@@ -59,7 +59,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     hdr_i = next((i for i in range(first - 1, -1, -1) if any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
     header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
-    unit = _table_unit(table, ctx, [c.text for c in header]) or "万元"
+    unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
     default_stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
     econ = "经济分类" in caption or "经济科目" in caption
@@ -106,7 +106,7 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
             parts = [v for i in top if (v := _same_column(table, table.rows[i], c)) is not None]
             if not parts:
                 continue
-            half = sum(Decimal(5) * Decimal(10) ** (-(p.num.decimals + 1)) for p in parts)
+            half = sum(half_width(p.num.decimals) for p in parts)
             ctx.ex.table_sums.append(
                 {
                     "document_id": ctx.document_id, "report_id": ctx.report_id, "table_index": table.index,

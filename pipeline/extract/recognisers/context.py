@@ -14,7 +14,7 @@ from pipeline.extract.cells import (
 from pipeline.extract.result import Extraction
 from pipeline.model import Cell, Table
 from pipeline.normalize.grades import grade_rank
-from pipeline.normalize.money import detect_money_unit, to_yuan
+from pipeline.normalize.money import FACTORS, detect_money_unit, to_yuan
 from pipeline.normalize.names import project_key
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度|成本|决策|过程|效果|管理|产出效果)(指标)?$")
@@ -47,7 +47,7 @@ class Ctx:
 
 
 def _money(v: Val, unit: str) -> tuple[Decimal, str]:
-    u = v.num.unit if v.num.unit in ("万元", "元", "亿元", "千元") else unit
+    u = v.num.unit if v.num.unit in FACTORS else unit
     return to_yuan(v.value, u), u
 
 

@@ -21,8 +21,9 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.extract.vocabulary import FundRows, clean_label, line_item_code, stage_of
 from pipeline.model import Table
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, money_unit_alternation
 
-_AMOUNT = re.compile(r"^(金额|合计)(\((万元|元)\))?$")
+_AMOUNT = re.compile(rf"^(金额|合计)(\(({money_unit_alternation()})\))?$")
 
 
 def _stage(ctx: Ctx, text: str, caption: str) -> str | None:
@@ -53,7 +54,7 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
     if sum(1 for c in hcells if re.fullmatch(r"项目|项目名称|科目名称", sq(c.text))) >= 2:
         return False  # two panels side by side: read_two_sided's layout, never by position
     fields = {i: _stage(ctx, c.text, caption) for i, c in enumerate(hcells)}
-    unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+    unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
     items = {line_item_code(lab[0]) for r in table.rows[hdr_i + 1 :] if (lab := _row_label(real_cells(r)))}
     if not items - {None, "total"}:
         return _read_transposed(table, ctx, caption)  # only a 合计 row is known: other things with a total
@@ -99,7 +100,7 @@ def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
         codes = {i: line_item_code(c.text) for i, c in enumerate(hcells)}
         if len({c for c in codes.values() if c} - {"total"}) < 2:
             continue
-        unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+        unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
         body = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
         staged = [(r, stage_of(r[0].text)) for r in body if r and stage_of(r[0].text)]
         if len(staged) >= 2:

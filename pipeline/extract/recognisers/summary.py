@@ -25,6 +25,7 @@ from pipeline.extract.recognisers.context import (
 from pipeline.extract.recognisers.totals import _table_total
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Table
+from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, to_yuan
 
 _SUMMARY_FIELDS = [
     ("seq", re.compile(r"^序号$")),
@@ -146,6 +147,6 @@ def _infer_unit(table, body, header, fields, narrative_budget_yuan) -> str:
                     v = num_of(table, amap[i])
                     if v is not None and not TOTAL_LABEL.match(sq(row[0].text)):
                         total += v.value
-        if total * 10000 > 10 * narrative_budget_yuan:
-            return "元"
-    return "万元"
+        if to_yuan(total, DEFAULT_MONEY_UNIT) > 10 * narrative_budget_yuan:
+            return BASE_MONEY_UNIT
+    return DEFAULT_MONEY_UNIT

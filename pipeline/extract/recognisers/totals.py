@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from pipeline.extract.cells import (
     Val,
@@ -17,6 +16,7 @@ from pipeline.extract.recognisers.context import (
     Ctx,
 )
 from pipeline.model import Cell, Table
+from pipeline.normalize.money import half_width
 
 _NOT_SUMMABLE = re.compile(r"%|％|率|占比|比例|比重|序号|编号|编码|代码|年度|年份|排名|名次|行次|栏次|增减|增长|同比")
 _NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
@@ -54,8 +54,8 @@ def _align_total(table, header, fields, data_rows, totals: list[Val]) -> list[tu
         n = 0
         for col_i, tv in pairs:
             vals = _column_values(table, header, data_rows, col_i)
-            half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for v in vals)
-            half += Decimal(5) * Decimal(10) ** (-(tv.num.decimals + 1))
+            half = sum(half_width(v.num.decimals) for v in vals)
+            half += half_width(tv.num.decimals)
             n += abs(sum(v.value for v in vals) - tv.value) <= half
         return n
 
@@ -103,7 +103,7 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
                 parts.append(v)
         if not parts:
             continue
-        half = sum(Decimal(5) * Decimal(10) ** (-(p.num.decimals + 1)) for p in parts)
+        half = sum(half_width(p.num.decimals) for p in parts)
         ctx.ex.table_sums.append(
             {
                 "document_id": ctx.document_id,

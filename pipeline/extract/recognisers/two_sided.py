@@ -21,9 +21,10 @@ from pipeline.extract.vocabulary import (
     stage_of,
 )
 from pipeline.model import Cell, Table
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, money_unit_alternation
 
 _LABEL_HEAD = re.compile(r"^(项目|项目名称|科目名称|功能科目名称|功能分类科目名称|支出功能分类科目|收入项目|支出项目|支出用途)$")
-_AMOUNT_HEAD = re.compile(r"^(金额|预算数|决算数|本年预算数?|年初预算数?|本年决算数?|合计|年度预算数?)(\((万元|元)\))?$")
+_AMOUNT_HEAD = re.compile(rf"^(金额|预算数|决算数|本年预算数?|年初预算数?|本年决算数?|合计|年度预算数?)(\(({money_unit_alternation()})\))?$")
 _SKIP_HEAD = re.compile(r"^(行次|栏次|序号)$")
 # Rows a side prints for its own arithmetic, not line items: knowingly left out.
 _SUBTOTAL = re.compile(r"^(当年|本年)支出(小计|合计)$|^(结转|结余)|^年末|^支出总计$")
@@ -65,7 +66,7 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
     hdr_i, header, pairs = found
     caption = table.caption + " " + " ".join(c.text for r in table.rows[:hdr_i] for c in real_cells(r))
     final = ctx.report_kind == "final_accounts" or ("决算" in caption and ctx.report_kind != "budget")
-    unit = _table_unit(table, ctx, [c.text for c in header]) or "万元"
+    unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     cols = [c.col for c in header]
     rows = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
     # Each row seen through the header's columns (a merged cell covers several of them).
