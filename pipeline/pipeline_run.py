@@ -114,9 +114,11 @@ def _load_batch(con, batch: Path, summary: RunSummary) -> None:
         staged = pickle.load(f)
     outcomes = staged["outcomes"]
     runner.flag_missing(con, staged["missing"])  # before dedupe: gone files are no first copies
+    # Before dedupe: a document that cannot be loaded is nobody's first copy.
+    runner.refuse_unloadable(con, outcomes)
     runner.dedupe(outcomes, con)
     if outcomes:
-        for k, v in runner.load(con, outcomes, staged["tasks"]).items():
+        for k, v in runner.load(con, outcomes, staged["tasks"], checked=True).items():
             summary.counts[k] = summary.counts.get(k, 0) + v
     summary.loaded_documents += [o.document | {"facts": _fact_count(o)} for o in outcomes]
     if staged["unchanged"]:

@@ -18,12 +18,18 @@ import duckdb
 import pandas as pd
 
 from pipeline.extract.result import TABLES
-from pipeline.ingest.errors import IngestError
+from pipeline.ingest.errors import IngestError, bilingual
 from pipeline.ingest.isolate import ChildFailed, run_isolated
 from pipeline.ingest.process import FileTask, Outcome, failed_outcome, process_file
 from pipeline.ingest.scan import scan
 from pipeline.settings import PARSER_VERSION, Settings
-from pipeline.warehouse.load import load_batch
+from pipeline.warehouse.load import (
+    Refusal,
+    TableLoadError,
+    column_types,
+    first_unloadable,
+    load_batch,
+)
 from pipeline.warehouse.schema import connect, init_schema
 from pipeline.warehouse.transaction import transaction
 
@@ -167,7 +173,7 @@ def _same_bytes_as(o: Outcome, first_name: str) -> None:
     d = o.document
     d["duplicate_of"] = d["document_id"]
     d["document_id"] = "dup:" + hashlib.sha256(d["file_name"].encode()).hexdigest()
-    d["error_message"] = f"{d['error_message']} (The same bytes are also in '{first_name}'.)"
+    d["error_message"] = f"{d['error_message']} （相同内容的文件：'{first_name}'。The same bytes are also in '{first_name}'.）"
     o.extraction = None
     o.blocks, o.cells = [], []
 
@@ -177,9 +183,11 @@ def _mark_duplicate(o: Outcome, first_id: str, first_name: str | None) -> None:
         status="duplicate",
         error_code="DUPLICATE",
         error_message=(
-            f"The same report was already loaded from '{first_name}'." if first_name
-            else "The same report (same unit, year and figures) was already loaded from another file; "
-            "see duplicate_of."
+            bilingual("DUPLICATE", f"The same report was already loaded from '{first_name}'.",
+                      f"同一份报告已从 '{first_name}' 入库。") if first_name
+            else bilingual("DUPLICATE", "The same report (same unit, year and figures) was already loaded "
+                           "from another file; see duplicate_of.",
+                           "同一份报告（单位、年度和数字相同）已从另一个文件入库，见 duplicate_of。")
         ),
         duplicate_of=first_id,
     )
@@ -192,8 +200,47 @@ def _mark_duplicate(o: Outcome, first_id: str, first_name: str | None) -> None:
     o.blocks, o.cells = [], []
 
 
-def load(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[FileTask]) -> dict[str, int]:
-    frames = to_frames(outcomes)
+def _document_tables(o: Outcome) -> dict[str, list[dict[str, Any]]]:
+    """Every row this outcome would load, by table (what to_frames takes from it)."""
+    tables: dict[str, list[dict[str, Any]]] = {"documents": [o.document], "blocks": o.blocks, "cells": o.cells}
+    if o.extraction is not None and o.document["status"] in ("loaded", "partial"):
+        tables |= {t: getattr(o.extraction, t) for t in TABLES}
+    return tables
+
+
+def _refuse(o: Outcome, english: str, chinese: str) -> None:
+    """The document is kept as one `failed` row saying why; none of its other rows loads."""
+    o.document.update(status="failed", error_code="LOAD_ERROR",
+                      error_message=bilingual("LOAD_ERROR", english, chinese))
+    o.extraction = None
+    o.blocks, o.cells = [], []
+    o.fingerprint = None
+
+
+def _clean_text(v: Any) -> Any:
+    # A lone surrogate cannot be stored; the documents row must load whatever happened.
+    if isinstance(v, str):
+        return v.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(v, float) and v != v:
+        return None
+    return v
+
+
+def refuse_unloadable(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome]) -> list[Refusal]:
+    """Check every value of every document against its column before the batch is inserted:
+    a document with a value its column cannot hold fails alone (LOAD_ERROR)."""
+    types = column_types(con)
+    refused = []
+    for o in outcomes:
+        o.document.update({k: _clean_text(v) for k, v in o.document.items()})
+        r = first_unloadable(types, _document_tables(o))
+        if r is not None:
+            _refuse(o, r.english(), r.chinese())
+            refused.append(r)
+    return refused
+
+
+def _files(outcomes: list[Outcome], tasks: list[FileTask]) -> list[dict[str, Any]]:
     by_rel = {t.rel: t for t in tasks}
     now = datetime.now()
     files = []
@@ -204,9 +251,42 @@ def load(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[Fi
              "file_mtime": t.mtime if t else None, "file_bytes": t.size if t else None,
              "first_seen": now, "last_seen": now, "missing": False}
         )
+    return files
+
+
+def _load_outcomes(con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[FileTask]) -> dict[str, int]:
+    frames = to_frames(outcomes)
     docs = frames.pop("documents").to_dict("records")
     frames.pop("document_files", None)
-    counts = load_batch(con, docs, frames, files)
+    return load_batch(con, docs, frames, _files(outcomes, tasks))
+
+
+def load(
+    con: duckdb.DuckDBPyConnection, outcomes: list[Outcome], tasks: list[FileTask], checked: bool = False
+) -> dict[str, int]:
+    """Load a batch in one transaction. Values no column can hold are refused per document
+    beforehand (`checked`: the caller already did); should the batch still fail (a key another
+    document already holds, …), it is rolled back and loaded one document per transaction, so
+    only the offending documents fail."""
+    if not checked:
+        refuse_unloadable(con, outcomes)
+    try:
+        counts = _load_outcomes(con, outcomes, tasks)
+    except duckdb.Error:
+        counts = {}
+        for o in outcomes:
+            try:
+                one = _load_outcomes(con, [o], tasks)
+            except duckdb.Error as e:
+                table = e.table if isinstance(e, TableLoadError) else "?"
+                detail = str(e.__cause__ or e).splitlines()[0][:300]
+                _refuse(o, f"Table {table}: the warehouse refused this document's rows ({detail}); none of "
+                        "them was loaded. Report the file; every other document was loaded.",
+                        f"无法入库：数据仓库拒绝了该文件在表 {table} 中的数据（{detail}），该文件的数据均未入库。"
+                        "请报告该文件；其他文件均已入库。")
+                one = _load_outcomes(con, [o], tasks)  # its documents row alone
+            for k, v in one.items():
+                counts[k] = counts.get(k, 0) + v
     extend_classification(con)
     con.execute("CREATE TABLE IF NOT EXISTS document_fingerprints (document_id VARCHAR, fingerprint VARCHAR)")
     fps = pd.DataFrame(

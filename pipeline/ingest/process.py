@@ -143,9 +143,10 @@ def process_file(task: FileTask, settings: Settings) -> Outcome:
     try:
         ex = extract(doc, document_id)
     except Exception as e:  # keep the parsed model: a partial result beats nothing
-        row.update(status="partial", error_code="EXTRACTION_ERROR",
-                   error_message=f"Reading worked but extracting facts failed ({type(e).__name__}: {e}); "
-                   "the parsed text is in the blocks table. Please report this document.")
+        err = IngestError(
+            "EXTRACTION_ERROR", f"Reading worked but extracting facts failed ({type(e).__name__}: {e}); "
+            "the parsed text is in the blocks table. Please report this document.")
+        row.update(status="partial", error_code=err.code, error_message=err.message)
         row["parse_seconds"] = time.perf_counter() - t0
         return Outcome(document=row, blocks=blocks, cells=cells)
     if doc.page_count and settings.max_pages and doc.page_count > settings.max_pages:
