@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from pipeline.normalize.money import unit_factor
+
 D2 = Decimal("0.01")
 
 
@@ -94,7 +96,8 @@ def _table(rows: list[list[object]]) -> str:
 
 
 def _money(s: Spec, v: Decimal) -> object:
-    return q2(v * 10000) if s.money_unit == "元" else v
+    """A 万元 figure printed in the table's unit (factors from vocab/money_units.csv)."""
+    return v if s.money_unit == "万元" else q2(v * unit_factor("万元") / unit_factor(s.money_unit))
 
 
 def self_eval_table(s: Spec) -> str:
