@@ -21,7 +21,7 @@ STRUCTURAL: dict[str, str] = {
         + (SELECT count(*) FROM fact_executions WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))
         + (SELECT count(*) FROM fact_scores WHERE project_id IS NOT NULL AND project_id NOT IN (SELECT project_id FROM projects))""",
     "report_kind_valid": "SELECT count(*) FROM reports WHERE report_kind NOT IN ('department','special_fund','project','final_accounts','budget')",
-    "stage_valid": "SELECT count(*) FROM fact_budgets WHERE stage NOT IN ('initial','adjustment','adjusted')",
+    "stage_valid": "SELECT count(*) FROM fact_budgets WHERE stage NOT IN ('initial','adjustment','adjusted','allocated')",
     "line_item_known": """SELECT (SELECT count(*) FROM fact_budgets WHERE line_item NOT IN (SELECT code FROM line_items))
         + (SELECT count(*) FROM fact_executions WHERE line_item NOT IN (SELECT code FROM line_items))""",
     "money_not_nan": """SELECT (SELECT count(*) FROM fact_budgets WHERE amount_yuan IS NULL OR isnan(CAST(amount_yuan AS DOUBLE)))

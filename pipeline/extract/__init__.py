@@ -13,6 +13,8 @@ from pipeline.extract.panels import split_panels
 from pipeline.extract.prepare import prepare
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
+from pipeline.extract.statement_facts import add_statement_facts
+from pipeline.extract.statements import Flow
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
@@ -82,6 +84,8 @@ def _extract_segment(
     # Side-by-side panels of one printed table are read as tables of their own.
     blocks = [x for b in doc.blocks[s.start : s.end] for x in (split_panels(b) if isinstance(b, Table) else [b])]
     seen_subjects: set[str] = set()
+    stated: dict[tuple, str] = {}  # levels stated in the text, kept once per report
+    flow = Flow()  # the stage the text is speaking of, carried across paragraphs
     heading: str | None = None
     bands = None
     prev_texts: list[str] = []
@@ -104,6 +108,7 @@ def _extract_segment(
                 if parsed:
                     bands = parsed
             _narrative(ctx, b, heading, seen_subjects, report)
+            add_statement_facts(ctx, report, b, stated, flow)
             # A project's conclusion ("N.项目。自评得分90分，自评结论一等") is not the report's grade.
             g = nar.find_grade(text) if nar.find_project_line(text) is None else None
             if g and report["grade_text"] is None:

@@ -9,56 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from pipeline.extract import identity as ident
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.names import unit_key
 
-# Order matters: the first matching kind wins.
-KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("special_fund", re.compile(r"专项(资金|经费).{0,6}绩效(自评|评价)")),
-    (
-        "department",
-        re.compile(
-            r"部门(整体)?(支出|预算)?绩效(自评|评价)|整体支出绩效(自评|评价|目标自评)|部门整体绩效|单位整体支出绩效"
-            r"|整体支出[及和与]项目支出绩效"
-        ),
-    ),
-    ("special_fund", re.compile(r"(补助|转移支付|专项|衔接)[^，。]{0,20}资金.{0,12}绩效(自评|评价)")),
-    ("project", re.compile(r"项目(支出)?绩效(自评|目标自评)|绩效目标自评表|项目自评报告")),
-    ("final_accounts", re.compile(r"决算(情况)?说明|部门决算|单位决算")),
-    ("budget", re.compile(r"(部门|单位)预算(公开)?$|预算公开|(部门|单位)预算(情况)?说明")),
-    ("department", re.compile(r"^(\d{4}年度?)?绩效自评报告$")),
-    # Titles that name neither template: "X中心2024年度项目支出绩效单位自评报告",
-    # "X镇人民政府2024年度绩效自评报告", "X补助资金2023年度绩效自评报告".
-    ("project", re.compile(r"(项目|经费).{0,12}绩效.{0,4}(自评|评价)(总结)?(报告|表|情况)")),
-    ("department", re.compile(r"绩效.{0,4}(自评|评价)(总结)?报告$")),
-]
-
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年(度)?(?!\s*\d{1,2}\s*月)")
-_UNIT_LABEL = re.compile(
-    r"(部门|单位|预算单位|主管部门|填报单位|评价单位|被评价单位)(?:[（(]单位[)）])?(名称)?(?:[（(]盖章[)）])?\s*[:：]\s*(\S[^\n]{1,40})"
-)
-# A unit name ends in an organisation suffix, optionally followed by a second one
-# (县人民政府 + 办公室, 市委 + 组织部); 部门 is a word, not a suffix.
-_SUFFIX = (
-    r"(?:委员会|人民政府|常委会|政协|委|局|办公厅|厅|办公室|办|部(?![门分])|院|馆|中心|站|所|队|社|署|处|"
-    r"学校|小学|中学|幼儿园|大学|学院|联合会|协会|公司|街道办事处)"
-)
-_UNIT_IN_TEXT = re.compile(
-    r"((?:中国共产党|中共)?[\u4e00-\u9fa5]{2,30}?" + _SUFFIX + r"(?:[\u4e00-\u9fa5]{0,10}?" + _SUFFIX + r")?)"
-)
-# The label run into its value: "部门(单位)名称长沙市雨花区发展和改革局", "实施单位219001-X局".
-_UNIT_GLUED = re.compile(
-    r"(?:(?:部门|单位)(?:[（(]单位[)）])?名称|实施单位|主管部门|预算单位)[:：]?(?:\d+[-—－])?(?P<u>"
-    + _UNIT_IN_TEXT.pattern[1:-1] + ")"
-)
 # Web-page furniture glued before a title: "• 浏览量• 主题词保山市…", "发布机构：…".
 _CHROME = re.compile(r"^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\s*|^[•·\-\s]+")
-_TITLE_NOISE = re.compile(
-    r"^(附件\s*\d*[:：]?\s*|\d+[.、．]\s*|第[一二三四五六七八九十\d]+(部分|章|节|篇)\s*)|关于报送.*$|关于.*的函$"
-    r"|[（(]?\s*(20\d\d)\s*年度?\s*[)）]?"
-)
 
 
 @dataclass
@@ -74,7 +33,7 @@ class Segment:
 
 def _kind_of(text: str) -> str | None:
     s = re.sub(r"\s", "", text)
-    for kind, pat in KIND_PATTERNS:
+    for kind, pat in ident.kind_patterns():
         if pat.search(s):
             return kind
     return None
@@ -137,18 +96,6 @@ def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
     return None
 
 
-def _unit_from_title(title: str) -> str | None:
-    s = re.sub(r"\s", "", title)
-    # "<unit><year>年度<kind>": the whole prefix is the unit when it ends like one (the
-    # lazy search below would stop at 委 in 中共X区委社会工作部).
-    m = re.match(r"^(?:附件\d*[:：]?|第[一二三四五六七八九十\d]+(?:部分|章|节|篇))?(?P<u>[\u4e00-\u9fa5（）()]{4,40}?)(?:19|20)\d\d年", _CHROME.sub("", s))
-    if m and re.search(_SUFFIX + r"$", m.group("u")):
-        return m.group("u")
-    s = _TITLE_NOISE.sub("", _CHROME.sub("", s))
-    m = _UNIT_IN_TEXT.search(s)
-    return m.group(1) if m else None
-
-
 def _year_from(text: str) -> int | None:
     m = _YEAR.search(text) or re.search(r"(?<!\d)(20\d\d)\s*$", text)
     return int(m.group(1)) if m else None
@@ -164,7 +111,8 @@ def _majority_year(texts: list[str]) -> int | None:
     if not counts:
         return None
     best = max(counts.values())
-    return min(y for y, c in counts.items() if c == best)
+    # A tie is a comparison with the year before (2016年度 | 2017年度): the later one reports.
+    return max(y for y, c in counts.items() if c == best)
 
 
 def _another_unit(kind: str, cur: Segment, title: str) -> bool:
@@ -172,7 +120,7 @@ def _another_unit(kind: str, cur: Segment, title: str) -> bool:
     starts a new report (project tables inside a department report never do)."""
     if kind != cur.kind or kind == "project":
         return False
-    a, b = _unit_from_title(cur.title), _unit_from_title(title)
+    a, b = ident.unit_from_title(cur.title), ident.unit_from_title(title)
     if not (a and b):
         return False
     ka, kb = unit_key(a), unit_key(b)
@@ -180,8 +128,49 @@ def _another_unit(kind: str, cur: Segment, title: str) -> bool:
     return not (ka in kb or kb in ka or ka[-4:] == kb[-4:])
 
 
+def _view(blocks: list) -> tuple[list, bool]:
+    """The blocks as titles and identity are read from them: pinyin glosses dropped,
+    traditional script simplified, document-site furniture (file names with their upload
+    years, '由会员分享') blanked. Block positions are kept, so segments index both."""
+    head = "".join(b.text for b in blocks[:300] if isinstance(b, Paragraph))
+    trad = ident.is_traditional(head)
+    junk = re.compile(ident.words("site_junk"))
+    out = [
+        replace(b, text="" if junk.search(b.text) else ident.simplify(b.text, trad)) if isinstance(b, Paragraph) else b
+        for b in blocks
+    ]
+    return out, trad
+
+
+_SENTENCE = re.compile(r"[,，。；;：:《》“”]|^(?:根据|按照|依据|为|受|近日|经)")
+_GLUED_END = re.compile(r"^[^。，,；;：:]{0,24}?(报告|表|说明|情况)")
+
+
+def _glued_title(blocks: list) -> tuple[str, str, int] | None:
+    """A title run into the text that follows it (document-site previews: '1、X局2023年度部门
+    整体绩效自评表主管部门X局…'): the opening up to the end of the first kind's wording."""
+    seen = 0
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph) or not b.text.strip():
+            continue
+        seen += 1
+        if seen > 15:
+            break
+        t = re.sub(r"^(?:\d+[、.．]|[《|#\s])+", "", re.sub(r"\s", "", b.text))[:90]
+        hits = [(m.end(), k) for k, pat in ident.kind_patterns() if (m := pat.search(t))]
+        if not hits:
+            continue
+        end, kind = min(hits)
+        m = _GLUED_END.match(t[end:])
+        title = t[: end + (m.end() if m else 0)]
+        # A sentence that names a report ("根据《…通知》", "受…委托，现将…") is not its title.
+        if len(title) <= 70 and not _SECTION.match(title) and not _SENTENCE.search(title):
+            return kind, title, i
+    return None
+
+
 def segment(doc: Document) -> list[Segment]:
-    blocks = doc.blocks
+    blocks, trad = _view(list(doc.blocks))
     segs: list[Segment] = []
     i = 0
     while i < len(blocks):
@@ -198,7 +187,7 @@ def segment(doc: Document) -> list[Segment]:
             i += used
             continue
         i += 1
-    if not segs and (opening := _title_in_opening(blocks)):
+    if not segs and (opening := _title_in_opening(blocks) or _glued_title(blocks)):
         kind, title, i = opening
         segs.append(Segment(kind, title, 0, len(blocks), title_para=blocks[i].index))
     if not segs:
@@ -206,7 +195,7 @@ def segment(doc: Document) -> list[Segment]:
     # Content before the first title belongs to the first report (cover pages, unit names).
     segs[0].start = 0
     for s in segs:
-        _fill_identity(s, blocks)
+        _fill_identity(s, blocks, trad)
     # A report whose unit could not be found inherits the document's most common unit.
     common = Counter(s.unit_name for s in segs if s.unit_name).most_common(1)
     for s in segs:
@@ -215,88 +204,111 @@ def segment(doc: Document) -> list[Segment]:
     return segs
 
 
-def _fill_identity(s: Segment, blocks: list) -> None:
-    paras = [b.text for b in blocks[s.start : s.end] if isinstance(b, Paragraph)]
-    head = paras[:12]
-    s.fiscal_year = _year_from(s.title) or _majority_year(paras[:40])
-    unit = _unit_from_title(s.title)
-    if not unit:
-        # "部门：X" is printed above every table of a disclosure; a line wrapped by the PDF
-        # ("X办" + "公厅") must not outvote the others, so the most frequent form wins.
-        labelled = Counter(
-            m.group(3).strip().split()[0] for t in paras[:80] if (m := _UNIT_LABEL.search(t))
-        )
-        if labelled:
-            best = max(labelled.values())
-            unit = next(u for u in labelled if labelled[u] == best)
-    if not unit:
-        for t in head:
-            m = _UNIT_GLUED.search(re.sub(r"\s", "", t))
-            if m:
-                unit = m.group("u")
-                break
-    if not unit:
+def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
+    part = blocks[s.start : s.end]
+    paras = [b.text for b in part if isinstance(b, Paragraph) and b.text.strip()]
+    rows = [ident.simplify(" | ".join(r), trad) for b in part if isinstance(b, Table) for r in b.texts()[:12]]
+    s.fiscal_year = _fiscal_year(s.title, paras, rows)
+    s.unit_name = _unit_of(s, paras, rows)
+
+
+_PAREN_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
+
+
+def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
+    """The title's year, else a bracketed （2022年度） of a form, else the most frequent year of
+    the text (page metadata and dates are publication, not evaluation, years)."""
+    y = _year_from(title) if title else None
+    if y:
+        return y
+    body = [t for t in paras[:40] + rows[:20] if not _is_metadata(t)]
+    for t in body:
+        if m := _PAREN_YEAR.search(t):
+            return int(m.group(1))
+    return _majority_year(body)
+
+
+def _is_metadata(text: str) -> bool:
+    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
+    return bool(re.search(rf"(?:^|[\s|•·\-])(?:{fields})\s*[:：|]", text)) or bool(
+        re.match(rf"^[\s•·\-|]*(?:{fields})[\s:：|]*$", text)
+    )
+
+
+_COMPILED = re.compile(r"汇总|全[县区市州旗镇乡]|各(?:部门|单位|乡)|本级")
+
+
+def _unit_of(s: Segment, paras: list[str], rows: list[str]) -> str | None:
+    head = paras[:40]
+    labelled = ident.labelled_units(rows + [t for t in paras[:80] if len(t) <= 400])
+    top = min((r for r, _ in labelled), default=None)
+    label = ident.majority([u for r, u in labelled if r == top])
+    titled = ident.unit_from_title(s.title) if s.title else None
+    byline = ident.byline_unit(head[:12])
+    if byline and (not titled or ident.is_area(titled)):
+        return byline  # the official who presents the report speaks for the unit
+    if titled and ident.is_area(titled) and _COMPILED.search("".join(head[:8])):
+        return titled  # a compilation of the area's units: the area reports
+    near = [*ident.publishers(head), *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
+        ident.byline_unit(head[:12]), ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
+    if titled and ident.is_org(titled):
+        if label and top is not None and top <= 2 and s.kind in ("project", "special_fund") \
+                and not (label in titled or titled in label):
+            return label  # a project's title names the project, its form the implementing unit
+        return ident.extend(titled, near)
+    if titled:  # a place: the unit of that place the page names, or the area as a whole
+        return ident.extend(titled, near)
+    if label:
+        return label
+    for t in paras[:3]:
         # Short paragraphs just before/at the title often carry the unit name alone.
-        for t in head[:3]:
-            if len(t) <= 30:
-                m = _UNIT_IN_TEXT.fullmatch(re.sub(r"\s", "", t))
-                if m:
-                    unit = m.group(1)
-                    break
-    if not unit:
-        for b in blocks[s.start : s.end]:
-            if isinstance(b, Table):
-                for row in b.texts():
-                    for k, c in enumerate(row[:-1]):
-                        if re.sub(r"\s", "", c) in ("主管部门", "预算单位", "单位名称", "部门名称"):
-                            v = re.sub(r"^\d+-", "", row[k + 1].strip())
-                            if v:
-                                unit = v
-                                break
-                    if unit:
-                        break
-            if unit:
-                break
-    if not unit:
-        counts = Counter(
-            m.group(1)
-            for t in paras[:60]
-            for m in _UNIT_IN_TEXT.finditer(t)
-            if m.group(1).startswith(("中共", "中国共产党"))
-        )
-        if counts:
-            unit = counts.most_common(1)[0][0]
-    if not unit:
-        unit = _unit_from_body(paras)
-    s.unit_name = unit
+        if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
+            return u
+    return (byline or _unit_from_body(paras) or ident.self_described(paras[:80])
+            or ident.opening_unit(head) or _first_line_area(paras))
+
+
+def _first_line_area(paras: list[str]) -> str | None:
+    """An untitled page whose first line starts with a place ('龙感湖管理区专项转移支付2023年度…')."""
+    t = next((p for p in paras[:3] if not _is_metadata(p)), "")
+    return ident.area_of(t) if len(t) <= 45 and not _SENTENCE.search(t) else None
 
 
 _GIVES = re.compile(r"下达|拨付|批复|转发|印发|下发|通知|要求|安排|给|向|对")
-_SHORT_NAME = re.compile(r"[（(]以下简称")
 _DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 
 
 def _unit_from_body(paras: list[str]) -> str | None:
     """A unit the text names itself: "X局（以下简称…）", "X局…由我局管理" (the last unit
-    named before 我局/我委/我校…), or the signature above the date at the end."""
+    named before 我局/我委/我校…), "X开展…本部门…", or the signature above the date at the end."""
+    short = re.compile(rf"[（(]{ident.words('short_name')}")
+    first = re.compile(ident.words("first_person"))
     for t in paras[:20]:
         for sentence in re.split(r"[。；;]", re.sub(r"\s", "", t)):
-            units = [m for m in _UNIT_IN_TEXT.finditer(sentence) if "我" not in m.group(1)]
-            for m in units:
-                if _SHORT_NAME.match(sentence, m.end()):
-                    return m.group(1)
-            for me in re.finditer(r"我(局|委|办|院|校|中心|厅|部|所|站|馆|镇|乡)", sentence):
+            for m in ident.org_pattern().finditer(sentence):
+                if short.match(sentence, m.end()) and (u := ident.clean_unit(m.group(1))):
+                    return u
+            for me in first.finditer(sentence):
                 # The clause's subject, calling itself 我局 further on; not "市财政局下达我局".
-                before = [m for m in _UNIT_IN_TEXT.finditer(sentence[: me.start()])
-                          if m.group(1).endswith(me.group(1))
+                own = me.group(0)[1:]
+                before = [m for m in ident.org_pattern().finditer(sentence[: me.start()])
+                          if (m.group(1).endswith(own) or own in ("单位", "部门"))
                           and (m.start() == 0 or sentence[m.start() - 1] in "，,：:（(、")
                           and not _GIVES.search(sentence[m.end() : me.start()])]
-                if before:
-                    return before[-1].group(1)
+                if before and (u := ident.clean_unit(before[-1].group(1))):
+                    return u
     tail = paras[-10:]
     for a, b in zip(tail, tail[1:], strict=False):
-        if _DATE_LINE.match(b) and (m := _UNIT_IN_TEXT.fullmatch(re.sub(r"\s", "", a))):
-            return m.group(1)
+        if _DATE_LINE.match(b) and (m := ident.org_pattern().fullmatch(re.sub(r"\s", "", a))):
+            return ident.clean_unit(m.group(1))
+    # A signature run into the text before it: "…无中共保山市委办公室2018年6月5日".
+    if tail and (m := re.search(r"(?P<u>[\u4e00-\u9fa5]{3,30})(?:19|20)\d\d年\d{1,2}月\d{1,2}日$",
+                                re.sub(r"\s", "", tail[-1]))):
+        for k in range(len(m.group("u")) - 3, -1, -1):
+            cand = m.group("u")[k:]
+            if (u := ident.clean_unit(cand)) and ident.is_org(u) and ident.org_in(u) == u \
+                    and cand.startswith(("中共", "中国共产党")):
+                return u
     return None
 
 
@@ -309,25 +321,34 @@ def looks_like_evaluation(doc: Document) -> bool:
     return any(_EVALUATION.search(p.text) for _, p in zip(range(60), doc.paragraphs, strict=False))
 
 
+_AMOUNT = re.compile(r"\d[\d,，.]*\s*(?:万元|亿元|元|萬元|億元)")
+
+
+def looks_like_report(doc: Document) -> bool:
+    """A budget or performance report by its vocabulary: several of the report words of
+    vocab/report_identity.csv and a money amount in the opening text. Notices, forms and
+    gazettes published under budget-like file names use one such word at most."""
+    blocks, _ = _view(list(doc.blocks)[:200])
+    text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
+    text += "\n".join(c.text for b in blocks if isinstance(b, Table) for r in b.rows[:30] for c in r)
+    found = {m.group(0) for m in re.finditer(ident.words("report_word"), re.sub(r"\s", "", text))}
+    return len(found) >= 3 and bool(_AMOUNT.search(text))
+
+
 def untitled_segment(doc: Document) -> Segment:
-    texts = [b.caption for b in doc.tables] + [c.text for t in doc.tables for r in t.rows[:3] for c in r]
-    texts += [p.text for p in doc.paragraphs]
+    blocks, trad = _view(list(doc.blocks))
+    texts = [ident.simplify(b.caption, trad) for b in doc.tables]
+    texts += [ident.simplify(c.text, trad) for t in doc.tables for r in t.rows[:3] for c in r]
+    texts += [b.text for b in blocks if isinstance(b, Paragraph)]
     joined = "\n".join(texts)
-    named = next((k for t in texts[:40] for part in re.split(r"[，。；]", t) if (k := _kind_of(part))), None)
+    named = next((k for t in texts[:40] for part in re.split(r"[，。；,]", t) if (k := _kind_of(part))), None)
     if named:
         kind = named
     elif _EVALUATION.search(joined):
         kind = "project" if re.search(r"项目|专项|经费", joined[:2000]) else "department"
     else:
         kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"
-    seg = Segment(kind, "", 0, len(doc.blocks))
-    _fill_identity(seg, doc.blocks)
-    seg.fiscal_year = seg.fiscal_year or _majority_year(texts)
-    if not seg.unit_name:
-        for t in texts:
-            m = _UNIT_LABEL.search(t)
-            if m:
-                seg.unit_name = re.split(r"\s|单位[:：]", m.group(3).strip())[0] or None
-                if seg.unit_name:
-                    break
+    seg = Segment(kind, "", 0, len(blocks))
+    _fill_identity(seg, blocks, trad)
+    seg.fiscal_year = seg.fiscal_year or _majority_year([t for t in texts if not _is_metadata(t)])
     return seg

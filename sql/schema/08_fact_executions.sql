@@ -14,5 +14,6 @@ CREATE TABLE IF NOT EXISTS fact_executions (
     origin             VARCHAR,
     table_kind         VARCHAR,
     is_twin            BOOLEAN DEFAULT FALSE,
-    label_text         VARCHAR
+    label_text         VARCHAR,
+    part_of            VARCHAR            -- source_ref of the figure this one is listed under (其中…)
 );

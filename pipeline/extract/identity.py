@@ -1,0 +1,267 @@
+"""Who reports, for which year: the words come from vocab/report_kinds.csv,
+vocab/report_identity.csv and vocab/traditional_chars.csv; this module holds the rules.
+
+Evidence is weighed in this order (a wrong unit is worse than none, so every rule refuses
+masked or spam names and gives up rather than guess):
+  1. the title ("2021年X局部门整体支出绩效自评表", "X局关于2023年度…报告");
+  2. table cells (实施单位 > 单位名称 > 部门 > 主管部门), also run together with their labels;
+  3. page metadata (发布机构, 来源) — only to complete a title that names a place or a bare
+     suffix (厦门市 → 厦门市农业农村局, 林业局 → 零陵区林业局), never on its own: a county
+     health bureau publishes its township hospitals' reports;
+  4. the text itself: X（以下简称…）, X…我局, "X是…" in the unit's own description, the
+     signature above the closing date, the speaker's byline, "X2020年“三公”…" openings.
+
+The traditional-script table (one character to one character) is OpenCC's TSCharacters
+(Apache-2.0) restricted to the CJK basic block.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from functools import cache
+
+from pipeline.settings import VOCAB_DIR
+
+_HAN = r"\u4e00-\u9fa5"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(VOCAB_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@cache
+def kind_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Report kinds by title wording, in priority order (the first match wins)."""
+    return [(r["kind"], re.compile(r["pattern"])) for r in _rows("report_kinds.csv")]
+
+
+@cache
+def words(role: str) -> str:
+    """The vocabulary of one role as a non-capturing alternation."""
+    alts = [r["pattern"] for r in _rows("report_identity.csv") if r["role"] == role]
+    return "(?:" + "|".join(alts) + ")"
+
+
+@cache
+def unit_labels() -> list[tuple[str, int]]:
+    """(label pattern, rank): cells naming the reporting unit; a lower rank is nearer to it."""
+    return [(r["pattern"], int(r["rank"])) for r in _rows("report_identity.csv") if r["role"] == "unit_label"]
+
+
+@cache
+def _t2s() -> dict[int, str]:
+    return {ord(r["traditional"]): r["simplified"] for r in _rows("traditional_chars.csv")}
+
+
+# "經(jīng)費(fèi)": machine conversions gloss characters with pinyin in brackets.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def is_traditional(text: str) -> bool:
+    """A page in traditional script: many characters that simplified text never uses."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if len(han) < 20:
+        return False
+    table = _t2s()
+    return sum(ord(c) in table for c in han) >= 0.04 * len(han)
+
+
+def simplify(text: str, traditional: bool) -> str:
+    """Pinyin glosses out and, on a traditional-script page, simplified characters."""
+    s = _PINYIN.sub("", text)
+    return s.translate(_t2s()) if traditional else s
+
+
+# --- unit names ---------------------------------------------------------------------------
+
+
+@cache
+def org_pattern() -> re.Pattern[str]:
+    """An organisation's name: the shortest run of characters ending in a suffix, optionally
+    followed by a second one (县人民政府 + 办公室) and 本级."""
+    suf = words("org_suffix")
+    return re.compile(
+        rf"((?:中国共产党|中共)?[{_HAN}]{{2,30}}?{suf}(?:[{_HAN}]{{0,10}}?{suf})?{words('own_level')}?)"
+    )
+
+
+@cache
+def _org_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{words('org_suffix')}){words('own_level')}?$")
+
+
+@cache
+def _area() -> re.Pattern[str]:
+    """An area reporting as a whole: 鹿寨县, 绍兴市柯桥区, 凉山州州本级, 高新区(江海区)."""
+    return re.compile(
+        rf"^((?:[{_HAN}]{{1,10}}?{words('area_suffix')}){{1,3}}(?:[（(][{_HAN}]{{2,8}}[)）])?{words('own_level')}?)"
+    )
+
+
+_MASKED = re.compile(r"[*＊xX×□�?？]|某")
+_NOT_A_NAME = re.compile(r"关于|根据|通知|要求|报告|说明|情况|经费|资金|项目|预算|决算|绩效|年度|万元|下达|拨付|我|网站|网$")
+
+
+def clean_unit(name: str | None) -> str | None:
+    """A candidate as a unit name, or None when it is masked, spam or a phrase."""
+    if not name:
+        return None
+    s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
+    if not (3 <= len(s) <= 32) or _MASKED.search(s) or _NOT_A_NAME.search(s):
+        return None
+    if not re.fullmatch(rf"[{_HAN}（）()]+", s):
+        return None
+    return s
+
+
+def org_prefix(text: str) -> str | None:
+    """The longest unit name at the start of a cell value ('襄阳市中心医院填报日期…')."""
+    s = re.sub(r"\s", "", text)
+    best = None
+    for m in re.finditer(rf"(?:{words('org_suffix')}){words('own_level')}?", s[:34]):
+        cand = clean_unit(s[: m.end()])
+        if cand:
+            best = cand
+    return best
+
+
+def is_org(name: str) -> bool:
+    return bool(_org_end().search(name))
+
+
+def area_of(text: str) -> str | None:
+    m = _area().match(re.sub(r"\s", "", text))
+    return clean_unit(m.group(1)) if m else None
+
+
+def is_area(name: str) -> bool:
+    return bool(re.fullmatch(_area().pattern[1:], name))
+
+
+def org_in(text: str) -> str | None:
+    m = org_pattern().search(text)
+    return clean_unit(m.group(1)) if m else None
+
+
+def unit_from_title(title: str) -> str | None:
+    """The unit a title names, or the area of a compilation ('2019年度鹿寨县“三公”…')."""
+    s = re.sub(r"\s", "", title)
+    s = re.sub(r"^(?:附件\d*[:：]?|第[一二三四五六七八九十\d]+(?:部分|章|节|篇)|\d+[、.．]|关于)", "", s)
+    m = re.match(rf"^(?P<u>[{_HAN}（）()]{{3,40}}?)(?:关于)?(?:(?:19|20)\d\d|20[xX×]{{2}})\s*年", s)
+    if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
+        return u
+    rest = re.sub(r"^(?:关于)?(?:19|20)\d\d(?:[—\-–~至](?:19|20)\d\d)?年度?", "", s)
+    if rest != s:
+        # "<year><unit or area><kind>": the name runs up to the quotes or the kind's words.
+        head = re.split(r"[“\"《]|三公|部门|单位|整体|项目|财政|预算|决算|绩效|专项|关于|的", rest, maxsplit=1)[0]
+        if head and (u := org_prefix(head) or area_of(head)) and len(u) >= len(head) - 2:
+            return u
+    m = org_pattern().search(s)
+    return clean_unit(m.group(1)) if m else None
+
+
+def extend(short: str, candidates: list[str]) -> str:
+    """'林业局' printed in a title, '零陵区林业局' in the page metadata: the longer name when it
+    ends like the short one (or starts with the place the title names)."""
+    tails = [short[k:] for k in range(len(short) - 1) if is_area(short[k:])] if not is_org(short) else []
+    for c in candidates:
+        if c != short and (c.endswith(short) or (is_org(c) and any(c.startswith(t) for t in tails))):
+            return c
+    return short
+
+
+def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
+    """(rank, unit) for every 'label value' found in the texts, labels run into their values
+    ('项目单位文昌市林业局主管部门文昌市人民政府…') included."""
+    labels = unit_labels()
+    alt = "|".join(f"(?P<l{i}>{p})" for i, (p, _) in enumerate(labels))
+    # Labels are scanned left to right, so 单位 is never read inside 实施单位; 本单位, 各部门
+    # are the text's own words, not labels.
+    pat = re.compile(rf"(?<![本各该全我此其其他])(?:{alt})(?:[（(]盖章[)）])?[:：|]?")
+    out: list[tuple[int, str]] = []
+    for t in texts:
+        s = re.sub(r"[\s|]", "", t)
+        found = list(pat.finditer(s))
+        for m, nxt in zip(found, [*found[1:], None], strict=False):
+            rank = next(labels[i][1] for i in range(len(labels)) if m.group(f"l{i}"))
+            # The value stops where the next label starts ('X局主管部门Y政府').
+            value = s[m.end() : min(m.end() + 40, nxt.start() if nxt else len(s))]
+            value = re.sub(r"^(?:为|是|[-—]?\d+[-—－])", "", value)
+            u = org_prefix(value)
+            if u:
+                out.append((rank, u))
+    return out
+
+
+def _starts(texts: list[str], pat: re.Pattern[str]) -> list[str]:
+    return [m.group("u") for t in texts if (m := pat.search(re.sub(r"\s", "", t)))]
+
+
+@cache
+def _publisher() -> re.Pattern[str]:
+    return re.compile(rf"(?:{words('publisher_field')})\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
+
+
+def publishers(texts: list[str]) -> list[str]:
+    """Bodies named by 发布机构/来源 metadata (or the line after a bare 发布机构 label)."""
+    out = [u for t in texts for m in _publisher().finditer(t) if (u := org_prefix(m.group("u")))]
+    bare = re.compile(rf"^[\s•·\-|]*{words('publisher_field')}[\s:：|]*$")
+    for a, b in zip(texts, texts[1:], strict=False):
+        if bare.match(a) and (u := org_prefix(b.strip(" •·-|"))):
+            out.append(u)
+    return out
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    # The byline stands apart: a line of its own, or a run between spaces of a flattened page.
+    return re.compile(rf"(?:^|\s)(?P<u>[{_HAN}]{{3,30}}?(?:{words('org_suffix')})){words('byline')}(?:\s|[{_HAN}]{{2,4}}\s|$)")
+
+
+def byline_unit(texts: list[str]) -> str | None:
+    """'绍兴市柯桥区财政局局长 NAME' under a budget-execution report's title."""
+    for t in texts:
+        for m in _byline().finditer(t.strip()):
+            if u := clean_unit(m.group("u")):
+                return u
+    return None
+
+
+_SELF_DESCRIPTION = re.compile(r"^(?:是|为|主要(?:职责|有|负责|职能|承担)|成立于|始建于|现有|内设|下设|共有|无内设|只有)")
+
+
+def self_described(texts: list[str]) -> str | None:
+    """'北京市人民政府研究室是承担…', '观庄乡卫生院是一所…': the unit describing itself at a
+    paragraph's start."""
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        s = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", s)
+        m = org_pattern().match(s)
+        if m and _SELF_DESCRIPTION.match(s[m.end():]) and (u := clean_unit(m.group(1))):
+            return u
+    return None
+
+
+def opening_unit(texts: list[str]) -> str | None:
+    """'许镇镇2020年“三公”经费决算数…', '2022年凉山州州本级部门…': a paragraph opening with a
+    unit or area and the year it reports on, or an area's own level (X本级) in a sentence."""
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        m = re.match(rf"^(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)\d\d年", s)
+        if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
+            return u
+        m = re.search(rf"(?:19|20)\d\d年度?(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
+        if m and (u := clean_unit(m.group("u"))) and is_area(u):
+            return u
+    return None
+
+
+def majority(cands: list[str]) -> str | None:
+    if not cands:
+        return None
+    counts = Counter(cands)
+    best = max(counts.values())
+    return next(c for c in cands if counts[c] == best)

@@ -1,0 +1,74 @@
+"""Statements in running text (see statements.py) → budget and execution facts.
+
+Every money level stated in a paragraph becomes a fact with origin 'statement', its line item,
+its printed label and its sentence as source. Figures a paragraph pattern already turned into
+a report-level fact are not repeated; a level repeated with the same value is kept once.
+Changes and parts stay attached (change_* and part_of) for the identity checks.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.recognisers.context import Ctx, _new_project
+from pipeline.extract.statements import Flow, Statement, read_statements
+from pipeline.model import Paragraph
+
+# The stage a level is recorded at, per measure. Income in a budget disclosure is budgeted
+# income; elsewhere it is income received (an actual, kept beside executions).
+_BUDGET_STAGE = {"initial": "initial", "adjusted": "adjusted", "allocated": "allocated"}
+
+
+def default_measure(report_kind: str | None, title: str | None) -> str | None:
+    """What a level stated without a stage word is: budget in a 预算 disclosure, execution in
+    决算 accounts, undecided elsewhere."""
+    t = title or ""
+    if "决算" in t or report_kind == "final_accounts":
+        return "executed"
+    if report_kind == "budget" and "执行" not in t:
+        return "initial"
+    return None
+
+
+def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], flow: Flow) -> int:
+    """Adds the paragraph's stated levels to `ex`; `seen` (per report) maps a level's key to
+    its source_ref so repeats are kept once; `flow` carries the stage from paragraph to
+    paragraph. Returns the number of facts added."""
+    ex, rid = ctx.ex, report["report_id"]
+    single = report.get("report_kind") in ("project", "special_fund")
+    taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
+    statements, _rates = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
+    refs: list[str] = [str(p.ref(s.start, s.end)) for s in statements]
+    added = 0
+    for s, ref in zip(statements, refs, strict=True):
+        if ref in taken:
+            continue
+        # In a department or disclosure report, a sentence about one project states its figures.
+        project = s.project if s.project and not single else None
+        key = (project, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
+        if key in seen:
+            continue
+        seen[key] = ref
+        whole = refs[s.part_of] if s.part_of is not None else None
+        pid = _new_project(ctx, project, None, ref, "statement") if project else None
+        common = {
+            "report_id": rid, "project_id": pid, "line_item": s.line_item,
+            "reported_text": s.printed, "reported_unit": s.unit, "decimals": s.decimals,
+            "source_ref": ref, "origin": "statement", "table_kind": None, "is_twin": False,
+            "label_text": (s.item_label or s.label)[-60:], "part_of": whole,
+        }
+        income_budget = s.measure == "income" and report.get("report_kind") == "budget"
+        if s.measure in _BUDGET_STAGE or income_budget:
+            ex.fact_budgets.append(common | {"stage": _BUDGET_STAGE.get(s.measure, "initial"), "amount_yuan": s.yuan})
+        else:
+            ex.fact_executions.append(common | _execution(s, p))
+        added += 1
+    return added
+
+
+def _execution(s: Statement, p: Paragraph) -> dict:
+    row = {"executed_yuan": s.yuan, "reported_rate_pct": None, "rate_text": None, "rate_decimals": None,
+           "rate_source_ref": None}
+    if s.rate is not None:
+        value, printed, dec, a, z = s.rate
+        row |= {"reported_rate_pct": value, "rate_text": printed, "rate_decimals": dec,
+                "rate_source_ref": str(p.ref(a, z))}
+    return row

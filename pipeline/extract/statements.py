@@ -1,0 +1,303 @@
+"""Money figures stated in running text, read by one grammar over the vocabulary.
+
+A paragraph is cut into sentences; each money figure (a number with a money unit) gets a
+*label*: the words of its clause before it. The vocabulary (vocab/statements.toml,
+vocab/statement_items.csv) decides from the label what the figure is:
+
+- a level: budget (initial/adjusted), allocation (下达/到位), execution, income — with the
+  line item it is about (三公经费, 基本支出, 本年收入合计, 中央 share, …);
+- a change (比上年减少 X万元) with its stated percentage, kept with the level it qualifies;
+- an estimate, a bound or a per-unit standard: not an amount, skipped.
+
+Rates (执行率 X%, 完成预算的 X%) join the executed figure before them. Parts listed after
+其中/包括 name the figure they belong to. Nothing here knows a word: the words are data.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.normalize.text import to_halfwidth
+
+VOCAB = Path(__file__).resolve().parents[2] / "vocab"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    units: dict[str, int]
+    bare: frozenset[str]
+    bare_needs: tuple[str, ...]
+    breaks: str
+    change_before: tuple[str, ...]
+    approx_before: tuple[str, ...]
+    approx_after: tuple[str, ...]
+    standard_words: tuple[str, ...]
+    measures: tuple[tuple[str, tuple[str, ...]], ...]
+    sum_words: tuple[str, ...]
+    rate_words: tuple[str, ...]
+    rate_change_words: tuple[str, ...]
+    share_words: tuple[str, ...]
+    part_words: tuple[str, ...]
+    items: tuple[tuple[re.Pattern[str], str, bool], ...]
+    neutral: tuple[str, ...]
+    figure: re.Pattern[str]
+    percent: re.Pattern[str]
+    project_subject: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    cfg = tomllib.loads((VOCAB / "statements.toml").read_text(encoding="utf-8"))
+    mu = dict(cfg["money_units"])
+    bare = frozenset(mu.pop("bare", []))
+    bare_needs = tuple(mu.pop("bare_needs", []))
+    units = {k: int(v) for k, v in mu.items()}
+    alt = "|".join(
+        re.escape(u) + ("(?![\u4e00-\u9fff\\d])" if u in bare else "") for u in sorted(units, key=len, reverse=True)
+    )
+    # "实际到位资金(万元)84.74": the unit printed in brackets before the figure (a label cell).
+    money = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u not in bare)
+    number = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    with (VOCAB / "statement_items.csv").open(encoding="utf-8") as f:
+        items = tuple((re.compile(r["pattern"]), r["code"], bool(r["generic"])) for r in csv.DictReader(f))
+    ex, rate = cfg["exclude"], cfg["rate"]
+    return Grammar(
+        units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
+        change_before=tuple(ex["change_before"]), approx_before=tuple(ex["approx_before"]),
+        approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
+        measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
+        sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
+        rate_change_words=tuple(rate["change_words"]), share_words=tuple(rate["share_words"]),
+        part_words=tuple(cfg["parts"]["words"]), items=items, neutral=tuple(cfg["neutral"]["words"]),
+        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
+        percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
+        project_subject=re.compile(cfg["subject"]["project"]),
+    )
+
+
+@dataclass
+class Statement:
+    """One money figure with what the text says it is."""
+
+    value: Decimal  # as printed, in its unit
+    unit: str
+    factor: int
+    decimals: int
+    printed: str
+    start: int
+    end: int
+    label: str  # the clause words before it
+    measure: str  # initial | adjusted | allocated | executed | income
+    measure_said: bool  # False when inherited from the sentence or the report
+    line_item: str  # a code of vocab/line_items.csv, or 'stated' (label kept)
+    item_label: str  # the words that named the line item
+    sentence: int
+    part_of: int | None = None  # index (in the paragraph's list) of the figure it is a part of
+    project: str | None = None  # the project the sentence is about, when its subject is one
+    rate: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
+    change: tuple[str, Decimal, str, int, int, int] | None = None  # direction, value, printed, dec, start, end
+    change_pct: tuple[str, Decimal, str, int, int, int] | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def yuan(self) -> Decimal:
+        return (self.value * self.factor).quantize(Decimal("0.01"))
+
+
+@dataclass
+class Rate:
+    value: Decimal
+    printed: str
+    decimals: int
+    start: int
+    end: int
+    label: str
+    sentence: int
+
+
+def _decimals(s: str) -> int:
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+def _ends_with(label: str, words: tuple[str, ...]) -> bool:
+    lab = label.rstrip(" 了为是达到共计约")
+    return any(lab.endswith(w) for w in words)
+
+
+def _nearest(label: str, words: tuple[str, ...]) -> tuple[int, str] | None:
+    """The word of `words` that ends nearest the end of label: (end position, word)."""
+    best: tuple[int, str] | None = None
+    for w in words:
+        i = label.rfind(w)
+        if i >= 0 and (best is None or i + len(w) > best[0] or (i + len(w) == best[0] and len(w) > len(best[1]))):
+            best = (i + len(w), w)
+    return best
+
+
+def _mask_items(label: str, g: Grammar) -> str:
+    """The label with every specific line item's words blanked (same length): 一般公共预算
+    names a fund, it does not say at which stage a figure is."""
+    chars = list(label)
+    for pat, _code, generic in g.items:
+        if generic:
+            continue  # 支出决算, 预算收入: the stage word is part of the total's name
+        for m in pat.finditer(label):
+            chars[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    return "".join(chars)
+
+
+def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
+    label = _mask_items(label, g) if mask else label
+    found: list[tuple[int, int, str]] = []
+    for order, (name, words) in enumerate(g.measures):
+        hit = _nearest(label, words)
+        if hit:
+            found.append((hit[0], -order, name))
+    if not found:
+        return None
+    return max(found)[2]
+
+
+def _item_of(text: str, g: Grammar) -> tuple[str, str, int] | None:
+    """The line item whose words end nearest the end of text: (code, words, end). A generic
+    total (支出预算, 资金总额) names the figure only when no specific item is in the text
+    (因公出国(境)费支出决算 is 因公出国(境)费)."""
+    best: tuple[int, int, int, str, str] | None = None
+    for pat, code, generic in g.items:
+        for m in pat.finditer(text):
+            key = (0 if generic else 1, m.end(), m.end() - m.start())
+            if best is None or key > best[:3]:
+                best = (*key, code, m.group(0))
+    return (best[3], best[4], best[1]) if best else None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[。！？!?\n]|；(?=\s*[（(]?[一二三四五六七八九十\d])", text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+@dataclass
+class Flow:
+    """What the text said last, carried from sentence to sentence and paragraph to paragraph
+    of one report: a list of parts (其中，…) often follows its total's sentence, and a
+    line stating only "公务接待费2.30万元" continues the stage of the lines before it."""
+
+    measure: str | None = None
+
+
+def read_statements(printed: str, default_measure: str | None,
+                    flow: Flow | None = None) -> tuple[list[Statement], list[Rate]]:
+    """Every money figure in the paragraph with its reading, and every execution rate."""
+    g = grammar()
+    flow = flow or Flow()
+    text = to_halfwidth(printed)
+    out: list[Statement] = []
+    rates: list[Rate] = []
+    for si, (a, z) in enumerate(_sentences(text)):
+        sent = text[a:z]
+        subj = g.project_subject.match(sent)
+        prev_end = 0
+        last: Statement | None = None
+        parts_open: int | None = None  # index of the figure a 其中 list belongs to
+        if out and out[-1].sentence == si - 1 and any(sent.lstrip(" ,，").startswith(w) for w in g.part_words):
+            # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure.
+            parts_open = len(out) - 1 if out[-1].part_of is None else out[-1].part_of
+        events = sorted(
+            [(m.start(), "f", m) for m in g.figure.finditer(sent)] + [(m.start(), "p", m) for m in g.percent.finditer(sent)],
+            key=lambda e: e[0],
+        )
+        for _, kind, m in events:
+            cut = max(sent.rfind(ch, prev_end, m.start()) for ch in g.breaks)
+            clause_start = max(cut + 1, prev_end)
+            label = sent[clause_start : m.start()]
+            # 其中 before this clause (in the text since the last figure) opens a list of parts.
+            between = sent[prev_end : m.start()]
+            if last is not None and any(w in between for w in g.part_words):
+                parts_open = out.index(last) if last.part_of is None else last.part_of
+            if kind == "p":
+                wide = g.figure.sub("", sent[cut + 1 : m.start()])
+                _percent(m, wide, a, si, out, rates, g)
+                prev_end = m.end()
+                continue
+            gn = "n" if m.group("n") is not None else "bn"
+            n, u = m.group(gn), m.group("u") or m.group("bu")
+            ns, ne = m.start(gn), m.end(gn)
+            if u in g.bare and not any(w in label for w in g.bare_needs):
+                prev_end = m.end()
+                continue
+            after = sent[m.end() : m.end() + 3]
+            before = label.rstrip()
+            if (
+                _ends_with(label, g.change_before)
+                or any(before.endswith(w) for w in g.approx_before)
+                or any(after.startswith(w) for w in g.approx_after)
+                or any(w in label for w in g.standard_words)
+            ):
+                if _ends_with(label, g.change_before) and last is not None:
+                    d = _nearest(label, g.change_before)
+                    last.change = (d[1] if d else "", Decimal(n.replace(",", "")), n, _decimals(n), a + ns, a + ne)
+                prev_end = m.end()
+                continue
+            measure = _measure_of(label, g)
+            said = measure is not None
+            if measure is None and any(w in label for w in g.sum_words) and last is not None:
+                measure = last.measure
+            if measure is None and last is not None:
+                measure = last.measure
+            if measure is None:
+                measure = _measure_of(sent[: m.start()], g) or flow.measure
+            if measure is None:
+                # 一般公共预算收入198.03亿元 opening a report: the item's own words are all it says.
+                measure = _measure_of(label, g, mask=False) or default_measure
+            if measure is None and any(w in label for w in g.neutral):
+                measure = "executed"  # spending stated without a stage, outside a budget disclosure
+            if measure is None:
+                prev_end = m.end()
+                continue
+            item = _item_of(label, g)
+            if item is None and last is not None and parts_open is None:
+                item = (last.line_item, last.item_label, 0)
+            if item is None:
+                item = _item_of(sent[: m.start()], g)
+            code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
+            st = Statement(
+                value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
+                label=label.strip(), measure=measure, measure_said=said, line_item=code, item_label=words,
+                sentence=si, part_of=parts_open, project=subj.group("name").strip() if subj else None,
+            )
+            out.append(st)
+            last = st
+            flow.measure = measure
+            prev_end = m.end()
+    return out, rates
+
+
+def _percent(m: re.Match, label: str, a: int, si: int, out: list[Statement],
+             rates: list[Rate], g: Grammar) -> None:
+    n = m.group("n")
+    last = next((s for s in reversed(out) if s.sentence == si), None)
+    value = Decimal(n.replace(",", ""))
+    if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
+        if last is not None and last.change is not None and last.change_pct is None:
+            d = _nearest(label, g.rate_change_words)
+            last.change_pct = (d[1] if d else "", value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
+        return
+    if not any(w in label for w in g.rate_words):
+        return
+    rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
+    rates.append(rate)
+    ex = next((s for s in reversed(out) if s.sentence == si and s.measure == "executed"), None)
+    if ex is not None and ex.rate is None:
+        ex.rate = (value, n, rate.decimals, rate.start, rate.end)

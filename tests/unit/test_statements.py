@@ -1,0 +1,84 @@
+"""The sentence grammar over the vocabulary: what each money figure in running text is."""
+
+from decimal import Decimal
+
+from pipeline.extract.statements import Flow, read_statements
+
+
+def _read(text: str, default: str | None = None, flow: Flow | None = None):
+    sts, rates = read_statements(text, default, flow)
+    return [(s.printed, s.unit, s.measure, s.line_item) for s in sts], sts, rates
+
+
+def test_sangong_final_accounts_parts_and_changes() -> None:
+    text = ("2019年,本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元,按同口径同比减少63.96万元,"
+            "下降5.2%。其中:因公出国(境)费支出0万元。公务用车购置费支出204.78万元,同比减少54.2万元,下降20.93%;"
+            "公务接待费支出295.70万元。")
+    got, sts, _ = _read(text, "executed")
+    assert got == [
+        ("1165.08", "万元", "executed", "sangong"),
+        ("0", "万元", "executed", "sangong_abroad"),
+        ("204.78", "万元", "executed", "sangong_vehicle_purchase"),
+        ("295.70", "万元", "executed", "sangong_reception"),
+    ]
+    assert sts[0].change[:3] == ("减少", Decimal("63.96"), "63.96")
+    assert sts[0].change_pct[:3] == ("下降", Decimal("5.2"), "5.2")
+    assert sts[1].part_of == 0  # 其中 opens the next sentence: parts of the total before it
+    assert sts[2].change[1] == Decimal("54.2")
+
+
+def test_budget_disclosure_income_and_spending() -> None:
+    text = ("2022年预算收入4213.63万元,比2021年预算减少 745.91万元,下降15 %。其中:一般公共预算收入4209.69万元,"
+            "政府性基金预算收入0元,上年结转收入3.94万元。")
+    got, sts, _ = _read(text, "initial")
+    assert got == [
+        ("4213.63", "万元", "income", "total_income"),
+        ("4209.69", "万元", "income", "general_public_budget"),
+        ("0", "元", "income", "government_fund"),
+        ("3.94", "万元", "income", "carryover"),
+    ]
+    assert [s.part_of for s in sts] == [None, 0, 0, 0]
+
+
+def test_a_specific_item_wins_over_a_generic_total() -> None:
+    got, _, rates = _read("因公出国(境)费支出决算为7.8万元,完成预算10万元的78.0%。")
+    assert got == [("7.8", "万元", "executed", "sangong_abroad"), ("10", "万元", "initial", "sangong_abroad")]
+    assert [r.printed for r in rates] == ["78.0"]
+
+
+def test_rate_joins_the_executed_figure() -> None:
+    _, sts, _ = _read("“三公”经费预算数为1,684万元,实际支出为1115.07万元,占总预算比为66.22%。")
+    assert [(s.printed, s.measure) for s in sts] == [("1,684", "initial"), ("1115.07", "executed")]
+    assert sts[1].rate[1] == "66.22" and sts[1].line_item == "sangong"
+
+
+def test_not_amounts() -> None:
+    # counts with a bare 万, comparators, estimates, per-unit standards, a row number after (万元)
+    for text in ("年育苗数量600万株600万500万300万200万", "项目总成本≤202.6万元", "受益资金约50万元",
+                 "补助标准每人300元", "中央财政资金(万元) 2 52.800000"):
+        assert _read(text, "executed")[0] == [], text
+
+
+def test_unit_printed_before_the_figure() -> None:
+    got, _, _ = _read("计划投资额(万元)110.00实际到位资金(万元)84.74实际使用情况")
+    assert [(g[0], g[2]) for g in got] == [("110.00", "initial"), ("84.74", "allocated")]
+
+
+def test_stage_carries_to_the_next_paragraph() -> None:
+    flow = Flow()
+    _read("2019年本部门“三公”经费预算支出9.80万元。", None, flow)
+    got, _, _ = _read("2、公务接待费2.30万元,较上年减少1.5万元(42.86%)。", None, flow)
+    assert got == [("2.30", "万元", "initial", "sangong_reception")]
+
+
+def test_government_budget_report_in_yi() -> None:
+    got, sts, _ = _read("2021年全区一般公共预算收入完成147.1亿元,完成年度预算的100.2%,同比增长7.2%。"
+                        "加上转移性收入49.2亿元,收入合计196.3亿元。")
+    assert [(g[0], g[1], g[2]) for g in got] == [("147.1", "亿元", "executed"), ("49.2", "亿元", "income"),
+                                                  ("196.3", "亿元", "income")]
+    assert sts[0].rate[1] == "100.2" and sts[0].yuan == Decimal("14710000000.00")
+
+
+def test_project_subject() -> None:
+    _, sts, _ = _read("1.养老服务项目:资金总额20万元,已支付18万元。")
+    assert {s.project for s in sts} == {"养老服务项目"}
