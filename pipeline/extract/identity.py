@@ -101,7 +101,7 @@ def _area() -> re.Pattern[str]:
     )
 
 
-_MASKED = re.compile(r"[*＊xX×□�?？]|某")
+_MASKED = re.compile(r"[*＊xX×□�?？]")
 _NOT_A_NAME = re.compile(r"关于|根据|通知|要求|报告|说明|情况|经费|资金|项目|预算|决算|绩效|年度|万元|下达|拨付|我|网站|网$")
 
 
