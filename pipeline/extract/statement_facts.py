@@ -35,7 +35,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     ex, rid = ctx.ex, report["report_id"]
     single = report.get("report_kind") in ("project", "special_fund")
     taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
-    statements, _rates = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
+    taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
+    statements, rates = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
     refs: list[str] = [str(p.ref(s.start, s.end)) for s in statements]
     added = 0
     for s, ref in zip(statements, refs, strict=True):
@@ -60,6 +61,20 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             ex.fact_budgets.append(common | {"stage": _BUDGET_STAGE.get(s.measure, "initial"), "amount_yuan": s.yuan})
         else:
             ex.fact_executions.append(common | _execution(s, p))
+        added += 1
+    for r in rates:
+        # A rate stated on its own ("资金补贴完成率17%"): kept with its label, no amount.
+        ref = str(p.ref(r.start, r.end))
+        if r.joined or ref in taken or ("rate", r.value, r.label) in seen:
+            continue
+        seen[("rate", r.value, r.label)] = ref
+        ex.fact_executions.append({
+            "report_id": rid, "project_id": None, "line_item": "stated", "executed_yuan": None,
+            "reported_rate_pct": r.value, "reported_text": None, "reported_unit": None, "decimals": None,
+            "source_ref": ref, "rate_text": r.printed, "rate_decimals": r.decimals, "rate_source_ref": ref,
+            "origin": "statement", "table_kind": None, "is_twin": False, "label_text": r.label[-60:],
+            "part_of": None,
+        })
         added += 1
     return added
 

@@ -119,6 +119,7 @@ class Rate:
     end: int
     label: str
     sentence: int
+    joined: bool = False  # True when it became the rate of a stated level
 
 
 def _decimals(s: str) -> int:
@@ -253,10 +254,16 @@ def read_statements(printed: str, default_measure: str | None,
             said = measure is not None
             if measure is None and any(w in label for w in g.sum_words) and last is not None:
                 measure = last.measure
+            if measure is None and any(w in _mask_items(label, g) for w in g.neutral):
+                # "…下达X万元，已支出Y万元": spending named without a stage is the report's
+                # default stage (budget in a 预算 disclosure), else what was spent.
+                measure = default_measure or "executed"
             if measure is None and last is not None:
                 measure = last.measure
             if measure is None:
                 measure = _measure_of(sent[: m.start()], g) or flow.measure
+                if measure == "income" and any(w in label for w in g.neutral):
+                    measure = None  # 支出 after a line about income is not income
             if measure is None:
                 # 一般公共预算收入198.03亿元 opening a report: the item's own words are all it says.
                 measure = _measure_of(label, g, mask=False) or default_measure
@@ -298,6 +305,9 @@ def _percent(m: re.Match, label: str, a: int, si: int, out: list[Statement],
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
     rates.append(rate)
-    ex = next((s for s in reversed(out) if s.sentence == si and s.measure == "executed"), None)
+    # The figure a rate measures: the executed (or, in budget-execution reports, received)
+    # level stated before it in its sentence.
+    ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")), None)
     if ex is not None and ex.rate is None:
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
+        rate.joined = True
