@@ -12,7 +12,13 @@ from pipeline.extract.cells import holds_amount, is_numeric, real_cells, sq
 from pipeline.extract.panels import split_panels
 from pipeline.extract.prepare import prepare
 from pipeline.extract.result import Extraction
-from pipeline.extract.segment import Segment, looks_like_evaluation, segment, untitled_segment
+from pipeline.extract.segment import (
+    Segment,
+    looks_like_evaluation,
+    looks_like_report,
+    segment,
+    untitled_segment,
+)
 from pipeline.extract.statement_facts import add_statement_facts
 from pipeline.extract.statements import Flow
 from pipeline.extract.vocabulary import stage_of
@@ -36,7 +42,8 @@ def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     doc = prepare(doc)
     segs = segment(doc)
-    if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc)):
+    report_words = looks_like_report(doc)
+    if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
         segs = [untitled_segment(doc)]
@@ -46,14 +53,14 @@ def extract(doc: Document, document_id: str) -> Extraction:
     if segs and not any(
         (ex.fact_budgets, ex.fact_executions, ex.fact_indicators, ex.fact_scores, ex.fact_mentions)
     ):
-        if not any(s.title for s in segs):
-            ex.reports.clear()  # neither a title nor a figure: not a report
+        if not any(s.title for s in segs) and not report_words:
+            ex.reports.clear()  # no title, no figure, no report vocabulary: not a report
         else:
             # A titled report whose figures are elsewhere (e.g. the tables in another PDF).
             for r in ex.reports:
                 ex.unrecognised.append(
                     {"document_id": document_id, "report_id": r["report_id"], "source_ref": r["source_ref"],
-                     "what": "report", "reason": "report recognised by its title but no figure was extracted",
+                     "what": "report", "reason": "report recognised by its title or wording but no figure was extracted",
                      "text": r["title"]}
                 )
     return ex
