@@ -63,7 +63,7 @@ def extract(doc: Document, document_id: str) -> Extraction:
                      "what": "report", "reason": "report recognised by its title or wording but no figure was extracted",
                      "text": r["title"]}
                 )
-    return ex
+    return ex.validate()  # typed facts: unknown keys raise, implausible figures → unrecognised
 
 
 def _extract_segment(

@@ -1,9 +1,14 @@
-"""What extraction returns: rows for each warehouse table, as plain dicts."""
+"""What extraction returns: rows for each warehouse table.
+
+Recognisers build rows as plain dicts (filled in several steps); `validate()` checks them
+against the typed facts of `pipeline.extract.facts` once extraction finishes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from pipeline.extract.facts import validate_rows
 
 Row = dict[str, Any]
 
@@ -44,3 +49,20 @@ class Extraction:
         if not self.numeric_cells:
             return None
         return (self.numeric_cells_used + self.numeric_cells_ignored) / self.numeric_cells
+
+    def validate(self) -> Extraction:
+        """Every row through its table's dataclass: an unknown key raises UnknownFactField
+        (a programming error); a figure outside its column's plausible range leaves its row
+        for `unrecognised`, with the reason. Idempotent; returns self."""
+        document_of = {r.get("report_id"): r.get("document_id") for r in self.reports}
+        fallback = next(iter(document_of.values()), None)
+        rejected: list[Row] = []
+        for t in TABLES:
+            kept, bad = validate_rows(t, getattr(self, t), document_of)
+            getattr(self, t)[:] = kept  # in place: callers may hold the list
+            rejected += bad
+        for r in rejected:
+            r["document_id"] = r["document_id"] or fallback
+        # Rejections are unrecognised rows themselves: validated like any other.
+        self.unrecognised += validate_rows("unrecognised", rejected, document_of)[0]
+        return self
