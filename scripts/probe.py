@@ -6,28 +6,50 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pipeline.extract import extract
+from pipeline.ingest.errors import IngestError
 from pipeline.ingest.read import read_document
 from pipeline.model import Table
+from pipeline.readers.detect import detect_format
 from pipeline.settings import Settings
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("file", type=Path)
     ap.add_argument("--tables", action="store_true", help="print the tables as read")
     ap.add_argument("--facts", action="store_true", help="print every fact row")
     args = ap.parse_args()
-    doc = read_document(args.file.read_bytes(), Settings())
+    try:
+        data = args.file.read_bytes()
+    except OSError as e:
+        print(f"{args.file}: cannot be read ({e.strerror or e})", file=sys.stderr)
+        return 2
+    try:
+        doc = read_document(data, Settings())
+    except IngestError as e:
+        # What bpw run would record for this file: its code and sentence, never a traceback.
+        print(f"{args.file}: {e.code} ({detect_format(data)})\n{e.message}", file=sys.stderr)
+        return 1
+    except Exception as e:  # a reader bug: still words, and how to report it
+        print(f"{args.file}: the reader failed ({type(e).__name__}: {e}). Please report this file.",
+              file=sys.stderr)
+        return 2
     if args.tables:
         for block in doc.blocks:
             if isinstance(block, Table):
                 print(f"--- table {block.index} ({len(block.rows)} rows)")
                 for row in block.rows:
                     print(" | ".join(c.text.replace("\n", "⏎") for c in row))
-    ex = extract(doc, "probe")
+    try:
+        ex = extract(doc, "probe")
+    except Exception as e:
+        print(f"{args.file}: read, but extracting facts failed ({type(e).__name__}: {e}). Please report "
+              "this file; `--tables` shows what was read.", file=sys.stderr)
+        return 1
     print("counts:", ex.counts(), f"coverage={ex.coverage}")
     for r in ex.reports:
         print("report:", {k: r.get(k) for k in ("report_kind", "unit_name", "fiscal_year", "title", "score_total", "grade_text")})
@@ -40,7 +62,12 @@ def main() -> None:
                 print(t, keep)
     for u in ex.unrecognised:
         print("unrecognised:", u)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `probe.py FILE | head`
+        sys.stderr.close()
+        sys.exit(0)

@@ -121,18 +121,19 @@ CATALOGUE: dict[str, str] = {k: f"{c.zh} {c.meaning} {c.action}" for k, c in COD
 class IngestError(Exception):
     """A document-level failure with a stable code and a sentence a person can act on."""
 
-    def __init__(self, code: str, message: str | None = None) -> None:
-        """`message` is the English sentence about this file; the Chinese catalogue sentence
-        for the code goes in front of it, so every stored message reads in both languages."""
+    def __init__(self, code: str, message: str | None = None, zh: str | None = None) -> None:
+        """`message` is the English sentence about this file, `zh` the Chinese one (the
+        catalogue's for the code when not given): every stored message reads in both languages."""
         if code not in CATALOGUE:
             raise ValueError(f"unknown error code {code!r}")
         self.code = code
         self.english = message
-        self.message = bilingual(code, message)
+        self.zh = zh
+        self.message = bilingual(code, message, zh)
         super().__init__(f"{code}: {self.message}")
 
     def __reduce__(self):  # pickled into the staged batch and across the child pipe
-        return (IngestError, (self.code, self.english))
+        return (IngestError, (self.code, self.english, self.zh))
 
     @classmethod
     def with_detail(cls, code: str, detail: str) -> IngestError:

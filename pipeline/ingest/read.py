@@ -124,6 +124,18 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
                 "first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, and put the result in the input folder.",
             )
         return doc
+    if fmt == "html":
+        from pipeline.readers.html import read_html
+
+        try:
+            return read_html(data)
+        except IngestError:
+            raise
+        except MemoryError:
+            raise
+        except Exception as e:  # lxml on hostile markup: refused in words, never a traceback
+            raise IngestError.with_detail("UNSUPPORTED_FORMAT", f"a web page that could not be read: "
+                                          f"{type(e).__name__}: {e}") from e
     if fmt == "doc":
         raise IngestError("LEGACY_DOC")
     raise IngestError(

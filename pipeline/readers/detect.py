@@ -37,6 +37,10 @@ def detect_format(data: bytes) -> str:
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered[:512]:
         return "html"
+    # Saved pages that start with a comment ("saved from url=…") or a bare <head>/<meta>.
+    if lowered.startswith((b"<!--", b"<head", b"<meta")) and (b"<html" in lowered or b"<body" in lowered
+                                                             or b"<meta" in lowered):
+        return "html"
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _looks_like_text(head):

@@ -52,9 +52,15 @@ def parse_html_table(html: str) -> list[list[Cell]]:
     p = _Rows()
     p.feed(html)
     p.close()
+    return place_cells(p.rows)
+
+
+def place_cells(rows: list[list[tuple[str, int, int]]]) -> list[list[Cell]]:
+    """Rows of (text, rowspan, colspan) as printed → cells on the grid: a cell spanning rows
+    pushes the cells below it to the right, and leaves merged copies there."""
     taken: dict[tuple[int, int], Cell] = {}
     out: list[list[Cell]] = []
-    for r, row in enumerate(p.rows, start=1):
+    for r, row in enumerate(rows, start=1):
         cells: list[Cell] = []
         col = 1
         for text, rowspan, colspan in row:

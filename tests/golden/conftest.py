@@ -11,7 +11,7 @@ from pipeline.ingest.read import read_document
 from pipeline.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FORMATS = ("txt", "docx", "pdf")
+FORMATS = ("txt", "docx", "pdf", "html")
 
 
 @cache
