@@ -1,0 +1,253 @@
+"""One engine for the self-evaluation templates of vocab/templates/, on a cell stream.
+
+The stream (stream.py) is the cells of any rendering in reading order. The engine finds a
+funding header (a run of the template's field words: 年初预算数 全年预算数 全年执行数 分值 执行率
+得分 …), then reads the rows after it, each anchored on its printed label (年度资金总额, 其中：当年
+财政拨款 …, through vocab/line_item_synonyms.csv). The values after a label are read in the
+header's order (align.py); what cannot be placed is reported with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.extract.templates.align import Reading, Tok, read_values
+from pipeline.extract.templates.defs import Template, field_of, fields, header_key, templates
+from pipeline.extract.templates.stream import SCell
+from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
+from pipeline.normalize.money import detect_money_unit
+from pipeline.normalize.numbers import is_blank, parse_number
+
+_ANNOT = re.compile(r"^[(（].*|^[A-Z](/[A-Z])?[)）]?$")
+_JOIN = 3  # a label or header word printed over at most this many cells
+
+
+@dataclass
+class Row:
+    label: str
+    item: str
+    reading: Reading
+    cells: list[SCell]
+
+
+@dataclass
+class Block:
+    """One funding block as read: the template, the header's fields, the rows."""
+
+    template: Template
+    header: list[str]
+    unit: str | None
+    rows: list[Row] = field(default_factory=list)
+    breakdown: list[tuple[str, Tok, str]] = field(default_factory=list)  # (item, value, label)
+    keys: dict[str, SCell] = field(default_factory=dict)
+    unplaced: list[tuple[str, list[SCell], str]] = field(default_factory=list)  # label, cells, reason
+
+
+@dataclass
+class Score:
+    template: Template
+    component: str
+    reading: Reading
+    label: str
+
+
+def _joined(cells: list[SCell], i: int, k: int) -> str:
+    return "".join(c.text for c in cells[i : i + k])
+
+
+def _value_like(c: SCell) -> bool:
+    t = c.text
+    return t == "" or is_blank(t) or parse_number(t) is not None or bool(re.fullmatch(r"[\d.%]+(万元|元)?", t))
+
+
+def _header_at(cells: list[SCell], i: int, allowed: tuple[str, ...]) -> tuple[list[str], int]:
+    """The fields of a header starting at i, and where it ends."""
+    out: list[str] = []
+    j = i
+    while j < len(cells):
+        c = cells[j]
+        # Inside a header: empty cells, annotations ((万元), (B/A)) and OCR specks ('1' for ')').
+        if out and (c.empty or _ANNOT.match(c.text) or len(c.text) == 1):
+            j += 1
+            continue
+        hit = None
+        for k in range(1, min(_JOIN, len(cells) - j) + 1):
+            f = field_of(_joined(cells, j, k), allowed)
+            if f is not None and f not in out:
+                hit = (f, k)
+                break
+        if hit is None:
+            break
+        out.append(hit[0])
+        j += hit[1]
+    return out, j
+
+
+def _is_header(flds: list[str]) -> bool:
+    money = [f for f in flds if fields()[f].kind == "money"]
+    return len(money) >= 2 and "executed" in flds or len(money) >= 1 and "executed" in flds and "rate" in flds
+
+
+def _label_at(cells: list[SCell], i: int, t: Template) -> tuple[str, str, int] | None:
+    """(item code, printed label, cells taken) for a fund-source label starting at i."""
+    for k in range(1, min(_JOIN, len(cells) - i) + 1):
+        if any(c.empty or _value_like(c) for c in cells[i : i + k]):
+            continue
+        text = _joined(cells, i, k)
+        code = line_item_code(text)
+        if code in t.lines:
+            return code, text, k
+    return None
+
+
+def _ends(text: str, t: Template) -> bool:
+    s = header_key(text)
+    return any(s.startswith(e) for e in t.ends)
+
+
+def _unit(cells: list[SCell], a: int, b: int) -> str | None:
+    for c in cells[max(0, a) : b]:
+        u = detect_money_unit(c.text) if "元" in c.text else None
+        if u:
+            return u
+    return None
+
+
+def _keys(cells: list[SCell], end: int, t: Template, start: int) -> dict[str, SCell]:
+    out: dict[str, SCell] = {}
+    for i in range(max(start, 0), min(end, len(cells) - 1)):
+        s = header_key(cells[i].text)
+        for name, pats in t.keys.items():
+            if name not in out and any(p.match(s) for p in pats) and cells[i + 1].text:
+                out[name] = cells[i + 1]
+    return out
+
+
+def choose(cells: list[SCell], i: int, report_kind: str) -> tuple[Template, list[str], int] | None:
+    """The template whose field words cover the longest header at i (the report's own kind
+    first on a tie)."""
+    best: tuple[int, int, int, Template, list[str], int] | None = None
+    for t in templates():
+        flds, j = _header_at(cells, i, t.fields)
+        if not _is_header(flds):
+            continue
+        rank = (len(flds), t.report_kind == report_kind, -t.priority)
+        if best is None or rank > best[:3]:
+            best = (*rank, t, flds, j)  # type: ignore[assignment]
+    return (best[3], best[4], best[5]) if best else None
+
+
+def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list[Score], set[int]]:
+    """Every funding block and score row in the stream; the indices of the cells taken."""
+    blocks: list[Block] = []
+    taken: set[int] = set()
+    i, prev_end = 0, 0
+    while i < len(cells):
+        got = choose(cells, i, report_kind) if not cells[i].empty else None
+        if got is None:
+            i += 1
+            continue
+        t, header, j = got
+        blk = Block(t, header, _unit(cells, i - 4, j), keys=_keys(cells, i, t, prev_end))
+        taken.update(range(i, j))
+        i = _read_rows(cells, j, blk, taken)
+        prev_end = i
+        blocks.append(blk)
+    return blocks, _scores(cells, report_kind, blocks, taken), taken
+
+
+def _values_after(cells: list[SCell], k: int) -> int:
+    e = k
+    while e < len(cells) and _value_like(cells[e]) and not cells[e].text.startswith(("(", "（")):
+        e += 1
+    return e
+
+
+def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
+    t = blk.template
+    in_breakdown = False
+    unknown = 0
+    while k < len(cells) and unknown < 4:
+        c = cells[k]
+        if c.empty or _ANNOT.match(c.text) or is_blank(c.text):
+            k += 1
+            continue
+        if _ends(c.text, t) or choose(cells, k, t.report_kind) is not None:
+            break
+        if any(p.match(header_key(c.text)) for p in t.breakdown_headings):
+            in_breakdown = True
+            k = _values_after(cells, k + 1)  # a total printed with the heading is the row's own
+            continue
+        lab = _label_at(cells, k, t)
+        if lab is None:
+            s = k + 1
+            while s < len(cells) and _ANNOT.match(cells[s].text):
+                s += 1
+            e = _values_after(cells, s)
+            if any(parse_number(x.text) or x.text[:1].isdigit() for x in cells[s:e]):
+                blk.unplaced.append((c.text, cells[s:e], "row label not among the template's fund sources"))
+            unknown += 1
+            k = max(e, k + 1)
+            continue
+        unknown = 0
+        code, label, n = lab
+        while k + n < len(cells) and _ANNOT.match(cells[k + n].text):
+            n += 1  # '年度资金总额 (万元):' — the annotation belongs to the label
+        e = _values_after(cells, k + n)
+        vals = cells[k + n : e]
+        taken.update(range(k, e))
+        nonempty = [v for v in vals if v.text and not is_blank(v.text)]
+        if in_breakdown and len(nonempty) == 1 and (num := parse_number(nonempty[0].text)) is not None:
+            blk.breakdown.append((code, Tok(num, nonempty[0]), clean_label(label)))
+        elif nonempty:
+            r = read_values(t, blk.header, vals, total_row=code == "total")
+            blk.rows.append(Row(clean_label(label), code, r, vals))
+        k = e
+    return k
+
+
+def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: set[int]) -> list[Score]:
+    """Score rows (总分 100 96, 自评总分(分) 97.93) of the template the stream's blocks use,
+    else of the report's kind."""
+    ts = [b.template for b in blocks] or [t for t in templates() if t.report_kind == report_kind]
+    out: list[Score] = []
+    seen: set[str] = set()
+    for t in ts[:1]:
+        for sr in t.scores:
+            for i, c in enumerate(cells):
+                if i in taken or not c.text or not any(p.match(header_key(c.text)) for p in sr.labels):
+                    continue
+                e = _values_after(cells, i + 1)
+                vals = cells[i + 1 : e]
+                if not [v for v in vals if v.text] or sr.component in seen:
+                    continue
+                r = read_values(t, list(sr.fields), vals, total_row=True)
+                if r.values:
+                    seen.add(sr.component)
+                    taken.update(range(i, e))
+                    out.append(Score(t, sr.component, r, c.text))
+    return out
+
+
+def dimension(code: str) -> str | None:
+    return next((r["dimension"] for r in line_items() if r["code"] == code), None)
+
+
+def breakdown_stage(blk: Block, entries: list[tuple[str, Tok, str]]) -> str | None:
+    """The stage whose 年度资金总额 the parts add up to: one stage, or several printing the
+    same total (the same figures); None when no stage fits."""
+    total = next((r for r in blk.rows if r.item == "total"), None)
+    if total is None or not entries:
+        return None
+    s = sum((x.num.value for _, x, _ in entries), Decimal(0))
+    half = sum(Decimal(5) * Decimal(10) ** (-(x.num.decimals + 1)) for _, x, _ in entries)
+    fits: list[tuple[str, Decimal]] = []
+    for st in blk.template.breakdown_stages:
+        tok = total.reading.values.get(st)
+        if tok is not None and abs(tok.num.value - s) <= half + Decimal(5) * Decimal(10) ** (-(tok.num.decimals + 1)):
+            fits.append((st, tok.num.value))
+    if not fits or len({v for _, v in fits}) != 1:
+        return None
+    return fits[0][0]

@@ -1,0 +1,116 @@
+"""Any rendering of a table → its cells in reading order (the engine's second input).
+
+A grid (a Table from any reader) gives its cells row by row, empty cells included. Text
+gives what its rendering marks as cells: `|`-separated (with or without outer bars; runs of
+`||||` are empty cells), tab-separated, or one cell per line (blank-line separated renderings
+arrive here as one paragraph per line). A line holding several words of a template's
+vocabulary is split at spaces (tables flattened onto one line) and, inside a word, at the
+template's own printed words and at the border between text and a run of figures (cells run
+together by document-site previews). Nothing here knows what a cell means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Block, Cell, Paragraph, Table
+from pipeline.normalize.numbers import parse_number
+from pipeline.normalize.text import to_halfwidth
+
+# A run of figures as printed: digits, points, thousands commas and percent signs, with the
+# money unit a cell may carry (4753.66万元).
+_FIGURES = r"[-−]?\d[\d.,]*%?(?:万元|亿元|千元|元)?"
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+
+
+@dataclass
+class SCell:
+    text: str  # as printed, trimmed
+    ref: str  # source_ref of the cell or of the paragraph span
+    line_start: bool  # the first cell of a printed row or line
+    cell: Cell  # the grid cell (a synthetic one for text)
+    table: Table | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.text == ""
+
+
+_ANNOTATION = r"[(][^()]{0,12}[)]"
+_HAN_OR_MARK = re.compile(r"[\u4e00-\u9fff:)(]")
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+    # Words first (longest first), then parenthesised annotations such as (10分) kept whole,
+    # then runs of figures.
+    return re.compile((f"(?P<w>{alts})|" if alts else "") + f"(?P<a>{_ANNOTATION})|(?P<f>{_FIGURES})")
+
+
+def split_run(text: str, words: tuple[str, ...]) -> list[str]:
+    """'年度资金总额10001000100%20执行' → ['年度资金总额', '10001000100%20', '执行']: pieces at the
+    template's words and at runs of figures that touch text (a code such as '219-' stays in
+    its cell); the text between them stays as printed."""
+    s = to_halfwidth(text)
+    out: list[str] = []
+    pos = 0
+    for m in _words_pattern(words).finditer(s):
+        if m.lastgroup == "f":
+            before, after = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
+            if not (_HAN_OR_MARK.match(before or "") or _HAN_OR_MARK.match(after or "")):
+                continue
+        if m.start() > pos:
+            out.append(s[pos : m.start()])
+        out.append(m.group(0))
+        pos = m.end()
+    if pos < len(s):
+        out.append(s[pos:])
+    return [p.strip() for p in out if p.strip(" :：")]
+
+
+def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
+    """The cells a printed line marks."""
+    if "|" in text:
+        parts = text.split("|")
+        if text.lstrip().startswith("|"):
+            parts = parts[1:]
+        if text.rstrip().endswith("|"):
+            parts = parts[:-1]
+        return [_SPACES.sub(" ", p).strip() for p in parts]
+    if "\t" in text.strip():
+        return [p.strip() for p in text.strip().split("\t")]
+    # One cell per line, or a table flattened onto the line with spaces: either way the
+    # words are cells (a label printed with a space is rejoined by the engine).
+    return [w for w in _SPACES.split(text.strip()) if w]
+
+
+def _pieces(cell_text: str, words: tuple[str, ...]) -> list[str]:
+    """A cell that is not one figure and holds the template's words or figures next to text is
+    split (cells run together); an ordinary label or figure stays whole."""
+    t = cell_text.strip()
+    if not t or parse_number(t) is not None or len(t) <= 3:
+        return [t]
+    return split_run(t, words) or [t]
+
+
+def cells_of(blocks: list[Block], words: tuple[str, ...]) -> list[SCell]:
+    out: list[SCell] = []
+    for b in blocks:
+        if isinstance(b, Table):
+            for row in b.rows:
+                first = True
+                for c in row:
+                    if c.merged_copy:
+                        continue
+                    for piece in _pieces(c.text, words) if c.text.strip() else [""]:
+                        out.append(SCell(piece, str(b.ref(c)), first, c, b))
+                        first = False
+        elif isinstance(b, Paragraph):
+            ref = str(b.ref())
+            first = True
+            for k, text in enumerate(_line_cells(b.text, words)):
+                for piece in _pieces(text, words) if text else [""]:
+                    out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1)))
+                    first = False
+    return out
