@@ -21,6 +21,7 @@ from pipeline.extract.segment import (
 )
 from pipeline.extract.statement_facts import add_statement_facts
 from pipeline.extract.statements import Flow
+from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
@@ -96,6 +97,7 @@ def _extract_segment(
     heading: str | None = None
     bands = None
     prev_texts: list[str] = []
+    taken_tables: set[int] = set()
     for b in blocks:
         if isinstance(b, Paragraph):
             prev_texts = [*prev_texts[-1:], b.text]
@@ -157,7 +159,10 @@ def _extract_segment(
         else:
             tb.read_generic_totals(b, ctx)
         _count_coverage(ctx, b, kind)
+        if kind:
+            taken_tables.add(b.index)
         # Footnotes of summary tables often state the grade bands.
+    read_templates(blocks, ctx, taken_tables)  # self-evaluation templates in any rendering
     _finish_report(ex, report, bands)
 
 
