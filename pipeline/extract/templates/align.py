@@ -161,7 +161,8 @@ def read_values(t: Template, header: list[str], cells: list[SCell], total_row: b
     readings: list[dict[str, Tok]] = []
     best = 0
     for toks, run in toks_options:
-        for flds in ((full, short) if not total_row else (full,)):
+        # Sub-rows print no total-only field (分值, 得分): only their own fields are tried.
+        for flds in ((full,) if total_row else (short,)):
             if len(toks) > len(flds):
                 continue
             got = _placements(t, flds, toks, strict=True, run=run)

@@ -1,0 +1,81 @@
+"""Property: a generated self-evaluation funding block yields the same facts from the grid
+and from every text rendering (one cell per line, blank-line separated, `|` rows with and
+without outer bars, flattened onto one line)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.recognisers.context import Ctx
+from pipeline.extract.result import Extraction
+from pipeline.extract.templates import stream_facts
+from pipeline.model import Block, Cell, Paragraph, Table
+from pipeline.readers.text import read_text
+
+HEADERS = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数",
+           "weight": "分值", "rate": "执行率", "score": "得分"}
+SUB_ROWS = ("其中：当年财政拨款", "上年结转资金", "其他资金")
+
+amount = st.decimals(min_value=Decimal("1.00"), max_value=Decimal("99999.99"), places=2)
+
+
+@st.composite
+def funding_block(draw) -> list[list[str]]:
+    with_initial = draw(st.booleans())
+    fields = [f for f in HEADERS if with_initial or f != "initial"]
+    rows = [["项目资金（万元）", *(HEADERS[f] for f in fields)]]
+    budget = draw(amount)
+    executed = draw(st.decimals(min_value=Decimal("0.01"), max_value=budget, places=2))
+    rate = (executed / budget * 100).quantize(Decimal("0.01"))
+    score = (rate / 10).quantize(Decimal("0.01"))
+    total = {"initial": draw(amount), "adjusted": budget, "executed": executed,
+             "weight": Decimal(10), "rate": rate, "score": score}
+    rows.append(["年度资金总额", *(f"{total[f]}%" if f == "rate" else str(total[f]) for f in fields)])
+    for label in draw(st.lists(st.sampled_from(SUB_ROWS), unique=True, max_size=3)):
+        sub = [str(draw(amount)) for f in fields if f in ("initial", "adjusted", "executed")]
+        rows.append([label, *sub, "", "", ""])
+    rows.append(["年度总体目标", "预期目标", "实际完成情况"])
+    return rows
+
+
+def _facts(blocks: list[Block]) -> set[tuple]:
+    ex = Extraction()
+    stream_facts(blocks, Ctx(document_id="d", report_id="r", ex=ex, report_kind="project"))
+    return ({("b", f["line_item"], f["stage"], f["amount_yuan"]) for f in ex.fact_budgets}
+            | {("e", f["line_item"], f["executed_yuan"], f["reported_rate_pct"]) for f in ex.fact_executions}
+            | {("s", f["component"], f["weight"], f["score"]) for f in ex.fact_scores})
+
+
+def _grid(rows: list[list[str]]) -> list[Block]:
+    t = Table(index=1, rows=[[Cell(text=c, row=i, col=j) for j, c in enumerate(r, 1)] for i, r in enumerate(rows, 1)])
+    return [Paragraph(index=1, text="项目支出绩效自评表"), t]
+
+
+def _text(s: str) -> list[Block]:
+    return read_text(s.encode("utf-8")).blocks
+
+
+def renderings(rows: list[list[str]]) -> dict[str, list[Block]]:
+    cells = [c for r in rows for c in r]
+    return {
+        "grid": _grid(rows),
+        "cell_per_line": _text("\n".join(c for c in cells if c)),
+        "cell_per_line_bar": _text("\n".join(f"{c} |" for c in cells if c)),
+        "blank_lines": _text("\n\n".join(cells)),
+        "pipes": _text("\n".join("| " + " | ".join(r) + " |" for r in rows)),
+        "pipes_no_leading_bar": _text("\n".join(" | ".join(r) + " | ||||" for r in rows)),
+        "flattened": _text("项目支出绩效自评表 " + " ".join(c for c in cells if c)),
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(funding_block())
+def test_every_rendering_gives_the_same_facts(rows: list[list[str]]) -> None:
+    views = renderings(rows)
+    expected = _facts(views.pop("grid"))
+    assert any(k[0] == "b" and k[1] == "total" for k in expected), expected
+    for name, blocks in views.items():
+        assert _facts(blocks) == expected, name
