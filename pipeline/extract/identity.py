@@ -110,6 +110,7 @@ def clean_unit(name: str | None) -> str | None:
     if not name:
         return None
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
+    s = s.rsplit("的", 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     if not (3 <= len(s) <= 32) or _MASKED.search(s) or _NOT_A_NAME.search(s):
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
@@ -183,12 +184,16 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
     pat = re.compile(rf"(?<![本各该全我此其其他])(?:{alt})(?:[（(]盖章[)）])?[:：|]?")
     out: list[tuple[int, str]] = []
     for t in texts:
-        s = re.sub(r"[\s|]", "", t)
+        s = re.sub(r"[\s|]+", "|", t)
         found = list(pat.finditer(s))
         for m, nxt in zip(found, [*found[1:], None], strict=False):
             rank = next(labels[i][1] for i in range(len(labels)) if m.group(f"l{i}"))
-            # The value stops where the next label starts ('X局主管部门Y政府').
-            value = s[m.end() : min(m.end() + 40, nxt.start() if nxt else len(s))]
+            if rank == 3 and not re.match(r"[|:：]", s[m.end() - 1 : m.end() + 1][-1:] or "x") \
+                    and not re.search(r"[|:：]$", m.group(0)):
+                continue  # a bare 部门 in running text ('财政部门以…') is not a label
+            # The value stops where the next label or cell starts ('X局主管部门Y政府', 'X局 | Y').
+            value = s[m.end() : min(m.end() + 40, nxt.start() if nxt else len(s))].lstrip("|")
+            value = value.split("|", 1)[0]
             value = re.sub(r"^(?:为|是|[-—]?\d+[-—－])", "", value)
             u = org_prefix(value)
             if u:
@@ -239,9 +244,10 @@ def self_described(texts: list[str]) -> str | None:
     for t in texts:
         s = re.sub(r"\s", "", t)
         s = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", s)
-        m = org_pattern().match(s)
-        if m and _SELF_DESCRIPTION.match(s[m.end():]) and (u := clean_unit(m.group(1))):
-            return u
+        for m in re.finditer(r"是|为|主要|成立于|始建于|现有|内设|下设|共有|无内设|只有", s[:34]):
+            u = clean_unit(s[: m.start()])
+            if u and is_org(u) and _SELF_DESCRIPTION.match(s[m.start():]):
+                return u
     return None
 
 
@@ -251,7 +257,9 @@ def opening_unit(texts: list[str]) -> str | None:
     for t in texts:
         s = re.sub(r"\s", "", t)
         m = re.match(rf"^(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)\d\d年", s)
-        if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
+        # An area opens its own accounts ('许镇镇2020年“三公”经费决算数'), not a project's story.
+        own_accounts = re.match(r".{0,8}(?:三公|决算|预算)", s[m.end():]) if m else None
+        if m and (u := clean_unit(m.group("u"))) and (is_org(u) or (is_area(u) and own_accounts)):
             return u
         m = re.search(rf"(?:19|20)\d\d年度?(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):

@@ -56,8 +56,8 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
     window: list[str] = []
     for j in range(i, min(i + 3, len(blocks))):
         b = blocks[j]
-        if not isinstance(b, Paragraph) or not _is_short(b):
-            break
+        if not isinstance(b, Paragraph) or not _is_short(b) or _is_metadata(b.text):
+            break  # page metadata above a title is not part of it (发布机构 | X局 |)
         window.append(b.text.strip())
         kind = _kind_of("".join(window))
         if kind:
@@ -106,6 +106,8 @@ def _majority_year(texts: list[str]) -> int | None:
     for t in texts:
         # Document numbers such as 〔2023〕2号 and dates are publication, not evaluation, years.
         t = re.sub(r"[〔\[［(（]20\d\d[〕\]］)）]", "", t)
+        # "比2018年减少…", "较2023年预算": the year compared with, not the one reported.
+        t = re.sub(r"(?:比|较|与|同口径比)\s*(?:19|20)\d\d\s*年", "", t)
         for m in _YEAR.finditer(t):
             counts[int(m.group(1))] += 1
     if not counts:
