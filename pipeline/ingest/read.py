@@ -76,6 +76,33 @@ def _as_utf8_if_utf16(data: bytes) -> bytes:
     return data[: len(data) - len(data) % 2].decode(enc, errors="replace").encode("utf-8")
 
 
+def _conversion_timeout(settings: Settings) -> float:
+    # Leave the reader time to read the result before the child's own limit stops it.
+    return max(5.0, settings.parse_timeout_s * 0.7)
+
+
+def _read_xls(data: bytes, settings: Settings) -> Document:
+    """Legacy Excel (.xls) and WPS 表格 (.et) with calamine; what calamine cannot open is
+    converted to XLSX by LibreOffice when it is installed."""
+    from pipeline.readers.xls import read_xls
+
+    try:
+        return read_xls(data)
+    except MemoryError:
+        raise
+    except Exception as e:  # calamine raises its own kinds on damaged or unusual workbooks
+        first = f"{type(e).__name__}: {e}"
+    from pipeline.readers.convert import convert, soffice
+
+    if soffice() is None:
+        raise IngestError.with_detail("CORRUPT_XLSX", f"the legacy workbook could not be read ({first}); "
+                                      "with LibreOffice installed it would be converted and read")
+    xlsx = convert(data, "xls", "xlsx", _conversion_timeout(settings))
+    doc = read_document(xlsx, settings, "xlsx")
+    doc.file_format = "xls"
+    return doc
+
+
 def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Document:
     fmt = fmt or detect_format(data)
     if fmt == "empty":
@@ -136,8 +163,20 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
         except Exception as e:  # lxml on hostile markup: refused in words, never a traceback
             raise IngestError.with_detail("UNSUPPORTED_FORMAT", f"a web page that could not be read: "
                                           f"{type(e).__name__}: {e}") from e
+    if fmt == "xls":
+        return _read_xls(data, settings)
     if fmt == "doc":
-        raise IngestError("LEGACY_DOC")
+        from pipeline.readers.convert import convert, soffice
+
+        if soffice() is None:
+            raise IngestError("LEGACY_DOC")
+        # Converted inside this (child) process, within the parse time limit; then read as
+        # the DOCX it became, with the same safety checks, and recorded as `doc`.
+        docx = convert(data, "doc", "docx", _conversion_timeout(settings))
+        doc = read_document(docx, settings, "docx")
+        doc.file_format = "doc"
+        doc.warnings.append("converted from a legacy Word/WPS file by LibreOffice")
+        return doc
     raise IngestError(
         "UNSUPPORTED_FORMAT",
         f"The file's bytes look like {fmt!r}, not a DOCX, XLSX, PDF or text report. Check the download "

@@ -10,7 +10,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls, .et … (c
 
 
 def detect_format(data: bytes) -> str:
-    """Return docx, xlsx, pdf, txt, doc (legacy OLE2: .doc/.wps), html, image, zip, rtf, empty or binary."""
+    """Return docx, xlsx, pdf, txt, doc (legacy OLE2 Word/WPS: .doc/.wps), xls (legacy OLE2
+    Excel/WPS spreadsheet: .xls/.et), html, image, zip, rtf, empty or binary."""
     if not data.strip():
         return "empty"
     head = data[:2048]
@@ -29,7 +30,7 @@ def detect_format(data: bytes) -> str:
             return "xlsx"
         return "zip"
     if head.startswith(OLE2_MAGIC):
-        return "doc"
+        return ole2_kind(data)
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*", b"RIFF")):
         return "image"
     if utf16_without_bom(head):
@@ -46,6 +47,20 @@ def detect_format(data: bytes) -> str:
     if _looks_like_text(head):
         return "txt"
     return "binary"
+
+
+# Stream names in an OLE2 compound file's directory (UTF-16LE): what the container holds.
+_OLE_WORD = ("WordDocument".encode("utf-16-le"),)
+_OLE_SHEET = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+
+
+def ole2_kind(data: bytes) -> str:
+    """xls for a workbook (Excel, WPS 表格 .et), doc for Word/WPS 文字 and anything else."""
+    if any(m in data for m in _OLE_WORD):
+        return "doc"
+    if any(m in data for m in _OLE_SHEET):
+        return "xls"
+    return "doc"
 
 
 def _texty(ch: str) -> bool:

@@ -32,22 +32,20 @@ def _text(value: object, number_format: str) -> str:
     return str(value).strip()
 
 
+Grid = list[list[tuple[int, str]]]  # per sheet row: (1-based column, displayed text)
+Merge = tuple[int, int, int, int]  # 1-based min_row, min_col, max_row, max_col
+
+
 def read_xlsx(data: bytes, max_cells: int = 2_000_000) -> Document:
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data), data_only=True)  # cached values, never formulas
     doc = Document(file_format="xlsx")
-    n_para = n_table = seen = 0
+    counters = [0, 0]
+    seen = 0
     for ws in wb.worksheets:
-        spans: dict[tuple[int, int], tuple[int, int]] = {}
-        covered: dict[tuple[int, int], tuple[int, int]] = {}
-        for rng in ws.merged_cells.ranges:
-            spans[(rng.min_row, rng.min_col)] = (rng.max_row - rng.min_row + 1, rng.max_col - rng.min_col + 1)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col):
-                        covered[(r, c)] = (rng.min_row, rng.min_col)
-        grid: list[list[tuple[int, str]]] = []
+        merges = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+        grid: Grid = []
         for row in ws.iter_rows():
             vals = []
             for cell in row:
@@ -56,46 +54,61 @@ def read_xlsx(data: bytes, max_cells: int = 2_000_000) -> Document:
                     break
                 vals.append((cell.column, _text(cell.value, cell.number_format or "")))
             grid.append(vals)
-        n_para += 1
-        doc.blocks.append(Paragraph(index=n_para, text=ws.title))
-        rows: list[list[Cell]] = []
-        first_row = 0
-
-        def flush() -> None:
-            nonlocal n_table, rows
-            if rows:
-                n_table += 1
-                caption = next((b.text for b in reversed(doc.blocks) if isinstance(b, Paragraph)), "")
-                doc.blocks.append(Table(index=n_table, rows=rows, caption=caption))
-            rows = []
-
-        for r_i, vals in enumerate(grid, start=1):
-            filled = [(c, t) for c, t in vals if t]
-            if not filled:
-                flush()
-                continue
-            wide_title = len(filled) == 1 and spans.get((r_i, filled[0][0]), (1, 1))[1] > 2
-            if len(filled) == 1 and (not rows or wide_title) and not covered.get((r_i, filled[0][0])):
-                flush()  # a title or a "单位：万元" line above a table
-                n_para += 1
-                doc.blocks.append(Paragraph(index=n_para, text=filled[0][1]))
-                continue
-            if not rows:
-                first_row = r_i - 1
-            cells = []
-            for c, t in vals:
-                if (r_i, c) in covered:
-                    top = covered[(r_i, c)]
-                    if top[1] == c and top[0] != r_i:  # vertically merged: a copy, as in DOCX
-                        cells.append(Cell(text=_cell_text(grid, top), row=r_i - first_row, col=c,
-                                          merged_copy=True))
-                    continue
-                rs, cs = spans.get((r_i, c), (1, 1))
-                cells.append(Cell(text=t, row=r_i - first_row, col=c, rowspan=rs, colspan=cs))
-            rows.append(cells)
-        flush()
+        add_sheet(doc, ws.title, grid, merges, counters)
     wb.close()
     return doc
+
+
+def add_sheet(doc: Document, title: str, grid: Grid, merges: list[Merge], counters: list[int]) -> None:
+    """One sheet's grid → a title paragraph, title lines as paragraphs and runs of filled rows
+    as tables, merged cells as spans (with the merged copies the other readers emit).
+    `counters` = [paragraphs, tables] so far, shared by the sheets of a workbook."""
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    for min_row, min_col, max_row, max_col in merges:
+        spans[(min_row, min_col)] = (max_row - min_row + 1, max_col - min_col + 1)
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                if (r, c) != (min_row, min_col):
+                    covered[(r, c)] = (min_row, min_col)
+    counters[0] += 1
+    doc.blocks.append(Paragraph(index=counters[0], text=title))
+    rows: list[list[Cell]] = []
+    first_row = 0
+
+    def flush() -> None:
+        nonlocal rows
+        if rows:
+            counters[1] += 1
+            caption = next((b.text for b in reversed(doc.blocks) if isinstance(b, Paragraph)), "")
+            doc.blocks.append(Table(index=counters[1], rows=rows, caption=caption))
+        rows = []
+
+    for r_i, vals in enumerate(grid, start=1):
+        filled = [(c, t) for c, t in vals if t]
+        if not filled:
+            flush()
+            continue
+        wide_title = len(filled) == 1 and spans.get((r_i, filled[0][0]), (1, 1))[1] > 2
+        if len(filled) == 1 and (not rows or wide_title) and not covered.get((r_i, filled[0][0])):
+            flush()  # a title or a "单位：万元" line above a table
+            counters[0] += 1
+            doc.blocks.append(Paragraph(index=counters[0], text=filled[0][1]))
+            continue
+        if not rows:
+            first_row = r_i - 1
+        cells = []
+        for c, t in vals:
+            if (r_i, c) in covered:
+                top = covered[(r_i, c)]
+                if top[1] == c and top[0] != r_i:  # vertically merged: a copy, as in DOCX
+                    cells.append(Cell(text=_cell_text(grid, top), row=r_i - first_row, col=c,
+                                      merged_copy=True))
+                continue
+            rs, cs = spans.get((r_i, c), (1, 1))
+            cells.append(Cell(text=t, row=r_i - first_row, col=c, rowspan=rs, colspan=cs))
+        rows.append(cells)
+    flush()
 
 
 def _cell_text(grid: list[list[tuple[int, str]]], pos: tuple[int, int]) -> str:
