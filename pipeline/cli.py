@@ -74,6 +74,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"bpw run finished in {time.perf_counter() - t0:.1f} s")
     print(f"  files seen {load['files_seen']}, parsed {load['parsed']}, unchanged {load['unchanged']}")
     print("  documents: " + ", ".join(f"{k} {v}" for k, v in sorted(load["statuses"].items())))
+    not_loaded = load.get("not_loaded", [])
+    for name, status, code in not_loaded[:20]:
+        print(f"    {status} {code}: {name}")
+    if len(not_loaded) > 20:
+        print(f"    … and {len(not_loaded) - 20} more (SELECT file_name, error_code, error_message FROM documents "
+              "WHERE status <> 'loaded')")
     if c:
         facts = sum(c.get(t, 0) for t in ("fact_budgets", "fact_executions", "fact_indicators", "fact_scores"))
         print(f"  loaded: {c.get('reports', 0)} reports, {c.get('projects', 0)} projects, {facts} facts")

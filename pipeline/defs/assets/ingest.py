@@ -32,8 +32,12 @@ def warehouse_tables(context: dg.AssetExecutionContext, bpw: BpwSettings, staged
         {f"documents_{k}": v for k, v in summary.statuses.items()}
         | {f"rows_{k}": v for k, v in summary.counts.items()}
     )
+    # Files this run read but did not load, named in the run summary with their code.
+    not_loaded = sorted((d["file_name"], d["status"], d["error_code"] or "") for d in summary.loaded_documents
+                        if d["status"] not in ("loaded", "duplicate"))
     return {"run_id": summary.run_id, "statuses": summary.statuses, "counts": summary.counts,
-            "files_seen": summary.files_seen, "parsed": summary.parsed, "unchanged": summary.unchanged}
+            "files_seen": summary.files_seen, "parsed": summary.parsed, "unchanged": summary.unchanged,
+            "not_loaded": not_loaded}
 
 
 def _record_documents(context: dg.AssetExecutionContext, docs: list[dict]) -> None:
