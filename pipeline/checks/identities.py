@@ -28,6 +28,7 @@ CHECK_NAMES = (
     "grade_band",
     "summary_counts",
     "duplicate_table_consistency",
+    "change_matches_figures",
 )
 
 COLUMNS = [

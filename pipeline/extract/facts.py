@@ -152,6 +152,7 @@ class FactBudget(Fact):
     is_twin: bool = False
     label_text: str | None = None
     part_of: str | None = None
+    period: str | None = None
 
 
 @dataclass
@@ -174,6 +175,8 @@ class FactExecution(Fact):
     is_twin: bool = False
     label_text: str | None = None
     part_of: str | None = None
+    rate_base_ref: str | None = None
+    period: str | None = None
 
 
 @dataclass
@@ -254,6 +257,36 @@ class FactMention(Fact):
 
 
 @dataclass
+class FactChange(Fact):
+    TABLE: ClassVar[str] = "fact_changes"
+    report_id: str
+    line_item: str
+    level_source_ref: str
+    direction: int
+    source_ref: str
+    project_id: str | None = None
+    level_yuan: Decimal | None = figure(AMOUNT, ("level_text", "level_unit", "level_decimals"))
+    level_text: str | None = None
+    level_unit: str | None = None
+    level_decimals: int | None = None
+    prior_yuan: Decimal | None = figure(AMOUNT, ("prior_text", "prior_unit", "prior_decimals", "prior_source_ref"))
+    prior_text: str | None = None
+    prior_unit: str | None = None
+    prior_decimals: int | None = None
+    prior_source_ref: str | None = None
+    word: str | None = None
+    change_yuan: Decimal | None = figure(AMOUNT, ("reported_text", "reported_unit", "decimals"))
+    reported_text: str | None = None
+    reported_unit: str | None = None
+    decimals: int | None = None
+    change_pct: Decimal | None = figure(RATE, ("pct_text", "pct_decimals", "pct_source_ref"))
+    pct_text: str | None = None
+    pct_decimals: int | None = None
+    pct_source_ref: str | None = None
+    origin: str | None = None
+
+
+@dataclass
 class TableSum(Fact):
     TABLE: ClassVar[str] = "table_sums"
     document_id: str
@@ -287,7 +320,8 @@ class Unrecognised(Fact):
 
 FACT_TYPES: dict[str, type[Fact]] = {
     t.TABLE: t
-    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, TableSum, Unrecognised)
+    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, FactChange, TableSum,
+              Unrecognised)
 }
 
 

@@ -20,6 +20,7 @@ TABLES = (
     "fact_indicators",
     "fact_scores",
     "fact_mentions",
+    "fact_changes",
     "table_sums",
     "unrecognised",
 )
@@ -34,6 +35,7 @@ class Extraction:
     fact_indicators: list[Row] = field(default_factory=list)
     fact_scores: list[Row] = field(default_factory=list)
     fact_mentions: list[Row] = field(default_factory=list)
+    fact_changes: list[Row] = field(default_factory=list)
     table_sums: list[Row] = field(default_factory=list)
     unrecognised: list[Row] = field(default_factory=list)
     # Numeric table cells seen / turned into facts / knowingly ignored (coverage metric).

@@ -8,6 +8,8 @@ Changes and parts stay attached (change_* and part_of) for the identity checks.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pipeline.extract.recognisers.context import Ctx, _new_project
 from pipeline.extract.statements import Flow, Statement, read_statements
 from pipeline.model import Paragraph
@@ -36,15 +38,17 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     single = report.get("report_kind") in ("project", "special_fund")
     taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
     taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
-    statements, rates = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
+    statements, rates, changes = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
     refs: list[str] = [str(p.ref(s.start, s.end)) for s in statements]
+    for s, ref in zip(statements, refs, strict=True):
+        s.ref = ref
     added = 0
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
             continue
         # In a department or disclosure report, a sentence about one project states its figures.
         project = s.project if s.project and not single else None
-        key = (project, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
+        key = (project, s.period, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
         if key in seen:
             continue
         seen[key] = ref
@@ -54,7 +58,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "report_id": rid, "project_id": pid, "line_item": s.line_item,
             "reported_text": s.printed, "reported_unit": s.unit, "decimals": s.decimals,
             "source_ref": ref, "origin": "statement", "table_kind": None, "is_twin": False,
-            "label_text": (s.item_label or s.label)[-60:], "part_of": whole,
+            "label_text": (s.item_label or s.label)[-60:], "part_of": whole, "period": s.period,
         }
         income_budget = s.measure == "income" and report.get("report_kind") == "budget"
         if s.measure in _BUDGET_STAGE or income_budget:
@@ -62,6 +66,28 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         else:
             ex.fact_executions.append(common | _execution(s, p))
         added += 1
+    for c in changes:
+        lv = c.level
+        if lv.ref is None:
+            continue
+        row = {
+            "report_id": rid, "project_id": None, "line_item": lv.line_item, "level_source_ref": lv.ref,
+            "level_yuan": lv.yuan, "level_text": lv.printed, "level_unit": lv.unit, "level_decimals": lv.decimals,
+            "direction": c.direction, "word": c.word,
+            "change_yuan": (c.value * c.factor).quantize(Decimal("0.01")), "reported_text": c.printed,
+            "reported_unit": c.unit, "decimals": c.decimals, "change_pct": None, "pct_text": None,
+            "pct_decimals": None, "pct_source_ref": None, "source_ref": str(p.ref(c.start, c.end)),
+            "origin": "statement", "prior_yuan": None, "prior_text": None, "prior_unit": None,
+            "prior_decimals": None, "prior_source_ref": None,
+        }
+        if lv.prior is not None:
+            pr = lv.prior
+            row |= {"prior_yuan": pr.yuan, "prior_text": pr.printed, "prior_unit": pr.unit, "prior_decimals": pr.decimals,
+                    "prior_source_ref": pr.ref}
+        if c.pct is not None:
+            v, printed, dec, a, z = c.pct
+            row |= {"change_pct": v, "pct_text": printed, "pct_decimals": dec, "pct_source_ref": str(p.ref(a, z))}
+        ex.fact_changes.append(row)
     for r in rates:
         # A rate stated on its own ("资金补贴完成率17%"): kept with its label, no amount.
         ref = str(p.ref(r.start, r.end))
@@ -73,7 +99,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "reported_rate_pct": r.value, "reported_text": None, "reported_unit": None, "decimals": None,
             "source_ref": ref, "rate_text": r.printed, "rate_decimals": r.decimals, "rate_source_ref": ref,
             "origin": "statement", "table_kind": None, "is_twin": False, "label_text": r.label[-60:],
-            "part_of": None,
+            "part_of": None, "rate_base_ref": None, "period": "current",
         })
         added += 1
     return added
@@ -81,9 +107,9 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
 
 def _execution(s: Statement, p: Paragraph) -> dict:
     row = {"executed_yuan": s.yuan, "reported_rate_pct": None, "rate_text": None, "rate_decimals": None,
-           "rate_source_ref": None}
+           "rate_source_ref": None, "rate_base_ref": None}
     if s.rate is not None:
         value, printed, dec, a, z = s.rate
         row |= {"reported_rate_pct": value, "rate_text": printed, "rate_decimals": dec,
-                "rate_source_ref": str(p.ref(a, z))}
+                "rate_source_ref": str(p.ref(a, z)), "rate_base_ref": s.rate_base.ref if s.rate_base else None}
     return row

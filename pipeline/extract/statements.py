@@ -35,6 +35,7 @@ class Grammar:
     bare_needs: tuple[str, ...]
     breaks: str
     change_before: tuple[str, ...]
+    prior_before: re.Pattern[str]
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
     standard_words: tuple[str, ...]
@@ -49,6 +50,8 @@ class Grammar:
     figure: re.Pattern[str]
     percent: re.Pattern[str]
     project_subject: re.Pattern[str]
+    up: tuple[str, ...]
+    down: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +72,7 @@ def grammar() -> Grammar:
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
-        change_before=tuple(ex["change_before"]), approx_before=tuple(ex["approx_before"]),
+        change_before=tuple(ex["change_before"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
@@ -78,6 +81,7 @@ def grammar() -> Grammar:
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
+        up=tuple(cfg["direction"]["up"]), down=tuple(cfg["direction"]["down"]),
     )
 
 
@@ -101,13 +105,31 @@ class Statement:
     part_of: int | None = None  # index (in the paragraph's list) of the figure it is a part of
     project: str | None = None  # the project the sentence is about, when its subject is one
     rate: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
-    change: tuple[str, Decimal, str, int, int, int] | None = None  # direction, value, printed, dec, start, end
-    change_pct: tuple[str, Decimal, str, int, int, int] | None = None
-    extra: dict = field(default_factory=dict)
+    rate_base: Statement | None = None  # the budget level the rate is stated against
+    period: str = "current"  # 'prior' for the earlier figure a level is compared with
+    prior: Statement | None = None  # that earlier figure, when printed
+    ref: str | None = None  # set by the caller once the figure is placed (source_ref)
 
     @property
     def yuan(self) -> Decimal:
         return (self.value * self.factor).quantize(Decimal("0.01"))
+
+
+@dataclass
+class Change:
+    """比上年减少 X万元，下降 Y%: a change of `level` against an earlier figure (not printed)."""
+
+    level: Statement
+    direction: int  # +1 up, -1 down
+    word: str
+    value: Decimal
+    printed: str
+    unit: str
+    factor: int
+    decimals: int
+    start: int
+    end: int
+    pct: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
 
 
 @dataclass
@@ -195,25 +217,42 @@ class Flow:
     line stating only "公务接待费2.30万元" continues the stage of the lines before it."""
 
     measure: str | None = None
+    # The latest level per (line item, measure): a later sentence's change or rate about
+    # "“三公”经费决算数" refers to it.
+    levels: dict[tuple[str, str], Statement] = field(default_factory=dict)
+
+
+def _direction(word: str, g: Grammar) -> int:
+    if any(word.endswith(w) or w in word for w in g.down):
+        return -1
+    if any(word.endswith(w) or w in word for w in g.up):
+        return 1
+    return 0
+
+
+def _root(st: Statement, out: list[Statement]) -> Statement:
+    return out[st.part_of] if st.part_of is not None and st.part_of < len(out) else st
 
 
 def read_statements(printed: str, default_measure: str | None,
-                    flow: Flow | None = None) -> tuple[list[Statement], list[Rate]]:
+                    flow: Flow | None = None) -> tuple[list[Statement], list[Rate], list[Change]]:
     """Every money figure in the paragraph with its reading, and every execution rate."""
     g = grammar()
     flow = flow or Flow()
     text = to_halfwidth(printed)
     out: list[Statement] = []
     rates: list[Rate] = []
+    changes: list[Change] = []
     for si, (a, z) in enumerate(_sentences(text)):
         sent = text[a:z]
         subj = g.project_subject.match(sent)
         prev_end = 0
         last: Statement | None = None
         parts_open: int | None = None  # index of the figure a 其中 list belongs to
-        if out and out[-1].sentence == si - 1 and any(sent.lstrip(" ,，").startswith(w) for w in g.part_words):
+        cur = [i for i, st in enumerate(out) if st.period == "current"]
+        if cur and out[cur[-1]].sentence == si - 1 and any(sent.lstrip(" ,，").startswith(w) for w in g.part_words):
             # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure.
-            parts_open = len(out) - 1 if out[-1].part_of is None else out[-1].part_of
+            parts_open = cur[-1] if out[cur[-1]].part_of is None else out[cur[-1]].part_of
         events = sorted(
             [(m.start(), "f", m) for m in g.figure.finditer(sent)] + [(m.start(), "p", m) for m in g.percent.finditer(sent)],
             key=lambda e: e[0],
@@ -228,13 +267,26 @@ def read_statements(printed: str, default_measure: str | None,
                 parts_open = out.index(last) if last.part_of is None else last.part_of
             if kind == "p":
                 wide = g.figure.sub("", sent[cut + 1 : m.start()])
-                _percent(m, wide, a, si, out, rates, g)
+                since = sent[prev_end : m.start()]
+                _percent(m, wide, since, a, si, out, rates, changes, g)
                 prev_end = m.end()
                 continue
             gn = "n" if m.group("n") is not None else "bn"
             n, u = m.group(gn), m.group("u") or m.group("bu")
             ns, ne = m.start(gn), m.end(gn)
             if u in g.bare and not any(w in label for w in g.bare_needs):
+                prev_end = m.end()
+                continue
+            if last is not None and last.prior is None and g.prior_before.search(label):
+                # "…2918.96万元，比上年2665.56万元增加…": the earlier figure of the same level.
+                prior = Statement(
+                    value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                    printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
+                    measure=last.measure, measure_said=False, line_item=last.line_item, item_label=last.item_label,
+                    sentence=si, period="prior", project=last.project,
+                )
+                last.prior = prior
+                out.append(prior)
                 prev_end = m.end()
                 continue
             after = sent[m.end() : m.end() + 3]
@@ -245,9 +297,13 @@ def read_statements(printed: str, default_measure: str | None,
                 or any(after.startswith(w) for w in g.approx_after)
                 or any(w in label for w in g.standard_words)
             ):
-                if _ends_with(label, g.change_before) and last is not None:
+                if _ends_with(label, g.change_before):
+                    level = last or _level_named(sent[: m.start()], out, flow, g)
                     d = _nearest(label, g.change_before)
-                    last.change = (d[1] if d else "", Decimal(n.replace(",", "")), n, _decimals(n), a + ns, a + ne)
+                    word = d[1] if d else ""
+                    if level is not None and _direction(word, g):
+                        changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
+                                              g.units[u], _decimals(n), a + ns, a + ne))
                 prev_end = m.end()
                 continue
             measure = _measure_of(label, g)
@@ -287,19 +343,38 @@ def read_statements(printed: str, default_measure: str | None,
             out.append(st)
             last = st
             flow.measure = measure
+            flow.levels[(st.line_item, st.measure)] = st
             prev_end = m.end()
-    return out, rates
+    return out, rates, changes
 
 
-def _percent(m: re.Match, label: str, a: int, si: int, out: list[Statement],
-             rates: list[Rate], g: Grammar) -> None:
+def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> Statement | None:
+    """The level a change without one in its sentence is about: the level its words name
+    ("三公经费决算数比2020年增加…"), else the whole of the last list stated ("…其中人员经费…，
+    公用经费…。比上年增加654万元")."""
+    item = _item_of(before, g)
+    measure = _measure_of(before, g)
+    if item is not None:
+        # A change naming an item whose level was never stated is not judged.
+        hit = flow.levels.get((item[0], measure)) if measure else None
+        return hit or next((v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
+    current = [s for s in out if s.period == "current"]
+    return _root(current[-1], out) if current else None
+
+
+def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
+             rates: list[Rate], changes: list[Change], g: Grammar) -> None:
     n = m.group("n")
-    last = next((s for s in reversed(out) if s.sentence == si), None)
     value = Decimal(n.replace(",", ""))
+    pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
+    last_change = changes[-1] if changes and changes[-1].pct is None else None
+    if last_change is not None and last_change.end <= a + m.start():
+        # "减少1.5万元(42.86%)" or "，下降5.2%": the change's own percentage.
+        gap = since.strip(" ()（）,，、")
+        if not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words:
+            last_change.pct = pct
+            return
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
-        if last is not None and last.change is not None and last.change_pct is None:
-            d = _nearest(label, g.rate_change_words)
-            last.change_pct = (d[1] if d else "", value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
         return
     if not any(w in label for w in g.rate_words):
         return
@@ -311,3 +386,6 @@ def _percent(m: re.Match, label: str, a: int, si: int, out: list[Statement],
     if ex is not None and ex.rate is None:
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
         rate.joined = True
+        # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
+        ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
+                             and s.measure in ("initial", "adjusted", "allocated")), None)

@@ -4,7 +4,7 @@ WITH b AS (
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.reported_unit, f.source_ref,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
     FROM fact_budgets f JOIN reports r USING (report_id)
-    WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL
+    WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin IS DISTINCT FROM 'statement'
 ), g AS (
     SELECT document_id, report_id, project_id, line_item, origin,
            max(v) FILTER (stage = 'initial') AS ini, max(v) FILTER (stage = 'adjustment') AS adj,

@@ -1,29 +1,33 @@
 -- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures.
+-- A rate stated in running text ("支出决算为17.06万元，完成预算27万元的63.2%") is measured
+-- against the budget figure its sentence names (rate_base_ref), whatever its stage.
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin,
            CAST(x.executed_yuan AS DOUBLE) AS ex, CAST(x.reported_rate_pct AS DOUBLE) AS rate,
            (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half,
            (printed_interval(x.reported_rate_pct, x.rate_decimals, '%')).half AS rate_half,
-           x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref
+           x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref, x.rate_base_ref
     FROM fact_executions x JOIN reports r USING (report_id)
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.reported_rate_pct IS NOT NULL
 ), b AS (
-    SELECT report_id, project_id, line_item, origin, CAST(amount_yuan AS DOUBLE) AS adj, reported_text AS adj_text, source_ref AS adj_ref,
-           (printed_interval(amount_yuan, decimals, reported_unit)).half AS adj_half
-    FROM fact_budgets WHERE stage = 'adjusted' AND NOT is_twin AND amount_yuan IS NOT NULL
+    SELECT report_id, project_id, line_item, origin, stage, CAST(amount_yuan AS DOUBLE) AS adj, reported_text AS adj_text,
+           source_ref AS adj_ref, (printed_interval(amount_yuan, decimals, reported_unit)).half AS adj_half
+    FROM fact_budgets WHERE NOT is_twin AND amount_yuan IS NOT NULL
 ), j AS (
     SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
            100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
            100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
-    FROM e JOIN b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
-        AND b.line_item = e.line_item AND b.origin = e.origin
+    FROM e JOIN b ON b.report_id = e.report_id AND CASE WHEN e.origin = 'statement'
+        THEN b.adj_ref = e.rate_base_ref
+        ELSE b.stage = 'adjusted' AND b.project_id IS NOT DISTINCT FROM e.project_id
+             AND b.line_item = e.line_item AND b.origin = e.origin END
     WHERE b.adj > 0
 )
 SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
        rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
        rate_half + (hi - lo) / 2 AS tolerance,
        (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9) AS passed,
-       format('执行率印 {}% @{}, 执行数 {} / 调整后预算 {} = {}%, 差 {} 个百分点',
+       format('执行率印 {}% @{}, 执行数 {} / 预算 {} = {}%, 差 {} 个百分点',
               rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
        rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs
 FROM j

@@ -4,7 +4,9 @@ WITH e AS (
            x.reported_text, x.source_ref,
            (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half
     FROM fact_executions x JOIN reports r USING (report_id)
-    WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL
+    -- a level stated in running text is compared only with the budget its sentence names
+    -- (rate_base_ref, see execution_rate): other stated figures may be of any scope
+    WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.origin IS DISTINCT FROM 'statement'
 )
 SELECT e.document_id, e.report_id, e.project_id, 'execution_within_budget' AS check_name, 'warning' AS severity,
        CAST(b.amount_yuan AS DOUBLE) AS expected, e.ex AS observed, CAST(b.amount_yuan AS DOUBLE) - e.ex AS difference,

@@ -12,5 +12,6 @@ CREATE TABLE IF NOT EXISTS fact_budgets (
     table_kind     VARCHAR,            -- recogniser that produced it
     is_twin        BOOLEAN DEFAULT FALSE, -- from a table printed a second time
     label_text     VARCHAR,               -- the row label as printed (e.g. 一般公共服务支出)
-    part_of        VARCHAR                -- source_ref of the figure this one is listed under (其中…)
+    part_of        VARCHAR,               -- source_ref of the figure this one is listed under (其中…)
+    period         VARCHAR                -- current (null = current) | prior: the earlier figure a level is compared with
 );

@@ -15,5 +15,7 @@ CREATE TABLE IF NOT EXISTS fact_executions (
     table_kind         VARCHAR,
     is_twin            BOOLEAN DEFAULT FALSE,
     label_text         VARCHAR,
-    part_of            VARCHAR            -- source_ref of the figure this one is listed under (其中…)
+    part_of            VARCHAR,           -- source_ref of the figure this one is listed under (其中…)
+    rate_base_ref      VARCHAR,           -- source_ref of the budget figure the stated rate is measured against
+    period             VARCHAR            -- current (null = current) | prior: the earlier figure a level is compared with
 );

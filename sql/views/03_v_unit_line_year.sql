@@ -8,7 +8,9 @@ WITH cr AS (
 ), b AS (
     SELECT report_id, line_item, stage, amount_yuan
     FROM fact_budgets
-    WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE)
+    -- a prior-period figure quoted for comparison and figures of unnamed lines are not the year's
+    WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE) AND coalesce(period, 'current') = 'current'
+      AND line_item <> 'stated'
     QUALIFY row_number() OVER (PARTITION BY report_id, line_item, stage
                                ORDER BY amount_yuan IS NULL, coalesce(origin = 'table', FALSE) DESC, source_ref) = 1
 ), pb AS (
@@ -23,7 +25,8 @@ WITH cr AS (
 ), e AS (
     SELECT report_id, line_item, executed_yuan, reported_rate_pct
     FROM fact_executions
-    WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE)
+    WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE) AND coalesce(period, 'current') = 'current'
+      AND line_item <> 'stated'
     QUALIFY row_number() OVER (PARTITION BY report_id, line_item
                                ORDER BY executed_yuan IS NULL, coalesce(origin = 'table', FALSE) DESC, source_ref) = 1
 ), pe AS (

@@ -6,7 +6,7 @@ from pipeline.extract.statements import Flow, read_statements
 
 
 def _read(text: str, default: str | None = None, flow: Flow | None = None):
-    sts, rates = read_statements(text, default, flow)
+    sts, rates, _changes = read_statements(text, default, flow)
     return [(s.printed, s.unit, s.measure, s.line_item) for s in sts], sts, rates
 
 
@@ -21,10 +21,26 @@ def test_sangong_final_accounts_parts_and_changes() -> None:
         ("204.78", "万元", "executed", "sangong_vehicle_purchase"),
         ("295.70", "万元", "executed", "sangong_reception"),
     ]
-    assert sts[0].change[:3] == ("减少", Decimal("63.96"), "63.96")
-    assert sts[0].change_pct[:3] == ("下降", Decimal("5.2"), "5.2")
     assert sts[1].part_of == 0  # 其中 opens the next sentence: parts of the total before it
-    assert sts[2].change[1] == Decimal("54.2")
+    changes = read_statements(text, "executed")[2]
+    assert [(c.level.printed, c.direction, c.printed, c.pct and c.pct[1]) for c in changes] == [
+        ("1165.08", -1, "63.96", "5.2"), ("204.78", -1, "54.2", "20.93")]
+
+
+def test_change_without_a_level_in_its_sentence() -> None:
+    # the level its words name, else the whole of the list before it
+    text = ("2022年基本支出3736.92万元,其中人员经费3727.71万元,公用经费353.71万元。比2021年预算增加654万元,增长9%。")
+    (c,) = read_statements(text, "initial")[2]
+    assert (c.level.printed, c.direction, c.printed, c.pct[1]) == ("3736.92", 1, "654", "9")
+    flow = Flow()
+    read_statements("“三公”经费决算数为1,115.07万元,比2020年减少166.4万元,减少12.99%。", "executed", flow)
+    (c,) = read_statements("2021年“三公”经费决算数比2020年增加43万元,增长4.83%。", "executed", flow)[2]
+    assert (c.level.printed, c.direction, c.pct[1]) == ("1,115.07", 1, "4.83")
+
+
+def test_change_percentage_in_brackets() -> None:
+    (c,) = read_statements("2、公务接待费2.30万元,较上年减少1.5万元(42.86%)。", "initial")[2]
+    assert (c.level.printed, c.pct[1]) == ("2.30", "42.86")
 
 
 def test_budget_disclosure_income_and_spending() -> None:

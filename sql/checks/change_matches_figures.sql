@@ -1,0 +1,47 @@
+-- A stated change agrees with the figures it compares: "X万元，比上年[Y万元]减少 C万元，下降 P%".
+-- The earlier figure is Y when printed, else X + C (X − C for an increase); then
+-- P = C / earlier × 100, and a printed Y must also differ from X by C. Interval arithmetic
+-- on every printed figure; an earlier figure that could be ≤ 0 is not judged.
+WITH c AS (
+    SELECT r.document_id, c.report_id, c.project_id, c.line_item, c.direction, c.word,
+           CAST(c.level_yuan AS DOUBLE) AS lv, CAST(c.change_yuan AS DOUBLE) AS ch,
+           CAST(c.change_pct AS DOUBLE) AS p, CAST(c.prior_yuan AS DOUBLE) AS py,
+           (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half AS lh,
+           (printed_interval(c.change_yuan, c.decimals, c.reported_unit)).half AS chh,
+           (printed_interval(c.change_pct, c.pct_decimals, '%')).half AS ph,
+           (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half AS pyh,
+           c.level_text, c.level_unit, c.reported_text, c.reported_unit, c.pct_text, c.prior_text, c.prior_unit,
+           c.level_source_ref, c.source_ref, c.pct_source_ref, c.prior_source_ref
+    FROM fact_changes c JOIN reports r USING (report_id)
+    WHERE c.level_yuan IS NOT NULL AND c.change_yuan IS NOT NULL AND c.change_yuan > 0
+      AND c.direction IN (-1, 1) AND (c.change_pct IS NOT NULL OR c.prior_yuan IS NOT NULL)
+), b AS (
+    SELECT *,
+           coalesce(py, lv - direction * ch) AS prior,
+           CASE WHEN py IS NOT NULL THEN py - pyh
+                WHEN direction > 0 THEN (lv - lh) - (ch + chh) ELSE (lv - lh) + (ch - chh) END AS prior_lo,
+           CASE WHEN py IS NOT NULL THEN py + pyh
+                WHEN direction > 0 THEN (lv + lh) - (ch - chh) ELSE (lv + lh) + (ch + chh) END AS prior_hi
+    FROM c
+), j AS (
+    SELECT *, 100 * (ch - chh) / prior_hi AS lo, 100 * (ch + chh) / prior_lo AS hi,
+           -- the printed earlier figure differs from the level by the change (when printed)
+           py IS NULL OR abs((lv - py) - direction * ch) < lh + pyh + chh + 1e-9 AS amounts_agree
+    FROM b WHERE prior_lo > 0
+)
+SELECT document_id, report_id, project_id, 'change_matches_figures' AS check_name, 'error' AS severity,
+       coalesce(p, direction * ch) AS expected,
+       CASE WHEN p IS NULL THEN lv - py ELSE 100 * ch / prior END AS observed,
+       CASE WHEN p IS NULL THEN direction * ch - (lv - py) ELSE p - 100 * ch / prior END AS difference,
+       CASE WHEN p IS NULL THEN lh + pyh + chh ELSE ph + (hi - lo) / 2 END AS tolerance,
+       amounts_agree AND (p IS NULL OR (p + ph > lo - 1e-9 AND p - ph < hi + 1e-9)) AS passed,
+       format('正文写 {}{} @{}，{}{} {}{} @{}{}；上期 {} 元{}',
+              level_text, coalesce(level_unit, ''), level_source_ref,
+              CASE WHEN prior_text IS NULL THEN '' ELSE '比上期 ' || prior_text || coalesce(prior_unit, '') || ' ' END,
+              word, reported_text, coalesce(reported_unit, ''), source_ref,
+              CASE WHEN p IS NULL THEN '' ELSE '，' || word || ' ' || pct_text || '%' END,
+              round(prior, 2),
+              CASE WHEN p IS NULL THEN '，两数之差为 ' || round(lv - py, 2) || ' 元'
+                   ELSE '，应为 ' || round(100 * ch / prior, 2) || '%' END) AS detail,
+       concat_ws('; ', level_source_ref, prior_source_ref, source_ref, pct_source_ref) AS source_refs
+FROM j
