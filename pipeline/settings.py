@@ -19,7 +19,8 @@ def _parser_version() -> str:
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
     code = sorted(f for d in ("readers", "normalize", "extract", "ingest") for f in (pkg / d).rglob("*.py"))
-    for f in code + sorted(VOCAB_DIR.glob("*.csv")):
+    vocab = sorted(f for f in VOCAB_DIR.rglob("*") if f.suffix in (".csv", ".toml"))
+    for f in code + vocab:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return f"0.1.0+{h.hexdigest()[:10]}"

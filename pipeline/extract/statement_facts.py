@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.extract.recognisers.context import Ctx, _new_project
-from pipeline.extract.statements import Flow, Statement, read_statements
+from pipeline.extract.statements import Flow, Statement, read_heading, read_scores, read_statements
 from pipeline.model import Paragraph
 
 # The stage a level is recorded at, per measure. Income in a budget disclosure is budgeted
@@ -35,6 +35,13 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     its source_ref so repeats are kept once; `flow` carries the stage from paragraph to
     paragraph. Returns the number of facts added."""
     ex, rid = ctx.ex, report["report_id"]
+    heading = read_heading(p.text)
+    if heading is not None:
+        # A new heading closes the deeper ones it follows.
+        flow.headings = {lvl: h for lvl, h in flow.headings.items() if lvl < heading.level}
+        flow.headings[heading.level] = heading
+        return 0
+    _add_scores(ctx, report, p, seen, flow)
     single = report.get("report_kind") in ("project", "special_fund")
     taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
     taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
@@ -113,3 +120,41 @@ def _execution(s: Statement, p: Paragraph) -> dict:
         row |= {"reported_rate_pct": value, "rate_text": printed, "rate_decimals": dec,
                 "rate_source_ref": str(p.ref(a, z)), "rate_base_ref": s.rate_base.ref if s.rate_base else None}
     return row
+
+
+def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], flow: Flow) -> None:
+    """Scores stated in running text → fact_scores (origin 'statement'): named by their own
+    clause, else by the outline heading they are under (with its full mark as weight)."""
+    ex, rid = ctx.ex, report["report_id"]
+    taken = {f["source_ref"] for f in ex.fact_scores if f["report_id"] == rid}
+    values = {(f["component"], f["score"]) for f in ex.fact_scores if f["report_id"] == rid}
+    for sc in read_scores(p.text):
+        ref = str(p.ref(sc.start, sc.end))
+        if ref in taken:
+            continue
+        if sc.total or (sc.component is None and not flow.headings):
+            if report["score_total"] is None and report.get("report_kind") not in ("final_accounts", "budget"):
+                report["score_total"] = sc.value
+                _score_row(ex, rid, "total", None, None, sc, ref)
+            continue
+        under = flow.headings[max(flow.headings)] if sc.component is None else None
+        component = sc.component or under.name
+        parent = None
+        if under is not None:
+            higher = [lvl for lvl in flow.headings if lvl < under.level]
+            parent = flow.headings[max(higher)].name if higher else None
+        key = ("score", component, sc.value, ref if under is not None else "")
+        if key in seen or (component, sc.value) in values:
+            continue
+        seen[key] = ref
+        _score_row(ex, rid, component, under, parent, sc, ref)
+
+
+def _score_row(ex, rid: str, component: str, under, parent: str | None, sc, ref: str) -> None:
+    ex.fact_scores.append({
+        "report_id": rid, "project_id": None, "component": component[:60],
+        "weight": under.weight if under is not None else None, "score": sc.value, "grade_text": None,
+        "grade_rank": None, "source_ref": ref, "parent": parent, "score_text": sc.printed,
+        "score_decimals": sc.decimals, "weight_decimals": under.decimals if under is not None else None,
+        "origin": "statement", "is_twin": False,
+    })

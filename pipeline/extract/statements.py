@@ -220,6 +220,8 @@ class Flow:
     # The latest level per (line item, measure): a later sentence's change or rate about
     # "“三公”经费决算数" refers to it.
     levels: dict[tuple[str, str], Statement] = field(default_factory=dict)
+    # Outline headings that state their full mark, by level: a score under one scores it.
+    headings: dict[int, Heading] = field(default_factory=dict)
 
 
 def _direction(word: str, g: Grammar) -> int:
@@ -389,3 +391,83 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
                              and s.measure in ("initial", "adjusted", "allocated")), None)
+
+
+# --- Scores stated in running text -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreGrammar:
+    score: re.Pattern[str]
+    not_before: tuple[str, ...]
+    total_words: tuple[str, ...]
+    label_trim: re.Pattern[str]
+    heading: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def score_grammar() -> ScoreGrammar:
+    cfg = tomllib.loads((VOCAB / "statements.toml").read_text(encoding="utf-8"))["score"]
+    words = "|".join(re.escape(w) for w in sorted(cfg["words"], key=len, reverse=True))
+    trim = "|".join(re.escape(w) for w in cfg["label_trim"])
+    return ScoreGrammar(
+        score=re.compile(rf"(?P<w>{words})\s*(?:为|是|[:：])?\s*(?P<n>\d{{1,3}}(?:\.\d+)?)\s*分(?![值数钟])"),
+        not_before=tuple(cfg["not_before"]), total_words=tuple(cfg["total_words"]),
+        label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
+    )
+
+
+@dataclass
+class Score:
+    value: Decimal
+    printed: str
+    decimals: int
+    start: int
+    end: int
+    component: str | None  # named by its own clause; None: the heading it is under
+    total: bool
+
+
+@dataclass
+class Heading:
+    name: str
+    weight: Decimal
+    printed: str
+    decimals: int
+    level: int
+
+
+def _heading_level(num: str) -> int:
+    """一、 → 1, (一) → 2, 1. / 1、 → 3, (1) → 4: the numbering of Chinese report outlines."""
+    bracket = num[0] in "(（"
+    chinese = bool(re.search(r"[一二三四五六七八九十]", num))
+    return (2 if bracket else 1) if chinese else (4 if bracket else 3)
+
+
+def read_heading(printed: str) -> Heading | None:
+    m = score_grammar().heading.match(to_halfwidth(printed))
+    if not m:
+        return None
+    w = m.group("w")
+    return Heading(m.group("name").strip(), Decimal(w), w, _decimals(w), _heading_level(m.group("num")))
+
+
+def read_scores(printed: str) -> list[Score]:
+    """Every score stated in the paragraph ("…规范。自评得2分", "X绩效自评分数为73.18分")."""
+    sg = score_grammar()
+    g = grammar()
+    text = to_halfwidth(printed)
+    out: list[Score] = []
+    prev = 0
+    for m in sg.score.finditer(text):
+        cut = max(text.rfind(ch, 0, m.start()) for ch in g.breaks + "。、")
+        label = text[max(cut + 1, prev) : m.start()].strip()
+        prev = m.end()
+        if any(label.endswith(w) or m.group("w").startswith(w) for w in sg.not_before):
+            continue
+        n = m.group("n")
+        total = any(w in label + m.group("w") for w in sg.total_words)
+        name = sg.label_trim.sub("", re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*", "", label)).strip()
+        out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
+                         name if len(name) >= 2 else None, total))
+    return out

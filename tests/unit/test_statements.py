@@ -98,3 +98,25 @@ def test_government_budget_report_in_yi() -> None:
 def test_project_subject() -> None:
     _, sts, _ = _read("1.养老服务项目:资金总额20万元,已支付18万元。")
     assert {s.project for s in sts} == {"养老服务项目"}
+
+
+def test_scores_named_by_clause_or_heading() -> None:
+    from pipeline.extract.statements import read_heading, read_scores
+
+    got = read_scores("普通国省道建设绩效自评分数为73.18分、省交通事业发展保障支出绩效自评分数为89.03分。")
+    assert [(s.component, s.printed) for s in got] == [("普通国省道建设", "73.18"), ("省交通事业发展保障支出", "89.03")]
+    assert [(s.component, s.printed) for s in read_scores("程序完整,执行程序规范。自评得2分。")] == [(None, "2")]
+    assert read_scores("该项满分5分;扣1分") == []
+    h = read_heading("(1)项目立项(2分)")
+    assert (h.name, h.weight, h.level) == ("项目立项", Decimal("2"), 4)
+    assert read_heading("一、投入(14分)").level == 1 and read_heading("(二)资金落实(6分):").level == 2
+
+
+def test_a_line_cut_before_its_figure_is_rejoined() -> None:
+    from pipeline.extract.prepare import join_cut_lines
+    from pipeline.model import Document, Paragraph
+
+    doc = Document(blocks=[Paragraph(1, "本部门对2017年整体支出开展绩效自评,自评得分"), Paragraph(2, "90 分,存在的问题:"),
+                           Paragraph(3, "二、下一步")])
+    assert join_cut_lines(doc) == 1
+    assert [p.text for p in doc.blocks] == ["本部门对2017年整体支出开展绩效自评,自评得分90 分,存在的问题:", "二、下一步"]
