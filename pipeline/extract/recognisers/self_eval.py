@@ -33,6 +33,7 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.extract.vocabulary import line_item_code, stage_of
 from pipeline.model import Cell, Table
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.targets import judge_attained, parse_target
 
@@ -95,7 +96,7 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     header = table.rows[hdr_i]
     hcells = real_cells(header)
     fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
-    unit = _table_unit(table, ctx, [c.text for c in hcells]) or "万元"
+    unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
     exec_weight = exec_score = None
     seen: list[str] = []
     totals: dict[str, Val] = {}
@@ -168,9 +169,9 @@ def _inline_facts(ctx: Ctx, project_id: str | None, entries, totals: dict[str, V
     """Such a column splits 年度资金总额 by one dimension, but its stage is not printed: it is
     the one stage whose total the column adds up to. No such stage (or several): not guessed."""
     total = sum((v.value for _, v, _ in entries), Decimal(0))
-    half = sum(Decimal(5) * Decimal(10) ** (-(v.num.decimals + 1)) for _, v, _ in entries)
+    half = sum(half_width(v.num.decimals) for _, v, _ in entries)
     stages = [st for st, tv in totals.items()
-              if abs(tv.value - total) <= half + Decimal(5) * Decimal(10) ** (-(tv.num.decimals + 1))]
+              if abs(tv.value - total) <= half + half_width(tv.num.decimals)]
     if len(stages) != 1 or len(entries) < 2:
         return
     for item, v, label in entries:

@@ -21,10 +21,11 @@ from pipeline.extract.templates.defs import fields, templates
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.model import Block as DocBlock
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
 __all__ = ["read_templates", "stream_facts"]
 
-_DEFAULT_UNIT = "万元"  # GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise
+_DEFAULT_UNIT = DEFAULT_MONEY_UNIT  # GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise
 
 
 def _val(tok: Tok) -> Val:

@@ -19,11 +19,13 @@ from decimal import Decimal
 
 from pipeline.extract.templates.defs import Template, fields
 from pipeline.extract.templates.stream import SCell
+from pipeline.normalize.money import half_width, money_unit_alternation, money_unit_names
 from pipeline.normalize.numbers import Number, parse_number
 
 _RUN = re.compile(r"^[\d.%]+$")
-_MONEY_UNITS = ("万元", "亿元", "千元", "元")
+_MONEY_UNITS = money_unit_names(headers_only=True)  # longest first
 _MAX_READINGS = 5000
+_UNIT_WORDS = re.compile(money_unit_alternation())
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _fits(tok: Tok, field: str, strict: bool) -> bool:
 
 
 def _half(n: Number) -> Decimal:
-    return Decimal(5) * Decimal(10) ** (-(n.decimals + 1))
+    return half_width(n.decimals)
 
 
 def _holds(t: Template, a: dict[str, Tok], run: bool) -> bool:
@@ -144,7 +146,7 @@ def read_values(t: Template, header: list[str], cells: list[SCell], total_row: b
             n = None  # '10001000100%': figures run together, not a rate
         if n is not None:
             nums.append(Tok(n, c))
-        elif c.text and _RUN.match(c.text.replace("万元", "").replace("元", "")):
+        elif c.text and _RUN.match(_UNIT_WORDS.sub("", c.text)):
             runs.append(c)
             nums.append(None)
         else:
@@ -184,7 +186,7 @@ def _expand(t: Template, pairs: list[tuple[Tok | None, SCell]], width: int) -> l
         if tok is not None:
             options = [[*o, tok] for o in options]
             continue
-        if not c.text or not _RUN.match(c.text.replace("万元", "").replace("元", "")):
+        if not c.text or not _RUN.match(_UNIT_WORDS.sub("", c.text)):
             continue
         run = True
         unit = next((u for u in _MONEY_UNITS if c.text.endswith(u)), "")

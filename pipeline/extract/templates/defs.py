@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.extract.vocabulary import stage_of
+from pipeline.normalize.money import money_unit_alternation
 from pipeline.settings import VOCAB_DIR
 
 TEMPLATES_DIR = VOCAB_DIR / "templates"
 # Annotations printed inside header cells: (万元), (A), (B/A), (D/C×100%), ①.
-_ANNOTATION = re.compile(r"[（(](万元|元|%|[A-Za-z][A-Za-z/×*÷%0-9]*)[)）]|[①②③④⑤]")
+_ANNOTATION = re.compile(r"[（(](" + money_unit_alternation() + r"|%|[A-Za-z][A-Za-z/×*÷%0-9]*)[)）]|[①②③④⑤]")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pipeline.extract.templates.align import Reading, Tok, read_values
 from pipeline.extract.templates.defs import Template, field_of, fields, header_key, templates
 from pipeline.extract.templates.stream import SCell
 from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
-from pipeline.normalize.money import detect_money_unit
+from pipeline.normalize.money import detect_money_unit, half_width, money_unit_alternation
 from pipeline.normalize.numbers import is_blank, parse_number
 
 _ANNOT = re.compile(r"^[(（].*|^[A-Z](/[A-Z])?[)）]?$")
@@ -59,7 +59,7 @@ def _joined(cells: list[SCell], i: int, k: int) -> str:
 
 def _value_like(c: SCell) -> bool:
     t = c.text
-    return t == "" or is_blank(t) or parse_number(t) is not None or bool(re.fullmatch(r"[\d.%]+(万元|元)?", t))
+    return t == "" or is_blank(t) or parse_number(t) is not None or bool(re.fullmatch(rf"[\d.%]+({money_unit_alternation()})?", t))
 
 
 def _header_at(cells: list[SCell], i: int, allowed: tuple[str, ...]) -> tuple[list[str], int]:
@@ -242,11 +242,11 @@ def breakdown_stage(blk: Block, entries: list[tuple[str, Tok, str]]) -> str | No
     if total is None or not entries:
         return None
     s = sum((x.num.value for _, x, _ in entries), Decimal(0))
-    half = sum(Decimal(5) * Decimal(10) ** (-(x.num.decimals + 1)) for _, x, _ in entries)
+    half = sum(half_width(x.num.decimals) for _, x, _ in entries)
     fits: list[tuple[str, Decimal]] = []
     for st in blk.template.breakdown_stages:
         tok = total.reading.values.get(st)
-        if tok is not None and abs(tok.num.value - s) <= half + Decimal(5) * Decimal(10) ** (-(tok.num.decimals + 1)):
+        if tok is not None and abs(tok.num.value - s) <= half + half_width(tok.num.decimals):
             fits.append((st, tok.num.value))
     if not fits or len({v for _, v in fits}) != 1:
         return None

@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Block, Cell, Paragraph, Table
+from pipeline.normalize.money import money_unit_alternation
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.text import to_halfwidth
 
 # A run of figures as printed: digits, points, thousands commas and percent signs, with the
 # money unit a cell may carry (4753.66万元).
-_FIGURES = r"[-−]?\d[\d.,]*%?(?:万元|亿元|千元|元)?"
+_FIGURES = rf"[-−]?\d[\d.,]*%?(?:{money_unit_alternation()})?"
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 
 
