@@ -18,9 +18,54 @@ FACT_TABLES = EXTRACTION_TABLES
 DOC_TABLES = ("blocks", "cells")
 
 
+# The file format the warehouse is written in. DuckDB 2.x writes a format 1.x clients (DBeaver's
+# driver, R, older CLIs and notebooks) refuse ("database file with version number …"); the
+# v1.0.0 format is read by every DuckDB from 1.0 on, and costs nothing the warehouse uses.
+STORAGE_VERSION = "v1.0.0"
+# The number DuckDB writes in the file header for that format (bytes 12–19, after "DUCK").
+_COMPATIBLE_HEADER = 64
+
+
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse. A writer creates new files in STORAGE_VERSION and converts, once,
+    a warehouse an earlier release wrote in DuckDB 2's own format."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    if storage_header(path) not in (None, _COMPATIBLE_HEADER):
+        downgrade(path)
+    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
+def storage_header(path: Path) -> int | None:
+    """The storage version number in a DuckDB file's header; None when there is no file yet."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(20)
+    except FileNotFoundError:
+        return None
+    if len(head) < 20 or head[8:12] != b"DUCK":
+        return None  # not (yet) a DuckDB file: let DuckDB say what it is
+    return int.from_bytes(head[12:20], "little")
+
+
+def downgrade(path: Path) -> None:
+    """Rewrite a warehouse in STORAGE_VERSION (tables, views, macros and data), then swap the
+    files. Opening the old file for writing takes its lock, so a running writer makes this
+    wait like any other writer (DuckDB raises its lock error, which open_writer retries)."""
+    import os
+
+    tmp = path.with_name(path.name + ".v1.tmp")
+    tmp.unlink(missing_ok=True)
+    old = duckdb.connect(str(path))  # replays any WAL into the file and holds the lock
+    try:
+        old.execute(f"ATTACH '{tmp}' AS bpw_v1 (STORAGE_VERSION '{STORAGE_VERSION}')")
+        db = old.execute("SELECT current_database()").fetchone()[0]
+        old.execute(f'COPY FROM DATABASE "{db}" TO bpw_v1')
+        old.execute("DETACH bpw_v1")
+    finally:
+        old.close()
+    os.replace(tmp, path)
 
 
 def init_schema(con: duckdb.DuckDBPyConnection) -> None:
