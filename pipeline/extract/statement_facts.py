@@ -52,6 +52,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     added = 0
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
+            _note_rate_base(ex, rid, s, ref, report)
             continue
         # In a department or disclosure report, a sentence about one project states its figures.
         project = s.project if s.project and not single else None
@@ -71,7 +72,10 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         if s.measure in _BUDGET_STAGE or income_budget:
             ex.fact_budgets.append(common | {"stage": _BUDGET_STAGE.get(s.measure, "initial"), "amount_yuan": s.yuan})
         else:
-            ex.fact_executions.append(common | _execution(s, p))
+            row = common | _execution(s, p)
+            if row["rate_base_ref"] == "report" and report.get("report_kind") in ("budget", "final_accounts"):
+                row["rate_base_ref"] = None  # a disclosure's rates are of revenue against unstated budgets
+            ex.fact_executions.append(row)
         added += 1
     for c in changes:
         lv = c.level
@@ -118,7 +122,8 @@ def _execution(s: Statement, p: Paragraph) -> dict:
     if s.rate is not None:
         value, printed, dec, a, z = s.rate
         row |= {"reported_rate_pct": value, "rate_text": printed, "rate_decimals": dec,
-                "rate_source_ref": str(p.ref(a, z)), "rate_base_ref": s.rate_base.ref if s.rate_base else None}
+                "rate_source_ref": str(p.ref(a, z)),
+                "rate_base_ref": s.rate_base.ref if s.rate_base else ("report" if s.rate_elsewhere else None)}
     return row
 
 
@@ -158,3 +163,15 @@ def _score_row(ex, rid: str, component: str, under, parent: str | None, sc, ref:
         "score_decimals": sc.decimals, "weight_decimals": under.decimals if under is not None else None,
         "origin": "statement", "is_twin": False,
     })
+
+
+def _note_rate_base(ex, rid: str, s: Statement, ref: str, report: dict) -> None:
+    """A figure a paragraph pattern already placed: its rate still gets the budget this
+    grammar found for it (or 'report' when that budget is stated elsewhere)."""
+    if s.rate is None or report.get("report_kind") in ("budget", "final_accounts"):
+        return
+    base = s.rate_base.ref if s.rate_base else ("report" if s.rate_elsewhere else None)
+    for f in ex.fact_executions:
+        if f["report_id"] == rid and f["source_ref"] == ref and f.get("reported_rate_pct") is not None \
+                and f.get("rate_base_ref") is None:
+            f["rate_base_ref"] = base

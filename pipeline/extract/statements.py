@@ -35,6 +35,8 @@ class Grammar:
     bare_needs: tuple[str, ...]
     breaks: str
     change_before: tuple[str, ...]
+    unspent_before: tuple[str, ...]
+    allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
@@ -44,6 +46,7 @@ class Grammar:
     rate_words: tuple[str, ...]
     rate_change_words: tuple[str, ...]
     share_words: tuple[str, ...]
+    standalone_rate_words: tuple[str, ...]
     part_words: tuple[str, ...]
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
     neutral: tuple[str, ...]
@@ -72,11 +75,13 @@ def grammar() -> Grammar:
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
-        change_before=tuple(ex["change_before"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
+        change_before=tuple(ex["change_before"]), unspent_before=tuple(ex["unspent_before"]),
+        allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
         rate_change_words=tuple(rate["change_words"]), share_words=tuple(rate["share_words"]),
+        standalone_rate_words=tuple(rate["standalone_words"]),
         part_words=tuple(cfg["parts"]["words"]), items=items, neutral=tuple(cfg["neutral"]["words"]),
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
@@ -106,6 +111,7 @@ class Statement:
     project: str | None = None  # the project the sentence is about, when its subject is one
     rate: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
     rate_base: Statement | None = None  # the budget level the rate is stated against
+    rate_elsewhere: bool = False  # its rate is measured against a budget stated in another sentence
     period: str = "current"  # 'prior' for the earlier figure a level is compared with
     prior: Statement | None = None  # that earlier figure, when printed
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
@@ -176,8 +182,9 @@ def _mask_items(label: str, g: Grammar) -> str:
 
 
 def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
+    alloc = list(g.allocation.finditer(label))
     label = _mask_items(label, g) if mask else label
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = [(alloc[-1].end(), 1, "allocated")] if alloc else []
     for order, (name, words) in enumerate(g.measures):
         hit = _nearest(label, words)
         if hit:
@@ -295,6 +302,7 @@ def read_statements(printed: str, default_measure: str | None,
             before = label.rstrip()
             if (
                 _ends_with(label, g.change_before)
+                or (_ends_with(label, g.unspent_before) and _item_of(label[-6:], g) is None)
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
                 or any(w in label for w in g.standard_words)
@@ -310,7 +318,8 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             measure = _measure_of(label, g)
             said = measure is not None
-            if measure is None and any(w in label for w in g.sum_words) and last is not None:
+            summed = _ends_with(label, g.sum_words)
+            if measure is None and summed and last is not None:
                 measure = last.measure
             if measure is None and any(w in _mask_items(label, g) for w in g.neutral):
                 # "…下达X万元，已支出Y万元": spending named without a stage is the report's
@@ -331,6 +340,8 @@ def read_statements(printed: str, default_measure: str | None,
                 prev_end = m.end()
                 continue
             item = _item_of(label, g)
+            if item is None and summed:
+                item = ("total", label.strip()[-10:], 0)  # "共计84.47万元": the sum of the figures before
             if item is None and last is not None and parts_open is None:
                 item = (last.line_item, last.item_label, 0)
             if item is None:
@@ -391,6 +402,9 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
                              and s.measure in ("initial", "adjusted", "allocated")), None)
+        # "资金支付18501.096万元，未支703万元，支付率95%": an execution or payment rate whose
+        # budget is stated elsewhere in the report.
+        ex.rate_elsewhere = ex.rate_base is None and any(w in label for w in g.standalone_rate_words)
 
 
 # --- Scores stated in running text -------------------------------------------------------

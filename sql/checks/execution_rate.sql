@@ -1,6 +1,8 @@
 -- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures.
 -- A rate stated in running text ("支出决算为17.06万元，完成预算27万元的63.2%") is measured
--- against the budget figure its sentence names (rate_base_ref), whatever its stage.
+-- against the budget figure its sentence names (rate_base_ref), whatever its stage; a
+-- payment or execution rate whose budget is stated elsewhere (rate_base_ref = 'report')
+-- holds when one budget stated in the report's text gives it, and fails when none does.
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin,
            CAST(x.executed_yuan AS DOUBLE) AS ex, CAST(x.reported_rate_pct AS DOUBLE) AS rate,
@@ -17,11 +19,25 @@ WITH e AS (
     SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
            100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
            100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
-    FROM e JOIN b ON b.report_id = e.report_id AND CASE WHEN e.origin = 'statement'
+    FROM e JOIN b ON b.report_id = e.report_id AND CASE WHEN e.origin = 'statement' OR e.rate_base_ref IS NOT NULL
         THEN b.adj_ref = e.rate_base_ref
         ELSE b.stage = 'adjusted' AND b.project_id IS NOT DISTINCT FROM e.project_id
              AND b.line_item = e.line_item AND b.origin = e.origin END
     WHERE b.adj > 0
+), cand AS (
+    -- every current budget level stated in the report's text, for rates measured elsewhere
+    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
+           100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
+           100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
+    FROM e JOIN fact_budgets f ON f.report_id = e.report_id AND f.project_id IS NOT DISTINCT FROM e.project_id
+        AND f.origin = 'statement' AND coalesce(f.period, 'current') = 'current' AND f.amount_yuan > 0
+    JOIN b ON b.adj_ref = f.source_ref AND b.report_id = f.report_id
+    WHERE e.rate_base_ref = 'report'
+), best AS (
+    -- the candidate nearest the stated rate speaks for the report
+    SELECT * FROM cand
+    QUALIFY row_number() OVER (PARTITION BY report_id, source_ref
+                               ORDER BY abs(rate - 100 * ex / adj), adj_ref) = 1
 )
 SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
        rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
@@ -31,3 +47,11 @@ SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'erro
               rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
        rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs
 FROM j
+UNION ALL
+SELECT document_id, report_id, project_id, 'execution_rate', 'error',
+       rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
+       (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9),
+       format('执行率印 {}% @{}, 执行数 {}; 正文所列预算中最接近的 {} 给出 {}%, 差 {} 个百分点',
+              rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)),
+       rate_source_ref || '; ' || source_ref || '; ' || adj_ref
+FROM best

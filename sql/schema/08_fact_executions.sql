@@ -16,6 +16,6 @@ CREATE TABLE IF NOT EXISTS fact_executions (
     is_twin            BOOLEAN DEFAULT FALSE,
     label_text         VARCHAR,
     part_of            VARCHAR,           -- source_ref of the figure this one is listed under (其中…)
-    rate_base_ref      VARCHAR,           -- source_ref of the budget figure the stated rate is measured against
+    rate_base_ref      VARCHAR,           -- source_ref of the budget figure a stated rate is measured against; 'report': a budget stated elsewhere in the report
     period             VARCHAR            -- current (null = current) | prior: the earlier figure a level is compared with
 );
