@@ -304,6 +304,7 @@ class TableSum(Fact):
     first_row: int | None = None
     last_row: int | None = None
     page: int | None = None
+    source_ref: str | None = None
 
 
 @dataclass

@@ -7,6 +7,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     WHERE li.parent_code IS NOT NULL
 ), facts AS (
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage AS measure,
+           coalesce(f.period, 'current') AS period,
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
@@ -14,6 +15,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, 'executed',
+           coalesce(f.period, 'current'),
            coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text'),
            CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half
@@ -23,16 +25,17 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     -- For each printed child, its closest printed ancestor in the same block.
     SELECT c.*, lc.dimension, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
            p.reported_text AS parent_text, p.source_ref AS parent_ref, p.reported_unit AS parent_unit,
-           row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.blk, c.line_item ORDER BY a.depth) AS rn
+           row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.period, c.blk, c.line_item ORDER BY a.depth) AS rn
     FROM facts c
     JOIN anc a ON a.code = c.line_item
     JOIN facts p ON p.report_id = c.report_id AND p.project_id IS NOT DISTINCT FROM c.project_id
-        AND p.measure = c.measure AND p.blk = c.blk AND p.line_item = a.ancestor
+        AND p.measure = c.measure AND p.period = c.period AND p.blk = c.blk AND p.line_item = a.ancestor
     JOIN line_items lc ON lc.code = c.line_item
     -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
 ), sums AS (
     -- Children add up per dimension: fund sources and expense classes both split 年度资金总额.
-    SELECT document_id, report_id, project_id, measure, blk, parent, dimension,
+    -- A year's figures add up among themselves (period: a prior-year column is its own sum).
+    SELECT document_id, report_id, project_id, measure, period, blk, parent, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts

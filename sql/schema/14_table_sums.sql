@@ -14,5 +14,6 @@ CREATE TABLE IF NOT EXISTS table_sums (
     parts_count    INTEGER,
     first_row      INTEGER,
     last_row       INTEGER,
-    page           INTEGER
+    page           INTEGER,
+    source_ref     VARCHAR            -- where the total is printed, for tables of a text rendering (table_index 0)
 );

@@ -10,7 +10,7 @@ WITH cr AS (
     FROM fact_budgets
     -- a prior-period figure quoted for comparison and figures of unnamed lines are not the year's
     WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE) AND coalesce(period, 'current') = 'current'
-      AND line_item <> 'stated'
+      AND line_item NOT IN ('stated', 'listed')  -- unnamed lines: their label, not a line item
     QUALIFY row_number() OVER (PARTITION BY report_id, line_item, stage
                                ORDER BY amount_yuan IS NULL, coalesce(origin = 'table', FALSE) DESC, source_ref) = 1
 ), pb AS (
@@ -26,7 +26,7 @@ WITH cr AS (
     SELECT report_id, line_item, executed_yuan, reported_rate_pct
     FROM fact_executions
     WHERE project_id IS NULL AND NOT coalesce(is_twin, FALSE) AND coalesce(period, 'current') = 'current'
-      AND line_item <> 'stated'
+      AND line_item NOT IN ('stated', 'listed')  -- unnamed lines: their label, not a line item
     QUALIFY row_number() OVER (PARTITION BY report_id, line_item
                                ORDER BY executed_yuan IS NULL, coalesce(origin = 'table', FALSE) DESC, source_ref) = 1
 ), pe AS (

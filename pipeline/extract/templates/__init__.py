@@ -1,8 +1,9 @@
 """Self-evaluation templates as data (vocab/templates/), read from any rendering.
 
 `read_templates` is the one hook the extractor calls per report: the blocks no table
-recogniser took become a cell stream (stream.py), the engine (engine.py) finds the
-templates' funding blocks and score rows in it, and this module turns what was read into
+recogniser took become a cell stream (stream.py); the disclosure tables (三公经费, 收入支出,
+spending lists: columns.py, disclosure.py) are read first, then the engine (engine.py) finds
+the self-evaluation templates' funding blocks and score rows in the rest, and this module turns what was read into
 fact rows — or into `unrecognised` rows saying why not.
 """
 
@@ -18,6 +19,7 @@ from pipeline.extract.recognisers.context import (
 )
 from pipeline.extract.templates.align import Tok
 from pipeline.extract.templates.defs import fields, templates
+from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.model import Block as DocBlock
@@ -136,7 +138,10 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     from pipeline.model import Table
 
     rest = [b for b in blocks if not (isinstance(b, Table) and b.index in taken_tables)]
-    used = stream_facts(rest, ctx)
+    # Disclosure tables first: their 预算数/决算数 headers would also pass for a funding block.
+    used, printed_in = disclosure_facts(rest, ctx)
+    rest = [b for i, b in enumerate(rest) if i not in printed_in]
+    used |= stream_facts(rest, ctx)
     if not used:
         return
     keep = []

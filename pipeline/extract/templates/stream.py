@@ -95,7 +95,23 @@ def _pieces(cell_text: str, words: tuple[str, ...]) -> list[str]:
     return split_run(t, words) or [t]
 
 
-def cells_of(blocks: list[Block], words: tuple[str, ...]) -> list[SCell]:
+def _spans(text: str, cells: list[str]) -> list[tuple[int, int] | None]:
+    """Where each cell of a printed line sits in it (None when its text was respaced)."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for c in cells:
+        k = text.find(c, pos) if c else -1
+        if k < 0:
+            out.append(None)
+            continue
+        out.append((k, k + len(c)))
+        pos = k + len(c)
+    return out
+
+
+def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) -> list[SCell]:
+    """The stream. `split=False` keeps every printed cell whole (the disclosure tables label
+    their rows with whole cells) and refers to each cell of a line by its characters."""
     out: list[SCell] = []
     for b in blocks:
         if isinstance(b, Table):
@@ -104,13 +120,19 @@ def cells_of(blocks: list[Block], words: tuple[str, ...]) -> list[SCell]:
                 for c in row:
                     if c.merged_copy:
                         continue
-                    for piece in _pieces(c.text, words) if c.text.strip() else [""]:
+                    for piece in (_pieces(c.text, words) if split else [c.text.strip()]) if c.text.strip() else [""]:
                         out.append(SCell(piece, str(b.ref(c)), first, c, b))
                         first = False
         elif isinstance(b, Paragraph):
             ref = str(b.ref())
             first = True
-            for k, text in enumerate(_line_cells(b.text, words)):
+            line = _line_cells(b.text, words)
+            if not split:
+                for k, (text, span) in enumerate(zip(line, _spans(b.text, line), strict=True)):
+                    r = str(b.ref(*span)) if span and len(line) > 1 else ref
+                    out.append(SCell(text, r, k == 0, Cell(text=text, row=b.index, col=k + 1)))
+                continue
+            for k, text in enumerate(line):
                 for piece in _pieces(text, words) if text else [""]:
                     out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1)))
                     first = False

@@ -1,0 +1,490 @@
+"""Disclosure tables (vocab/templates/disclosure/) on the same cell stream: a header of
+columns, then rows anchored on their printed labels.
+
+The “三公”经费 table, income/expense tables and spending lists are printed row by row: a label
+and one value per column. Columns are told by their header words (columns.toml) and their
+year (the report's fiscal year → current, an earlier one → prior); rows by the template's own
+labels (codes of vocab/line_items.csv). A row whose label the template does not name is read
+only when a printed total row counts it (a list closed by 支出合计, or the numbered rows under
+收入总计); such a total is then checked against its parts (table_sums). Values are placed by
+position only when their count fits the columns; otherwise the row stays in `unrecognised`
+with the reason — a column's meaning is never guessed.
+
+Two renderings reach this module: rows on lines of their own (`|` rows, tab rows, lines
+flattened with spaces: a row ends where its line ends) and one cell per line (a row is a label
+and the values after it).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+from pipeline.extract.templates.defs import TEMPLATES_DIR, header_key
+from pipeline.extract.templates.stream import SCell
+from pipeline.normalize.money import detect_money_unit
+from pipeline.normalize.numbers import Number, is_blank, parse_number
+from pipeline.normalize.text import to_halfwidth
+
+DISCLOSURE_DIR = TEMPLATES_DIR / "disclosure"
+LISTED = "listed"  # line item of a row the vocabulary does not name, counted by a printed total
+_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?:度)?")
+_PERIOD_WORD = re.compile(r"^(?P<w>上年|本年|当年)(?:度)?")
+_JOIN = 3  # a header printed over at most this many cells (one cell per line: 2020年 | 决算数)
+
+
+@dataclass(frozen=True)
+class Column:
+    measure: str  # label | level | change | change_pct | text | other
+    stage: str | None
+    by_kind: dict[str, str]
+    group: bool
+    headers: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class TableTemplate:
+    name: str
+    priority: int
+    rows: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    totals: frozenset[str]
+    any_label: bool
+    min_rows: int
+
+
+@dataclass(frozen=True)
+class Ordinals:
+    patterns: tuple[re.Pattern[str], ...]
+    prefixes: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _columns_file() -> tuple[tuple[Column, ...], Ordinals]:
+    with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
+        d = tomllib.load(f)
+    cols = tuple(
+        Column(c["measure"], c.get("stage"), dict(c.get("by_kind", {})), bool(c.get("group", False)),
+               tuple(re.compile(h) for h in c["headers"]))
+        for c in d["columns"]
+    )
+    o = d["ordinals"]
+    return cols, Ordinals(tuple(re.compile(p) for p in o["patterns"]), tuple(re.compile(p) for p in o["prefixes"]))
+
+
+@cache
+def table_templates() -> tuple[TableTemplate, ...]:
+    out = []
+    for path in sorted(DISCLOSURE_DIR.glob("*.toml")):
+        if path.name == "columns.toml":
+            continue
+        with open(path, "rb") as f:
+            d = tomllib.load(f)
+        rows = tuple((code, tuple(re.compile(p) for p in pats)) for code, pats in d["rows"].items())
+        out.append(TableTemplate(d["name"], int(d.get("priority", 9)), rows, frozenset(d["totals"]),
+                                 bool(d.get("any_label", False)), int(d.get("min_rows", 1))))
+    return tuple(sorted(out, key=lambda t: t.priority))
+
+
+@dataclass(frozen=True)
+class Col:
+    """One printed column: its meaning and, for levels, stage and period."""
+
+    measure: str
+    header: str
+    stage: str | None = None
+    year: int | None = None
+    period_word: str | None = None
+    group: bool = False
+    by_kind: tuple[tuple[str, str], ...] = ()
+
+    def stage_in(self, report_kind: str | None, report_stage: str | None) -> str | None:
+        """The stage of a level column in this report: by_kind overrides; 'report' is the
+        report's own default stage (None when it has none)."""
+        st = dict(self.by_kind).get(report_kind or "", self.stage)
+        return report_stage if st == "report" else st
+
+    @property
+    def period(self) -> str | None:
+        """'prior' for 上年, 'current' for 本年/当年, None when the header says neither."""
+        return {"上年": "prior", "本年": "current", "当年": "current"}.get(self.period_word or "")
+
+
+def column_of(text: str) -> Col | None:
+    """The column a header cell names, or None."""
+    s = to_halfwidth(header_key(text))
+    year: int | None = None
+    word: str | None = None
+    rest = s
+    if m := _YEAR.match(s):
+        year, rest = int(m.group("year")), s[m.end():]
+    elif m := _PERIOD_WORD.match(s):
+        word, rest = m.group("w"), s[m.end():]
+    if not s:
+        return None
+    for c in _columns_file()[0]:
+        target = s if c.measure in ("change", "change_pct", "other", "text", "label") else rest
+        if c.measure == "level" and c.stage == "report" and year is None:
+            continue  # an empty header is a column only when it printed a year
+        if any(p.search(target) for p in c.headers):
+            return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()))
+    return None
+
+
+def ordinal_level(label: str) -> tuple[int | None, str]:
+    """(level, label without its numbering and 其中): 合计 → (None, '合计')."""
+    _, o = _columns_file()
+    s = to_halfwidth(label).strip()
+    for _ in range(2):
+        for p in o.prefixes:
+            s = p.sub("", s).strip()
+    for i, p in enumerate(o.patterns, start=1):
+        if m := p.match(s):
+            return i, s[m.end():].strip()
+    return None, s
+
+
+def is_ordinal_only(text: str) -> bool:
+    lvl, rest = ordinal_level(text)
+    return lvl is not None and rest == ""
+
+
+def row_code(t: TableTemplate, label: str) -> str | None:
+    s = re.sub(r"\s+", "", to_halfwidth(label))
+    s = re.sub(r"\((万元|元)\)$", "", s)
+    for code, pats in t.rows:
+        if any(p.search(s) for p in pats):
+            return code
+    return None
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class TRow:
+    label: str
+    level: int | None
+    cells: list[SCell]  # the value cells after the label, as printed (empties kept)
+    label_cell: SCell
+    code: str | None = None
+    values: dict[int, tuple[Number, SCell]] = field(default_factory=dict)  # column index → value
+    reason: str | None = None  # why the values were not placed
+    index: int = 0  # 1-based row of the printed table (the header is row 1)
+    cut: bool = False  # the stream ends inside this row (an excerpt or page cut off)
+
+
+@dataclass
+class TTable:
+    template: TableTemplate
+    cols: list[Col]
+    unit: str | None
+    rows: list[TRow]
+    stray: list[SCell]  # figures inside the table outside any row
+
+
+def _is_value(c: SCell) -> bool:
+    return c.empty or is_blank(c.text) or parse_number(c.text) is not None
+
+
+def _num(c: SCell) -> Number | None:
+    return None if c.empty or is_blank(c.text) or is_ordinal_only(c.text) else parse_number(c.text)
+
+
+def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
+    """The columns of a header starting at i and where it ends: at least two columns, one of
+    them a level."""
+    cols: list[Col] = []
+    j = i
+    line_mode = i + 1 < len(cells) and not cells[i + 1].line_start
+    while j < len(cells):
+        if cols and line_mode and cells[j].line_start:
+            break
+        c = cells[j]
+        if cols and (c.empty or re.fullmatch(r"[(（](万元|元)[)）]", c.text)):
+            j += 1
+            continue
+        # A cell is a column by itself; one cell per line may split a header over a few lines
+        # (2020年 | 决算数): joined only when the first part alone is no column or a bare year.
+        col = column_of(c.text) if not c.empty else None
+        hit = (col, 1) if col is not None else None
+        if not line_mode and (col is None or (col.measure == "level" and col.stage == "report")):
+            for k in range(2, min(_JOIN, len(cells) - j) + 1):
+                part = cells[j : j + k]
+                if any(x.empty for x in part):
+                    break
+                joined = column_of("".join(x.text for x in part))
+                if joined is not None:
+                    hit = (joined, k)
+                    break
+        if hit is None:
+            break
+        cols.append(hit[0])
+        j += hit[1]
+    value_cols = [c for c in cols if c.measure != "label"]
+    if len(value_cols) < 2 or not any(c.measure == "level" for c in value_cols):
+        return None
+    if line_mode and j < len(cells):
+        j = _sub_header(cells, j, cols)
+    return cols, j
+
+
+def _sub_header(cells: list[SCell], j: int, cols: list[Col]) -> int:
+    """A line of change sub-columns under a group header (2017比2016增减 / 增减值 增减%)."""
+    sub: list[Col] = []
+    k = j
+    while k < len(cells) and (k == j or not cells[k].line_start):
+        col = column_of(cells[k].text) if not cells[k].empty else None
+        if col is None and not cells[k].empty:
+            return j
+        if col is not None:
+            sub.append(col)
+        k += 1
+    groups = [n for n, c in enumerate(cols) if c.group]
+    if len(groups) != 1 or not sub or any(c.measure not in ("change", "change_pct") for c in sub):
+        return j
+    g = groups[0]
+    cols[g : g + 1] = sub
+    return k
+
+
+def _unit(cells: list[SCell], a: int, b: int) -> str | None:
+    for c in cells[max(0, a) : b]:
+        if "元" in c.text and (u := detect_money_unit(c.text)):
+            return u
+    return None
+
+
+def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
+    """Every disclosure table in the stream; the indices of the cells taken."""
+    out: list[TTable] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(cells):
+        got = _header(cells, i) if not cells[i].empty else None
+        if got is None:
+            i += 1
+            continue
+        cols, j = got
+        rows, stray, end = _rows(cells, j, cols)
+        best = _choose(rows)
+        if best is None:
+            i += 1
+            continue
+        unit = _unit(cells, i - 6, j)
+        tbl = TTable(best, cols, unit, rows, stray)
+        _place(tbl)
+        out.append(tbl)
+        taken.update(range(i, end))
+        i = end
+    return out, taken
+
+
+def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list[SCell], int]:
+    """The rows after a header; where they end."""
+    line_mode = any(not c.line_start for c in cells[k : k + 8])
+    rows: list[TRow] = []
+    stray: list[SCell] = []
+    idle = 0
+    n = 1
+    while k < len(cells) and idle < 2:
+        if cells[k].empty:
+            k += 1
+            continue
+        if _header(cells, k) is not None:
+            break
+        if line_mode:
+            e = k + 1
+            while e < len(cells) and not cells[e].line_start:
+                e += 1
+            line = cells[k:e]
+            got = _line_row(line)
+            k = e
+        else:
+            got, k = _cell_row(cells, k)
+        if got is None:
+            idle += 1
+            continue
+        heads, row, extra = got
+        for h in heads:
+            n += 1
+            rows.append(TRow(h[1], h[0], [], h[2], index=n))
+        if row is None:
+            stray.extend(extra)
+            idle += 1 if not extra else 0
+            continue
+        idle = 0
+        n += 1
+        row.index = n
+        row.cut = k >= len(cells)
+        rows.append(row)
+    return rows, stray, k
+
+
+def _split_label(texts: list[SCell]) -> tuple[list[tuple[int | None, str, SCell]], tuple[int | None, str, SCell] | None]:
+    """Leading text cells of a line → section headings (rows without values) and the row's
+    label; a numbering printed in a cell of its own joins the next cell."""
+    units: list[tuple[str, SCell]] = []
+    pending = ""
+    # A cell may hold a flattened heading and label ('一、收入支出情况对比 (一) 收入总计'): it is
+    # cut where a numbering starts; other spaces stay inside the label.
+    for c in texts:
+        for tok in c.text.split():
+            if is_ordinal_only(tok) or re.fullmatch(r"(其中|含)[:：]?", tok):
+                pending += tok
+                continue
+            if pending or not units or units[-1][1] is not c or ordinal_level(tok)[0] is not None:
+                units.append((pending + tok, c))
+            else:
+                units[-1] = (units[-1][0] + tok, c)
+            pending = ""
+    if not units:
+        return [], None
+    heads = [(*ordinal_level(t), c) for t, c in units[:-1]]
+    lvl, lab = ordinal_level(units[-1][0])
+    return heads, (lvl, lab, units[-1][1])
+
+
+def _line_row(line: list[SCell]) -> tuple[list, TRow | None, list[SCell]] | None:
+    lead: list[SCell] = []
+    m = 0
+    while m < len(line) and not (_is_value(line[m]) and not is_ordinal_only(line[m].text)):
+        lead.append(line[m])
+        m += 1
+    rest = line[m:]
+    figures = [c for c in rest if _num(c) is not None]
+    if not lead:
+        return ([], None, figures) if figures else None
+    heads, lab = _split_label(lead)
+    if lab is None:
+        return None
+    if not any(not c.empty for c in rest) and not figures:
+        # a line of text only: a section heading, or the table is over
+        if len(line) == 1 and len(lab[1]) > 30:
+            return None
+        return [*heads, lab], None, []
+    return heads, TRow(lab[1], lab[0], rest, lab[2]), []
+
+
+def _cell_row(cells: list[SCell], k: int) -> tuple[tuple[list, TRow | None, list[SCell]] | None, int]:
+    c = cells[k]
+    if _is_value(c) and not is_ordinal_only(c.text):
+        e = k
+        while e < len(cells) and _is_value(cells[e]) and not is_ordinal_only(cells[e].text):
+            e += 1
+        return ([], None, [x for x in cells[k:e] if _num(x) is not None]), e
+    lead = [c]
+    e = k + 1
+    while e < len(cells) and is_ordinal_only(lead[-1].text) and not _is_value(cells[e]):
+        lead.append(cells[e])
+        e += 1
+    s = e
+    while e < len(cells) and _is_value(cells[e]) and not is_ordinal_only(cells[e].text):
+        e += 1
+    if e == s:
+        return None, e  # text after text: not a row of this table
+    heads, lab = _split_label(lead)
+    if lab is None:
+        return None, e
+    return (heads, TRow(lab[1], lab[0], cells[s:e], lab[2]), []), e
+
+
+def _choose(rows: list[TRow]) -> TableTemplate | None:
+    """The template naming most of the rows (ties: priority); lists need a total closing them."""
+    best: tuple[int, int, TableTemplate] | None = None
+    for t in table_templates():
+        own = [r for r in rows if r.cells and row_code(t, r.label) is not None]
+        named = [r for r in own if row_code(t, r.label) not in t.totals]
+        score = len(named)
+        if t.any_label:
+            if not any(row_code(t, r.label) in t.totals for r in own):
+                continue
+            score = max(score, 1)
+        if score < max(t.min_rows, 1):
+            continue
+        if best is None or (score, -t.priority) > best[:2]:
+            best = (score, -t.priority, t)
+    if best is None:
+        return None
+    t = best[2]
+    for r in rows:
+        r.code = row_code(t, r.label)
+    return t
+
+
+def _place(tbl: TTable) -> None:
+    """Values → columns by position, when their count fits."""
+    data = [n for n, c in enumerate(tbl.cols) if c.measure != "label"]
+    text_cols = [n for n in data if tbl.cols[n].measure == "text"]
+    for r in tbl.rows:
+        if not r.cells:
+            continue
+        cells = list(r.cells)
+        while len(cells) > len(data) and cells[-1].empty:
+            cells.pop()  # runs of empty cells padding a `|` row
+        if len(cells) == len(data):
+            slots = data
+        elif text_cols and len(cells) == len(data) - len(text_cols) and text_cols == data[-len(text_cols):]:
+            slots = data[: len(cells)]  # the reason column left out where it is empty
+        elif r.cut and len(cells) < len(data):
+            slots = data[: len(cells)]  # the text ends inside the row: its first cells are printed
+        else:
+            r.reason = f"{len([c for c in cells if not c.empty])} values for {len(data)} columns"
+            continue
+        placed: dict[int, tuple[Number, SCell]] = {}
+        for n, c in zip(slots, cells, strict=True):
+            col = tbl.cols[n]
+            if col.measure == "text":
+                continue
+            num = _num(c)
+            if num is None:
+                if not (c.empty or is_blank(c.text)):
+                    r.reason = f"'{c.text[:20]}' under a figure column"
+                    break
+                continue
+            if col.measure != "other" and (num.unit == "%") != (col.measure == "change_pct"):
+                r.reason = f"'{c.text}' does not fit column {col.header}"
+                break
+            placed[n] = (num, c)
+        else:
+            r.values = placed
+
+
+def parts_of(rows: list[TRow], total: int) -> list[TRow] | None:
+    """The rows a total row counts: the next deeper numbered rows below it, else the rows of
+    one level above it (back to the header or the previous total)."""
+    t = rows[total]
+    below = []
+    for r in rows[total + 1 :]:
+        # numbered rows with figures, deeper than the total; a heading or an unnumbered row ends them
+        if r.level is None or not r.cells or (t.level is not None and r.level <= t.level):
+            break
+        below.append(r)
+    if below:
+        top = min(r.level for r in below if r.level is not None)
+        return [r for r in below if r.level == top]
+    above = []
+    for r in reversed(rows[:total]):
+        if r.code is not None and r.code == t.code:
+            break
+        above.append(r)
+    above.reverse()
+    above = [r for r in above if r.cells or r.values]
+    if not above:
+        return None
+    levels = {r.level for r in above}
+    if len(levels) != 1:
+        return None  # numbered and unnumbered rows mixed: which ones the total counts is not printed
+    return above
+
+
+def zero_row(r: TRow) -> bool:
+    """A row whose printed figures are all zero adds nothing to any column."""
+    nums = [_num(c) for c in r.cells]
+    return all(n is None or n.value == 0 for n in nums)
+
+
+def half(n: Number) -> Decimal:
+    return Decimal(5) * Decimal(10) ** (-(n.decimals + 1))
