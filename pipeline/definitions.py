@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipeline.defs.assets.ingest import document, staged_documents, warehouse_tables
 from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, structural_checks
+from pipeline.defs.distributed import distributed_ingest_job
 from pipeline.defs.jobs import ingest_job, refresh_job
 from pipeline.defs.resources import BpwSettings
 from pipeline.defs.schedules import nightly_schedule
@@ -14,7 +15,7 @@ ASSETS = [staged_documents, warehouse_tables, dq_results, analyst_views, dq_repo
 defs = dg.Definitions(
     assets=[*ASSETS, document],
     asset_checks=[structural_checks],
-    jobs=[ingest_job, refresh_job],
+    jobs=[ingest_job, refresh_job, distributed_ingest_job],
     sensors=[raw_folder_sensor],
     schedules=[nightly_schedule],
     resources={"bpw": BpwSettings()},

@@ -58,9 +58,15 @@ class Settings:
     # Documents parsed, staged and loaded together: bounds memory and is the unit of atomicity.
     batch_size: int = field(default_factory=lambda: _env_int("BPW_BATCH_SIZE", 200))
 
+    # Where parse results wait for the loader. A distributed run needs it on a folder every
+    # worker machine mounts at the same path (BPW_STAGING_DIR); default beside the warehouse.
+    staging: Path | None = field(
+        default_factory=lambda: Path(os.environ["BPW_STAGING_DIR"]) if os.environ.get("BPW_STAGING_DIR") else None
+    )
+
     @property
     def staging_dir(self) -> Path:
-        return self.warehouse.parent / "staging"
+        return self.staging or self.warehouse.parent / "staging"
 
     @property
     def report_path(self) -> Path:

@@ -11,6 +11,7 @@ class BpwSettings(dg.ConfigurableResource):
     strict: bool = False
     use_gx: bool = True
     workers: int = 0
+    staging_dir: str = ""  # shared folder for parse results (distributed runs)
 
     def settings(self) -> Settings:
         s = Settings()
@@ -22,6 +23,10 @@ class BpwSettings(dg.ConfigurableResource):
             from pathlib import Path
 
             s.warehouse = Path(self.warehouse)
+        if self.staging_dir:
+            from pathlib import Path
+
+            s.staging = Path(self.staging_dir)
         if self.workers:
             s.workers = self.workers
         s.strict = s.strict or self.strict
