@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import runner
 from pipeline.checks.run import CheckSummary, run_identities, run_structural_checks
 from pipeline.settings import PARSER_VERSION, Settings
+from pipeline.warehouse import write
 from pipeline.warehouse.load import remove_orphans
 
 
@@ -27,13 +28,14 @@ class RunSummary:
     blocked_reason: str | None = None
     seconds: float = 0.0
     loaded_documents: list[dict] = field(default_factory=list)  # documents this run (re)loaded
+    started_at: datetime | None = None
 
 
 def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path]:
     """Plan and parse what changed, staging results batch by batch (BPW_BATCH_SIZE documents
     each), so memory holds one batch at a time. Opens the warehouse only to read."""
     run_id = run_id or runner.new_run_id()
-    summary = RunSummary(run_id=run_id)
+    summary = RunSummary(run_id=run_id, started_at=datetime.now())
     con = _reader(settings)
     try:
         plan = runner.plan(settings, con)
@@ -123,17 +125,7 @@ def _load_batch(con, batch: Path, summary: RunSummary) -> None:
         for k, v in runner.load(con, outcomes, staged["tasks"], checked=True).items():
             summary.counts[k] = summary.counts.get(k, 0) + v
     summary.loaded_documents += [o.document | {"facts": _fact_count(o)} for o in outcomes]
-    if staged["unchanged"]:
-        names = [[u["file_name"] for u in staged["unchanged"]]]
-        con.execute(
-            "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT unnest(?))",
-            names,
-        )
-        con.execute(
-            """UPDATE documents SET missing_since = NULL WHERE missing_since IS NOT NULL AND document_id IN
-               (SELECT document_id FROM document_files WHERE file_name IN (SELECT unnest(?)))""",
-            names,
-        )
+    write.mark_seen(con, [u["file_name"] for u in staged["unchanged"]])
 
 
 def reload_document(settings: Settings, document_id: str) -> RunSummary:
@@ -191,11 +183,10 @@ def publish(settings: Settings, summary: RunSummary, strict: bool = False, repor
 
             create_views(con)
             summary.views_published = True
-        con.execute(
-            "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [summary.run_id, datetime.now(), datetime.now(), summary.files_seen, summary.parsed,
-             cs.evaluated if cs else 0, cs.failed if cs else 0, PARSER_VERSION, strict],
-        )
+        write.record_run(con, summary.run_id, started_at=summary.started_at or datetime.now(),
+                         files_seen=summary.files_seen, files_parsed=summary.parsed,
+                         checks_run=cs.evaluated if cs else 0, checks_failed=cs.failed if cs else 0,
+                         parser_version=PARSER_VERSION, strict=strict)
         if reports:
             write_reports(con, settings)
     finally:

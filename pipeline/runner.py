@@ -23,6 +23,7 @@ from pipeline.ingest.isolate import ChildFailed, run_isolated
 from pipeline.ingest.process import FileTask, Outcome, failed_outcome, process_file
 from pipeline.ingest.scan import scan
 from pipeline.settings import PARSER_VERSION, Settings
+from pipeline.warehouse import write
 from pipeline.warehouse.load import (
     Refusal,
     TableLoadError,
@@ -31,7 +32,6 @@ from pipeline.warehouse.load import (
     load_batch,
 )
 from pipeline.warehouse.schema import connect, init_schema
-from pipeline.warehouse.transaction import transaction
 
 Progress = Callable[[int, int, str], None]
 
@@ -131,7 +131,6 @@ def dedupe(outcomes: list[Outcome], con: duckdb.DuckDBPyConnection) -> None:
                WHERE d.status IN ('loaded','partial') AND NOT f.missing GROUP BY ALL"""
         ).fetchall()
     )
-    con.execute("CREATE TABLE IF NOT EXISTS document_fingerprints (document_id VARCHAR, fingerprint VARCHAR)")
     by_fp: dict[str, str] = dict(
         con.execute(
             """SELECT fp.fingerprint, fp.document_id FROM document_fingerprints fp
@@ -288,54 +287,16 @@ def load(
             for k, v in one.items():
                 counts[k] = counts.get(k, 0) + v
     extend_classification(con)
-    con.execute("CREATE TABLE IF NOT EXISTS document_fingerprints (document_id VARCHAR, fingerprint VARCHAR)")
-    fps = pd.DataFrame(
-        [{"document_id": o.document["document_id"], "fingerprint": o.fingerprint}
-         for o in outcomes if o.fingerprint and o.document["status"] in ("loaded", "partial")]
-    )
-    if not fps.empty:
-        con.register("_fps", fps)
-        con.execute("DELETE FROM document_fingerprints WHERE document_id IN (SELECT document_id FROM _fps)")
-        con.execute("INSERT INTO document_fingerprints SELECT document_id, fingerprint FROM _fps")
-        con.unregister("_fps")
+    write.record_fingerprints(con, [
+        {"document_id": o.document["document_id"], "fingerprint": o.fingerprint}
+        for o in outcomes if o.fingerprint and o.document["status"] in ("loaded", "partial")])
     return counts
 
 
-def extend_classification(con: duckdb.DuckDBPyConnection) -> int:
-    """Classification codes found in documents (func:2010601, econ:30101) join the line-item
-    tree with their parent by code prefix, so line_item_sum checks 类 = Σ款 = Σ项."""
-    added = con.execute(
-        """INSERT INTO line_items
-           SELECT code, any_value(label), CASE WHEN code LIKE 'func:%' THEN 'functional_class' ELSE 'economic_class' END,
-                  CASE WHEN length(code) - strpos(code, ':') > 3
-                       THEN left(code, length(code) - 2) END
-           FROM (SELECT line_item AS code, label_text AS label FROM fact_budgets
-                 UNION ALL SELECT line_item, label_text FROM fact_executions)
-           WHERE (code LIKE 'func:%' OR code LIKE 'econ:%') AND code NOT IN (SELECT code FROM line_items)
-           GROUP BY code"""
-    ).fetchone()
-    # A parent code that is not printed itself still needs a row for the tree walk.
-    con.execute(
-        """INSERT INTO line_items
-           SELECT DISTINCT parent_code, parent_code, dimension,
-                  CASE WHEN length(parent_code) - strpos(parent_code, ':') > 3 THEN left(parent_code, length(parent_code) - 2) END
-           FROM line_items WHERE parent_code IS NOT NULL AND parent_code NOT IN (SELECT code FROM line_items)"""
-    )
-    return int(added[0]) if added else 0
-
-
-def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:
-    if not missing:
-        return
-    df = pd.DataFrame({"file_name": missing})
-    con.register("_miss", df)
-    con.execute("UPDATE document_files SET missing = TRUE WHERE file_name IN (SELECT file_name FROM _miss)")
-    con.execute(
-        """UPDATE documents SET missing_since = COALESCE(missing_since, now())
-           WHERE document_id IN (SELECT document_id FROM document_files WHERE missing)
-             AND document_id NOT IN (SELECT document_id FROM document_files WHERE NOT missing)"""
-    )
-    con.unregister("_miss")
+# The writes themselves live in pipeline/warehouse/write.py (the one writer); these names stay
+# for the callers that use them.
+extend_classification = write.extend_classification
+flag_missing = write.flag_missing
 
 
 def purge_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -343,18 +304,7 @@ def purge_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
     gone = [r[0] for r in con.execute(
         "SELECT document_id FROM documents WHERE missing_since IS NOT NULL ORDER BY document_id"
     ).fetchall()]
-    if not gone:
-        return []
-    from pipeline.warehouse.load import delete_documents
-
-    with transaction(con):
-        delete_documents(con, gone)
-        ids = pd.DataFrame({"document_id": gone})
-        con.register("_gone", ids)
-        for t in ("documents", "document_files", "document_fingerprints"):
-            con.execute(f"DELETE FROM {t} WHERE document_id IN (SELECT document_id FROM _gone)")
-        con.execute("DELETE FROM dq_results WHERE document_id IN (SELECT document_id FROM _gone)")
-        con.unregister("_gone")
+    write.purge_documents(con, gone)
     return gone
 
 

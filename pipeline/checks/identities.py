@@ -12,24 +12,14 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from pipeline.checks.catalogue import check_names
 from pipeline.normalize.grades import default_bands, grade_for, grade_rank
 from pipeline.settings import SQL_DIR
+from pipeline.warehouse import write
 
-CHECK_NAMES = (
-    "budget_stage_sum",
-    "line_item_sum",
-    "table_total",
-    "execution_rate",
-    "execution_within_budget",
-    "narrative_matches_table",
-    "score_sum",
-    "score_within_weight",
-    "weights_sum",
-    "grade_band",
-    "summary_counts",
-    "duplicate_table_consistency",
-    "change_matches_figures",
-)
+# Every check of the catalogue (sql/checks/rules.csv) and every SQL file in sql/checks/, so a
+# new SQL file runs (and becomes a Dagster asset check) without touching this module.
+CHECK_NAMES = check_names()
 
 COLUMNS = [
     "document_id", "report_id", "project_id", "check_name", "severity", "passed", "expected",
@@ -51,32 +41,21 @@ def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str) ->
         f = SQL_DIR / "checks" / f"{name}.sql"
         if not f.exists():
             continue
-        con.execute(
-            f"""INSERT INTO {table}
-                SELECT ?, ?, report_id, project_id, check_name, severity, CAST(passed AS BOOLEAN),
-                       CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
-                       CAST(tolerance AS DOUBLE), detail, source_refs, document_id
-                FROM ({_check_sql(name)})""",
-            [run_id, checked_at],
-        )
+        write.insert_check_rows(con, table, run_id, checked_at, _check_sql(name))
     bands = grade_band(con)
     if not bands.empty:
         bands.insert(0, "run_id", run_id)
         bands.insert(1, "checked_at", checked_at)
-        cols = ["run_id", "checked_at", "report_id", "project_id", "check_name", "severity", "passed",
-                "expected", "observed", "difference", "tolerance", "detail", "source_refs", "document_id"]
-        con.register("_bands", bands[cols].astype(object).where(pd.notna(bands[cols]), None))
-        con.execute(f"INSERT INTO {table} SELECT * FROM _bands")
-        con.unregister("_bands")
+        write.insert_frame(con, table, bands)
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
 
 
 def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All check rows as a DataFrame (tests and small warehouses)."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _residuals AS SELECT * FROM dq_results LIMIT 0")
+    write.scratch_like(con, "_residuals", "dq_results")
     insert_residuals(con, "_residuals", "adhoc")
     df = con.execute(f"SELECT {', '.join(COLUMNS)} FROM _residuals").df()
-    con.execute("DROP TABLE _residuals")
+    write.drop_scratch(con, "_residuals")
     df["passed"] = df["passed"].astype(bool)
     return df
 

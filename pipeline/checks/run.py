@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import duckdb
-import pandas as pd
 
 from pipeline.checks.gx_suites import validate
 from pipeline.checks.identities import insert_residuals
 from pipeline.checks.structural import run_structural
+from pipeline.warehouse import write
 from pipeline.warehouse.transaction import transaction
+
+FAILING_SHOWN = 20  # failing rows per check carried to Dagster (all of them are in dq_results)
 
 
 @dataclass
@@ -23,6 +24,8 @@ class CheckSummary:
     by_check: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (run, failed)
     suites: list[dict] = field(default_factory=list)
     structural: dict[str, int] = field(default_factory=dict)
+    # name → the first failing rows of this run (file, sentence, where), for Dagster's asset checks
+    failing: dict[str, list[dict]] = field(default_factory=dict)
 
     @property
     def structural_ok(self) -> bool:
@@ -42,23 +45,32 @@ def run_identities(con: duckdb.DuckDBPyConnection, run_id: str, use_gx: bool = T
             s.by_check[name] = (n, failed)
             s.failed += failed
             s.failed_errors += errors
+        s.failing = failing_rows(con, run_id)
         if use_gx and s.evaluated:
             # GX sees only what it asserts on: four small columns, not the sentences.
             df = con.execute(
                 "SELECT check_name, passed, difference, tolerance FROM dq_results WHERE run_id = ?", [run_id]
             ).df()
             s.suites = validate(df)
-            con.execute(
-                """CREATE TABLE IF NOT EXISTS dq_validations (run_id VARCHAR, checked_at TIMESTAMP, suite VARCHAR,
-                   success BOOLEAN, evaluated INTEGER, unexpected_count INTEGER, exception VARCHAR)"""
-            )
-            v = pd.DataFrame(s.suites)
-            v.insert(0, "run_id", run_id)
-            v.insert(1, "checked_at", datetime.now())
-            con.register("_v", v)
-            con.execute("INSERT INTO dq_validations SELECT run_id, checked_at, suite, success, evaluated, unexpected_count, exception FROM _v")
-            con.unregister("_v")
+            write.record_validations(con, run_id, s.suites)
     return s
+
+
+def failing_rows(con: duckdb.DuckDBPyConnection, run_id: str, per_check: int = FAILING_SHOWN) -> dict[str, list[dict]]:
+    """The first failing rows of each check in this run, with the file they are in."""
+    rows = con.execute(
+        """SELECT check_name, file_name, detail, source_refs FROM (
+               SELECT q.check_name, d.file_name, q.detail, q.source_refs,
+                      row_number() OVER (PARTITION BY q.check_name ORDER BY d.file_name, q.source_refs) AS k
+               FROM dq_results q LEFT JOIN documents d USING (document_id)
+               WHERE q.run_id = ? AND NOT q.passed)
+           WHERE k <= ? ORDER BY check_name, k""",
+        [run_id, per_check],
+    ).fetchall()
+    out: dict[str, list[dict]] = {}
+    for name, file_name, detail, refs in rows:
+        out.setdefault(name, []).append({"file": file_name, "detail": detail, "source_refs": refs})
+    return out
 
 
 def run_structural_checks(con: duckdb.DuckDBPyConnection, summary: CheckSummary | None = None) -> dict[str, int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.checks.catalogue import rules
 from pipeline.reports.html import (
     KIND_LABELS,
     badge,
@@ -29,32 +30,9 @@ from pipeline.reports.html import (
     td,
 )
 
-# The stable check names of the contract, explained in Chinese and English.
+# The stable check names of the contract, explained in Chinese and English (sql/checks/rules.csv).
 CHECK_CATALOGUE: dict[str, tuple[str, str, str]] = {
-    "budget_stage_sum": ("error", "年初预算数 + 调整数 = 调整后预算数",
-                         "Initial budget + adjustment = adjusted budget."),
-    "line_item_sum": ("error", "各子项（资金来源、支出类别、功能分类）之和等于上级项目，逐个预算阶段核对",
-                      "Children of a line item (fund sources, expense classes, functional classes) add up to it, per stage."),
-    "table_total": ("error", "表中印出的合计/小计行等于其上方各行之和（逐列）",
-                    "A printed 合计/小计 row equals the sum of the rows above it, per column."),
-    "execution_rate": ("error", "报告所列执行率 = 执行数 ÷ 调整后预算数 × 100",
-                       "The stated execution rate equals executed ÷ adjusted budget × 100."),
-    "execution_within_budget": ("warning", "执行数不超过调整后预算数（警告级）",
-                                "Executed amount does not exceed the adjusted budget (warning)."),
-    "narrative_matches_table": ("error", "正文中所述数字与表格中同一数字一致",
-                                "A figure stated in the running text equals the same figure in a table."),
-    "score_sum": ("error", "各组成部分得分（含加分）之和等于总分",
-                  "Component scores (bonus points included) add up to the total score."),
-    "score_within_weight": ("error", "每个指标及组成部分满足 0 ≤ 得分 ≤ 分值（权重）",
-                            "0 ≤ score ≤ weight for each indicator and component."),
-    "weights_sum": ("error", "各项分值（权重）之和等于所述满分",
-                    "Weights add up to the stated full mark."),
-    "grade_band": ("error", "评价等级与得分相符：按文件所列等级标准，未列明时按 90/80/60",
-                   "The grade agrees with the score, using the bands the document states, else 90/80/60."),
-    "summary_counts": ("error", "文中所述项目个数、平均分、各等级个数与明细行一致",
-                       "Stated counts and averages (e.g. “40个项目，平均分91.66，一等27个”) match the rows."),
-    "duplicate_table_consistency": ("error", "同一张表印出两次时，两处数值相同",
-                                    "A table printed twice carries the same values both times."),
+    r.name: (r.severity, r.description_zh, r.description_en) for r in rules().values()
 }
 
 STATUS_LABELS = {

@@ -1,0 +1,153 @@
+"""Every write to the warehouse outside a document batch: file bookkeeping, classification
+codes learnt from documents, check results, GX validations, run records, purges.
+
+With load.py (document batches) and schema.py (DDL) this is the only code that changes
+DuckDB: the pipeline's other modules compute, and call these to record what they computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline.warehouse.load import delete_documents, insert_rows
+from pipeline.warehouse.transaction import transaction
+
+
+def _with_frame(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame, *sql: str) -> None:
+    """Run statements that read a registered DataFrame, unregistering it whatever happens."""
+    con.register(name, df)
+    try:
+        for stmt in sql:
+            con.execute(stmt)
+    finally:
+        con.unregister(name)
+
+
+# ------------------------------------------------------------------ files and documents
+
+
+def record_fingerprints(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, str]]) -> None:
+    """document_id → fingerprint (what makes two files the same report), replacing old rows."""
+    df = pd.DataFrame(list(rows), columns=["document_id", "fingerprint"])
+    if df.empty:
+        return
+    _with_frame(
+        con, "_fps", df,
+        "DELETE FROM document_fingerprints WHERE document_id IN (SELECT document_id FROM _fps)",
+        "INSERT INTO document_fingerprints SELECT document_id, fingerprint FROM _fps",
+    )
+
+
+def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:
+    """Files no longer in the input folder keep their history, flagged."""
+    if not missing:
+        return
+    _with_frame(
+        con, "_miss", pd.DataFrame({"file_name": missing}),
+        "UPDATE document_files SET missing = TRUE WHERE file_name IN (SELECT file_name FROM _miss)",
+        """UPDATE documents SET missing_since = COALESCE(missing_since, now())
+           WHERE document_id IN (SELECT document_id FROM document_files WHERE missing)
+             AND document_id NOT IN (SELECT document_id FROM document_files WHERE NOT missing)""",
+    )
+
+
+def mark_seen(con: duckdb.DuckDBPyConnection, file_names: list[str]) -> None:
+    """Unchanged files seen again: last_seen now, and a file that came back is no longer missing."""
+    if not file_names:
+        return
+    _with_frame(
+        con, "_seen", pd.DataFrame({"file_name": file_names}),
+        "UPDATE document_files SET last_seen = now(), missing = FALSE WHERE file_name IN (SELECT file_name FROM _seen)",
+        """UPDATE documents SET missing_since = NULL WHERE missing_since IS NOT NULL AND document_id IN
+           (SELECT document_id FROM document_files WHERE file_name IN (SELECT file_name FROM _seen))""",
+    )
+
+
+def purge_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
+    """Remove documents and everything known about them, in one transaction."""
+    if not document_ids:
+        return
+    with transaction(con):
+        delete_documents(con, document_ids)
+        _with_frame(
+            con, "_gone", pd.DataFrame({"document_id": document_ids}),
+            *[f"DELETE FROM {t} WHERE document_id IN (SELECT document_id FROM _gone)"
+              for t in ("documents", "document_files", "document_fingerprints", "dq_results")],
+        )
+
+
+def extend_classification(con: duckdb.DuckDBPyConnection) -> int:
+    """Classification codes found in documents (func:2010601, econ:30101) join the line-item
+    tree with their parent by code prefix, so line_item_sum checks 类 = Σ款 = Σ项."""
+    added = con.execute(
+        """INSERT INTO line_items
+           SELECT code, any_value(label), CASE WHEN code LIKE 'func:%' THEN 'functional_class' ELSE 'economic_class' END,
+                  CASE WHEN length(code) - strpos(code, ':') > 3
+                       THEN left(code, length(code) - 2) END
+           FROM (SELECT line_item AS code, label_text AS label FROM fact_budgets
+                 UNION ALL SELECT line_item, label_text FROM fact_executions)
+           WHERE (code LIKE 'func:%' OR code LIKE 'econ:%') AND code NOT IN (SELECT code FROM line_items)
+           GROUP BY code"""
+    ).fetchone()
+    # A parent code that is not printed itself still needs a row for the tree walk.
+    con.execute(
+        """INSERT INTO line_items
+           SELECT DISTINCT parent_code, parent_code, dimension,
+                  CASE WHEN length(parent_code) - strpos(parent_code, ':') > 3 THEN left(parent_code, length(parent_code) - 2) END
+           FROM line_items WHERE parent_code IS NOT NULL AND parent_code NOT IN (SELECT code FROM line_items)"""
+    )
+    return int(added[0]) if added else 0
+
+
+# ------------------------------------------------------------------ checks and runs
+
+
+def scratch_like(con: duckdb.DuckDBPyConnection, name: str, table: str) -> None:
+    """An empty temporary table shaped like `table` (ad-hoc check runs write there)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {table} LIMIT 0")
+
+
+def drop_scratch(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def insert_check_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, checked_at: datetime,
+                      select_sql: str) -> None:
+    """Append one check's rows, computed by `select_sql` inside DuckDB (residuals never pass
+    through Python), to dq_results or a scratch twin."""
+    con.execute(
+        f"""INSERT INTO {table}
+            SELECT ?, ?, report_id, project_id, check_name, severity, CAST(passed AS BOOLEAN),
+                   CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
+                   CAST(tolerance AS DOUBLE), detail, source_refs, document_id
+            FROM ({select_sql})""",
+        [run_id, checked_at],
+    )
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> int:
+    """Append a DataFrame's rows (columns matched by name) to a table."""
+    return insert_rows(con, table, df)
+
+
+def record_validations(con: duckdb.DuckDBPyConnection, run_id: str, suites: list[dict[str, Any]]) -> None:
+    if not suites:
+        return
+    v = pd.DataFrame(suites)
+    v.insert(0, "run_id", run_id)
+    v.insert(1, "checked_at", datetime.now())
+    insert_rows(con, "dq_validations", v)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run_id: str, *, started_at: datetime, files_seen: int,
+               files_parsed: int, checks_run: int, checks_failed: int, parser_version: str, strict: bool) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, started_at, datetime.now(), files_seen, files_parsed, checks_run, checks_failed,
+         parser_version, strict],
+    )
