@@ -60,7 +60,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         if key in seen:
             continue
         seen[key] = ref
-        whole = refs[s.part_of] if s.part_of is not None else None
+        whole = s.part_of.ref if s.part_of is not None else None
         pid = _new_project(ctx, project, None, ref, "statement") if project else None
         common = {
             "report_id": rid, "project_id": pid, "line_item": s.line_item,

@@ -53,6 +53,7 @@ class Grammar:
     figure: re.Pattern[str]
     percent: re.Pattern[str]
     project_subject: re.Pattern[str]
+    family: dict[str, frozenset[str]]  # line item → every item a partition of it may list
     up: tuple[str, ...]
     down: tuple[str, ...]
 
@@ -86,8 +87,22 @@ def grammar() -> Grammar:
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
+        family=_families(),
         up=tuple(cfg["direction"]["up"]), down=tuple(cfg["direction"]["down"]),
     )
+
+
+def partitions() -> list[tuple[str, frozenset[str]]]:
+    """(whole, parts) from vocab/statement_partitions.csv: the parts that add up to the whole."""
+    with (VOCAB / "statement_partitions.csv").open(encoding="utf-8") as f:
+        return [(r["whole"], frozenset(r["parts"].split())) for r in csv.DictReader(f)]
+
+
+def _families() -> dict[str, frozenset[str]]:
+    fam: dict[str, set[str]] = {}
+    for whole, parts in partitions():
+        fam.setdefault(whole, set()).update(parts)
+    return {k: frozenset(v) for k, v in fam.items()}
 
 
 @dataclass
@@ -107,7 +122,7 @@ class Statement:
     line_item: str  # a code of vocab/line_items.csv, or 'stated' (label kept)
     item_label: str  # the words that named the line item
     sentence: int
-    part_of: int | None = None  # index (in the paragraph's list) of the figure it is a part of
+    part_of: Statement | None = None  # the figure it is listed under (其中…)
     project: str | None = None  # the project the sentence is about, when its subject is one
     rate: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
     rate_base: Statement | None = None  # the budget level the rate is stated against
@@ -227,6 +242,23 @@ class Flow:
     # The latest level per (line item, measure): a later sentence's change or rate about
     # "“三公”经费决算数" refers to it.
     levels: dict[tuple[str, str], Statement] = field(default_factory=dict)
+    last: Statement | None = None  # the last current level stated
+    whole: Statement | None = None  # the whole of the list of parts last opened (其中)
+
+    def open_list(self, last: Statement, g: Grammar) -> list[Statement]:
+        """The figures a list of parts opened after `last` may belong to: itself, the whole
+        it is part of, then the other levels of its sentence (the budget beside an
+        execution)."""
+        cands = [last, _root(last)] + [s for s in self.sentence_levels if s.sentence == last.sentence]
+        seen: list[Statement] = []
+        for c in cands:
+            if c.period == "current" and all(c is not x for x in seen):
+                seen.append(c)
+        self.whole = next((c for c in seen if c.line_item in g.family), None)
+        return seen
+
+    sentence_levels: list[Statement] = field(default_factory=list)  # levels of the current paragraph
+
     # Outline headings that state their full mark, by level: a score under one scores it.
     headings: dict[int, Heading] = field(default_factory=dict)
 
@@ -239,8 +271,49 @@ def _direction(word: str, g: Grammar) -> int:
     return 0
 
 
-def _root(st: Statement, out: list[Statement]) -> Statement:
-    return out[st.part_of] if st.part_of is not None and st.part_of < len(out) else st
+def _root(st: Statement, out: list[Statement] | None = None) -> Statement:
+    return st.part_of if st.part_of is not None else st
+
+
+def _bare(label: str, g: Grammar) -> bool:
+    """A label saying only how or when (实际支出为, 完成预算, 2019年), naming nothing: the figure
+    is about what the figure before it was about. "基本工资" names something else."""
+    rest = label
+    for w in sorted({w for _, ws in g.measures for w in ws} | set(g.neutral) | set(g.sum_words), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = re.sub(r"\d{4}\s*年度?|[\d\s.,，、:：;；()（）“”\"\-—]|[为是的了达共到已其中和及与]", "", rest)
+    return len(rest) < 2
+
+
+def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement],
+                brackets: list[list[Statement]], flow: Flow, g: Grammar) -> list[Statement]:
+    """Lists of parts opened and closed in the text between two figures: 其中/包括 open one
+    after the figure before; a bracket right after a figure breaks that figure down
+    ("一般公共预算拨款3300.69万元（经费拨款3266.69万元…）"); its closing ends what it opened."""
+    i = 0
+    while i < len(between):
+        ch = between[i]
+        if ch in "(（":
+            brackets.append(parts_open)
+            parts_open = [last] if last is not None and not between[:i].strip(" ，,") else []
+        elif ch in ")）":
+            parts_open = brackets.pop() if brackets else []
+        elif last is not None and any(between.startswith(w, i) for w in g.part_words):
+            parts_open = flow.open_list(last, g) if not brackets else [last]
+        i += 1
+    return parts_open
+
+
+def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Grammar) -> Statement | None:
+    """The figure a listed part belongs to: the first candidate of its measure whose
+    partition (when the vocabulary has one) names the part's line item."""
+    for c in cands:
+        if c.measure != measure:
+            continue
+        fam = g.family.get(c.line_item)
+        if fam is None or (item is not None and item in fam):
+            return c
+    return None
 
 
 def read_statements(printed: str, default_measure: str | None,
@@ -252,16 +325,21 @@ def read_statements(printed: str, default_measure: str | None,
     out: list[Statement] = []
     rates: list[Rate] = []
     changes: list[Change] = []
+    flow.sentence_levels = [s for s in flow.sentence_levels if s is flow.last]  # sentence indices restart
+    if flow.last is not None:
+        flow.last.sentence = -1  # the paragraph before: its "sentence" is the one just read
     for si, (a, z) in enumerate(_sentences(text)):
         sent = text[a:z]
         subj = g.project_subject.match(sent)
         prev_end = 0
         last: Statement | None = None
-        parts_open: int | None = None  # index of the figure a 其中 list belongs to
-        cur = [i for i, st in enumerate(out) if st.period == "current"]
-        if cur and out[cur[-1]].sentence == si - 1 and any(sent.lstrip(" ,，").startswith(w) for w in g.part_words):
-            # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure.
-            parts_open = cur[-1] if out[cur[-1]].part_of is None else out[cur[-1]].part_of
+        parts_open: list[Statement] = []  # the figures a 其中 list may belong to, best first
+        brackets: list[list[Statement]] = []  # the lists open outside each bracket
+        opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
+        if opens and flow.last is not None:
+            # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure,
+            # even when "其中：" ends the paragraph before.
+            parts_open = flow.open_list(flow.last, g)
         events = sorted(
             [(m.start(), "f", m) for m in g.figure.finditer(sent)] + [(m.start(), "p", m) for m in g.percent.finditer(sent)],
             key=lambda e: e[0],
@@ -272,8 +350,7 @@ def read_statements(printed: str, default_measure: str | None,
             label = sent[clause_start : m.start()]
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
-            if last is not None and any(w in between for w in g.part_words):
-                parts_open = out.index(last) if last.part_of is None else last.part_of
+            parts_open = _scan_lists(between, last, parts_open, brackets, flow, g)
             if kind == "p":
                 wide = g.figure.sub("", sent[cut + 1 : m.start()])
                 since = sent[prev_end : m.start()]
@@ -302,7 +379,7 @@ def read_statements(printed: str, default_measure: str | None,
             before = label.rstrip()
             if (
                 _ends_with(label, g.change_before)
-                or (_ends_with(label, g.unspent_before) and _item_of(label[-6:], g) is None)
+                or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
                 or any(w in label for w in g.standard_words)
@@ -340,21 +417,35 @@ def read_statements(printed: str, default_measure: str | None,
                 prev_end = m.end()
                 continue
             item = _item_of(label, g)
+            bare = _bare(label, g)
+            if item is None and bare and last is not None and parts_open and last.part_of is not None:
+                # "…费支出决算为7.8万元，完成预算10万元": a listed part's budget beside its execution
+                item = (last.line_item, last.item_label, 0)
+            whole = _whole_for(parts_open, item[0] if item else None, measure, g)
+            if not parts_open and item is not None and flow.whole is not None:
+                # A list opened by 其中 continues while its lines name parts of its whole
+                # ("其中：因公出国（境）费…。公务用车购置费…；公务接待费…").
+                if item[0] not in g.family.get(flow.whole.line_item, ()):
+                    flow.whole = None  # a line about something else ends the list
+                elif measure == flow.whole.measure:
+                    whole = flow.whole
             if item is None and summed:
                 item = ("total", label.strip()[-10:], 0)  # "共计84.47万元": the sum of the figures before
-            if item is None and last is not None and parts_open is None:
+            if item is None and bare and last is not None and not parts_open:
                 item = (last.line_item, last.item_label, 0)
-            if item is None:
-                item = _item_of(sent[: m.start()], g)
+            if item is None and bare:
+                item = _item_of(sent[: m.start()], g)  # the sentence's subject (“三公”经费…，实际支出为…)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
             st = Statement(
                 value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
                 label=label.strip(), measure=measure, measure_said=said, line_item=code, item_label=words,
-                sentence=si, part_of=parts_open, project=subj.group("name").strip() if subj else None,
+                sentence=si, part_of=whole, project=subj.group("name").strip() if subj else None,
             )
             out.append(st)
             last = st
+            flow.last = st
+            flow.sentence_levels.append(st)
             flow.measure = measure
             flow.levels[(st.line_item, st.measure)] = st
             prev_end = m.end()

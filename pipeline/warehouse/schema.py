@@ -75,6 +75,7 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     _add_missing_columns(con, ddl)
     _load_line_items(con)
     _load_money_units(con)
+    _load_partitions(con)
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None:
@@ -125,3 +126,14 @@ def _load_money_units(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("INSERT INTO money_units SELECT * FROM mu_df")
     finally:
         con.unregister("mu_df")
+
+
+def _load_partitions(con: duckdb.DuckDBPyConnection) -> None:
+    """vocab/statement_partitions.csv → line_item_partitions, one row per (partition, part)."""
+    with open(VOCAB_DIR / "statement_partitions.csv", encoding="utf-8") as f:
+        rows = [(r["whole"], i, part, r["note"]) for i, r in enumerate(csv.DictReader(f), start=1)
+                for part in r["parts"].split()]
+    with transaction(con):
+        con.execute("DELETE FROM line_item_partitions")
+        if rows:
+            con.executemany("INSERT INTO line_item_partitions VALUES (?, ?, ?, ?)", rows)

@@ -21,7 +21,8 @@ def test_sangong_final_accounts_parts_and_changes() -> None:
         ("204.78", "万元", "executed", "sangong_vehicle_purchase"),
         ("295.70", "万元", "executed", "sangong_reception"),
     ]
-    assert sts[1].part_of == 0  # 其中 opens the next sentence: parts of the total before it
+    # 其中 opens the next sentence: parts of the total before it, continued while lines name its parts
+    assert [s.part_of and s.part_of.printed for s in sts] == [None, "1165.08", "1165.08", "1165.08"]
     changes = read_statements(text, "executed")[2]
     assert [(c.level.printed, c.direction, c.printed, c.pct and c.pct[1]) for c in changes] == [
         ("1165.08", -1, "63.96", "5.2"), ("204.78", -1, "54.2", "20.93")]
@@ -53,7 +54,7 @@ def test_budget_disclosure_income_and_spending() -> None:
         ("0", "元", "income", "government_fund"),
         ("3.94", "万元", "income", "carryover"),
     ]
-    assert [s.part_of for s in sts] == [None, 0, 0, 0]
+    assert [s.part_of and s.part_of.printed for s in sts] == [None, "4213.63", "4213.63", "4213.63"]
 
 
 def test_a_specific_item_wins_over_a_generic_total() -> None:
@@ -120,3 +121,17 @@ def test_a_line_cut_before_its_figure_is_rejoined() -> None:
                            Paragraph(3, "二、下一步")])
     assert join_cut_lines(doc) == 1
     assert [p.text for p in doc.blocks] == ["本部门对2017年整体支出开展绩效自评,自评得分90 分,存在的问题:", "二、下一步"]
+
+
+def test_parts_go_to_the_whole_of_their_measure_and_partition() -> None:
+    text = ("“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%。其中:因公出国(境)费支出决算为7.8万元,"
+            "完成预算10万元的78.0%。")
+    _, sts, _ = _read(text)
+    assert [(s.printed, s.part_of and s.part_of.printed) for s in sts] == [
+        ("17.06", None), ("27", None), ("7.8", "17.06"), ("10", "27")]
+    flow = Flow()
+    _read("“三公”经费决算数为1,115.07万元。其中:", "executed", flow)
+    _, sts, _ = _read("公务用车购置及运行维护费为1,003.64万元,比2020年减少35.99万元。其中:公务用车运行维护费707.53万元。"
+                      "2021年县本级一般公共预算安排培训费10万元。", "executed", flow)
+    assert [(s.printed, s.part_of and s.part_of.printed) for s in sts] == [
+        ("1,003.64", "1,115.07"), ("707.53", "1,003.64"), ("10", None)]

@@ -1,0 +1,45 @@
+-- Parts listed in running text under a figure ("…支出决算1165.08万元。其中：因公出国（境）费…")
+-- add up to it when they are a whole partition of it in the vocabulary (line_item_partitions),
+-- and never exceed it otherwise (a 其中 list may name only some parts). Same stage, same
+-- period; interval arithmetic on every printed figure.
+WITH f AS (
+    SELECT report_id, project_id, line_item, stage AS measure, source_ref, part_of,
+           CAST(amount_yuan AS DOUBLE) AS v, (printed_interval(amount_yuan, decimals, reported_unit)).half AS half,
+           reported_text, reported_unit, label_text
+    FROM fact_budgets WHERE origin = 'statement' AND coalesce(period, 'current') = 'current' AND amount_yuan IS NOT NULL
+    UNION ALL
+    SELECT report_id, project_id, line_item, 'executed', source_ref, part_of,
+           CAST(executed_yuan AS DOUBLE), (printed_interval(executed_yuan, decimals, reported_unit)).half,
+           reported_text, reported_unit, label_text
+    FROM fact_executions WHERE origin = 'statement' AND coalesce(period, 'current') = 'current' AND executed_yuan IS NOT NULL
+), parts AS (
+    SELECT p.*, w.line_item AS whole_item, w.v AS whole_v, w.half AS whole_half, w.reported_text AS whole_text,
+           w.reported_unit AS whole_unit, w.source_ref AS whole_ref, w.label_text AS whole_label
+    FROM f p JOIN f w ON w.report_id = p.report_id AND w.source_ref = p.part_of AND w.measure = p.measure
+), g AS (
+    SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, any_value(whole_v) AS whole_v,
+           any_value(whole_half) AS whole_half, any_value(whole_text) AS whole_text, any_value(whole_unit) AS whole_unit,
+           any_value(whole_label) AS whole_label,
+           sum(v) AS observed, sum(half) AS parts_half, count(*) AS n, list(DISTINCT line_item) AS items,
+           string_agg(coalesce(label_text, line_item) || '=' || reported_text || coalesce(reported_unit, '') || ' @' || source_ref, '; ') AS detail_parts
+    FROM parts GROUP BY report_id, whole_ref, whole_item
+), complete AS (
+    -- the listed parts are exactly one partition of the whole (each part once)
+    SELECT g.report_id, g.whole_ref, bool_or(true) AS is_complete
+    FROM g JOIN (SELECT whole, partition_id, list(part ORDER BY part) AS ps FROM line_item_partitions GROUP BY ALL) lp
+        ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n
+    GROUP BY ALL
+)
+SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_name, 'error' AS severity,
+       g.whole_v AS expected, g.observed, g.whole_v - g.observed AS difference, g.whole_half + g.parts_half AS tolerance,
+       CASE WHEN coalesce(c.is_complete, false)
+            THEN abs(g.whole_v - g.observed) < g.whole_half + g.parts_half + 1e-6
+            ELSE g.observed <= g.whole_v + g.whole_half + g.parts_half + 1e-6 END AS passed,
+       format('正文写 {} {}{} @{}，其中所列 {} 项{}之和为 {}{}（{}），差 {}{}',
+              coalesce(g.whole_label, g.whole_item), g.whole_text, coalesce(g.whole_unit, ''), g.whole_ref, g.n,
+              CASE WHEN coalesce(c.is_complete, false) THEN '（完整构成）' ELSE '（部分列举，不应超过总数）' END,
+              round(g.observed / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元'), g.detail_parts,
+              round((g.whole_v - g.observed) / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元')) AS detail,
+       g.whole_ref || '; ' || g.detail_parts AS source_refs
+FROM g JOIN reports r USING (report_id)
+LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref
