@@ -9,6 +9,7 @@ from decimal import Decimal
 from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
 from pipeline.extract.cells import holds_amount, is_numeric, real_cells, sq
+from pipeline.extract.duplicates import merge_text_scores_into_tables
 from pipeline.extract.panels import split_panels
 from pipeline.extract.prepare import prepare
 from pipeline.extract.result import Extraction
@@ -164,6 +165,7 @@ def _extract_segment(
         # Footnotes of summary tables often state the grade bands.
     read_templates(blocks, ctx, taken_tables)  # self-evaluation templates in any rendering
     _finish_report(ex, report, bands)
+    merge_text_scores_into_tables(ex, rid, document_id)
 
 
 def _numbers(t: Table) -> list[str]:
