@@ -31,33 +31,41 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"Input folder not found: {s.raw_dir}. Put reports there or pass --raw DIR.", file=sys.stderr)
         return 2
     logging.getLogger("dagster").setLevel(logging.WARNING)
-    import dagster as dg
 
     from pipeline import progress
-    from pipeline.definitions import ASSETS, structural_checks
-    from pipeline.defs.resources import BpwSettings
+    from pipeline.definitions import defs
+    from pipeline.defs.instance import PID_TAG, close_dead_runs, dagster_home, project_instance
 
     t0 = time.perf_counter()
-    bar = tqdm(total=0, unit="file", desc="Parsing", disable=args.quiet)
+    bars: list = []  # created on the first parsed file: a run with nothing to parse shows no bar
 
     def on_progress(i: int, n: int, name: str) -> None:
+        if not bars:
+            bars.append(tqdm(total=n, unit=" file", desc="Parsing", disable=args.quiet, leave=False))
+        bar = bars[0]
         bar.total = n
         bar.update(1)
         bar.set_postfix_str(name[-30:])
 
     progress.set_callback(on_progress)
     strict = args.strict or s.strict
-    resource = BpwSettings(raw_dir=str(s.raw_dir), warehouse=str(s.warehouse), strict=strict,
-                           use_gx=not args.no_gx, workers=args.workers or 0)
-    result = dg.materialize(
-        [*ASSETS, structural_checks], resources={"bpw": resource}, raise_on_error=False,
-        instance=dg.DagsterInstance.ephemeral(),
-        # Dagster's console logger prints stack traces; failures are reported below in plain
-        # words instead (BPW_DEBUG=1 shows Dagster's own log).
-        run_config={"loggers": {"console": {"config": {
-            "log_level": "WARNING" if os.environ.get("BPW_DEBUG") else "CRITICAL"}}}},
+    # The project's instance (DAGSTER_HOME, else the repository root): the run, its asset
+    # checks and each file's partition show in `dagster dev` afterwards.
+    instance = project_instance()
+    close_dead_runs(instance)
+    config = {"raw_dir": str(s.raw_dir), "warehouse": str(s.warehouse), "strict": strict,
+              "use_gx": not args.no_gx, "workers": args.workers or 0}
+    result = defs.resolve_job_def("ingest_job").execute_in_process(
+        instance=instance, raise_on_error=False,
+        tags={PID_TAG: str(os.getpid()), "bpw/command": "run"},
+        run_config={"resources": {"bpw": {"config": config}},
+                    # Dagster's console logger prints stack traces; failures are reported below in
+                    # plain words instead (BPW_DEBUG=1 shows Dagster's own log).
+                    "loggers": {"console": {"config": {
+                        "log_level": "WARNING" if os.environ.get("BPW_DEBUG") else "CRITICAL"}}}},
     )
-    bar.close()
+    for bar in bars:
+        bar.close()
     progress.set_callback(None)
     if not result.success and not _blocked_by_checks(result):
         for ev in result.all_events:
@@ -68,11 +76,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 1
     load = result.output_for_node("warehouse_tables")
     dq = result.output_for_node("dq_results")
-    failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
+    # Only the blocking checks stop the views; identity checks are findings (see dq_results).
+    failed_checks = [e.check_name for e in result.get_asset_check_evaluations()
+                     if not e.passed and e.check_name in _BLOCKING]
     c = load["counts"]
     print()
     print(f"bpw run finished in {time.perf_counter() - t0:.1f} s")
-    print(f"  files seen {load['files_seen']}, parsed {load['parsed']}, unchanged {load['unchanged']}")
+    print(f"  files seen {load['files_seen']}, parsed {load['parsed']}, unchanged {load['unchanged']}"
+          + ("  (nothing new to parse)" if not load["parsed"] else ""))
     print("  documents: " + ", ".join(f"{k} {v}" for k, v in sorted(load["statuses"].items())))
     not_loaded = load.get("not_loaded", [])
     for name, status, code in not_loaded[:20]:
@@ -88,12 +99,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         if f:
             print(f"    {name}: {f} of {n} failed")
     for suite in dq["suites"]:
-        print(f"    GX suite {suite['suite']}: {'passed' if suite['success'] else 'failed'} ({suite['evaluated']} rows)")
+        # The rows that broke the suite, not the rows it looked at.
+        bad = suite.get("unexpected_count") or 0
+        state = "passed" if suite["success"] else "failed"
+        print(f"    GX suite {suite['suite']}: {state}, {bad} of {suite['evaluated']} rows unexpected")
     if failed_checks:
         print(f"  VIEWS NOT PUBLISHED: blocking checks failed: {', '.join(failed_checks)}")
     print(f"  warehouse: {s.warehouse}")
     print(f"  data-quality report: {s.report_path}")
     print(f"  overview: {s.overview_path}")
+    print(f"  Dagster run {result.run_id[:8]} recorded in {dagster_home()} (see it with `make dagster`)")
     structural_failed = [c for c in failed_checks if c != "identities_hold_when_strict"]
     return 1 if structural_failed or (strict and failed_checks) else 0
 
@@ -114,7 +129,16 @@ def _root_cause(ev) -> str:
 
 
 def _blocked_by_checks(result) -> bool:
-    return any(not e.passed for e in result.get_asset_check_evaluations())
+    return any(not e.passed and e.check_name in _BLOCKING for e in result.get_asset_check_evaluations())
+
+
+def _blocking() -> frozenset[str]:
+    from pipeline.checks.structural import STRUCTURAL
+
+    return frozenset(STRUCTURAL) | {"identities_hold_when_strict"}
+
+
+_BLOCKING = _blocking()
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -144,6 +168,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     finally:
         con.close()
     print(format_result(df, args.format))
+    sys.stdout.flush()  # a closed pipe is raised here, where main() handles it, not at exit
     return 0
 
 
@@ -250,7 +275,14 @@ def main(argv: list[str] | None = None) -> int:
         sp.add_argument("--raw", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
         sp.add_argument("--warehouse", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "purge": cmd_purge, "bench": cmd_bench}[args.cmd](args)
+    try:
+        return {"run": cmd_run, "query": cmd_query, "export": cmd_export, "report": cmd_report, "purge": cmd_purge, "bench": cmd_bench}[args.cmd](args)
+    except BrokenPipeError:
+        # `bpw query … | head`: the reader stopped reading; that is not an error. Point stdout
+        # at /dev/null so Python's own flush at exit does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

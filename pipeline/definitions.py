@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipeline.defs.assets.ingest import document, staged_documents, warehouse_tables
-from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, structural_checks
+from pipeline.defs.assets.ingest import document, failed_documents_job, staged_documents, warehouse_tables
+from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, identity_checks, structural_checks
 from pipeline.defs.distributed import distributed_ingest_job
 from pipeline.defs.jobs import ingest_job, refresh_job
 from pipeline.defs.resources import BpwSettings
@@ -11,11 +11,12 @@ from pipeline.defs.schedules import nightly_schedule
 from pipeline.defs.sensors import raw_folder_sensor
 
 ASSETS = [staged_documents, warehouse_tables, dq_results, analyst_views, dq_report]
+CHECKS = [structural_checks, identity_checks]
 
 defs = dg.Definitions(
     assets=[*ASSETS, document],
-    asset_checks=[structural_checks],
-    jobs=[ingest_job, refresh_job, distributed_ingest_job],
+    asset_checks=CHECKS,
+    jobs=[ingest_job, refresh_job, distributed_ingest_job, failed_documents_job],
     sensors=[raw_folder_sensor],
     schedules=[nightly_schedule],
     resources={"bpw": BpwSettings()},

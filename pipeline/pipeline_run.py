@@ -130,17 +130,22 @@ def _load_batch(con, batch: Path, summary: RunSummary) -> None:
 
 def reload_document(settings: Settings, document_id: str) -> RunSummary:
     """Re-parse and reload the file(s) holding one document, whatever their parser version."""
-    summary = RunSummary(run_id=runner.new_run_id())
     con = _reader(settings)
+    names: set[str] = set()
     try:
-        plan = runner.plan(settings, None)
-        names = set()
         if con is not None:
             names = {r[0] for r in con.execute(
                 "SELECT file_name FROM document_files WHERE document_id = ?", [document_id]).fetchall()}
     finally:
         if con is not None:
             con.close()
+    return reload_files(settings, names)
+
+
+def reload_files(settings: Settings, names: set[str]) -> RunSummary:
+    """Re-parse and reload these files (paths relative to the input folder)."""
+    summary = RunSummary(run_id=runner.new_run_id(), started_at=datetime.now())
+    plan = runner.plan(settings, None)
     tasks = [t for t in plan.all_tasks if t.rel in names]
     outcomes = runner.parse(tasks, settings)
     summary.parsed = len(outcomes)
