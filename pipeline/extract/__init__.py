@@ -20,7 +20,7 @@ from pipeline.extract.segment import (
     segment,
     untitled_segment,
 )
-from pipeline.extract.statement_facts import add_statement_facts
+from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts
 from pipeline.extract.statements import Flow
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
@@ -164,6 +164,7 @@ def _extract_segment(
             taken_tables.add(b.index)
         # Footnotes of summary tables often state the grade bands.
     read_templates(blocks, ctx, taken_tables)  # self-evaluation templates in any rendering
+    add_cell_statements(ctx, report, blocks, stated)  # sentences written inside table cells
     _finish_report(ex, report, bands)
     merge_text_scores_into_tables(ex, rid, document_id)
 

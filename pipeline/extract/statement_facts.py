@@ -8,6 +8,7 @@ Changes and parts stay attached (change_* and part_of) for the identity checks.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.extract.recognisers.context import Ctx, _new_project
@@ -175,3 +176,37 @@ def _note_rate_base(ex, rid: str, s: Statement, ref: str, report: dict) -> None:
         if f["report_id"] == rid and f["source_ref"] == ref and f.get("reported_rate_pct") is not None \
                 and f.get("rate_base_ref") is None:
             f["rate_base_ref"] = base
+
+
+class _CellText:
+    """A table cell that holds running text ("本项目共申请预算资金2026400元，其中…"), read like a
+    paragraph; its figures point at the cell and the characters within it."""
+
+    def __init__(self, table, cell) -> None:
+        self.text = cell.text
+        self._where = str(table.ref(cell))
+
+    def ref(self, start: int | None = None, end: int | None = None) -> str:
+        return f"{self._where};chars={start}-{end}" if start is not None else self._where
+
+
+def add_cell_statements(ctx: Ctx, report: dict, blocks: list, seen: dict[tuple, str]) -> int:
+    """Sentences written inside table cells (a template's 目标/完成情况 cells, a flattened page)
+    read by the same grammar. Only cells with a sentence's worth of words: a label or an
+    amount cell is the table recognisers' business."""
+    from pipeline.model import Table
+
+    added = 0
+    for b in blocks:
+        if not isinstance(b, Table):
+            continue
+        for row in b.rows:
+            for c in row:
+                if c.merged_copy or len(re.findall(r"[\u4e00-\u9fff]", c.text)) < _CELL_SENTENCE_HAN:
+                    continue
+                added += add_statement_facts(ctx, report, _CellText(b, c), seen, Flow())
+    return added
+
+
+# Han characters a cell needs before its text is read as sentences.
+_CELL_SENTENCE_HAN = 15
