@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.warehouse.export import TABLES, WORKBOOK, export
+from pipeline.warehouse.export import SHEET_NAMES, TABLES, WORKBOOK, export
 from pipeline.warehouse.query import (
     WarehouseBusy,
     WarehouseMissing,
@@ -47,9 +47,11 @@ def test_xlsx_one_sheet_per_object_chinese_headers_money_in_wan(ro, tmp_path):
     paths = export(ro, "xlsx", tmp_path)
     assert paths == [tmp_path / WORKBOOK]
     wb = load_workbook(paths[0])
-    assert set(VIEW_NAMES) | set(TABLES) <= set(wb.sheetnames)
+    # Chinese sheet names; the 目录 lists each with its object name
+    objects = {r[1]: r[0] for r in wb["目录"].iter_rows(min_row=3, values_only=True)}
+    assert set(VIEW_NAMES) | set(TABLES) <= set(objects)
     assert wb.sheetnames[0] == "目录"
-    ws = wb["v_unit_year"]
+    ws = wb[SHEET_NAMES["v_unit_year"]]
     assert ws.freeze_panes == "A2"
     header = [c.value for c in ws[1]]
     assert "调整后预算数（万元） (adjusted_wan)" in header
@@ -62,12 +64,12 @@ def test_xlsx_one_sheet_per_object_chinese_headers_money_in_wan(ro, tmp_path):
     assert cell.value == pytest.approx(150.0) and isinstance(cell.value, (int, float))  # a number, not text
     assert cell.number_format == "#,##0.00"
     for name in (*VIEW_NAMES, *TABLES):
-        assert wb[name].freeze_panes == "A2", name
+        assert wb[objects[name]].freeze_panes == "A2", name
     # a table: Chinese headers from the column comments, money converted
-    fb = [c.value for c in wb["fact_budgets"][1]]
+    fb = [c.value for c in wb[SHEET_NAMES["fact_budgets"]][1]]
     assert "金额（万元） (amount_wan)" in fb
     # text from a document that looks like a formula stays text
-    docs = wb["documents"]
+    docs = wb[SHEET_NAMES["documents"]]
     msg_col = [c.value for c in docs[1]].index("错误说明 (error_message)") + 1
     vals = [docs.cell(r, msg_col) for r in range(2, docs.max_row + 1)]
     formula = [c for c in vals if c.value and str(c.value).startswith("=")]
@@ -78,7 +80,7 @@ def test_xlsx_in_yuan_keeps_names(ro, tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(export(ro, "xlsx", tmp_path, money_unit="元")[0])
-    header = [c.value for c in wb["v_unit_year"][1]]
+    header = [c.value for c in wb[SHEET_NAMES["v_unit_year"]][1]]
     assert "调整后预算数（元） (adjusted_yuan)" in header
 
 
@@ -89,6 +91,8 @@ def test_csv_one_file_per_object_with_bom(ro, tmp_path):
     for p in paths:
         assert p.read_bytes().startswith(BOM), p.name
     df = pd.read_csv(tmp_path / "v_unit_year.csv", encoding="utf-8-sig")
+    # Chinese headers, the column name in parentheses
+    df.columns = [c.rsplit("(", 1)[-1].rstrip(")") for c in df.columns]
     assert "adjusted_wan" in df.columns and "adjusted_yuan" not in df.columns
     row = df[(df.unit_key == "中共示例县委组织部") & (df.fiscal_year == 2022)].iloc[0]
     assert row.adjusted_wan == pytest.approx(150.0)
