@@ -15,7 +15,8 @@ def folder_signature(settings: Settings) -> str:
 
 
 @dg.sensor(job=ingest_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="Watches the input folder and starts an ingest run when files appear, change or disappear.")
+           description="Watches the input folder and starts an ingest run when files appear, change or disappear. "
+                       "Starts RUNNING whenever `dagster dev` runs.")
 def raw_folder_sensor(context: dg.SensorEvaluationContext):
     sig = folder_signature(Settings())
     if sig == context.cursor:
