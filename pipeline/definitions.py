@@ -2,8 +2,19 @@
 
 import dagster as dg
 
-from pipeline.defs.assets.ingest import document, failed_documents_job, staged_documents, warehouse_tables
-from pipeline.defs.assets.quality import analyst_views, dq_report, dq_results, identity_checks, structural_checks
+from pipeline.defs.assets.ingest import (
+    document,
+    failed_documents_job,
+    staged_documents,
+    warehouse_tables,
+)
+from pipeline.defs.assets.quality import (
+    analyst_views,
+    dq_report,
+    dq_results,
+    identity_checks,
+    structural_checks,
+)
 from pipeline.defs.distributed import distributed_ingest_job
 from pipeline.defs.jobs import ingest_job, refresh_job
 from pipeline.defs.resources import BpwSettings
