@@ -86,9 +86,16 @@ class Paragraph:
     text: str
     page: int | None = None
     style: str = ""  # e.g. "Heading 1" when the format says so
+    # Printed lines joined into this paragraph after reading (a sentence a PDF or a hard-
+    # wrapped page cut over lines): (index, page, offset in text) of each line, so a span
+    # still points at the printed line it starts on.
+    lines: tuple[tuple[int, int | None, int], ...] = ()
 
     def ref(self, start: int | None = None, end: int | None = None) -> SourceRef:
         chars = (start, end) if start is not None and end is not None else None
+        if chars is not None and self.lines:
+            index, page, offset = next(ln for ln in reversed(self.lines) if ln[2] <= start)
+            return SourceRef(page=page, para=index, chars=(start - offset, end - offset))
         return SourceRef(page=self.page, para=self.index, chars=chars)
 
 

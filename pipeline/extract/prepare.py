@@ -11,29 +11,58 @@ from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.script import has_glosses, looks_traditional, strip_glosses, to_simplified
 from pipeline.settings import VOCAB_DIR
 
-# The next line carries the figure the line before was about to state ("90 分，…").
-_FIGURE_START = re.compile(r"^\s*[\d０-９][\d,，.．]*\s*(?:分|万元|元|亿元|千元|%|％)")
-
 
 @lru_cache(maxsize=1)
-def _dangling() -> tuple[str, ...]:
-    cfg = tomllib.loads((VOCAB_DIR / "statements.toml").read_text(encoding="utf-8"))
-    return tuple(cfg["lines"]["dangling"])
+def _lines_cfg() -> dict:
+    return tomllib.loads((VOCAB_DIR / "statements.toml").read_text(encoding="utf-8"))["lines"]
+
+
+def _append(prev: Paragraph, nxt: Paragraph) -> None:
+    """nxt's text joins prev's; each printed line keeps its index, page and offset."""
+    lines = prev.lines or ((prev.index, prev.page, 0),)
+    left = prev.text.rstrip()
+    right = nxt.text.lstrip()
+    offset = len(left) - (len(nxt.text) - len(right))  # positions in nxt.text shift by this
+    prev.lines = (*lines, *((i, pg, off + offset) for i, pg, off in (nxt.lines or ((nxt.index, nxt.page, 0),))))
+    prev.text = left + right
+
+
+def _typical_width(paras: list[Paragraph]) -> int:
+    """The length of a full printed line: most prose lines of a wrapped text are this long."""
+    widths = sorted(len(p.text.strip()) for p in paras if len(p.text.strip()) >= 10)
+    return widths[int(len(widths) * 0.8)] if len(widths) >= 8 else 0
 
 
 def join_cut_lines(doc: Document) -> int:
-    """Rejoin a sentence cut between two lines of PDF text ("…自评得分" + "90 分，存在的问题"):
-    the first line ends on a word that announces a figure and the next starts with one. The
-    joined paragraph keeps the first line's index; character offsets run across both."""
+    """Rejoin sentences cut over printed lines (PDF text, hard-wrapped pages):
+    - a line ending on a word that announces a figure, followed by a line starting with one
+      ("…自评得分" + "90 分，存在的问题");
+    - a full-width prose line not ending a sentence, followed by one that does not start an
+      outline item ("…占一般公共预算支出" + "的84.06%，同比减少…").
+    A short line without a full stop is a heading, and lines of tables are never touched.
+    The joined paragraph keeps every line's index and page for provenance (Paragraph.lines)."""
+    cfg = _lines_cfg()
+    dangling = tuple(cfg["dangling"])
+    ends = cfg["sentence_end"]
+    outline = re.compile(cfg["outline_start"])
+    figure_start = re.compile(cfg["figure_start"])
+    width = _typical_width([b for b in doc.blocks if isinstance(b, Paragraph)])
     out: list = []
     joined = 0
     for b in doc.blocks:
         prev = out[-1] if out else None
-        if (isinstance(b, Paragraph) and isinstance(prev, Paragraph) and prev.page == b.page
-                and prev.text.rstrip().endswith(_dangling()) and _FIGURE_START.match(b.text)):
-            prev.text = prev.text.rstrip() + b.text.lstrip()
-            joined += 1
-            continue
+        if isinstance(b, Paragraph) and isinstance(prev, Paragraph) and b.text.strip() and prev.text.strip():
+            pt, nt = prev.text.rstrip(), b.text.strip()
+            near = prev.page == b.page or (prev.page is not None and b.page == prev.page + 1)
+            cut_figure = pt.endswith(dangling) and figure_start.match(nt)
+            last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
+            wrapped = (width and len(last_line.strip()) >= cfg["full_line"] * width and pt[-1] not in ends
+                       and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
+                       and not re.search(r"[|\t]", pt + nt))
+            if near and (cut_figure or wrapped):
+                _append(prev, b)
+                joined += 1
+                continue
         out.append(b)
     doc.blocks = out
     return joined
@@ -41,7 +70,7 @@ def join_cut_lines(doc: Document) -> int:
 
 def prepare(doc: Document) -> Document:
     if join_cut_lines(doc):
-        doc.warnings.append("lines cut before their figure were rejoined")
+        doc.warnings.append("sentences cut over printed lines were rejoined")
     sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))
     trad, glossed = looks_traditional(sample), has_glosses(sample)
     if not (trad or glossed):

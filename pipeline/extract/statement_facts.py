@@ -134,10 +134,11 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
     ex, rid = ctx.ex, report["report_id"]
     taken = {f["source_ref"] for f in ex.fact_scores if f["report_id"] == rid}
     values = {(f["component"], f["score"]) for f in ex.fact_scores if f["report_id"] == rid}
+    single = report.get("report_kind") in ("project", "special_fund")
     for sc in read_scores(p.text):
         ref = str(p.ref(sc.start, sc.end))
-        if ref in taken:
-            continue
+        if ref in taken or (sc.about_project and not single):
+            continue  # a project's score in a department report is that project's (a mention)
         if sc.total or (sc.component is None and not flow.headings):
             if report["score_total"] is None and report.get("report_kind") not in ("final_accounts", "budget"):
                 report["score_total"] = sc.value

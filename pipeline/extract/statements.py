@@ -219,6 +219,8 @@ def _item_of(text: str, g: Grammar) -> tuple[str, str, int] | None:
             key = (0 if generic else 1, m.end(), m.end() - m.start())
             if best is None or key > best[:3]:
                 best = (*key, code, m.group(0))
+    if best is not None and best[0] == 0 and not _bare(text[: best[1] - best[2]], grammar()):
+        return None  # "工资福利支出预算": 支出预算 is the stage of 工资福利支出, not the total
     return (best[3], best[4], best[1]) if best else None
 
 
@@ -244,6 +246,7 @@ class Flow:
     levels: dict[tuple[str, str], Statement] = field(default_factory=dict)
     last: Statement | None = None  # the last current level stated
     whole: Statement | None = None  # the whole of the list of parts last opened (其中)
+    pending: list[Statement] = field(default_factory=list)  # a list announced at a paragraph's end
 
     def open_list(self, last: Statement, g: Grammar) -> list[Statement]:
         """The figures a list of parts opened after `last` may belong to: itself, the whole
@@ -307,12 +310,13 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
 def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Grammar) -> Statement | None:
     """The figure a listed part belongs to: the first candidate of its measure whose
     partition (when the vocabulary has one) names the part's line item."""
-    for c in cands:
-        if c.measure != measure:
-            continue
-        fam = g.family.get(c.line_item)
-        if fam is None or (item is not None and item in fam):
-            return c
+    same = [c for c in cands if c.measure == measure]
+    for c in same:
+        if item is not None and item in g.family.get(c.line_item, ()):
+            return c  # the vocabulary says this is one of its parts
+    for c in same:
+        if c.line_item not in g.family or item is None:
+            return c  # a part the vocabulary does not name: the nearest whole of its stage
     return None
 
 
@@ -336,10 +340,13 @@ def read_statements(printed: str, default_measure: str | None,
         parts_open: list[Statement] = []  # the figures a 其中 list may belong to, best first
         brackets: list[list[Statement]] = []  # the lists open outside each bracket
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
-        if opens and flow.last is not None:
+        if flow.pending:
+            parts_open, flow.pending = flow.pending, []  # "…其中：" ended the paragraph before
+        elif opens and flow.last is not None:
             # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure,
             # even when "其中：" ends the paragraph before.
             parts_open = flow.open_list(flow.last, g)
+        n_before = len(out)
         events = sorted(
             [(m.start(), "f", m) for m in g.figure.finditer(sent)] + [(m.start(), "p", m) for m in g.percent.finditer(sent)],
             key=lambda e: e[0],
@@ -449,6 +456,8 @@ def read_statements(printed: str, default_measure: str | None,
             flow.measure = measure
             flow.levels[(st.line_item, st.measure)] = st
             prev_end = m.end()
+        if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
+            flow.pending = parts_open  # a list announced, its parts on the next lines
     return out, rates, changes
 
 
@@ -531,6 +540,7 @@ class Score:
     end: int
     component: str | None  # named by its own clause; None: the heading it is under
     total: bool
+    about_project: bool = False  # its sentence or label is about one project (项目自评得分…)
 
 
 @dataclass
@@ -573,6 +583,8 @@ def read_scores(printed: str) -> list[Score]:
         n = m.group("n")
         total = any(w in label + m.group("w") for w in sg.total_words)
         name = sg.label_trim.sub("", re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*", "", label)).strip()
+        sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
+        about = bool(g.project_subject.match(text[sent_start:])) or "项目" in label + m.group("w")
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
-                         name if len(name) >= 2 else None, total))
+                         name if len(name) >= 2 else None, total, about))
     return out

@@ -135,3 +135,20 @@ def test_parts_go_to_the_whole_of_their_measure_and_partition() -> None:
                       "2021年县本级一般公共预算安排培训费10万元。", "executed", flow)
     assert [(s.printed, s.part_of and s.part_of.printed) for s in sts] == [
         ("1,003.64", "1,115.07"), ("707.53", "1,003.64"), ("10", None)]
+
+
+def test_sentences_cut_over_printed_lines_are_rejoined_with_provenance() -> None:
+    from pipeline.extract.prepare import join_cut_lines
+    from pipeline.model import Document, Paragraph
+
+    full = "1. 基本支出预算 2476260.58 元,占一般公共预算支出"  # a full printed line
+    lines = [full, "的84.06%,同比减少 4966.66 元,下降 0.2%。其中:", "工资福利支出预算 2016908.34 元,占基本支出预算",
+             "81.45%,同比增加 33279.22 元。", "二、机关运行经费"] + ["填充用的一整行文字填充用的一整行文字填充用的一行。"] * 8
+    doc = Document(blocks=[Paragraph(i, t, page=3) for i, t in enumerate(lines, start=1)])
+    join_cut_lines(doc)
+    texts = [p.text for p in doc.blocks]
+    assert texts[0] == lines[0] + lines[1] and texts[1] == lines[2] + lines[3] and texts[2] == "二、机关运行经费"
+    # a figure on the joined line points at the printed line it is on
+    p = doc.blocks[0]
+    at = p.text.index("4966.66")
+    assert str(p.ref(at, at + 7)) == f"page=3;para=2;chars={lines[1].index('4966.66')}-{lines[1].index('4966.66') + 7}"
