@@ -287,6 +287,30 @@ class FactChange(Fact):
 
 
 @dataclass
+class FactShare(Fact):
+    TABLE: ClassVar[str] = "fact_shares"
+    report_id: str
+    line_item: str
+    part_source_ref: str
+    source_ref: str
+    project_id: str | None = None
+    part_yuan: Decimal | None = figure(AMOUNT, ("part_text", "part_unit", "part_decimals"))
+    part_text: str | None = None
+    part_unit: str | None = None
+    part_decimals: int | None = None
+    whole_line_item: str | None = None
+    whole_source_ref: str | None = None
+    whole_yuan: Decimal | None = figure(AMOUNT, ("whole_text", "whole_unit", "whole_decimals"))
+    whole_text: str | None = None
+    whole_unit: str | None = None
+    whole_decimals: int | None = None
+    share_pct: Decimal | None = figure(RATE, ("share_text", "share_decimals"))
+    share_text: str | None = None
+    share_decimals: int | None = None
+    origin: str | None = None
+
+
+@dataclass
 class TableSum(Fact):
     TABLE: ClassVar[str] = "table_sums"
     document_id: str
@@ -321,7 +345,7 @@ class Unrecognised(Fact):
 
 FACT_TYPES: dict[str, type[Fact]] = {
     t.TABLE: t
-    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, FactChange, TableSum,
+    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, FactChange, FactShare, TableSum,
               Unrecognised)
 }
 

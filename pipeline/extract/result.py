@@ -21,6 +21,7 @@ TABLES = (
     "fact_scores",
     "fact_mentions",
     "fact_changes",
+    "fact_shares",
     "table_sums",
     "unrecognised",
 )
@@ -36,6 +37,7 @@ class Extraction:
     fact_scores: list[Row] = field(default_factory=list)
     fact_mentions: list[Row] = field(default_factory=list)
     fact_changes: list[Row] = field(default_factory=list)
+    fact_shares: list[Row] = field(default_factory=list)
     table_sums: list[Row] = field(default_factory=list)
     unrecognised: list[Row] = field(default_factory=list)
     # Numeric table cells seen / turned into facts / knowingly ignored (coverage metric).

@@ -78,6 +78,18 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
                 row["rate_base_ref"] = None  # a disclosure's rates are of revenue against unstated budgets
             ex.fact_executions.append(row)
         added += 1
+    for s in statements:
+        if s.share is None or s.ref is None or s.share[0].ref is None:
+            continue
+        whole, value, printed, dec, a, z = s.share
+        ex.fact_shares.append({
+            "report_id": rid, "project_id": None, "line_item": s.line_item, "part_source_ref": s.ref,
+            "part_yuan": s.yuan, "part_text": s.printed, "part_unit": s.unit, "part_decimals": s.decimals,
+            "whole_line_item": whole.line_item, "whole_source_ref": whole.ref, "whole_yuan": whole.yuan,
+            "whole_text": whole.printed, "whole_unit": whole.unit, "whole_decimals": whole.decimals,
+            "share_pct": value, "share_text": printed, "share_decimals": dec, "source_ref": str(p.ref(a, z)),
+            "origin": "statement",
+        })
     for c in changes:
         lv = c.level
         if lv.ref is None:

@@ -45,9 +45,11 @@ class Grammar:
     sum_words: tuple[str, ...]
     rate_words: tuple[str, ...]
     rate_change_words: tuple[str, ...]
-    share_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
     part_words: tuple[str, ...]
+    part_after: tuple[str, ...]
+    share_words: tuple[str, ...]
+    share_trim: tuple[str, ...]
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
     neutral: tuple[str, ...]
     figure: re.Pattern[str]
@@ -81,9 +83,10 @@ def grammar() -> Grammar:
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
-        rate_change_words=tuple(rate["change_words"]), share_words=tuple(rate["share_words"]),
-        standalone_rate_words=tuple(rate["standalone_words"]),
-        part_words=tuple(cfg["parts"]["words"]), items=items, neutral=tuple(cfg["neutral"]["words"]),
+        rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
+        part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
+        share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
+        neutral=tuple(cfg["neutral"]["words"]),
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
@@ -129,6 +132,7 @@ class Statement:
     rate_elsewhere: bool = False  # its rate is measured against a budget stated in another sentence
     period: str = "current"  # 'prior' for the earlier figure a level is compared with
     prior: Statement | None = None  # that earlier figure, when printed
+    share: tuple | None = None  # (whole, value, printed, decimals, start, end): 占 X% of whole
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
 
     @property
@@ -151,6 +155,19 @@ class Change:
     start: int
     end: int
     pct: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
+
+
+@dataclass
+class Share:
+    """占 X%: `part` as a share of `whole` (named after 占, else the figure it is listed under)."""
+
+    part: Statement
+    whole: Statement
+    value: Decimal
+    printed: str
+    decimals: int
+    start: int
+    end: int
 
 
 @dataclass
@@ -293,6 +310,8 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
     """Lists of parts opened and closed in the text between two figures: 其中/包括 open one
     after the figure before; a bracket right after a figure breaks that figure down
     ("一般公共预算拨款3300.69万元（经费拨款3266.69万元…）"); its closing ends what it opened."""
+    if last is not None and between.lstrip().startswith(g.part_after):
+        parts_open = [last]  # "在收入合计218.78亿元中，…": its parts follow
     i = 0
     while i < len(between):
         ch = between[i]
@@ -361,7 +380,7 @@ def read_statements(printed: str, default_measure: str | None,
             if kind == "p":
                 wide = g.figure.sub("", sent[cut + 1 : m.start()])
                 since = sent[prev_end : m.start()]
-                _percent(m, wide, since, a, si, out, rates, changes, g)
+                _percent(m, wide, since, a, si, out, rates, changes, g, flow)
                 prev_end = m.end()
                 continue
             gn = "n" if m.group("n") is not None else "bn"
@@ -475,8 +494,30 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
     return _root(current[-1], out) if current else None
 
 
+def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:
+    """占 X%: the share of the figure before it in its sentence, of the whole named after 占
+    (its level stated earlier in the report) or, with no name, of the figure it is listed under."""
+    at = max(label.rfind(w) for w in g.share_words)
+    part = next((s for s in reversed(out) if s.sentence == si and s.period == "current"), None)
+    if at < 0 or part is None or part.share is not None:
+        return
+    words = label[at + 1 :].strip()
+    for w in g.share_trim:
+        words = words.replace(w, "")
+    if words:
+        item = _item_of(words, g)
+        if item is None or not _bare(words[: item[2] - len(item[1])], g):
+            return  # a whole the vocabulary cannot name (占全市…) is not compared
+        whole = flow.levels.get((item[0], part.measure)) or next(
+            (v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
+    else:
+        whole = part.part_of
+    if whole is not None and whole is not part:
+        part.share = (whole, *pct)
+
+
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
-             rates: list[Rate], changes: list[Change], g: Grammar) -> None:
+             rates: list[Rate], changes: list[Change], g: Grammar, flow: Flow) -> None:
     n = m.group("n")
     value = Decimal(n.replace(",", ""))
     pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
@@ -490,6 +531,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
         return
     if not any(w in label for w in g.rate_words):
+        _share(label, pct, si, out, flow, g)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
     rates.append(rate)

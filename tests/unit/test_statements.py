@@ -152,3 +152,15 @@ def test_sentences_cut_over_printed_lines_are_rejoined_with_provenance() -> None
     p = doc.blocks[0]
     at = p.text.index("4966.66")
     assert str(p.ref(at, at + 7)) == f"page=3;para=2;chars={lines[1].index('4966.66')}-{lines[1].index('4966.66') + 7}"
+
+
+def test_shares_of_a_named_whole_or_of_the_list_they_are_in() -> None:
+    flow = Flow()
+    read_statements("1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%。其中:", "initial", flow)
+    (s,) = read_statements("工资福利支出预算 2016908.34 元,占基本支出预算81.45%,同比增加 33279.22 元。", "initial", flow)[0]
+    assert (s.share[0].printed, s.share[2]) == ("2476260.58", "81.45")
+    sts = read_statements("在收入合计218.78亿元中,财政拨款收入9.8亿元,占4.48%;事业收入186.06亿元,占85.05%。", "executed")[0]
+    assert [(s.printed, s.share and s.share[2]) for s in sts] == [("218.78", None), ("9.8", "4.48"), ("186.06", "85.05")]
+    # a whole the vocabulary cannot name is not compared
+    (s,) = read_statements("公务接待费2.3万元,占全市接待总量的3%。", "executed")[0]
+    assert s.share is None

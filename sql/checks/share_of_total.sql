@@ -1,0 +1,22 @@
+-- A stated share (占 X%) equals part ÷ whole × 100, with interval arithmetic on the three
+-- printed figures.
+WITH s AS (
+    SELECT r.document_id, s.*, CAST(s.part_yuan AS DOUBLE) AS pv, CAST(s.whole_yuan AS DOUBLE) AS wv,
+           CAST(s.share_pct AS DOUBLE) AS p,
+           (printed_interval(s.part_yuan, s.part_decimals, s.part_unit)).half AS ph,
+           (printed_interval(s.whole_yuan, s.whole_decimals, s.whole_unit)).half AS wh,
+           (printed_interval(s.share_pct, s.share_decimals, '%')).half AS sh
+    FROM fact_shares s JOIN reports r USING (report_id)
+    WHERE s.part_yuan IS NOT NULL AND s.whole_yuan IS NOT NULL AND s.share_pct IS NOT NULL
+), j AS (
+    SELECT *, 100 * greatest(pv - ph, 0) / (wv + wh) AS lo, 100 * (pv + ph) / (wv - wh) AS hi
+    FROM s WHERE wv - wh > 0
+)
+SELECT document_id, report_id, project_id, 'share_of_total' AS check_name, 'error' AS severity,
+       p AS expected, 100 * pv / wv AS observed, p - 100 * pv / wv AS difference, sh + (hi - lo) / 2 AS tolerance,
+       (p + sh > lo - 1e-9 AND p - sh < hi + 1e-9) AS passed,
+       format('正文写 {}{} @{} 占 {}%（@{}），其总数 {}{} @{}，按数计算为 {}%',
+              part_text, coalesce(part_unit, ''), part_source_ref, share_text, source_ref,
+              whole_text, coalesce(whole_unit, ''), whole_source_ref, round(100 * pv / wv, 2)) AS detail,
+       concat_ws('; ', source_ref, part_source_ref, whole_source_ref) AS source_refs
+FROM j
