@@ -9,19 +9,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lexicon import either, entry, word, words
 from pipeline.normalize.text import squash
 
-_VOCAB: dict[str, int] = {
-    "优秀": 1, "优": 1, "优等": 1, "一等": 1, "A": 1, "甲": 1, "甲等": 1,
-    "良好": 2, "良": 2, "良等": 2, "二等": 2, "B": 2, "乙": 2, "乙等": 2, "较好": 2,
-    "中": 3, "中等": 3, "合格": 3, "及格": 3, "一般": 3, "三等": 3, "C": 3, "丙": 3, "丙等": 3,
-    "差": 4, "较差": 4, "不合格": 4, "不及格": 4, "四等": 4, "D": 4, "丁": 4, "丁等": 4,
-}
-# Multi-character words also match as a prefix ("优秀单位", "一等（优秀）"); single
-# characters only whole, or "中共…" would read as grade 中.
+# Grade words by rank (vocab/grades.toml). Multi-character words also match as a prefix
+# ("优秀单位", "一等（优秀）"); single characters only whole, or "中共…" would read as a grade.
+_VOCAB: dict[str, int] = {w: int(rank) for rank, ws in entry("grades", "ranks").items() for w in ws}
 _PREFIX_WORDS = sorted((w for w in _VOCAB if len(w) >= 2), key=len, reverse=True)
-_GRADE_WORD = "(" + "|".join(sorted(_VOCAB, key=len, reverse=True)) + ")"
-_SUFFIX = re.compile(r"(等级|等次|级|档|等)$")
+_GRADE_WORD = "(" + either(list(_VOCAB)) + ")"
+_SUFFIX = re.compile("(" + either(words("grades", "words.suffix")) + ")$")
+_LEVEL = re.compile(re.escape(word("grades", "words.level")) + "$")
+_INCL = re.escape(word("grades", "words.includes"))
+_EXCL = re.escape(word("grades", "words.excludes"))
+_NEG = re.escape(word("grades", "words.negation"))
+_POINT = re.escape(word("grades", "words.point"))
+_BELOW = re.compile(either(words("grades", "words.below")))
+
+
+def grade_words(multi_char: bool = False) -> list[str]:
+    """The grade words of vocab/grades.toml written in Han characters (A–D are read only in
+    grade cells); with `multi_char`, only those of two or more (a lone 中 is not a grade in
+    running text such as 其中12个)."""
+    return [w for w in _VOCAB if not w.isascii() and (len(w) >= 2 or not multi_char)]
 
 
 def grade_rank(text: str | None) -> int | None:
@@ -30,7 +39,7 @@ def grade_rank(text: str | None) -> int | None:
     s = re.sub(r"\([^)]*\)$", "", s) or s
     if not s:
         return None
-    for cand in (s, _SUFFIX.sub("", s), re.sub(r"级$", "", s)):
+    for cand in (s, _SUFFIX.sub("", s), _LEVEL.sub("", s)):
         if cand.upper() in _VOCAB:
             return _VOCAB[cand.upper()]
     for w in _PREFIX_WORDS:
@@ -58,18 +67,16 @@ class Band:
 
 
 def default_bands() -> list[Band]:
-    """优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 (the usual rule when a document states none)."""
+    """The usual rule when a document states none (vocab/grades.toml: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60)."""
     return [
-        Band(90, None, True, True, "优", 1),
-        Band(80, 90, True, False, "良", 2),
-        Band(60, 80, True, False, "中", 3),
-        Band(None, 60, True, False, "差", 4),
+        Band(b.get("low"), b.get("high"), True, "high" not in b, b["grade"], b["rank"])
+        for b in entry("grades", "default_bands")
     ]
 
 
 _N = r"(\d+(?:\.\d+)?)"
 _CLAUSE_SPLIT = re.compile(r"[;；,，、。\n]")
-_GRADE_AT = re.compile(r"(?:为|是|评为|定为|属于|的为|:)?[“\"']?" + _GRADE_WORD)
+_GRADE_AT = re.compile("(?:" + either(words("grades", "words.verbs")) + r")?[“\"']?" + _GRADE_WORD)
 
 
 def parse_bands(text: str | None) -> list[Band]:
@@ -98,15 +105,15 @@ def _band(clause: str) -> Band | None:
     # A note's list number ("2.自评等级：90—100分为一等") is not a score.
     head = re.sub(r"^\(?\d{1,2}[.、)．]", "", head)
     rank = grade_rank(grade)
-    nums = [float(x) for x in re.findall(_N, re.sub(r"\(不?含" + _N + r"?分?\)", "", head))]
-    excluded = {float(x) for x in re.findall(r"不含" + _N, head)}
+    nums = [float(x) for x in re.findall(_N, re.sub(rf"\((?:{_NEG})?{_INCL}{_N}?(?:{_POINT})?\)", "", head))]
+    excluded = {float(x) for x in re.findall(_EXCL + _N, head)}
     if not nums or rank is None:
         return None
     if len(nums) >= 2:
         lo, hi = sorted(nums[-2:])  # the two figures nearest the grade
         return Band(lo, hi, lo not in excluded, hi not in excluded and _explicit_incl(head, hi, True), grade, rank)
     n = nums[0]
-    if re.search(r"以下|以内|<|≤|低于|不足|小于|不到", head):
+    if _BELOW.search(head):
         return Band(None, n, True, n not in excluded and _explicit_incl(head, n, False), grade, rank)
     # "90分以上", "90分（含）以上", "≥90分", or a bare "90分为优": a lower bound.
     return Band(n, None, n not in excluded and ">" not in head.replace(">=", ""), True, grade, rank)
@@ -115,7 +122,7 @@ def _band(clause: str) -> Band | None:
 def _explicit_incl(head: str, n: float, default: bool) -> bool:
     """An upper end is inclusive when printed so ('含90分', '(含)'), else `default`."""
     num = f"{n:g}"
-    if re.search(rf"(?<!不)含{num}|{num}分?\(含\)|≤", head):
+    if re.search(rf"(?<!{_NEG}){_INCL}{num}|{num}(?:{_POINT})?\({_INCL}\)|≤", head):
         return True
     return default
 

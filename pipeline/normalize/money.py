@@ -57,6 +57,12 @@ def money_unit_alternation(headers_only: bool = True) -> str:
     return "|".join(re.escape(n) for n in money_unit_names(headers_only))
 
 
+def unit_alternation(kind: str) -> str:
+    """Every spelling of one kind of unit ('%|％' for percent, '分' for score), longest first."""
+    names = sorted((u.unit for u in units().values() if u.kind == kind), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
+
+
 def _default_unit() -> str:
     return next(u.unit for u in units().values() if u.table_default)
 

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lexicon import either, pattern, word, words
 from pipeline.normalize.text import squash
 
 _CODE = re.compile(r"^\d{3,}[-—–_.、:：\s]*")  # "106001-" budget unit codes
-_LABEL = re.compile(r"^(?:填报|预算|主管|实施|评价)?(?:单位|部门)(?:名称)?(?:\(盖章\))?[:：]")
+_LABEL = pattern("names", "unit.label")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>|《|》")
-_PLACE = r"(?:省|自治区|市|县|区|州|旗|盟)"
+_PARTY_LONG, _PARTY_SHORT = word("names", "unit.party_long"), word("names", "unit.party")
+_COMMITTEE, _COMMITTEE_LONG = word("names", "unit.committee"), word("names", "unit.committee_long")
+_PLACE = "(?:" + either(words("names", "unit.place")) + ")"
 # Only the party committee right after the place name: 中共X市委员会政法委员会 → 中共X市委政法委员会.
-_PARTY = re.compile(rf"^(?:中共)?(?P<place>[^委局厅办会部院]{{1,24}}?{_PLACE})委(?:员会)?")
+_PARTY = re.compile(
+    rf"^(?:{_PARTY_SHORT})?(?P<place>[^{word('names', 'unit.not_place')}]{{1,24}}?{_PLACE})"
+    rf"{_COMMITTEE}(?:{_COMMITTEE_LONG})?"
+)
 
 
 def unit_key(name: str | None) -> str:
@@ -25,38 +31,33 @@ def unit_key(name: str | None) -> str:
     s = _BRACKETS.sub("", s)
     s = _CODE.sub("", s)
     s = _LABEL.sub("", s)
-    s = s.replace("中国共产党", "中共")
-    party = s.startswith("中共")
+    s = s.replace(_PARTY_LONG, _PARTY_SHORT)
+    party = s.startswith(_PARTY_SHORT)
     m = _PARTY.match(s)
     if m and (party or _bare_party(s, m)):
-        s = f"中共{m.group('place')}委" + s[m.end():]
+        s = f"{_PARTY_SHORT}{m.group('place')}{_COMMITTEE}" + s[m.end():]
     return s
 
 
 def _bare_party(s: str, m: re.Match[str]) -> bool:
     """'益阳市委组织部' is the party committee's department; '某社区委员会' is not."""
-    return not m.group("place").endswith(("社区", "小区", "园区", "景区", "街区", "片区"))
+    return not m.group("place").endswith(words("names", "unit.not_party_after"))
 
 
 # Province, then city/prefecture, then county/district: each optional, in that order.
-_NAME = r"[^局厅委部办会院所处室中心站队组]"
-_REGION = re.compile(
-    # 市 of 市场 (市场监督管理局) is not a city.
-    rf"^(?P<r>(?:{_NAME}{{2,7}}?(?:省|自治区))?(?:{_NAME}{{2,10}}?(?:市(?!场)|州|盟|地区))?"
-    rf"(?:{_NAME}{{2,12}}?(?:县|区|市(?!场)|旗))?)"
-)
+_REGION = pattern("names", "region.pattern", name=f"[^{word('names', 'region.body_chars')}]")
 
 
 def region_of(name: str | None) -> str | None:
     """Best effort: '中共资源县委组织部' → '资源县', '广元市昭化区财政局' → '广元市昭化区'."""
     s = unit_key(name)
-    s = re.sub(r"^中共", "", s)
+    s = s.removeprefix(_PARTY_SHORT)
     m = _REGION.match(s)
     r = m.group("r") if m else ""
     return r if len(r) >= 3 else None
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
+_YEAR = pattern("names", "project.year")
 _PUNCT = re.compile(r"[\s“”\"'‘’《》〈〉<>「」『』、，,。.:：;；!！?？\-—–_·~～/]")
 
 
@@ -67,6 +68,6 @@ def project_key(name: str | None) -> str:
     s = _YEAR.sub("", s)
     s = _BRACKETS.sub("", s)
     s = _PUNCT.sub("", s)
-    s = re.sub(r"^(?:关于)?(?:申请|拨付|请求)?", "", s)
-    s = re.sub(r"(?:的)?(?:请示|报告)$", "", s)
+    s = pattern("names", "project.request_head").sub("", s)
+    s = pattern("names", "project.request_tail").sub("", s)
     return s

@@ -13,23 +13,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pipeline.normalize.money import money_unit_names
+from pipeline.lexicon import entry, word, words
+from pipeline.normalize.money import units
 from pipeline.normalize.text import squash, to_halfwidth
 
-# Compared after squash() and lower(): what tables print for "no figure".
-BLANKS = frozenset({
-    "", "-", "--", "—", "——", "–", "/", "//", "\\", "无", "空", "n/a", "na", "null", "none", "nan",
-    "——/", "-/-", "…", "……", "*", "×", "x", "暂无", "不适用", "未填", "一",  # 一: PDFs render — as 一
-})
-# Unit suffixes accepted after a number. "年"/"月" are deliberately absent: "2022年底"
-# and "12月底前" are dates (qualitative targets), not quantities.
-# Money spellings come from vocab/money_units.csv (bare 万/亿 are not cell suffixes: 5万人).
-UNITS = (
-    *money_unit_names(headers_only=True), "%", "‰", "分", "个", "人次", "人", "次", "天", "日", "项", "期", "名",
-    "场次", "场", "户", "家", "件", "台", "平方米", "立方米", "公里", "千米", "米", "km", "m2", "㎡", "小时",
-    "批", "个月", "万人次", "万人", "万亩", "亩", "吨", "所", "本", "篇", "条", "套", "座", "辆", "处", "份",
-    "册", "课时", "学时", "张", "床", "栋", "间", "头", "只", "株", "批次", "份次", "人天", "周", "季度",
-)
+# Compared after squash() and lower(): what tables print for "no figure" (vocab/numbers.toml).
+BLANKS = frozenset(words("numbers", "blanks"))
+# Unit suffixes accepted after a number: every unit of vocab/money_units.csv a table may print
+# (money, %, 分 and measures such as 个, 人次, 平方米), not the bare 万/亿 of running text (5万人).
+# "年"/"月" are deliberately absent: "2022年底" and "12月底前" are dates, not quantities.
+UNITS = tuple(u.unit for u in units().values() if u.in_headers)
 _UNITS_LONGEST = sorted(UNITS, key=len, reverse=True)
 # Separators allowed between groups of three digits (after half-width folding).
 _GROUP = ",\u2009\u202f\u00a0"
@@ -40,11 +33,18 @@ _WHOLE = re.compile(
 # A number wrapped inside a narrow PDF cell ("374923.3\n7") is one number.
 _WRAPPED = re.compile(r"(?<=[\d.,０-９．，])[ \t]*\n\s*(?=[\d.,%０-９．，％])")
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_CN = "零〇一二两三四五六七八九十百千万"
-# Must start with a digit or 十 (十五 = 15): a bare 万/千 is not a number.
-_CN_NUM = re.compile(rf"^(?P<pct>百分之)?(?P<int>[零〇一二两三四五六七八九十][{_CN}]*)(?:点(?P<frac>[零〇一二三四五六七八九]+))?(?P<unit>.*)$")
+_CN_DIGITS: dict[str, int] = entry("numbers", "numerals.digits")
+_CN_UNITS: dict[str, int] = entry("numbers", "numerals.multipliers")
+_CN_SECTION = word("numbers", "numerals.section")
+_CN = "".join(_CN_DIGITS) + "".join(_CN_UNITS)
+_CN_PERCENT = word("numbers", "numerals.percent")
+_CN_POINT = word("numbers", "numerals.point")
+_CN_FIRST = "".join(_CN_DIGITS) + word("numbers", "numerals.ten")
+_CN_DECIMAL = word("numbers", "numerals.after_point")
+# Must start with a digit or the ten (十五 = 15): a bare 万/千 is not a number.
+_CN_NUM = re.compile(
+    rf"^(?P<pct>{_CN_PERCENT})?(?P<int>[{_CN_FIRST}][{_CN}]*)(?:{_CN_POINT}(?P<frac>[{_CN_DECIMAL}]+))?(?P<unit>.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def chinese_numeral(s: str) -> int | None:
             digit = _CN_DIGITS[ch]
         elif ch in _CN_UNITS:
             mult = _CN_UNITS[ch]
-            if ch == "万":  # closes a section: 一万二千 = 1·万 + 2·千
+            if ch == _CN_SECTION:  # closes a section: 一万二千 = 1·万 + 2·千
                 total += (section + (digit or 0)) * mult
                 section, digit = 0, None
             else:
@@ -156,7 +156,7 @@ def _chinese(s: str) -> Number | None:
 _FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "－": "-", "％": "%", "＋": "+"})
 _RUN = re.compile(
     r"(?<![0-9A-Za-z.])(?:[-−+](?=\d))?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
-    rf"|百分之[{_CN}]+(?:点[零〇一二三四五六七八九]+)?"
+    rf"|{_CN_PERCENT}[{_CN}]+(?:{_CN_POINT}[{_CN_DECIMAL}]+)?"
 )
 
 
@@ -171,7 +171,7 @@ def find_numbers(text: str) -> list[tuple[int, int, Number]]:
     out: list[tuple[int, int, Number]] = []
     for m in _RUN.finditer(norm):
         tok = m.group(0)
-        if tok.startswith("百分之"):
+        if tok.startswith(_CN_PERCENT):
             n = _chinese(tok)
             if n is not None:
                 out.append((m.start(), m.end(), Number(n.value, text[m.start():m.end()], n.decimals, "%")))

@@ -9,30 +9,28 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.lexicon import either, entry, word, words
 from pipeline.normalize.money import FACTORS, money_unit_alternation, to_yuan
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.text import squash
 
-# Longest spellings first inside each alternation: "≥" before ">", "不低于" before "低于".
+# Comparators before and after the value (vocab/targets.toml), longest spelling first inside
+# each alternation: "≥" before ">", "不低于" before "低于".
 _PREFIX: list[tuple[str, re.Pattern[str]]] = [
-    (">=", re.compile(r"^(≥|>=|≧|=>|不低于|不少于|不小于|至少|大于等于|大于或等于|达到|达|高于或等于)")),
-    ("<=", re.compile(r"^(≤|<=|≦|=<|不高于|不超过|不超出|不大于|不多于|小于等于|小于或等于|控制在|最多)")),
-    (">", re.compile(r"^(>|大于|高于|超过|多于)")),
-    ("<", re.compile(r"^(<|小于|低于|少于)")),
-    ("=", re.compile(r"^(==|=|等于)")),
+    (op, re.compile("^(" + either(ws) + ")")) for op, ws in entry("targets", "prefix").items()
 ]
 # Suffix comparators: "90%以上" → >=, "10天以内" → <=. Only applied when nothing follows.
 _SUFFIX: list[tuple[str, re.Pattern[str]]] = [
-    (">=", re.compile(r"(及以上|或以上|以上\(含\)|以上)$")),
-    ("<=", re.compile(r"(及以下|或以下|以下\(含\)|以内|以下|之内|内)$")),
+    (op, re.compile("(" + either(ws) + ")$")) for op, ws in entry("targets", "suffix").items()
 ]
 _NUM = r"\d+(?:\.\d+)?"
-_RUNIT = rf"(%|分|{money_unit_alternation()}|个|人|次|天|项|户|家)?"
-_RANGE = re.compile(rf"^({_NUM}){_RUNIT}(?:-|~|至|—|–|到)+({_NUM}){_RUNIT}(?:之间)?$")
+_RUNIT = rf"({either(words('targets', 'range.units'))}|{money_unit_alternation()})?"
+_DASH = either(words("targets", "range.dashes"))
+_BETWEEN = re.escape(word("targets", "range.after"))
+_RANGE = re.compile(rf"^({_NUM}){_RUNIT}(?:{_DASH})+({_NUM}){_RUNIT}(?:{_BETWEEN})?$")
 
-_DONE = frozenset({"已完成", "完成", "达成", "已达成", "达到", "已达到", "达标", "已达标", "是", "全部完成",
-                   "按期完成", "按时完成", "已按期完成", "已完成年度目标", "完成年度目标", "符合", "符合要求"})
-_NOT_DONE = frozenset({"未完成", "否", "未达到", "未达成", "未达标", "没有完成", "不符合", "未按期完成"})
+_DONE = frozenset(words("targets", "attained.done"))
+_NOT_DONE = frozenset(words("targets", "attained.not_done"))
 _PERCENT = {"%", "％"}
 
 

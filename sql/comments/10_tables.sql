@@ -134,7 +134,7 @@ COMMENT ON COLUMN dq_results.document_id IS '文件ID（内容哈希）';
 COMMENT ON TABLE money_units IS '计量单位表：各种写法及折算为元的系数（vocab/money_units.csv）';
 COMMENT ON COLUMN money_units.unit IS '单位写法';
 COMMENT ON COLUMN money_units.canonical IS '标准写法';
-COMMENT ON COLUMN money_units.kind IS '类别（money 金额 / percent 百分比 / score 分值）';
+COMMENT ON COLUMN money_units.kind IS '类别（money 金额 / percent 百分比 / score 分值 / measure 计量单位）';
 COMMENT ON COLUMN money_units.factor IS '折算系数（乘以该系数得到元）';
 COMMENT ON COLUMN money_units.in_headers IS '可作表头单位';
 COMMENT ON COLUMN money_units.table_default IS '未注明单位时的默认单位';

@@ -3,7 +3,7 @@
 CREATE TABLE IF NOT EXISTS money_units (
     unit           VARCHAR PRIMARY KEY,  -- as printed: 万元, 万, 千元, %, 分 …
     canonical      VARCHAR NOT NULL,     -- the spelling it stands for (万 → 万元)
-    kind           VARCHAR NOT NULL,     -- money | percent | score
+    kind           VARCHAR NOT NULL,     -- money | percent | score | measure (个, 人次: no conversion)
     factor         DOUBLE NOT NULL,      -- × this = base unit (yuan for money)
     in_headers     BOOLEAN NOT NULL,     -- accepted as a table's unit (单位：万元)
     table_default  BOOLEAN NOT NULL      -- the unit of a budget table that prints none

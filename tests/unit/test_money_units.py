@@ -34,7 +34,7 @@ def test_vocabulary_is_well_formed():
     spellings = [r["unit"] for r in rows]
     assert len(spellings) == len(set(spellings)), "a spelling is listed twice"
     for r in rows:
-        assert r["kind"] in ("money", "percent", "score"), r
+        assert r["kind"] in ("money", "percent", "score", "measure"), r
         assert Decimal(r["factor"]) > 0, r
         # An alias means what its canonical spelling means.
         assert unit_factor(r["unit"]) == unit_factor(r["canonical"]), r
