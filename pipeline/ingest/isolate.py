@@ -25,7 +25,29 @@ class ChildFailed(Exception):
         super().__init__(f"{kind}: {detail}")
 
 
-def _child(func: Callable[[Any], Any], item: Any, conn: Connection, mem_limit: int | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A parser child must not outlive its parent: a worker killed mid-run (kill -9, a lost
+    machine) would otherwise leave children parsing on, holding the parent's inherited
+    sockets open so the scheduler keeps believing the worker alive."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _child(func: Callable[[Any], Any], item: Any, conn: Connection, mem_limit: int | None,
+           parent: int = 0, inherited: tuple[Connection, ...] = ()) -> None:
+    if parent:
+        _die_with_parent(parent)
+    # Read ends of result pipes came along with the fork; holding them open would keep a
+    # writer blocked forever once the parent is gone (its pipe would never break).
+    for c in inherited:
+        c.close()
     if mem_limit:
         try:
             import resource
@@ -88,7 +110,8 @@ def run_isolated(
         while pending and len(running) < workers:
             item = pending.pop()
             r, w = ctx.Pipe(duplex=False)
-            p = ctx.Process(target=_child, args=(func, item, w, mem_limit_bytes), daemon=True)
+            p = ctx.Process(target=_child, args=(func, item, w, mem_limit_bytes, os.getpid(), (r, *running)),
+                            daemon=True)
             p.start()
             w.close()
             running[r] = (item, p, time.monotonic())
