@@ -491,7 +491,13 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
         hit = flow.levels.get((item[0], measure)) if measure else None
         return hit or next((v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
     current = [s for s in out if s.period == "current"]
-    return _root(current[-1], out) if current else None
+    if not current:
+        return None
+    last = current[-1]
+    # "基本支出…，其中人员经费…，公用经费…。比上年增加…": the whole its sentence listed; a line
+    # of a list announced elsewhere ("1．一般公共服务支出…。与上年相比增加…") speaks of itself.
+    whole = last.part_of
+    return whole if whole is not None and whole.sentence == last.sentence else last
 
 
 def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:

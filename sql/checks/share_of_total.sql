@@ -14,7 +14,8 @@ WITH s AS (
 )
 SELECT document_id, report_id, project_id, 'share_of_total' AS check_name, 'error' AS severity,
        p AS expected, 100 * pv / wv AS observed, p - 100 * pv / wv AS difference, sh + (hi - lo) / 2 AS tolerance,
-       (p + sh > lo - 1e-9 AND p - sh < hi + 1e-9) AS passed,
+       -- a percentage may be rounded or cut off after its last digit: [p − ½·10⁻ᵈ, p + 10⁻ᵈ]
+       (p + 2 * sh > lo - 1e-9 AND p - sh < hi + 1e-9) AS passed,
        format('正文写 {}{} @{} 占 {}%（@{}），其总数 {}{} @{}，按数计算为 {}%',
               part_text, coalesce(part_unit, ''), part_source_ref, share_text, source_ref,
               whole_text, coalesce(whole_unit, ''), whole_source_ref, round(100 * pv / wv, 2)) AS detail,

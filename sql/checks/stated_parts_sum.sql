@@ -16,18 +16,25 @@ WITH f AS (
     SELECT p.*, w.line_item AS whole_item, w.v AS whole_v, w.half AS whole_half, w.reported_text AS whole_text,
            w.reported_unit AS whole_unit, w.source_ref AS whole_ref, w.label_text AS whole_label
     FROM f p JOIN f w ON w.report_id = p.report_id AND w.source_ref = p.part_of AND w.measure = p.measure
+), pd AS (
+    -- parts of one whole are added up per dimension (功能分类 lines and 基本/项目支出 both split
+    -- 支出预算); a list is judged complete only when stated in its whole's own paragraph
+    SELECT parts.*, coalesce(li.dimension, 'stated') AS dimension,
+           regexp_extract(parts.source_ref, 'para=(\d+)', 1) = regexp_extract(parts.whole_ref, 'para=(\d+)', 1) AS same_para
+    FROM parts LEFT JOIN line_items li ON li.code = parts.line_item
 ), g AS (
-    SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, any_value(whole_v) AS whole_v,
+    SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, dimension, bool_and(same_para) AS closed,
+           any_value(whole_v) AS whole_v,
            any_value(whole_half) AS whole_half, any_value(whole_text) AS whole_text, any_value(whole_unit) AS whole_unit,
            any_value(whole_label) AS whole_label,
            sum(v) AS observed, sum(half) AS parts_half, count(*) AS n, list(DISTINCT line_item) AS items,
            string_agg(coalesce(label_text, line_item) || '=' || reported_text || coalesce(reported_unit, '') || ' @' || source_ref, '; ') AS detail_parts
-    FROM parts GROUP BY report_id, whole_ref, whole_item
+    FROM pd GROUP BY report_id, whole_ref, whole_item, dimension
 ), complete AS (
     -- the listed parts are exactly one partition of the whole (each part once)
-    SELECT g.report_id, g.whole_ref, bool_or(true) AS is_complete
+    SELECT g.report_id, g.whole_ref, g.dimension, bool_or(true) AS is_complete
     FROM g JOIN (SELECT whole, partition_id, list(part ORDER BY part) AS ps FROM line_item_partitions GROUP BY ALL) lp
-        ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n
+        ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n AND g.closed
     GROUP BY ALL
 )
 SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_name, 'error' AS severity,
@@ -42,4 +49,4 @@ SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_nam
               round((g.whole_v - g.observed) / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元')) AS detail,
        g.whole_ref || '; ' || g.detail_parts AS source_refs
 FROM g JOIN reports r USING (report_id)
-LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref
+LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref AND c.dimension = g.dimension
