@@ -25,14 +25,12 @@ from functools import cache
 
 from pipeline.extract.templates.defs import TEMPLATES_DIR, header_key
 from pipeline.extract.templates.stream import SCell
-from pipeline.normalize.money import detect_money_unit
+from pipeline.normalize.money import detect_money_unit, money_unit_alternation
 from pipeline.normalize.numbers import Number, is_blank, parse_number
 from pipeline.normalize.text import to_halfwidth
 
 DISCLOSURE_DIR = TEMPLATES_DIR / "disclosure"
 LISTED = "listed"  # line item of a row the vocabulary does not name, counted by a printed total
-_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?:度)?")
-_PERIOD_WORD = re.compile(r"^(?P<w>上年|本年|当年)(?:度)?")
 _JOIN = 3  # a header printed over at most this many cells (one cell per line: 2020年 | 决算数)
 
 
@@ -59,6 +57,23 @@ class TableTemplate:
 class Ordinals:
     patterns: tuple[re.Pattern[str], ...]
     prefixes: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Periods:
+    year: re.Pattern[str]
+    words: re.Pattern[str]
+    period_of: dict[str, str]
+    unit_annotation: re.Pattern[str]  # (万元): spellings from vocab/money_units.csv
+
+
+@cache
+def periods() -> Periods:
+    with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
+        p = tomllib.load(f)["periods"]
+    words = sorted(p["words"], key=len, reverse=True)
+    return Periods(re.compile(p["year"]), re.compile("^(?P<w>" + "|".join(map(re.escape, words)) + ")"),
+                   dict(p["words"]), re.compile(r"[(（](" + money_unit_alternation() + r")[)）]"))
 
 
 @cache
@@ -109,7 +124,7 @@ class Col:
     @property
     def period(self) -> str | None:
         """'prior' for 上年, 'current' for 本年/当年, None when the header says neither."""
-        return {"上年": "prior", "本年": "current", "当年": "current"}.get(self.period_word or "")
+        return periods().period_of.get(self.period_word or "")
 
 
 def column_of(text: str) -> Col | None:
@@ -118,9 +133,9 @@ def column_of(text: str) -> Col | None:
     year: int | None = None
     word: str | None = None
     rest = s
-    if m := _YEAR.match(s):
+    if m := periods().year.match(s):
         year, rest = int(m.group("year")), s[m.end():]
-    elif m := _PERIOD_WORD.match(s):
+    elif m := periods().words.match(s):
         word, rest = m.group("w"), s[m.end():]
     if not s:
         return None
@@ -146,6 +161,12 @@ def ordinal_level(label: str) -> tuple[int | None, str]:
     return None, s
 
 
+def _prefix_only(text: str) -> bool:
+    """'其中:' printed in a cell of its own."""
+    return any(p.fullmatch(text) or (m := p.match(text)) is not None and m.end() == len(text)
+               for p in _columns_file()[1].prefixes)
+
+
 def is_ordinal_only(text: str) -> bool:
     lvl, rest = ordinal_level(text)
     return lvl is not None and rest == ""
@@ -153,7 +174,7 @@ def is_ordinal_only(text: str) -> bool:
 
 def row_code(t: TableTemplate, label: str) -> str | None:
     s = re.sub(r"\s+", "", to_halfwidth(label))
-    s = re.sub(r"\((万元|元)\)$", "", s)
+    s = periods().unit_annotation.sub("", s)
     for code, pats in t.rows:
         if any(p.search(s) for p in pats):
             return code
@@ -199,17 +220,26 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
     cols: list[Col] = []
     j = i
     line_mode = i + 1 < len(cells) and not cells[i + 1].line_start
+    if not cells[i].line_start:
+        return None  # a header begins its line: a line's tail is not a header of its own
     while j < len(cells):
         if cols and line_mode and cells[j].line_start:
             break
         c = cells[j]
-        if cols and (c.empty or re.fullmatch(r"[(（](万元|元)[)）]", c.text)):
+        if cols and (c.empty or periods().unit_annotation.fullmatch(c.text)):
             j += 1
             continue
         # A cell is a column by itself; one cell per line may split a header over a few lines
         # (2020年 | 决算数): joined only when the first part alone is no column or a bare year.
         col = column_of(c.text) if not c.empty else None
         hit = (col, 1) if col is not None else None
+        if col is None and len(words := c.text.split()) > 1:
+            # a reader that cut a flattened line into cells may leave two headers in one
+            subs = [column_of(w) for w in words]
+            if all(x is not None for x in subs):
+                cols.extend(x for x in subs if x is not None)
+                j += 1
+                continue
         if not line_mode and (col is None or (col.measure == "level" and col.stage == "report")):
             for k in range(2, min(_JOIN, len(cells) - j) + 1):
                 part = cells[j : j + k]
@@ -252,7 +282,7 @@ def _sub_header(cells: list[SCell], j: int, cols: list[Col]) -> int:
 
 def _unit(cells: list[SCell], a: int, b: int) -> str | None:
     for c in cells[max(0, a) : b]:
-        if "元" in c.text and (u := detect_money_unit(c.text)):
+        if u := detect_money_unit(c.text):
             return u
     return None
 
@@ -332,7 +362,7 @@ def _split_label(texts: list[SCell]) -> tuple[list[tuple[int | None, str, SCell]
     # cut where a numbering starts; other spaces stay inside the label.
     for c in texts:
         for tok in c.text.split():
-            if is_ordinal_only(tok) or re.fullmatch(r"(其中|含)[:：]?", tok):
+            if is_ordinal_only(tok) or _prefix_only(tok):
                 pending += tok
                 continue
             if pending or not units or units[-1][1] is not c or ordinal_level(tok)[0] is not None:
@@ -436,9 +466,12 @@ def _place(tbl: TTable) -> None:
         placed: dict[int, tuple[Number, SCell]] = {}
         for n, c in zip(slots, cells, strict=True):
             col = tbl.cols[n]
-            if col.measure == "text":
-                continue
             num = _num(c)
+            if col.measure == "text":
+                if num is not None:
+                    r.reason = f"figure '{c.text}' under the text column {col.header}"
+                    break
+                continue
             if num is None:
                 if not (c.empty or is_blank(c.text)):
                     r.reason = f"'{c.text[:20]}' under a figure column"

@@ -26,10 +26,11 @@ from pipeline.extract.templates.columns import (
 )
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.model import Block, Table
-from pipeline.normalize.money import to_yuan
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, to_yuan
 from pipeline.normalize.numbers import Number
 
-_DEFAULT_UNIT = "万元"  # GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise
+# GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise (money_units.csv)
+_DEFAULT_UNIT = DEFAULT_MONEY_UNIT
 
 
 def _report(ctx: Ctx) -> dict:
