@@ -29,7 +29,8 @@ _U = "(?:" + money_unit_alternation(headers_only=True) + "|" + "|".join(
     rf"{re.escape(u)}(?![{_HAN}])" for u in money_unit_names() if u not in money_unit_names(headers_only=True)
 ) + ")"
 _SLOTS = {
-    "num": _NUM[1:-1], "sp": _SP, "money": _U, "percent": unit_alternation("percent"), "point": unit_alternation("score"),
+    "num": _NUM[1:-1], "sp": _SP, "money": _U, "percent": f"(?:{unit_alternation('percent')})",
+    "point": f"(?:{unit_alternation('score')})",
     "grade": either(grade_words()), "grade_words": either(grade_words(multi_char=True)),
 }
 

@@ -6,7 +6,8 @@ import csv
 import re
 from functools import cache
 
-from pipeline.normalize.money import money_unit_alternation
+from pipeline.lexicon import either, pattern, word, words
+from pipeline.normalize.money import money_unit_alternation, unit_alternation
 from pipeline.settings import VOCAB_DIR
 
 
@@ -30,8 +31,29 @@ def _stages() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"]), r["field"]) for r in _rows("stages.csv")]
 
 
+def table_pattern(key: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern of vocab/tables.toml, its {money} and {point} slots filled from money_units.csv."""
+    return pattern(
+        "tables", key, flags, money=f"(?:{money_unit_alternation()})", point=f"(?:{unit_alternation('score')})"
+    )
+
+
+# 其中 / 含 before a part of the row above (vocab/tables.toml).
+PART_WORDS = "(?:" + either(words("tables", "labels.part")) + ")"
+LEVEL_SUFFIX = word("tables", "levels.suffix")
+_LEVEL_SUFFIX = re.escape(LEVEL_SUFFIX)
+# Indicator levels (产出指标 › 数量指标), with or without their suffix 指标.
+LEVEL1 = re.compile(rf"^({either(words('tables', 'levels.level1'))})({_LEVEL_SUFFIX})?$")
+LEVEL2 = re.compile(rf"^({either(words('tables', 'levels.level2'))})({_LEVEL_SUFFIX})?$")
+# The total row of a self-evaluation form (总分 100 96), and every total label of a table.
+FORM_TOTAL = re.compile(rf"^({either(words('tables', 'totals.form'))})[:：]?$")
+TOTAL_LABEL = re.compile(rf"^({either(words('tables', 'totals.form') + words('tables', 'totals.more'))})$")
+SCORE_TOTAL = word("tables", "totals.score")
+# A caption naming final accounts (决算).
+FINAL_WORD = word("tables", "captions.final")
+
 _LABEL_NOISE = re.compile(
-    r"^(其中|含)[:：]?|^[（(]?[一二三四五六七八九十\d]+[)）.、．]|[（(](" + money_unit_alternation() + r")[)）]|[\s　:：]"
+    rf"^{PART_WORDS}[:：]?|^[（(]?[一二三四五六七八九十\d]+[)）.、．]|[（(](" + money_unit_alternation() + r")[)）]|[\s　:：]"
 )
 
 
@@ -48,7 +70,7 @@ def clean_label(text: str) -> str:
 
 def line_item_code(label: str) -> str | None:
     s = clean_label(label)
-    if s.startswith("功能分类") or re.match(r"^\d{3}(\d{2}){0,2}", s):
+    if s.startswith(word("tables", "labels.functional")) or re.match(r"^\d{3}(\d{2}){0,2}", s):
         m = re.match(r"^(\d{3}(?:\d{2}){0,2})", s.replace(" ", ""))
         if m:
             return f"func:{m.group(1)}"
@@ -80,7 +102,7 @@ def _functional_classes() -> list[tuple[re.Pattern[str], str]]:
 def functional_class_by_name(label: str) -> str | None:
     """'一、一般公共服务支出' / '社会保障和就业（类）支出' → 'func:201' (class names of the
     government functional classification; older names map to the same code)."""
-    s = re.sub(r"[（(]类[)）]", "", clean_label(label))
+    s = table_pattern("labels.class_mark").sub("", clean_label(label))
     for pat, code in _functional_classes():
         if pat.match(s):
             return f"func:{code}"

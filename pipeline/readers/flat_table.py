@@ -18,39 +18,57 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.vocabulary import (
+    FORM_TOTAL,
+    LEVEL_SUFFIX,
+    PART_WORDS,
+    stage_of,
+    table_pattern,
+)
+from pipeline.lexicon import either, pattern_text, word, words
+from pipeline.normalize.money import money_unit_alternation, unit_alternation
+
+_POINT = unit_alternation("score")
+_KEYS = ("project_name", "competent_department", "implementing_unit")
+_IND_COLUMNS = ("level1", "level2", "name", "target", "actual", "weight", "score", "reason")
+
 _NUM = re.compile(r"^[-−－]?\d[\d,，]*(\.\d+)?%?$|^[—\-/－]$|^——$")
+# Every word below is vocabulary: vocab/tables.toml (form keys, levels, totals, columns) and
+# vocab/stages.csv (stage headers), read through pipeline/extract/vocabulary.py.
 _KEY_LABEL = re.compile(
-    r"^(项目名称|项目\(政策\)名称|主管部门|实施单位|项目单位|预算单位|单位名称|部门名称|"
-    r"项目负责人|联系电话|项目类别|实施期限?|填报单位)[:：]?$"
+    "^(" + "|".join(pattern_text("tables", f"self_eval.{k}") for k in _KEYS)
+    + "|" + either(words("tables", "self_eval.other_keys")) + ")[:：]?$"
 )
-_STAGE = re.compile(
-    r"^(年初(预算|批复)(数|金额)?|全年预算(数|金额)?|调整后(预算)?数?|预算调整数|调整数|"
-    r"(全年|实际|预算)?执行数|实际支出数?|决算数|预算数)$"
-)
-_FUND_COL = re.compile(r"^(分值|权重|(预算)?执行率(\(%\))?|得分|自评得分)$")
-_FUND_LABEL = re.compile(r"^(项目|部门|单位)?(资金|预算资金|年度资金)(情况)?(\((万元|元)\))?[:：]?$")
-_GOAL = re.compile(r"^(年度)?(总体)?目标[:：]?$|^年度总体目标")
-_GOAL_HDR = re.compile(r"^(预期目标|实际完成情况|年度目标|完成情况)$")
-_IND_HDR = {
-    "level1": re.compile(r"^一级指标$"),
-    "level2": re.compile(r"^二级指标$"),
-    "name": re.compile(r"^(三级指标|指标名称)$"),
-    "target": re.compile(r"指标值|目标值|预期值|年度目标"),
-    "actual": re.compile(r"完成值|实际值|完成情况|实际完成"),
-    "weight": re.compile(r"^(分值|权重|指标分值)$"),
-    "score": re.compile(r"^(得分|自评得分|评分)$"),
-    "reason": re.compile(r"偏差|原因|改进措施|备注"),
-}
-_L1 = re.compile(r"^(产出|效益|满意度|成本|决策|过程|效果|管理)指标(\(\d+(\.\d+)?分\))?$")
-_L1_ONLY = re.compile(r"^(产出|效益|决策|过程|效果|管理)指标")
-_L2 = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
-    r"经济成本|社会成本|生态环境成本|环境成本)指标$"
-)
-_WEIGHTED = re.compile(r"\(\d+(\.\d+)?分\)$")
-_FUND_ROW = re.compile(r"资金总额|财政拨款|结转|其他资金|自有资金|基本支出|项目支出|合计|小计")
-_TOTAL = re.compile(r"^(总分|合计|总计|合计得分|总得分)[:：]?$")
-_REASON_WORD = re.compile(r"^(无|/|—|——|-|无偏差|已完成|完成)$|原因|偏差|由于|因为|^未|未达|不足|受.{0,8}影响")
+_MONEY_STAGES = {"initial", "adjustment", "adjusted", "executed"}
+_FUND_COLS = {"rate", "weight", "score"}
+_FUND_LABEL = table_pattern("self_eval.fund_label")
+_GOAL = table_pattern("self_eval.goal")
+_GOAL_HDR = table_pattern("self_eval.goal_header")
+_IND_HDR = {f: table_pattern(f"indicator_columns.{f}") for f in _IND_COLUMNS}
+_WEIGHT_SUFFIX = pattern_text("tables", "levels.weighted", point=_POINT)
+_L1_WORDS = words("tables", "levels.level1")
+_L2_WORDS = words("tables", "levels.level2")
+_L1 = re.compile(rf"^({either(_L1_WORDS)}){LEVEL_SUFFIX}({_WEIGHT_SUFFIX[:-1]})?$")
+# Level-1 words that are never level-2 ones (成本 and 满意度 are both).
+_L1_ONLY = re.compile(rf"^({either([w for w in _L1_WORDS if w not in _L2_WORDS])}){LEVEL_SUFFIX}")
+_L2 = re.compile(rf"^({either(_L2_WORDS)}){LEVEL_SUFFIX}$")
+_WEIGHTED = re.compile(_WEIGHT_SUFFIX)
+_FUND_ROW = table_pattern("self_eval.fund_row")
+_TOTAL = FORM_TOTAL
+_REASON_WORD = table_pattern("self_eval.reason_word")
+_UNIT_SUFFIX = re.compile(rf"^\(({money_unit_alternation()}|%|\d+(\.\d+)?(?:{_POINT}))\)")
+_PART = re.compile(rf"^{PART_WORDS}[:：]?$")
+_L1_HEAD, _L2_HEAD = word("tables", "indicator_headers.level1"), word("tables", "indicator_headers.level2")
+_INDICATORS = word("tables", "self_eval.indicators")
+_FUND_LABEL_DEFAULT = word("tables", "self_eval.fund_label_default")
+
+
+def _is_stage(w: str) -> bool:
+    return stage_of(w) in _MONEY_STAGES
+
+
+def _is_fund_col(w: str) -> bool:
+    return stage_of(w) in _FUND_COLS
 
 
 def _tokens(text: str) -> tuple[list[str], set[int]]:
@@ -61,9 +79,9 @@ def _tokens(text: str) -> tuple[list[str], set[int]]:
     for line in text.replace("（", "(").replace("）", ")").split("\n"):
         start = True
         for w in line.split():
-            if out and re.match(r"^\((万元|元|%|\d+(\.\d+)?分)\)", w):
+            if out and _UNIT_SUFFIX.match(w):
                 out[-1] += w
-            elif out and re.match(r"^(其中|含)[:：]?$", out[-1]):
+            elif out and _PART.match(out[-1]):
                 out[-1] += w
             else:
                 if start and out:
@@ -94,19 +112,19 @@ def _level_of(tokens: list[str], i: int, have_l1: bool) -> str | None:
 def _find_fund_header(tokens: list[str]) -> tuple[int, int] | None:
     """[start, end) of the stage header words (年初预算数 全年预算数 全年执行数 分值 执行率 得分)."""
     for i, w in enumerate(tokens):
-        if not _STAGE.match(w):
+        if not _is_stage(w):
             continue
         j = i
-        while j < len(tokens) and (_STAGE.match(tokens[j]) or _FUND_COL.match(tokens[j])):
+        while j < len(tokens) and (_is_stage(tokens[j]) or _is_fund_col(tokens[j])):
             j += 1
-        if sum(1 for w in tokens[i:j] if _STAGE.match(w)) >= 2:
+        if sum(1 for w in tokens[i:j] if _is_stage(w)) >= 2:
             return i, j
     return None
 
 
 def _find_ind_header(tokens: list[str], start: int) -> tuple[int, int, list[str]] | None:
     for i in range(start, len(tokens) - 2):
-        if tokens[i] == "一级指标" and tokens[i + 1] == "二级指标":
+        if tokens[i] == _L1_HEAD and tokens[i + 1] == _L2_HEAD:
             j, fields = i, []
             while j < len(tokens):
                 f = next((f for f, p in _IND_HDR.items() if p.search(tokens[j])), None)
@@ -169,14 +187,14 @@ def _funding_rows(
     tokens: list[str], first: int, fund: tuple[int, int], ind: tuple[int, int, list[str]] | None, rows: list[list[str]]
 ) -> int:
     hs, he = fund
-    label = tokens[first] if first < hs else "项目资金"
+    label = tokens[first] if first < hs else _FUND_LABEL_DEFAULT
     rows.append([label, *tokens[hs:he]])
     ncols = he - hs
     end = ind[0] if ind else len(tokens)
     k = he
     while k < end:
         w = tokens[k]
-        if _GOAL.match(w) or w == "绩效指标" or _TOTAL.match(w) and rows[-1][0] != label:
+        if _GOAL.match(w) or w == _INDICATORS or _TOTAL.match(w) and rows[-1][0] != label:
             break
         if _is_num(w):  # a number without a label of its own: keep it in the row above
             rows[-1].append(w)
@@ -193,7 +211,7 @@ def _funding_rows(
 def _goal_rows(tokens: list[str], pos: int, ind_start: int, rows: list[list[str]]) -> int:
     """年度总体目标 / 预期目标 / 实际完成情况 and the two texts, when printed before the indicators."""
     words = tokens[pos:ind_start]
-    if words and words[-1] == "绩效指标":
+    if words and words[-1] == _INDICATORS:
         words = words[:-1]
     if not words:
         return ind_start
@@ -321,7 +339,7 @@ def gather_rows(lines: list[str], i: int) -> tuple[str, list[list[str]], str, in
     主管部门 or 一级指标 二级指标), so ordinary space-separated tables keep their reader.
     Returns (text before, rows, text after, index of the next line)."""
     first, _ = _tokens(lines[i])
-    if not first or not (_KEY_LABEL.match(first[0]) or "一级指标" in first or _find_fund_header(first)):
+    if not first or not (_KEY_LABEL.match(first[0]) or _L1_HEAD in first or _find_fund_header(first)):
         return None
     j, saw_ind, saw_key = i, False, False
     while j < len(lines) and j - i < 200:
@@ -330,7 +348,7 @@ def gather_rows(lines: list[str], i: int) -> tuple[str, list[list[str]], str, in
             break
         words, _ = _tokens(s)
         saw_key = saw_key or bool(words and _KEY_LABEL.match(words[0]))
-        saw_ind = saw_ind or "一级指标" in words
+        saw_ind = saw_ind or _L1_HEAD in words
         j += 1
         if saw_ind and any(_TOTAL.match(w) for w in words):
             break

@@ -16,12 +16,14 @@ from pipeline.extract.recognisers.context import (
     _table_unit,
     add_amount,
 )
-from pipeline.extract.vocabulary import stage_of
+from pipeline.extract.vocabulary import FINAL_WORD, stage_of, table_pattern
+from pipeline.lexicon import words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 
 _CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
-_TOTAL_COLUMN = re.compile(r"^(合计|金额|小计|总计|预算数|决算数|本年支出|支出合计|年初预算|全年支出)")
+_TOTAL_COLUMN = table_pattern("line_items.total_column")
+_ECONOMIC = words("tables", "line_items.economic")
 
 
 def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
@@ -61,8 +63,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
     unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
-    default_stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
-    econ = "经济分类" in caption or "经济科目" in caption
+    default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
+    econ = any(w in caption for w in _ECONOMIC)
     found = False
     for i, (code, k) in coded:
         cells = real_cells(table.rows[i])

@@ -12,16 +12,13 @@ from pipeline.extract.cells import (
     sq,
 )
 from pipeline.extract.result import Extraction
+from pipeline.extract.vocabulary import LEVEL1, LEVEL2, TOTAL_LABEL  # noqa: F401
 from pipeline.model import Cell, Table
 from pipeline.normalize.grades import grade_rank
 from pipeline.normalize.money import FACTORS, detect_money_unit, to_yuan
 from pipeline.normalize.names import project_key
 
-LEVEL1 = re.compile(r"^(产出|效益|满意度|成本|决策|过程|效果|管理|产出效果)(指标)?$")
-LEVEL2 = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本|生态环境成本|经济|社会|生态)(指标)?$"
-)
-TOTAL_LABEL = re.compile(r"^(合计|总计|小计|总分|合计得分|总得分|得分合计|分值合计)$")
+# Indicator levels and total labels are vocab/tables.toml (re-exported for the recognisers).
 CODE_LIKE = re.compile(r"^\d{6,}$")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.extract.cells import (
     align,
     flat,
@@ -19,11 +17,20 @@ from pipeline.extract.recognisers.context import (
     add_amount,
     add_execution,
 )
-from pipeline.extract.vocabulary import FundRows, clean_label, line_item_code, stage_of
+from pipeline.extract.vocabulary import (
+    FINAL_WORD,
+    FundRows,
+    clean_label,
+    line_item_code,
+    stage_of,
+    table_pattern,
+)
 from pipeline.model import Table
-from pipeline.normalize.money import DEFAULT_MONEY_UNIT, money_unit_alternation
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
-_AMOUNT = re.compile(rf"^(金额|合计)(\(({money_unit_alternation()})\))?$")
+_AMOUNT = table_pattern("line_items.amount")
+_SUBTOTAL_WORDS = table_pattern("line_items.subtotal_words")
+_LABEL_WORDS = table_pattern("line_items.label_words")
 
 
 def _stage(ctx: Ctx, text: str, caption: str) -> str | None:
@@ -32,12 +39,12 @@ def _stage(ctx: Ctx, text: str, caption: str) -> str | None:
     st = stage_of(text)
     if st or not _AMOUNT.match(sq(text)) or ctx.report_kind not in ("budget", "final_accounts"):
         return st
-    return "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+    return "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
 
 
 def _row_label(cells: list) -> tuple[str, object] | None:
     """The row's label and its cell; '一般公共预算资金 | 小计 | …' is the group's own total."""
-    if len(cells) >= 2 and re.fullmatch(r"小计|合计", sq(cells[1].text)) and sq(cells[0].text):
+    if len(cells) >= 2 and _SUBTOTAL_WORDS.fullmatch(sq(cells[1].text)) and sq(cells[0].text):
         return cells[0].text, cells[0]
     return (cells[0].text, cells[0]) if cells else None
 
@@ -51,7 +58,7 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
         return _read_transposed(table, ctx, caption)
     header = table.rows[hdr_i]
     hcells = real_cells(header)
-    if sum(1 for c in hcells if re.fullmatch(r"项目|项目名称|科目名称", sq(c.text))) >= 2:
+    if sum(1 for c in hcells if _LABEL_WORDS.fullmatch(sq(c.text))) >= 2:
         return False  # two panels side by side: read_two_sided's layout, never by position
     fields = {i: _stage(ctx, c.text, caption) for i, c in enumerate(hcells)}
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
@@ -120,7 +127,7 @@ def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
             return found
         if ctx.report_kind not in ("budget", "final_accounts"):
             return False
-        stage = "executed" if ctx.report_kind == "final_accounts" or "决算" in caption else "initial"
+        stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
         for dcells in body:
             first = sq(dcells[0].text) if dcells else ""
             if not dcells or (num_of(table, dcells[0]) is None and not TOTAL_LABEL.match(first)):

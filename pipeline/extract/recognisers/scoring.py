@@ -19,12 +19,19 @@ from pipeline.extract.recognisers.context import (
     _new_project,
     _score,
 )
-from pipeline.extract.vocabulary import stage_of
+from pipeline.extract.vocabulary import SCORE_TOTAL, stage_of, table_pattern
+from pipeline.lexicon import word
 from pipeline.model import Table
 from pipeline.normalize.grades import grade_rank
 from pipeline.normalize.names import project_key
 
-_SCORING_TITLE = re.compile(r"(?:\d{4}年度?)?(?P<name>[^，。；]{2,40}?项目)(?:支出)?(?:绩效)?(?:自评)?评分表")
+_SCORING_TITLE = table_pattern("scoring.title")
+_YEAR_PREFIX = table_pattern("scoring.year_prefix")
+_PROJECT_SUFFIX = table_pattern("scoring.project_suffix")
+# Any score header and any grade header (the summary table's words: one definition).
+_ANY_SCORE = table_pattern("summary.score")
+_GRADE_HEAD = table_pattern("summary.grade")
+_DEDUCTION = word("tables", "scoring.deduction")
 
 
 def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
@@ -34,10 +41,10 @@ def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
         m = _SCORING_TITLE.search(sq(t))
         if not m:
             continue
-        name = re.sub(r"^.*?(?:\d{4}年度?)", "", m.group("name"))  # drop the unit and year before it
+        name = _YEAR_PREFIX.sub("", m.group("name"), count=1)  # drop the unit and year before it
         key = project_key(name)
         for known, pid in ctx.projects_by_name.items():
-            if known and (known in key or key in known or project_key(re.sub(r"项目$", "", name)) in known):
+            if known and (known in key or key in known or project_key(_PROJECT_SUFFIX.sub("", name)) in known):
                 return pid
         return _new_project(ctx, name, None, str(table.ref(table.rows[0][0])), "scoring_table")
     return None
@@ -45,15 +52,15 @@ def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
 
 # Weight columns hold points (分值, 权重 (分), 满分); 权重占比 is a share, not points.
 _INDEX_CODE = re.compile(r"^([A-Z]\d{1,4}|\d{1,2}(?:\.\d{1,2}){1,3})(?=[\u4e00-\u9fa5])")
-_WEIGHT_COL = re.compile(r"分值|满分|标准分|^权重(\(分\)|\(%\)|分)?$")
-_SCORE_COL = re.compile(r"^(自评|指标|实际|评价|考核)?得分(\(分\))?$|^自评分$|^评分$|^自评得分")
+_WEIGHT_COL = table_pattern("scoring.weight")
+_SCORE_COL = table_pattern("scoring.score")
 
 
 def read_scoring(table: Table, ctx: Ctx) -> bool:
     hdr_i = _find_row(
         table,
         lambda t: any(_WEIGHT_COL.search(x) for x in t)
-        and any(re.search(r"得分|自评分", x) for x in t)
+        and any(_ANY_SCORE.search(x) for x in t)
         and not any(stage_of(x) in ("initial", "adjusted", "executed") for x in t),
     )
     if hdr_i is None:
@@ -64,7 +71,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
     w_cols = [i for i, c in enumerate(header) if _WEIGHT_COL.search(sq(c.text))]
     s_cols = [i for i, c in enumerate(header) if _SCORE_COL.search(sq(c.text))]
     by_header = len(w_cols) == 1 and len(s_cols) == 1 and w_cols[0] < s_cols[0]
-    grade_i = next((i for i, c in enumerate(header) if re.search(r"等次|等级|结论", sq(c.text))), None)
+    grade_i = next((i for i, c in enumerate(header) if _GRADE_HEAD.search(sq(c.text))), None)
     path: list[str] = []
     seq: dict[str, int] = {}
     coded: list[tuple[str, str]] = []
@@ -87,7 +94,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
             continue
         first_num = nums[0][0]
         short_labels = [t for k, t in labels if k < first_num and len(t) <= 30]
-        if TOTAL_LABEL.match(texts[0]) or texts[0].startswith("总分"):
+        if TOTAL_LABEL.match(texts[0]) or texts[0].startswith(SCORE_TOTAL):
             amap = align(header, row)
             hw = num_of(table, amap.get(w_cols[0])) if by_header else None
             hs = num_of(table, amap.get(s_cols[0])) if by_header else None
@@ -111,7 +118,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         if label_w is None and len(nums) == 1:
             # '项目效果(25分) | 目标实现 | … | 25': the weight sits in a parent label.
             label_w = next((w for w in (weight_in_label(x) for x in reversed(path)) if w is not None), None)
-        if by_header and len(nums) >= 2 and not any("扣分" in x for x in path):
+        if by_header and len(nums) >= 2 and not any(_DEDUCTION in x for x in path):
             amap = align(header, row)
             hw, hs = num_of(table, amap.get(w_cols[0])), num_of(table, amap.get(s_cols[0]))
             if hw is not None or hs is not None:
@@ -132,7 +139,7 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
                 prev.update(score=score.value, score_text=score.num.text, score_decimals=score.num.decimals,
                             source_ref=score.ref)
                 continue
-        elif any("扣分" in x for x in path) and len(nums) == 1:
+        elif any(_DEDUCTION in x for x in path) and len(nums) == 1:
             # 扣分项: the number is the most that can be deducted, not a score earned.
             weight, score, label_w = nums[0][1], None, None
         elif len(nums) >= 2:

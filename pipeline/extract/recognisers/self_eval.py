@@ -31,7 +31,15 @@ from pipeline.extract.recognisers.context import (
     add_budget,
     add_execution,
 )
-from pipeline.extract.vocabulary import line_item_code, stage_of
+from pipeline.extract.vocabulary import (
+    LEVEL_SUFFIX,
+    PART_WORDS,
+    SCORE_TOTAL,
+    line_item_code,
+    stage_of,
+    table_pattern,
+)
+from pipeline.lexicon import either, entry, word, words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 from pipeline.normalize.numbers import parse_number
@@ -47,20 +55,20 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
     )
     ind_hdr = _find_row(
         table,
-        lambda t: ("三级指标" in t or "二级指标" in t)
-        and "一级指标" in t
+        lambda t: (_L3_HEAD in t or _L2_HEAD in t)
+        and _L1_HEAD in t
         and any(_ind_field(x) in ("target", "actual") for x in t),
     )
     if fund_hdr is None and ind_hdr is None:
         return False
     before = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
-    name = _label_value(table, r"项目名称|项目\(政策\)名称|政策名称")
+    name = _label_value(table, table_pattern("self_eval.project_name").pattern)
     if name is None and ind_hdr is None and not _has_fund_rows(table, fund_hdr):
         return False
     project_id = None
     if name:
-        comp = _label_value(table, r"主管部门")
-        impl = _label_value(table, r"实施单位")
+        comp = _label_value(table, table_pattern("self_eval.competent_department").pattern)
+        impl = _label_value(table, table_pattern("self_eval.implementing_unit").pattern)
         project_id = _new_project(
             ctx,
             flat(name[0]) or "",
@@ -85,11 +93,13 @@ def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
         return False
     labels = {line_item_code(c.text) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if sq(c.text)}
     return bool(labels - {None, "total"}) or any(
-        re.search(r"资金总额", sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
+        table_pattern("self_eval.fund_total").search(sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
 
 
-_BLOCK_END = re.compile(r"总体目标|绩效指标|一级指标|目标完成|年度目标|实施内容")
-_SUB_HEADING = re.compile(r"^(按|其中)?.{0,6}(性质|来源|用途)分?[:：]?$")
+_BLOCK_END = table_pattern("self_eval.block_end")
+_SUB_HEADING = table_pattern("self_eval.sub_heading")
+_PART_OF = re.compile(rf"^\s*{PART_WORDS}")
+_L1_HEAD, _L2_HEAD, _L3_HEAD = (word("tables", f"indicator_headers.level{i}") for i in (1, 2, 3))
 
 
 def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
@@ -127,7 +137,7 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         # …or printed as "其中：上年结转" right under 财政拨款 (of which, so inside it).
         if item == "carryover" and "fiscal" in seen and (
             seen[-1:] == ["fiscal_current"]
-            or (seen[-1:] == ["fiscal"] and re.match(r"^\s*(其中|含)", label_cell.text))
+            or (seen[-1:] == ["fiscal"] and _PART_OF.match(label_cell.text))
         ):
             item = "fiscal_carryover"
         seen.append(item)
@@ -178,21 +188,9 @@ def _inline_facts(ctx: Ctx, project_id: str | None, entries, totals: dict[str, V
         add_amount(ctx, item, stages[0], v, unit, "self_eval", label, project_id=project_id)
 
 
-_IND_FIELDS = [
-    ("level1", re.compile(r"^一级指标$")),
-    ("level2", re.compile(r"^二级指标$")),
-    ("name", re.compile(r"^三级指标$|^指标名称$|^绩效指标$")),
-    ("target", re.compile(r"指标值|目标值|预期值|年度目标|预期目标")),
-    ("actual", re.compile(r"实际完成值|完成值|实际值|完成情况|实际完成")),
-    ("weight", re.compile(r"^分值$|^权重$|^指标分值$")),
-    ("score", re.compile(r"^得分$|^自评得分$|^评分$")),
-    ("reason", re.compile(r"偏差|原因|改进措施|备注")),
-    # Templates that print the comparator and the unit in columns of their own
-    # (指标性质 "≥" | 指标值 "100" | 度量单位 "%"), e.g. Sichuan's 2023 template.
-    ("op", re.compile(r"^(指标性质|符号|运算符|比较符|指标方向)$")),
-    ("unit", re.compile(r"^(度量单位|计量单位|单位|单位\(文字描述\)|指标单位)$")),
-]
-_COMPARATOR = re.compile(r"^(=|＝|≥|≤|>|<|＞|＜|≧|≦|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不超过|不少于)$")
+# Header of each column of the indicator block (vocab/tables.toml), tried in this order.
+_IND_FIELDS = [(f, table_pattern(f"indicator_columns.{f}")) for f in entry("tables", "indicator_columns")]
+_COMPARATOR = re.compile("^(" + either(words("targets", "comparator_cells")) + ")$")
 
 
 def _ind_field(text: str) -> str | None:
@@ -218,7 +216,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
         if not nonempty:
             continue
         # A total row closes the block: 总分 | 100 | 97.13
-        if TOTAL_LABEL.match(nonempty[0]) or (nonempty[0].startswith("总分")):
+        if TOTAL_LABEL.match(nonempty[0]) or (nonempty[0].startswith(SCORE_TOTAL)):
             # By column only when the row spans the header's grid (DOCX/PDF/HTML give spans;
             # text exports drop merged cells and shift the rest).
             full = sum(c.colspan for c in row) == sum(c.colspan for c in header)
@@ -252,14 +250,14 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
                 continue
             as_l1 = c is l1_cell or (c is not l2_cell and LEVEL1.match(t) and not (level1 and LEVEL2.match(t)))
             if as_l1 and (LEVEL1.match(t) or c is l1_cell) and c is not got.get("name"):
-                level1 = t if t.endswith("指标") else t + "指标"
+                level1 = t if t.endswith(LEVEL_SUFFIX) else t + LEVEL_SUFFIX
                 level2 = None
                 w = weight_in_label(c.text)
                 if w is not None:
                     level1_weights[level1] = w
                     level1_refs[level1] = str(table.ref(c))
             elif LEVEL2.match(t) or c is l2_cell:
-                level2 = t if t.endswith("指标") else t + "指标"
+                level2 = t if t.endswith(LEVEL_SUFFIX) else t + LEVEL_SUFFIX
         name = sq(got["name"].text) if "name" in got else ""
         if LEVEL1.match(strip_weight(name)) or LEVEL2.match(strip_weight(name)):
             name = ""

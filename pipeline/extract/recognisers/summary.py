@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from pipeline.extract.cells import (
@@ -23,26 +22,24 @@ from pipeline.extract.recognisers.context import (
     add_execution,
 )
 from pipeline.extract.recognisers.totals import _table_total
-from pipeline.extract.vocabulary import stage_of
+from pipeline.extract.vocabulary import stage_of, table_pattern
+from pipeline.lexicon import word, words
 from pipeline.model import Table
 from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, to_yuan
 
+# Column headers of 项目自评汇总表, by field (vocab/tables.toml), tried in this order.
 _SUMMARY_FIELDS = [
-    ("seq", re.compile(r"^序号$")),
-    ("code", re.compile(r"项目(编码|代码|编号)")),
-    ("name", re.compile(r"^项目名称$|^项目$")),
-    ("unit", re.compile(r"预算单位|实施单位|主管部门|单位名称")),
-    ("grade", re.compile(r"结论|等级|等次")),
-    ("score", re.compile(r"得分|自评分")),
-    ("adj_rate", re.compile(r"调整率")),
-    ("reason", re.compile(r"原因|备注|说明")),
+    (f, table_pattern(f"summary.{f}")) for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason")
 ]
+_ADJ_RATE = _SUMMARY_FIELDS[6][1]
+_NAME_WORDS = words("tables", "summary.name_words")
+_NOT_SUMMARY = tuple(word("tables", f"indicator_headers.level{i}") for i in (1, 3))
 
 
 def _summary_field(text: str) -> str | None:
     s = sq(text)
     st = stage_of(s)
-    if st and "调整率" not in s:
+    if st and not _ADJ_RATE.search(s):
         return st
     for f, pat in _SUMMARY_FIELDS:
         if pat.search(s):
@@ -53,9 +50,9 @@ def _summary_field(text: str) -> str | None:
 def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) -> bool:
     hdr_i = _find_row(
         table,
-        lambda t: any(x in ("项目名称", "项目") for x in t)
-        and any(re.search(r"得分|自评分", x) for x in t)
-        and not any(x in ("一级指标", "三级指标") for x in t),
+        lambda t: any(x in _NAME_WORDS for x in t)
+        and any(_SUMMARY_FIELDS[5][1].search(x) for x in t)
+        and not any(x in _NOT_SUMMARY for x in t),
     )
     if hdr_i is None:
         return False
@@ -103,7 +100,7 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
     return True
 
 
-_DATE_HEAD = re.compile(r"年度|年份|日期|时间")
+_DATE_HEAD = table_pattern("summary.date_head")
 
 
 def _set_aside_mislabelled(table: Table, ctx: Ctx, header, fields, data_rows: list[int]) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.extract.cells import (
     Val,
     align,
@@ -15,10 +13,11 @@ from pipeline.extract.recognisers.context import (
     TOTAL_LABEL,
     Ctx,
 )
+from pipeline.extract.vocabulary import table_pattern
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import half_width
 
-_NOT_SUMMABLE = re.compile(r"%|％|率|占比|比例|比重|序号|编号|编码|代码|年度|年份|排名|名次|行次|栏次|增减|增长|同比")
+_NOT_SUMMABLE = table_pattern("line_items.not_summable")
 _NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
 
 

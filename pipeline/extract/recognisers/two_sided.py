@@ -14,20 +14,22 @@ from pipeline.extract.recognisers.context import (
     add_amount,
 )
 from pipeline.extract.vocabulary import (
+    FINAL_WORD,
     FundRows,
     clean_label,
     functional_class_by_name,
     line_item_code,
     stage_of,
+    table_pattern,
 )
 from pipeline.model import Cell, Table
-from pipeline.normalize.money import DEFAULT_MONEY_UNIT, money_unit_alternation
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
-_LABEL_HEAD = re.compile(r"^(项目|项目名称|科目名称|功能科目名称|功能分类科目名称|支出功能分类科目|收入项目|支出项目|支出用途)$")
-_AMOUNT_HEAD = re.compile(rf"^(金额|预算数|决算数|本年预算数?|年初预算数?|本年决算数?|合计|年度预算数?)(\(({money_unit_alternation()})\))?$")
-_SKIP_HEAD = re.compile(r"^(行次|栏次|序号)$")
+_LABEL_HEAD = table_pattern("line_items.label_head")
+_AMOUNT_HEAD = table_pattern("line_items.amount_head")
+_SKIP_HEAD = table_pattern("line_items.skip_head")
 # Rows a side prints for its own arithmetic, not line items: knowingly left out.
-_SUBTOTAL = re.compile(r"^(当年|本年)支出(小计|合计)$|^(结转|结余)|^年末|^支出总计$")
+_SUBTOTAL = table_pattern("line_items.subtotal")
 
 
 def _pairs(header: list[Cell]) -> list[tuple[int, list[int]]] | None:
@@ -65,7 +67,7 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
         return False
     hdr_i, header, pairs = found
     caption = table.caption + " " + " ".join(c.text for r in table.rows[:hdr_i] for c in real_cells(r))
-    final = ctx.report_kind == "final_accounts" or ("决算" in caption and ctx.report_kind != "budget")
+    final = ctx.report_kind == "final_accounts" or (FINAL_WORD in caption and ctx.report_kind != "budget")
     unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     cols = [c.col for c in header]
     rows = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
@@ -128,14 +130,15 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
 
 
 _DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
-_FISCAL_ONLY = re.compile(r"财政拨款(预算)?收(入)?支(出)?|一般公共预算(财政拨款)?收(入)?支(出)?")
+_FISCAL_ONLY = table_pattern("line_items.fiscal_only")
+_BUDGET_HEAD = table_pattern("line_items.budget_head")
 _EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve"}
 
 
 def _stage(ctx: Ctx, head: str, final: bool) -> str:
     """A column's stage; a disclosure's bare 预算数 is the budget as approved (initial)."""
     st = stage_of(head)
-    if st == "adjusted" and ctx.report_kind == "budget" and re.match(r"^预算数", head):
+    if st == "adjusted" and ctx.report_kind == "budget" and _BUDGET_HEAD.match(head):
         return "initial"
     return st or ("executed" if final else "initial")
 
