@@ -31,6 +31,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"Input folder not found: {s.raw_dir}. Put reports there or pass --raw DIR.", file=sys.stderr)
         return 2
     logging.getLogger("dagster").setLevel(logging.WARNING)
+    if getattr(args, "scheduler", None):
+        return _run_distributed(args, s)
 
     from pipeline import progress
     from pipeline.definitions import defs
@@ -111,6 +113,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"  Dagster run {result.run_id[:8]} recorded in {dagster_home()} (see it with `make dagster`)")
     structural_failed = [c for c in failed_checks if c != "identities_hold_when_strict"]
     return 1 if structural_failed or (strict and failed_checks) else 0
+
+
+def _run_distributed(args: argparse.Namespace, s: Settings) -> int:
+    """`bpw run --scheduler tcp://host:8786`: the parse shards run on the Dask cluster's
+    workers; planning, loading, checks and publishing on the worker that has the warehouse."""
+    from pipeline.defs.distributed import run_distributed
+    from pipeline.defs.resources import BpwSettings
+
+    t0 = time.perf_counter()
+    bpw = BpwSettings(raw_dir=str(s.raw_dir), warehouse=str(s.warehouse), strict=args.strict or s.strict,
+                      use_gx=not args.no_gx, workers=args.workers or 0)
+    result = run_distributed(args.scheduler, bpw)
+    if not result.success:
+        for ev in result.all_events:
+            if ev.is_step_failure:
+                print(f"bpw run failed in step {ev.step_key}: {_root_cause(ev)}", file=sys.stderr)
+        return 1
+    with result:
+        done = result.output_for_node("publish_checked")
+    print(f"bpw run (distributed, {args.scheduler}) finished in {time.perf_counter() - t0:.1f} s")
+    print(f"  files seen {done['files_seen']}, parsed {done['parsed']}, unchanged {done['unchanged']}")
+    print("  documents: " + ", ".join(f"{k} {v}" for k, v in sorted(done["statuses"].items())))
+    print(f"  identity checks: {done['evaluated']} evaluated, {done['failed']} failed ({done['failed_errors']} errors)")
+    if not done["views_published"]:
+        print("  VIEWS NOT PUBLISHED: blocking checks failed")
+    print(f"  warehouse: {s.warehouse}")
+    return 0 if done["views_published"] else 1
 
 
 def _root_cause(ev) -> str:
@@ -255,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--workers", type=int, default=0, help="parser processes (default: all cores)")
     r.add_argument("--no-gx", action="store_true", help="skip the Great Expectations validation step")
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--scheduler", help="parse on a Dask cluster: the scheduler's address, tcp://host:8786 "
+                   "(docs/scaling.md)")
     q = sub.add_parser("query", help="read-only SQL against the warehouse")
     q.add_argument("sql")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -71,6 +71,9 @@ def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None =
     # Always in a child process (even for one file): only a child can be stopped when a
     # parser hangs. BPW_WORKERS=0 runs in-process, for debugging.
     workers = min(settings.workers, len(tasks)) if settings.workers > 0 else 0
+    # Cores the documents leave idle go to the pages of large PDFs: one 170-page report alone
+    # is read by all cores, a full batch by one process per document.
+    settings = replace(settings, page_workers=max(1, settings.page_workers // max(1, workers)))
     for i, (task, result) in enumerate(
         run_isolated(work, tasks, workers=workers, timeout_s=settings.parse_timeout_s), start=1
     ):

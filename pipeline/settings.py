@@ -54,6 +54,9 @@ class Settings:
     )
     parse_timeout_s: int = field(default_factory=lambda: _env_int("BPW_PARSE_TIMEOUT", 300))
     workers: int = field(default_factory=lambda: _env_int("BPW_WORKERS", os.cpu_count() or 1))
+    # Processes reading the pages of one large PDF; runner.parse gives a document the cores
+    # that other documents leave idle (a lone 170-page report gets them all).
+    page_workers: int = field(default_factory=lambda: _env_int("BPW_PAGE_WORKERS", os.cpu_count() or 1))
     strict: bool = field(default_factory=lambda: os.environ.get("BPW_STRICT", "") == "1")
     # Documents parsed, staged and loaded together: bounds memory and is the unit of atomicity.
     batch_size: int = field(default_factory=lambda: _env_int("BPW_BATCH_SIZE", 200))

@@ -133,7 +133,7 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
         from pipeline.readers import pdf as pdf_reader
 
         try:
-            doc = pdf_reader.read_pdf(data, max_pages=settings.max_pages)
+            doc = pdf_reader.read_pdf(data, max_pages=settings.max_pages, page_workers=settings.page_workers)
         except IngestError:
             raise
         except pdf_reader.EncryptedPdf as e:

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -337,7 +338,110 @@ def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text))
 
 
-def read_pdf(data: bytes, max_pages: int | None = None) -> Document:
+# Below this many pages a document is read in one process: forking and re-opening the PDF
+# in each helper costs more than the pages it would take over.
+PARALLEL_MIN_PAGES = 16
+
+
+def _read_pages(pages: list, pno_filter: set[int] | None = None) -> list[tuple[int, float, list, list]]:
+    """(page number, height, table parts, text lines) for each page (or those in the filter)."""
+    out = []
+    for page in pages:
+        pno = page.page_number
+        if pno_filter is not None and pno not in pno_filter:
+            continue
+        try:
+            parts, lines = _page_parts(page, pno)
+        except Exception as e:
+            if _is_encryption_error(e):
+                raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
+            raise
+        out.append((pno, float(page.height), parts, lines))
+        page.flush_cache()
+    return out
+
+
+def _die_with_parent(parent: int) -> None:
+    # A helper must not outlive the parser process that forked it (a time limit kills only
+    # that process): ask the kernel to kill it with its parent.
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _read_pages_parallel(pages: list, workers: int) -> list[tuple[int, float, list, list]]:
+    """The same per-page work split over forked helper processes (this one included).
+
+    Pages go round-robin so that table-heavy stretches are shared; each helper has its own
+    copy of the opened PDF (fork), reads its pages and sends the results back pickled.
+    Results are put back in page order, so assembly sees exactly what one process would.
+    """
+    import pickle
+
+    numbers = [p.page_number for p in pages]
+    shares = [set(numbers[k::workers]) for k in range(workers)]
+    parent = os.getpid()
+    children: list[tuple[int, int]] = []  # (pid, read fd)
+    try:
+        for share in shares[1:]:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # helper
+                os.close(r)
+                for _, fd in children:
+                    os.close(fd)
+                status = 0
+                try:
+                    _die_with_parent(parent)
+                    try:
+                        payload = ("ok", _read_pages(pages, share))
+                    except BaseException as e:  # back to the parent as data
+                        payload = ("error", e)
+                    try:
+                        blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+                    except Exception as e:
+                        blob = pickle.dumps(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+                    with os.fdopen(w, "wb") as f:
+                        f.write(blob)
+                except BaseException:
+                    status = 1
+                finally:
+                    os._exit(status)
+            os.close(w)
+            children.append((pid, r))
+        results = _read_pages(pages, shares[0])
+        for pid, fd in children:
+            with os.fdopen(fd, "rb") as f:
+                blob = f.read()
+            os.waitpid(pid, 0)
+            if not blob:
+                raise RuntimeError("a PDF page helper process ended without a result")
+            status, value = pickle.loads(blob)
+            if status == "error":
+                raise value
+            results.extend(value)
+        children = []
+    finally:
+        for pid, _ in children:  # an error above: do not leave helpers behind
+            try:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+    results.sort(key=lambda r: r[0])
+    return results
+
+
+def read_pdf(data: bytes, max_pages: int | None = None, page_workers: int = 1,
+             parallel_min_pages: int = PARALLEL_MIN_PAGES) -> Document:
+    """`page_workers` > 1 reads the pages of a large document (≥ parallel_min_pages) in that
+    many processes; the result is the same Document as with one."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:
@@ -357,22 +461,18 @@ def read_pdf(data: bytes, max_pages: int | None = None) -> Document:
             doc.warnings.append(f"only the first {max_pages} of {len(pages)} pages were read")
             pages = pages[:max_pages]
         # Pass 1: per page, the table parts and the text lines, in reading order.
+        if page_workers > 1 and len(pages) >= max(parallel_min_pages, 2):
+            per_page = _read_pages_parallel(list(pages), min(page_workers, len(pages)))
+        else:
+            per_page = _read_pages(pages)
         items: list[tuple[int, float, object]] = []  # (page, top, _Line | _Part)
         heights: dict[int, float] = {}
-        for page in pages:
-            pno = page.page_number
-            heights[pno] = float(page.height)
-            try:
-                parts, lines = _page_parts(page, pno)
-            except Exception as e:
-                if _is_encryption_error(e):
-                    raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
-                raise
+        for pno, height, parts, lines in per_page:
+            heights[pno] = height
             page_items: list[tuple[int, float, object]] = [(pno, p.top, p) for p in parts]
             page_items += [(pno, ln.top, ln) for ln in lines]
             page_items.sort(key=lambda it: it[1])
             items.extend(page_items)
-            page.flush_cache()
         _assemble(doc, items, heights)
     return doc
 

@@ -1,0 +1,40 @@
+"""Reading a PDF's pages in several processes gives exactly the Document one process gives.
+
+Every committed PDF (seed renderings, real published PDFs, the bundles the bench builds from
+them) and every PDF in ../shared/real-pdfs when that folder is present.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.readers.pdf import EncryptedPdf, read_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = sorted((ROOT / "tests" / "fixtures").glob("*/*.pdf")) + sorted(
+    (ROOT.parent / "shared" / "real-pdfs").glob("**/*.pdf"))
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_parallel_pages_give_the_same_document(path: Path):
+    data = path.read_bytes()
+    try:
+        one = read_pdf(data)
+    except EncryptedPdf:
+        with pytest.raises(EncryptedPdf):
+            read_pdf(data, page_workers=3, parallel_min_pages=2)
+        return
+    # Three helpers on any page count (an uneven round-robin split), whatever the threshold.
+    many = read_pdf(data, page_workers=3, parallel_min_pages=2)
+    assert many == one
+    assert many.blocks, "the comparison must be about something"
+
+
+def test_helpers_are_gone_afterwards():
+    data = (ROOT / "tests" / "fixtures" / "pdf" / "001.pdf").read_bytes()
+    read_pdf(data, page_workers=3, parallel_min_pages=2)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, running or unreaped
