@@ -44,6 +44,7 @@ class Grammar:
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
     rate_words: tuple[str, ...]
+    rate_patterns: tuple[re.Pattern[str], ...]
     rate_change_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
     part_words: tuple[str, ...]
@@ -51,10 +52,14 @@ class Grammar:
     share_words: tuple[str, ...]
     share_trim: tuple[str, ...]
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
+    generic_items: frozenset[str]
     neutral: tuple[str, ...]
     figure: re.Pattern[str]
     percent: re.Pattern[str]
     project_subject: re.Pattern[str]
+    year: re.Pattern[str]
+    prior_marker: re.Pattern[str]
+    outline: re.Pattern[str]
     family: dict[str, frozenset[str]]  # line item → every item a partition of it may list
     up: tuple[str, ...]
     down: tuple[str, ...]
@@ -83,13 +88,17 @@ def grammar() -> Grammar:
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
+        rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
+        generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
+        year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
+        outline=re.compile(cfg["lines"]["outline_start"]),
         family=_families(),
         up=tuple(cfg["direction"]["up"]), down=tuple(cfg["direction"]["down"]),
     )
@@ -133,6 +142,8 @@ class Statement:
     period: str = "current"  # 'prior' for the earlier figure a level is compared with
     prior: Statement | None = None  # that earlier figure, when printed
     share: tuple | None = None  # (whole, value, printed, decimals, start, end): 占 X% of whole
+    is_rate_base: bool = False  # the budget a stated rate was measured against
+    year: int | None = None  # the year its sentence speaks of (2021年度…), when it says one
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
 
     @property
@@ -320,6 +331,7 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
             parts_open = [last] if last is not None and not between[:i].strip(" ，,") else []
         elif ch in ")）":
             parts_open = brackets.pop() if brackets else []
+
         elif last is not None and any(between.startswith(w, i) for w in g.part_words):
             parts_open = flow.open_list(last, g) if not brackets else [last]
         i += 1
@@ -351,8 +363,13 @@ def read_statements(printed: str, default_measure: str | None,
     flow.sentence_levels = [s for s in flow.sentence_levels if s is flow.last]  # sentence indices restart
     if flow.last is not None:
         flow.last.sentence = -1  # the paragraph before: its "sentence" is the one just read
+    if flow.whole is not None and _restarts_list(text, flow.whole, g):
+        flow.whole = None
+        flow.pending = []
+    para_year: int | None = None  # the year the paragraph's sentences so far speak of
     for si, (a, z) in enumerate(_sentences(text)):
         sent = text[a:z]
+        para_year = para_year if (y := _year_of(sent, g)) is None else para_year or y
         subj = g.project_subject.match(sent)
         prev_end = 0
         last: Statement | None = None
@@ -377,6 +394,9 @@ def read_statements(printed: str, default_measure: str | None,
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
             parts_open = _scan_lists(between, last, parts_open, brackets, flow, g)
+            # after a semicolon, a clause stating its own stage ("；完成政府性基金支出…") is a
+            # new statement, not another part ("；事业收入186.06亿元，占85.05%" is)
+            semicolon = not brackets and bool(re.search(r"[;；]", between))
             if kind == "p":
                 wide = g.figure.sub("", sent[cut + 1 : m.start()])
                 since = sent[prev_end : m.start()]
@@ -411,7 +431,18 @@ def read_statements(printed: str, default_measure: str | None,
                 or any(w in label for w in g.standard_words)
             ):
                 if _ends_with(label, g.change_before):
-                    level = last or _level_named(sent[: m.start()], out, flow, g)
+                    # The level before it in its sentence (not a budget a rate was measured
+                    # against), unless its own clause names another line ("其中：因公出国（境）费
+                    # 支出0元；公务接待费支出决算减少275元"); never a level of another year.
+                    cand = next((x for x in reversed(out) if x.sentence == si and x.period == "current"
+                                 and not x.is_rate_base), None)
+                    named = _item_of(label, g)
+                    if cand is not None and (named is None or named[0] == cand.line_item):
+                        level = cand
+                    else:
+                        level = _level_named(sent[: m.start()], out, flow, g)
+                    if level is not None and not _same_year(level.year, _year_of(sent[: m.start()], g) or para_year):
+                        level = None
                     d = _nearest(label, g.change_before)
                     word = d[1] if d else ""
                     if level is not None and _direction(word, g):
@@ -442,7 +473,14 @@ def read_statements(printed: str, default_measure: str | None,
             if measure is None:
                 prev_end = m.end()
                 continue
+            if semicolon and said:
+                parts_open = []
             item = _item_of(label, g)
+            if item is not None and item[0] in g.generic_items and last is not None and last.sentence == si \
+                    and last.line_item not in g.generic_items and last.line_item != "stated" and _bare(
+                        label[: item[2] - len(item[1])], g):
+                # "“三公”经费支出年初预算为…，支出决算为…": a total's name after a named line is its stage
+                item = (last.line_item, last.item_label, item[2])
             bare = _bare(label, g)
             if item is None and bare and last is not None and parts_open and last.part_of is not None:
                 # "…费支出决算为7.8万元，完成预算10万元": a listed part's budget beside its execution
@@ -467,6 +505,7 @@ def read_statements(printed: str, default_measure: str | None,
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
                 label=label.strip(), measure=measure, measure_said=said, line_item=code, item_label=words,
                 sentence=si, part_of=whole, project=subj.group("name").strip() if subj else None,
+                year=_year_of(sent[: m.start()], g) or para_year,
             )
             out.append(st)
             last = st
@@ -478,6 +517,28 @@ def read_statements(printed: str, default_measure: str | None,
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
     return out, rates, changes
+
+
+def _restarts_list(text: str, whole: Statement, g: Grammar) -> bool:
+    """A heading, or a paragraph naming the list's whole again before its first figure
+    ("2022年度“三公”经费支出决算中，…"), starts a new account: the old list is closed."""
+    first = g.figure.search(text)
+    if first is None:
+        return bool(g.outline.match(text))
+    head = text[: first.start()]
+    return any(code == whole.line_item for pat, code, _generic in g.items for _m in pat.finditer(head))
+
+
+def _year_of(before: str, g: Grammar) -> int | None:
+    """The year a sentence speaks of: its first 20xx年 that is not a comparison base (比2021年)."""
+    for m in g.year.finditer(before):
+        if not g.prior_marker.search(before[max(0, m.start() - 4) : m.start()]):
+            return int(m.group(1))
+    return None
+
+
+def _same_year(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> Statement | None:
@@ -494,10 +555,12 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
     if not current:
         return None
     last = current[-1]
-    # "基本支出…，其中人员经费…，公用经费…。比上年增加…": the whole its sentence listed; a line
-    # of a list announced elsewhere ("1．一般公共服务支出…。与上年相比增加…") speaks of itself.
+    # "基本支出…，其中人员经费…，公用经费…。比上年增加…": after a sentence enumerating parts,
+    # the change is the whole's; a line stating one part ("1．一般公共服务支出…。与上年相比
+    # 增加…") speaks of itself.
     whole = last.part_of
-    return whole if whole is not None and whole.sentence == last.sentence else last
+    siblings = [s for s in current if s.part_of is whole and s.sentence == last.sentence]
+    return whole if whole is not None and len(siblings) >= 2 else last
 
 
 def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:
@@ -536,7 +599,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
             return
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
         return
-    if not any(w in label for w in g.rate_words):
+    if not any(w in label for w in g.rate_words) and not any(p.search(label) for p in g.rate_patterns):
         _share(label, pct, si, out, flow, g)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
@@ -550,6 +613,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
                              and s.measure in ("initial", "adjusted", "allocated")), None)
+        if ex.rate_base is not None:
+            ex.rate_base.is_rate_base = True
         # "资金支付18501.096万元，未支703万元，支付率95%": an execution or payment rate whose
         # budget is stated elsewhere in the report.
         ex.rate_elsewhere = ex.rate_base is None and any(w in label for w in g.standalone_rate_words)

@@ -164,3 +164,35 @@ def test_shares_of_a_named_whole_or_of_the_list_they_are_in() -> None:
     # a whole the vocabulary cannot name is not compared
     (s,) = read_statements("公务接待费2.3万元,占全市接待总量的3%。", "executed")[0]
     assert s.share is None
+
+
+def test_rates_worded_around_the_budget() -> None:
+    _, sts, _ = _read("一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收1070万元。")
+    assert sts[0].rate[1] == "40.4" and sts[0].rate_base.printed == "60999"
+    _, sts, _ = _read("2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%。")
+    assert sts[0].rate[1] == "100"
+
+
+def test_changes_never_join_a_level_of_another_year_or_a_rate_base() -> None:
+    flow = Flow()
+    read_statements("2021年度“三公”经费合计支出20.12万元,其中:公务接待12.39万元,公务用车运行费用7.73万元。", None, flow)
+    _, _, ch = read_statements("2022年度“三公”经费预算较2021年度增加1.68万元。公务用车运行费用较上年同期增加2.27万元,"
+                               "增长29.37%。", None, flow)
+    assert ch == []  # the 2022 budget is not stated: nothing to compare with
+    _, _, ch = read_statements("政府性基金支出累计完成5308万元,完成年初预算数24710万元的21.5%,比上年减支27580万元,"
+                               "下降83.9%。", None)
+    assert [c.level.printed for c in ch] == ["5308"]
+
+
+def test_a_clause_with_its_own_stage_after_a_semicolon_is_not_a_part() -> None:
+    _, sts, _ = _read("收入合计218.78亿元,其中财政拨款收入9.8亿元;事业收入186.06亿元;完成政府性基金支出4093万元。")
+    assert [(s.printed, s.part_of and s.part_of.printed) for s in sts] == [
+        ("218.78", None), ("9.8", "218.78"), ("186.06", "218.78"), ("4093", None)]
+
+
+def test_a_heading_closes_a_list() -> None:
+    flow = Flow()
+    read_statements("“三公”经费支出决算为65000.00元。其中:公务接待费支出决算为31000.00元。", "executed", flow)
+    read_statements("二、一般公共预算财政拨款“三公”经费支出决算具体情况", "executed", flow)
+    _, sts, _ = _read("公务用车购置及运行维护费支出34000.00元。", "executed", flow)
+    assert sts[0].part_of is None
