@@ -51,6 +51,9 @@ class TableTemplate:
     totals: frozenset[str]
     any_label: bool
     min_rows: int
+    # The code a printed total takes in a report of another kind: in a self-evaluation the
+    # 合计 of a funds table is the whole year's funds (`total`), not 本年支出合计.
+    total_by_kind: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ def table_templates() -> tuple[TableTemplate, ...]:
             d = tomllib.load(f)
         rows = tuple((code, tuple(re.compile(p) for p in pats)) for code, pats in d["rows"].items())
         out.append(TableTemplate(d["name"], int(d.get("priority", 9)), rows, frozenset(d["totals"]),
-                                 bool(d.get("any_label", False)), int(d.get("min_rows", 1))))
+                                 bool(d.get("any_label", False)), int(d.get("min_rows", 1)),
+                                 tuple(d.get("total_by_kind", {}).items())))
     return tuple(sorted(out, key=lambda t: t.priority))
 
 

@@ -105,6 +105,8 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
                     _unrec(ctx, c, label, "row label not among the table's rows and counted by no printed total")
             continue
         code = r.code or LISTED
+        if code in tbl.template.totals:
+            code = dict(tbl.template.total_by_kind).get(kind or "", code)
         for n, (num, c) in r.values.items():
             if n in levels:
                 st, per = levels[n]
