@@ -47,6 +47,7 @@ class Grammar:
     rate_patterns: tuple[re.Pattern[str], ...]
     rate_change_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
+    threshold_before: tuple[str, ...]
     part_words: tuple[str, ...]
     part_after: tuple[str, ...]
     share_words: tuple[str, ...]
@@ -90,6 +91,7 @@ def grammar() -> Grammar:
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
+        threshold_before=tuple(rate["threshold_before"]),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
@@ -599,6 +601,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
             return
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
         return
+    if label.rstrip().endswith(g.threshold_before):
+        return  # a threshold a rule sets, not a rate the report states
     if not any(w in label for w in g.rate_words) and not any(p.search(label) for p in g.rate_patterns):
         _share(label, pct, si, out, flow, g)
         return

@@ -196,3 +196,8 @@ def test_a_heading_closes_a_list() -> None:
     read_statements("二、一般公共预算财政拨款“三公”经费支出决算具体情况", "executed", flow)
     _, sts, _ = _read("公务用车购置及运行维护费支出34000.00元。", "executed", flow)
     assert sts[0].part_of is None
+
+
+def test_a_threshold_in_a_rule_is_not_a_rate() -> None:
+    _, _, rates = _read("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因。")
+    assert rates == []

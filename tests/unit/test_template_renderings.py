@@ -79,3 +79,20 @@ def test_every_rendering_gives_the_same_facts(rows: list[list[str]]) -> None:
     assert any(k[0] == "b" and k[1] == "total" for k in expected), expected
     for name, blocks in views.items():
         assert _facts(blocks) == expected, name
+
+
+def test_sichuan_variant_with_a_title_over_the_stage_columns_and_a_note_after_the_row() -> None:
+    """部门预算项目支出绩效自评表 (Sichuan 2023): 年度预算数(万元) heads the label column, and a
+    note "1.预算执行率=…" follows the total row; both one cell per line with ` |`."""
+    from pipeline.extract import extract
+    from pipeline.readers.text import read_text
+
+    cells = ["部门预算项目支出绩效自评表(2023年度)", "项目名称", "工资性支出", "预算执行情况(10分)", "年度预算数(万元)",
+             "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因", "总额", "238.93",
+             "251.89", "251.89", "100.00%", "10", "", "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因"]
+    ex = extract(read_text("\n".join(f"{c} |" for c in cells).encode()), "sichuan-variant")
+    b = {f["stage"]: str(f["amount_yuan"]) for f in ex.fact_budgets if f["line_item"] == "total"}
+    assert b == {"initial": "2389300.00", "adjusted": "2518900.00"}
+    (e,) = [f for f in ex.fact_executions if f["line_item"] == "total"]
+    assert (str(e["executed_yuan"]), str(e["reported_rate_pct"])) == ("2518900.00", "100.00")
+    assert not any(f["reported_rate_pct"] == 90 for f in ex.fact_executions)

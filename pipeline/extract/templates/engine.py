@@ -149,6 +149,12 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
         if got is None:
             i += 1
             continue
+        nxt = choose(cells, i + 1, report_kind) if i + 1 < len(cells) else None
+        if nxt is not None and len(nxt[1]) > len(got[1]):
+            # A title over the stage columns (年度预算数(万元) | 年初预算 | 调整后预算数 | …) is the
+            # row-label column's header, not a field: the header starts after it.
+            i += 1
+            continue
         t, header, j = got
         blk = Block(t, header, _unit(cells, i - 4, j), keys=_keys(cells, i, t, prev_end))
         taken.update(range(i, j))
@@ -158,9 +164,14 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
     return blocks, _scores(cells, report_kind, blocks, taken), taken
 
 
+_ORDINAL = re.compile(r"^\d{1,2}[.、．]$")
+
+
 def _values_after(cells: list[SCell], k: int) -> int:
     e = k
     while e < len(cells) and _value_like(cells[e]) and not cells[e].text.startswith(("(", "（")):
+        if _ORDINAL.match(cells[e].text) and e + 1 < len(cells) and not _value_like(cells[e + 1]):
+            break  # "1." before words: the numbering of a note printed after the row, not a value
         e += 1
     return e
 
