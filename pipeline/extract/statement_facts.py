@@ -69,7 +69,10 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "source_ref": ref, "origin": "statement", "table_kind": None, "is_twin": False,
             "label_text": (s.item_label or s.label)[-60:], "part_of": whole, "period": s.period,
         }
-        income_budget = s.measure == "income" and report.get("report_kind") == "budget"
+        # Income in a budget disclosure is budgeted income, unless a rate measures it against
+        # the budget ("税收收入3511万元，占年初预算8465万元的41.5%": collected so far).
+        collected = s.rate is not None or (s.part_of is not None and s.part_of.rate is not None)
+        income_budget = s.measure == "income" and report.get("report_kind") == "budget" and not collected
         if s.measure in _BUDGET_STAGE or income_budget:
             ex.fact_budgets.append(common | {"stage": _BUDGET_STAGE.get(s.measure, "initial"), "amount_yuan": s.yuan})
         else:

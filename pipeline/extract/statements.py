@@ -47,6 +47,7 @@ class Grammar:
     rate_patterns: tuple[re.Pattern[str], ...]
     rate_change_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
+    kind_measures: frozenset[str]
     threshold_before: tuple[str, ...]
     part_words: tuple[str, ...]
     part_after: tuple[str, ...]
@@ -92,6 +93,7 @@ def grammar() -> Grammar:
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
         threshold_before=tuple(rate["threshold_before"]),
+        kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
@@ -236,7 +238,10 @@ def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
             found.append((hit[0], -order, name))
     if not found:
         return None
-    return max(found)[2]
+    # 收入 names what kind of money, not its stage: a stage word beside it decides
+    # ("全县完成财政总收入4348万元" is what was collected, "预算收入" what was budgeted).
+    staged = [f for f in found if f[2] not in g.kind_measures]
+    return max(staged or found)[2]
 
 
 def _item_of(text: str, g: Grammar) -> tuple[str, str, int] | None:

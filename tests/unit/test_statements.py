@@ -49,10 +49,10 @@ def test_budget_disclosure_income_and_spending() -> None:
             "政府性基金预算收入0元,上年结转收入3.94万元。")
     got, sts, _ = _read(text, "initial")
     assert got == [
-        ("4213.63", "万元", "income", "total_income"),
-        ("4209.69", "万元", "income", "general_public_budget"),
-        ("0", "元", "income", "government_fund"),
-        ("3.94", "万元", "income", "carryover"),
+        ("4213.63", "万元", "initial", "total_income"),
+        ("4209.69", "万元", "initial", "general_public_budget"),
+        ("0", "元", "initial", "government_fund"),
+        ("3.94", "万元", "initial", "carryover"),
     ]
     assert [s.part_of and s.part_of.printed for s in sts] == [None, "4213.63", "4213.63", "4213.63"]
 
