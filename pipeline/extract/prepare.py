@@ -56,7 +56,8 @@ def join_cut_lines(doc: Document) -> int:
             near = prev.page == b.page or (prev.page is not None and b.page == prev.page + 1)
             cut_figure = pt.endswith(dangling) and figure_start.match(nt)
             last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
-            wrapped = (width and len(last_line.strip()) >= cfg["full_line"] * width and pt[-1] not in ends
+            full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
+            wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
                        and not re.search(r"[|\t]", pt + nt))
             if near and (cut_figure or wrapped):

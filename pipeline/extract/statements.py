@@ -162,7 +162,7 @@ class Change:
     level: Statement
     direction: int  # +1 up, -1 down
     word: str
-    value: Decimal
+    value: Decimal | None  # None: no change amount printed (the earlier figure is)
     printed: str
     unit: str
     factor: int
@@ -584,6 +584,8 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
         item = _item_of(words, g)
         if item is None or not _bare(words[: item[2] - len(item[1])], g):
             return  # a whole the vocabulary cannot name (占全市…) is not compared
+        if part.part_of is not None and part.part_of.line_item != item[0]:
+            part.part_of = None  # its share names its whole: not the list it seemed to be in
         whole = flow.levels.get((item[0], part.measure)) or next(
             (v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
     else:
@@ -605,6 +607,15 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
             last_change.pct = pct
             return
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
+        # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": a percentage of a level whose earlier
+        # figure is printed, with no change amount.
+        lv = next((x for x in reversed(out) if x.sentence == si and x.period == "current"), None)
+        d = _nearest(label, g.rate_change_words)
+        word = d[1] if d else ""
+        if lv is not None and lv.prior is not None and _direction(word, g) and \
+                not any(c.level is lv for c in changes):
+            changes.append(Change(lv, _direction(word, g), word, None, "", lv.unit, lv.factor, 0, *pct[3:],
+                                  pct=pct))
         return
     if label.rstrip().endswith(g.threshold_before):
         return  # a threshold a rule sets, not a rate the report states

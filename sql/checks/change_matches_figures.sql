@@ -4,16 +4,20 @@
 -- on every printed figure; an earlier figure that could be ≤ 0 is not judged.
 WITH c AS (
     SELECT r.document_id, c.report_id, c.project_id, c.line_item, c.direction, c.word,
-           CAST(c.level_yuan AS DOUBLE) AS lv, CAST(c.change_yuan AS DOUBLE) AS ch,
+           CAST(c.level_yuan AS DOUBLE) AS lv,
+           -- no change amount printed ("较2022年预算1.50万元增长75%"): the difference of the two figures
+           coalesce(CAST(c.change_yuan AS DOUBLE), c.direction * (CAST(c.level_yuan AS DOUBLE) - CAST(c.prior_yuan AS DOUBLE))) AS ch,
            CAST(c.change_pct AS DOUBLE) AS p, CAST(c.prior_yuan AS DOUBLE) AS py,
            (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half AS lh,
-           (printed_interval(c.change_yuan, c.decimals, c.reported_unit)).half AS chh,
+           coalesce((printed_interval(c.change_yuan, c.decimals, c.reported_unit)).half,
+                    (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half
+                    + (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half) AS chh,
            (printed_interval(c.change_pct, c.pct_decimals, '%')).half AS ph,
            (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half AS pyh,
            c.level_text, c.level_unit, c.reported_text, c.reported_unit, c.pct_text, c.prior_text, c.prior_unit,
            c.level_source_ref, c.source_ref, c.pct_source_ref, c.prior_source_ref
     FROM fact_changes c JOIN reports r USING (report_id)
-    WHERE c.level_yuan IS NOT NULL AND c.change_yuan IS NOT NULL AND c.change_yuan > 0
+    WHERE c.level_yuan IS NOT NULL AND (c.change_yuan > 0 OR (c.change_yuan IS NULL AND c.prior_yuan IS NOT NULL))
       AND c.direction IN (-1, 1) AND (c.change_pct IS NOT NULL OR c.prior_yuan IS NOT NULL)
 ), b AS (
     SELECT *,
@@ -39,7 +43,7 @@ SELECT document_id, report_id, project_id, 'change_matches_figures' AS check_nam
        format('正文写 {}{} @{}，{}{} {}{} @{}{}；上期 {} 元{}',
               level_text, coalesce(level_unit, ''), level_source_ref,
               CASE WHEN prior_text IS NULL THEN '' ELSE '比上期 ' || prior_text || coalesce(prior_unit, '') || ' ' END,
-              word, reported_text, coalesce(reported_unit, ''), source_ref,
+              word, coalesce(reported_text, '（未印增减额）'), coalesce(reported_unit, ''), source_ref,
               CASE WHEN p IS NULL THEN '' ELSE '，' || word || ' ' || pct_text || '%' END,
               round(prior, 2),
               CASE WHEN p IS NULL THEN '，两数之差为 ' || round(lv - py, 2) || ' 元'

@@ -201,3 +201,15 @@ def test_a_heading_closes_a_list() -> None:
 def test_a_threshold_in_a_rule_is_not_a_rate() -> None:
     _, _, rates = _read("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因。")
     assert rates == []
+
+
+def test_a_percentage_of_a_level_against_its_printed_earlier_figure() -> None:
+    (c,) = read_statements("(二)培训费2023年预算2万元,较2022年预算1.50万元增长75%。", "initial")[2]
+    assert (c.level.printed, c.level.prior.printed, c.value, c.pct[1]) == ("2", "1.50", None, "75")
+
+
+def test_a_share_naming_its_whole_overrides_the_list() -> None:
+    flow = Flow()
+    read_statements("项目支出预算 48100 元,占支出总预算的 4.43%。其中:", "initial", flow)
+    (s,) = read_statements("(一)文化旅游体育与传媒支出类科目 850088.3 元,占支出总预算 78.33%。", "initial", flow)[0]
+    assert s.part_of is None
