@@ -1,4 +1,8 @@
--- A figure stated in the text equals the same figure in a table.
+-- A figure stated in the text equals the same figure in a table: the paragraph patterns'
+-- mentions by subject, and every level the sentence grammar read (origin 'statement') against
+-- the table figures of the same line item, stage and period in the report (it holds when one
+-- of them agrees; lines without a name of their own — stated, listed, total, other — are not
+-- compared).
 WITH m AS (
     -- Mentions carry the value as printed; compared in base units (yuan for money).
     SELECT *, value * unit_factor(reported_unit) AS base,
@@ -13,3 +17,41 @@ SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table'
        n.source_ref || '; ' || t.source_ref AS source_refs
 FROM m n JOIN m t ON t.report_id = n.report_id AND t.subject = n.subject AND t.origin = 'table'
 WHERE n.origin = 'narrative' AND (n.scope = 'report' OR n.subject LIKE 'project_score:%')
+UNION ALL
+SELECT s.document_id, s.report_id, NULL, 'narrative_matches_table', 'error',
+       arg_min(t.v, abs(t.v - s.v)), s.v, arg_min(t.v, abs(t.v - s.v)) - s.v,
+       arg_min(t.half, abs(t.v - s.v)) + s.half,
+       bool_or(abs(t.v - s.v) < 1e-6 OR abs(t.v - s.v) < t.half + s.half - 1e-9),
+       format('正文「{}」写 {}{} @{}, 表格写 {}', s.label, s.text, coalesce(s.unit, ''), s.ref,
+              string_agg(t.text || coalesce(t.unit, '') || ' @' || t.ref, '; ' ORDER BY abs(t.v - s.v))),
+       s.ref || '; ' || string_agg(t.ref, '; ' ORDER BY abs(t.v - s.v))
+FROM (
+    SELECT r.document_id, f.report_id, f.line_item, f.stage AS measure, CAST(f.amount_yuan AS DOUBLE) AS v,
+           (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half, f.reported_text AS text,
+           f.reported_unit AS unit, f.source_ref AS ref, coalesce(f.label_text, f.line_item) AS label
+    FROM fact_budgets f JOIN reports r USING (report_id)
+    WHERE f.origin = 'statement' AND f.project_id IS NULL AND coalesce(f.period, 'current') = 'current'
+      AND f.line_item NOT IN ('stated', 'listed', 'total', 'other') AND f.amount_yuan IS NOT NULL
+    UNION ALL
+    SELECT r.document_id, f.report_id, f.line_item, 'executed', CAST(f.executed_yuan AS DOUBLE),
+           (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half, f.reported_text,
+           f.reported_unit, f.source_ref, coalesce(f.label_text, f.line_item)
+    FROM fact_executions f JOIN reports r USING (report_id)
+    WHERE f.origin = 'statement' AND f.project_id IS NULL AND coalesce(f.period, 'current') = 'current'
+      AND f.line_item NOT IN ('stated', 'listed', 'total', 'other') AND f.executed_yuan IS NOT NULL
+) s
+JOIN (
+    SELECT report_id, line_item, stage AS measure, CAST(amount_yuan AS DOUBLE) AS v,
+           (printed_interval(amount_yuan, decimals, reported_unit)).half AS half, reported_text AS text,
+           reported_unit AS unit, source_ref AS ref
+    FROM fact_budgets
+    WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
+      AND amount_yuan IS NOT NULL
+    UNION ALL
+    SELECT report_id, line_item, 'executed', CAST(executed_yuan AS DOUBLE),
+           (printed_interval(executed_yuan, decimals, reported_unit)).half, reported_text, reported_unit, source_ref
+    FROM fact_executions
+    WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
+      AND executed_yuan IS NOT NULL
+) t ON t.report_id = s.report_id AND t.line_item = s.line_item AND t.measure = s.measure
+GROUP BY s.document_id, s.report_id, s.v, s.half, s.label, s.text, s.unit, s.ref
