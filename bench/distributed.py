@@ -62,7 +62,7 @@ def run_cluster(raw: Path, wh: Path, n_workers: int, work: Path) -> float:
 
     logs = work / f"logs-{n_workers}"
     logs.mkdir(parents=True, exist_ok=True)
-    with LocalCluster(workers=n_workers, log_dir=logs, env={"BPW_WORKERS": "1"}) as c:
+    with LocalCluster(workers=n_workers, log_dir=logs, env={"BPW_WORKERS": "1", "BPW_PAGE_WORKERS": "1"}) as c:
         import dagster as dg
 
         home = work / f"dagster-{n_workers}"

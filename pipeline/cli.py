@@ -268,6 +268,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     # The benchmark lives beside the package in the repository (bench/), not inside it.
     sys.path.insert(0, str(REPO_ROOT))
+    if args.single_pdf is not None:
+        from bench.single_pdf import main as single_main  # type: ignore[import-not-found]
+
+        r = single_main(Path(args.single_pdf) if args.single_pdf else None)
+        return 0 if all(r["met"].values()) else 1
+    if args.distributed:
+        from bench.distributed import main as dist_main  # type: ignore[import-not-found]
+
+        dist_main(args.distributed)
+        return 0
     from bench.run import main as bench_main  # type: ignore[import-not-found]
 
     return bench_main(args.n, with_pdf_floor=not args.no_floor, formats=tuple(args.formats.split(",")))
@@ -301,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("-n", type=int, default=100, help="documents in the generated corpus")
     b.add_argument("--formats", default="txt,docx,pdf", help="comma-separated subset of txt,docx,pdf")
     b.add_argument("--no-floor", action="store_true", help="skip the raw pdfplumber floor")
+    b.add_argument("--single-pdf", nargs="?", const="", default=None, metavar="FILE",
+                   help="one large PDF: reader and end to end vs raw pdfplumber (default: the largest real PDF)")
+    b.add_argument("--distributed", type=int, default=0, metavar="R",
+                   help="in-process vs 1 and 2 Dask workers on the fixtures copied R times")
     for sp in (r, q, e, rp, pg, b):
         # default=SUPPRESS: `bpw --raw X run` must not be reset to None by the sub-command.
         sp.add_argument("--raw", help=argparse.SUPPRESS, default=argparse.SUPPRESS)
