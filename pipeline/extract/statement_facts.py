@@ -40,6 +40,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     if heading is not None:
         # A new heading closes the deeper ones it follows.
         flow.headings = {lvl: h for lvl, h in flow.headings.items() if lvl < heading.level}
+        heading.ref = str(p.ref())
         flow.headings[heading.level] = heading
         return 0
     _add_scores(ctx, report, p, seen, flow)
@@ -149,10 +150,14 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
     clause, else by the outline heading they are under (with its full mark as weight)."""
     ex, rid = ctx.ex, report["report_id"]
     taken = {f["source_ref"] for f in ex.fact_scores if f["report_id"] == rid}
-    values = {(f["component"], f["score"]) for f in ex.fact_scores if f["report_id"] == rid}
+    # a component the paragraph patterns already stored (满分…得分…) is not stored again
+    values = {(f["component"], f["score"]) for f in ex.fact_scores if f["report_id"] == rid and f["origin"] != "statement"}
+    taken_sections = taken
     single = report.get("report_kind") in ("project", "special_fund")
     for sc in read_scores(p.text):
         ref = str(p.ref(sc.start, sc.end))
+        if ref in taken and flow.headings and not sc.total and sc.component is None:
+            _rescope_total(ex, report, ref, flow)
         if ref in taken or (sc.about_project and not single):
             continue  # a project's score in a department report is that project's (a mention)
         if sc.total or (sc.component is None and not flow.headings):
@@ -165,7 +170,10 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
         parent = None
         if under is not None:
             higher = [lvl for lvl in flow.headings if lvl < under.level]
-            parent = flow.headings[max(higher)].name if higher else None
+            if higher:
+                section = flow.headings[max(higher)]
+                parent = section.name
+                _section_row(ex, rid, section, flow, taken_sections)
         key = ("score", component, sc.value, ref if under is not None else "")
         if key in seen or (component, sc.value) in values:
             continue
@@ -227,3 +235,31 @@ def add_cell_statements(ctx: Ctx, report: dict, blocks: list, seen: dict[tuple, 
 
 # Han characters a cell needs before its text is read as sentences.
 _CELL_SENTENCE_HAN = 15
+
+
+def _section_row(ex, rid: str, section, flow: Flow, taken: set[str]) -> None:
+    """The outline section a scored item sits in ("(一)项目立项(8分)"), as a component with its
+    full mark and no score of its own: score_within_weight holds its items' scores to it."""
+    if section.ref in taken:
+        return
+    taken.add(section.ref)
+    higher = [lvl for lvl in flow.headings if lvl < section.level]
+    ex.fact_scores.append({
+        "report_id": rid, "project_id": None, "component": section.name[:60], "weight": section.weight,
+        "score": None, "grade_text": None, "grade_rank": None, "source_ref": section.ref,
+        "parent": flow.headings[max(higher)].name if higher else None, "score_text": None,
+        "score_decimals": None, "weight_decimals": section.decimals, "origin": "statement", "is_twin": False,
+    })
+
+
+def _rescope_total(ex, report: dict, ref: str, flow: Flow) -> None:
+    """"(1)项目立项(2分) … 自评得2分": a score printed under an outline item that states its mark
+    scores that item, not the report; a paragraph pattern that took it for the total is undone."""
+    under = flow.headings[max(flow.headings)]
+    higher = [lvl for lvl in flow.headings if lvl < under.level]
+    for f in ex.fact_scores:
+        if f["report_id"] == report["report_id"] and f["source_ref"] == ref and f["component"] == "total":
+            f.update(component=under.name[:60], weight=under.weight, weight_decimals=under.decimals,
+                     parent=flow.headings[max(higher)].name if higher else None, origin="statement")
+            if report["score_total"] == f["score"]:
+                report["score_total"] = None

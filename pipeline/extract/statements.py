@@ -683,6 +683,7 @@ class Heading:
     printed: str
     decimals: int
     level: int
+    ref: str = ""  # where the heading is printed (set by the caller)
 
 
 def _heading_level(num: str) -> int:
