@@ -25,7 +25,7 @@ from dagster_dask.executor import (
     query_on_dask_worker,
 )
 
-from pipeline.defs.assets.ingest import _record_documents
+from pipeline.defs.assets.ingest import record_documents
 from pipeline.defs.resources import BpwSettings
 from pipeline.pipeline_run import RunSummary, check, publish
 from pipeline.shards import load_shards, parse_shard, plan_shards
@@ -60,7 +60,7 @@ PARSE_OPS = [_parse_op(i) for i in range(N_SHARDS)]
        description="The single writer: load every complete shard into DuckDB.")
 def load_parsed(context: dg.OpExecutionContext, bpw: BpwSettings, **shards: str) -> dict:
     summary = load_shards(bpw.settings(), Path(shards["shard_0"]))
-    _record_documents(context, summary.loaded_documents)  # type: ignore[arg-type]
+    record_documents(context, summary.loaded_documents)  # type: ignore[arg-type]
     return {"run_id": summary.run_id, "files_seen": summary.files_seen, "parsed": summary.parsed,
             "unchanged": summary.unchanged, "statuses": summary.statuses, "counts": summary.counts}
 
