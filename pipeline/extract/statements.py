@@ -405,7 +405,9 @@ def read_statements(printed: str, default_measure: str | None,
             # new statement, not another part ("；事业收入186.06亿元，占85.05%" is)
             semicolon = not brackets and bool(re.search(r"[;；]", between))
             if kind == "p":
-                wide = g.figure.sub("", sent[cut + 1 : m.start()])
+                # the clause the percentage closes, back to its own break (not the last figure's)
+                pcut = max(sent.rfind(ch, 0, m.start()) for ch in g.breaks)
+                wide = g.figure.sub("", sent[pcut + 1 : m.start()])
                 since = sent[prev_end : m.start()]
                 _percent(m, wide, since, a, si, out, rates, changes, g, flow)
                 prev_end = m.end()

@@ -213,3 +213,9 @@ def test_a_share_naming_its_whole_overrides_the_list() -> None:
     read_statements("项目支出预算 48100 元,占支出总预算的 4.43%。其中:", "initial", flow)
     (s,) = read_statements("(一)文化旅游体育与传媒支出类科目 850088.3 元,占支出总预算 78.33%。", "initial", flow)[0]
     assert s.part_of is None
+
+
+def test_a_rate_after_an_earlier_change_in_its_sentence() -> None:
+    text = "其中:税收收入3511万元,占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%。"
+    _, sts, _ = _read(text, "initial")
+    assert [(s.printed, s.rate and s.rate[1]) for s in sts if s.measure != "initial"] == [("3511", "41.5"), ("837", "52.3")]
