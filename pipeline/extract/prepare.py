@@ -54,7 +54,9 @@ def join_cut_lines(doc: Document) -> int:
         if isinstance(b, Paragraph) and isinstance(prev, Paragraph) and b.text.strip() and prev.text.strip():
             pt, nt = prev.text.rstrip(), b.text.strip()
             near = prev.page == b.page or (prev.page is not None and b.page == prev.page + 1)
-            cut_figure = pt.endswith(dangling) and figure_start.match(nt)
+            # only after prose: a short line ending 收入 followed by 1100万元 is a table printed one
+            # cell per line (an indicator and its target), not a sentence cut before its figure
+            cut_figure = pt.endswith(dangling) and figure_start.match(nt) and len(pt) >= cfg["prose_line"]
             last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
             full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends

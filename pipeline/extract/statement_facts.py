@@ -12,7 +12,14 @@ import re
 from decimal import Decimal
 
 from pipeline.extract.recognisers.context import Ctx, _new_project
-from pipeline.extract.statements import Flow, Statement, read_heading, read_scores, read_statements
+from pipeline.extract.statements import (
+    Flow,
+    Statement,
+    grammar,
+    read_heading,
+    read_scores,
+    read_statements,
+)
 from pipeline.model import Paragraph
 
 # The stage a level is recorded at, per measure. Income in a budget disclosure is budgeted
@@ -31,7 +38,8 @@ def default_measure(report_kind: str | None, title: str | None) -> str | None:
     return None
 
 
-def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], flow: Flow) -> int:
+def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], flow: Flow,
+                        in_cell: bool = False) -> int:
     """Adds the paragraph's stated levels to `ex`; `seen` (per report) maps a level's key to
     its source_ref so repeats are kept once; `flow` carries the stage from paragraph to
     paragraph. Returns the number of facts added."""
@@ -52,10 +60,13 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     for s, ref in zip(statements, refs, strict=True):
         s.ref = ref
     added = 0
+    targets = grammar().cell_target_before if in_cell else ()
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
             _note_rate_base(ex, rid, s, ref, report)
             continue
+        if targets and s.label.rstrip(" 为是了").endswith(targets):
+            continue  # an indicator's target written in a cell, not a level
         # In a department or disclosure report, a sentence about one project states its figures.
         project = s.project if s.project and not single else None
         key = (project, s.period, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
@@ -229,7 +240,7 @@ def add_cell_statements(ctx: Ctx, report: dict, blocks: list, seen: dict[tuple, 
             for c in row:
                 if c.merged_copy or len(re.findall(r"[\u4e00-\u9fff]", c.text)) < _CELL_SENTENCE_HAN:
                     continue
-                added += add_statement_facts(ctx, report, _CellText(b, c), seen, Flow())
+                added += add_statement_facts(ctx, report, _CellText(b, c), seen, Flow(), in_cell=True)
     return added
 
 

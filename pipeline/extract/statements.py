@@ -35,6 +35,8 @@ class Grammar:
     bare_needs: tuple[str, ...]
     breaks: str
     change_before: tuple[str, ...]
+    change_pattern: re.Pattern[str]
+    unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
     allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
@@ -49,6 +51,7 @@ class Grammar:
     standalone_rate_words: tuple[str, ...]
     kind_measures: frozenset[str]
     threshold_before: tuple[str, ...]
+    cell_target_before: tuple[str, ...]
     part_words: tuple[str, ...]
     part_after: tuple[str, ...]
     share_words: tuple[str, ...]
@@ -85,7 +88,8 @@ def grammar() -> Grammar:
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
-        change_before=tuple(ex["change_before"]), unspent_before=tuple(ex["unspent_before"]),
+        change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]),
+        unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
@@ -93,12 +97,13 @@ def grammar() -> Grammar:
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
         threshold_before=tuple(rate["threshold_before"]),
+        cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
-        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?!\s+\d)"),
+        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?=\s*[\u4e00-\u9fff，,。；;、])"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
@@ -147,6 +152,7 @@ class Statement:
     prior: Statement | None = None  # that earlier figure, when printed
     share: tuple | None = None  # (whole, value, printed, decimals, start, end): 占 X% of whole
     is_rate_base: bool = False  # the budget a stated rate was measured against
+    cells_run: bool = False  # followed at once by another figure: table cells run together
     year: int | None = None  # the year its sentence speaks of (2021年度…), when it says one
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
 
@@ -381,6 +387,7 @@ def read_statements(printed: str, default_measure: str | None,
         prev_end = 0
         last: Statement | None = None
         parts_open: list[Statement] = []  # the figures a 其中 list may belong to, best first
+        last_fig_end = -1  # where the last level's figure (with its unit) ends in the sentence
         brackets: list[list[Statement]] = []  # the lists open outside each bracket
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
         if flow.pending:
@@ -412,9 +419,16 @@ def read_statements(printed: str, default_measure: str | None,
                 _percent(m, wide, since, a, si, out, rates, changes, g, flow)
                 prev_end = m.end()
                 continue
+            if out and last_fig_end == prev_end and prev_end > 0 and not sent[prev_end : m.start()].strip():
+                # "5亿元5亿元6.47亿元": table cells run together, not a sentence — none is a level
+                out[-1].cells_run = True
+                prev_end = last_fig_end = m.end()
+                continue
             gn = "n" if m.group("n") is not None else "bn"
             n, u = m.group(gn), m.group("u") or m.group("bu")
             ns, ne = m.start(gn), m.end(gn)
+            if (lst := g.unitless_list.search(sent[prev_end : m.start()])) and not label.strip(" ,，、"):
+                label = lst.group(1)  # "各减少1267.86，2570.97万元": the list's clause speaks for it
             if u in g.bare and not any(w in label for w in g.bare_needs):
                 prev_end = m.end()
                 continue
@@ -432,14 +446,15 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             after = sent[m.end() : m.end() + 3]
             before = label.rstrip()
+            is_change = _ends_with(label, g.change_before) or bool(g.change_pattern.search(label))
             if (
-                _ends_with(label, g.change_before)
+                is_change
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
                 or any(w in label for w in g.standard_words)
             ):
-                if _ends_with(label, g.change_before):
+                if is_change:
                     # The level before it in its sentence (not a budget a rate was measured
                     # against), unless its own clause names another line ("其中：因公出国（境）费
                     # 支出0元；公务接待费支出决算减少275元"); never a level of another year.
@@ -453,7 +468,7 @@ def read_statements(printed: str, default_measure: str | None,
                     if level is not None and not _same_year(level.year, _year_of(sent[: m.start()], g) or para_year):
                         level = None
                     d = _nearest(label, g.change_before)
-                    word = d[1] if d else ""
+                    word = d[1] if d else label.rstrip()[-1:]
                     if level is not None and _direction(word, g):
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
                                               g.units[u], _decimals(n), a + ns, a + ne))
@@ -518,6 +533,7 @@ def read_statements(printed: str, default_measure: str | None,
             )
             out.append(st)
             last = st
+            last_fig_end = m.end()
             flow.last = st
             flow.sentence_levels.append(st)
             flow.measure = measure
@@ -525,6 +541,7 @@ def read_statements(printed: str, default_measure: str | None,
             prev_end = m.end()
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
+    out = [x for x in out if not x.cells_run]
     return out, rates, changes
 
 

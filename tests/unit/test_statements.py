@@ -219,3 +219,15 @@ def test_a_rate_after_an_earlier_change_in_its_sentence() -> None:
     text = "其中:税收收入3511万元,占年初预算8465万元的41.5%,同比下降5.2%;非税收入837万元,占年初预算1600万元的52.3%。"
     _, sts, _ = _read(text, "initial")
     assert [(s.printed, s.rate and s.rate[1]) for s in sts if s.measure != "initial"] == [("3511", "41.5"), ("837", "52.3")]
+
+
+def test_cells_run_together_are_not_levels() -> None:
+    got, _, _ = _read("效益指标经济效益完成东津院区建设,医院东津医疗收入达到5亿元5亿元6.47亿元10可持续性", "executed")
+    assert got == []
+    assert _read("地方财政资金(万元) 3\n", "executed")[0] == []
+
+
+def test_bare_increase_words_and_shared_unit_lists_are_changes() -> None:
+    assert _read("2018年基本支出预算较上年增17.1万元,增幅17.18%。", "initial")[0] == []
+    assert _read("与2021年相比,收、支总计各减少1267.86,2570.97万元。", "executed")[0] == []
+    assert _read("全县一般公共预算收入比上年减收1070万元。", "executed")[0] == []
