@@ -56,6 +56,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
     taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
     statements, rates, changes = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
+    _drain_skipped(ex, report, p, flow)
     refs: list[str] = [str(p.ref(s.start, s.end)) for s in statements]
     for s, ref in zip(statements, refs, strict=True):
         s.ref = ref
@@ -274,3 +275,14 @@ def _rescope_total(ex, report: dict, ref: str, flow: Flow) -> None:
                      parent=flow.headings[max(higher)].name if higher else None, origin="statement")
             if report["score_total"] == f["score"]:
                 report["score_total"] = None
+
+
+def _drain_skipped(ex, report: dict, p, flow: Flow) -> None:
+    """Money figures of the paragraph that are not levels, with the reason, into unrecognised."""
+    for a, z, reason in flow.skipped:
+        ex.unrecognised.append({
+            "document_id": report["document_id"], "report_id": report["report_id"],
+            "source_ref": str(p.ref(a, z)), "what": "figure", "reason": f"running text: {reason}",
+            "text": p.text[max(0, a - 20) : z + 4][:100],
+        })
+    flow.skipped.clear()

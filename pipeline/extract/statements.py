@@ -289,6 +289,13 @@ class Flow:
     whole: Statement | None = None  # the whole of the list of parts last opened (其中)
     pending: list[Statement] = field(default_factory=list)  # a list announced at a paragraph's end
 
+    # money figures read but not placed: (start, end, reason), drained by the caller into
+    # `unrecognised` so nothing printed is silently dropped
+    skipped: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def skip(self, start: int, end: int, reason: str) -> None:
+        self.skipped.append((start, end, reason))
+
     def open_list(self, last: Statement, g: Grammar) -> list[Statement]:
         """The figures a list of parts opened after `last` may belong to: itself, the whole
         it is part of, then the other levels of its sentence (the budget beside an
@@ -422,6 +429,8 @@ def read_statements(printed: str, default_measure: str | None,
             if out and last_fig_end == prev_end and prev_end > 0 and not sent[prev_end : m.start()].strip():
                 # "5亿元5亿元6.47亿元": table cells run together, not a sentence — none is a level
                 out[-1].cells_run = True
+                flow.skip(out[-1].start, out[-1].end, "table cells run together, not a sentence")
+                flow.skip(a + m.start(), a + m.end(), "table cells run together, not a sentence")
                 prev_end = last_fig_end = m.end()
                 continue
             gn = "n" if m.group("n") is not None else "bn"
@@ -472,6 +481,10 @@ def read_statements(printed: str, default_measure: str | None,
                     if level is not None and _direction(word, g):
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
                                               g.units[u], _decimals(n), a + ns, a + ne))
+                    else:
+                        flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
+                else:
+                    flow.skip(a + ns, a + ne, "an estimate, a bound, a per-unit standard or an unspent amount, not a level")
                 prev_end = m.end()
                 continue
             measure = _measure_of(label, g)
@@ -495,6 +508,8 @@ def read_statements(printed: str, default_measure: str | None,
             if measure is None and any(w in label for w in g.neutral):
                 measure = "executed"  # spending stated without a stage, outside a budget disclosure
             if measure is None:
+                flow.skip(a + m.start(), a + m.end(), "the text does not say whether this is a budget, an allocation "
+                          "or an execution")
                 prev_end = m.end()
                 continue
             if semicolon and said:
