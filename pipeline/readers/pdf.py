@@ -521,6 +521,7 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
     def char_w(ln: _Line) -> float:
         return max(ln.bottom - ln.top, 4.0)
 
+    running = _running_headers(items, heights)
     printed_on_page: dict[int, bool] = {}
     for _pno, _top, obj in items:
         if isinstance(obj, _Part):
@@ -550,6 +551,13 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
             printed_on_page[part.page] = True
             continue
         ln = obj
+        if last_kind == "table" and id(ln) in running:
+            # The page's running header (the same title atop most pages) is not text printed
+            # between a table and its continuation: kept as its own paragraph, it does not
+            # end the table.
+            blocks.append([ln])
+            last_caption = ln.text.strip()
+            continue
         printed_on_page[ln.page] = True
         if cur:
             p = cur[-1]
@@ -585,6 +593,20 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
                 continue
             n_para += 1
             doc.blocks.append(Paragraph(index=n_para, text=text, page=b[0].page))
+
+
+def _running_headers(items: list[tuple[int, float, object]], heights: dict) -> set[int]:
+    """ids of the lines that open their page (in its top band) with a text that opens at
+    least three pages: a running header, printed on every page by the layout."""
+    first: dict[int, _Line | None] = {}  # None: the page opens with a table
+    for pno, _top, obj in items:
+        if pno not in first:
+            first[pno] = obj if isinstance(obj, _Line) else None
+    tops = {p: ln for p, ln in first.items() if ln is not None and ln.top < 0.12 * heights.get(p, 842)}
+    count: dict[str, int] = {}
+    for ln in tops.values():
+        count[_norm(ln.text)] = count.get(_norm(ln.text), 0) + 1
+    return {id(ln) for ln in tops.values() if count[_norm(ln.text)] >= 3 and _norm(ln.text)}
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
