@@ -9,7 +9,8 @@ Steps, each measured phase in a fresh Python process so that its peak-memory fig
               docx/, pdf/, txt/ subfolders; the scanner walks them in that order and the
               children finish in (nearly) that order, so per-format parse windows come from
               the completion times the progress callback sees.
-3. floor    — raw pdfplumber over the same PDFs in one process: extract_text() and
+3. floor    — raw pdfplumber over the same PDFs in as many processes as the pipeline's
+              parser processes (--workers): extract_text() and
               extract_tables() on every page.
 4. loader   — warehouse.load.load_batch on a synthetic batch of 1 000 000 fact_budgets rows.
 
@@ -40,7 +41,9 @@ GiB = 2**30
 MiB = 2**20
 
 TARGETS = {
-    "pdf_pages_ratio_to_floor": 1.0,  # ≥
+    # Issue 17's goal: end-to-end PDF pages/s at twice raw pdfplumber's, both with the same
+    # number of processes. Not met yet (~0.95 here): it needs pdfium's characters (docs/scaling.md).
+    "pdf_pages_ratio_to_floor": 2.0,  # ≥
     "docx_ten_page_docs_per_min": 300,  # ≥
     "loader_fact_rows_per_s": 250_000,  # ≥
     "no_change_seconds_at_1000": 10.0,  # ≤
@@ -194,22 +197,34 @@ def phase_pipeline(corpus: Path, work: Path, workers: int, use_gx: bool) -> dict
             "warehouse_bytes": wh_bytes, "largest_document": {k: largest[k] for k in ("file", "pages", "bytes")}}
 
 
-def phase_floor(corpus: Path) -> dict:
-    """Raw pdfplumber, one process: the floor our PDF reader is compared with."""
+def _floor_one(path: Path) -> tuple[int, int]:
     import pdfplumber
 
-    pdfs = sorted((corpus / "raw" / "pdf").glob("*.pdf"))
     pages = tables = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            tables += len(page.extract_tables())
+            pages += 1
+            page.flush_cache()
+    return pages, tables
+
+
+def phase_floor(corpus: Path, processes: int = 1) -> dict:
+    """Raw pdfplumber over the same PDFs, in as many processes as the pipeline has parser
+    processes (a fair floor: both sides get the same cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pdfs = sorted((corpus / "raw" / "pdf").glob("*.pdf"))
     t0 = time.perf_counter()
-    for p in pdfs:
-        with pdfplumber.open(p) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                tables += len(page.extract_tables())
-                pages += 1
-                page.flush_cache()
+    if processes > 1:
+        with ProcessPoolExecutor(processes) as ex:
+            done = list(ex.map(_floor_one, pdfs))
+    else:
+        done = [_floor_one(p) for p in pdfs]
     s = time.perf_counter() - t0
-    return {"documents": len(pdfs), "pages": pages, "tables": tables, "seconds": s,
+    pages, tables = sum(d[0] for d in done), sum(d[1] for d in done)
+    return {"documents": len(pdfs), "pages": pages, "tables": tables, "seconds": s, "processes": processes,
             "pages_per_s": pages / s if s else 0.0, "maxrss": _maxrss()}
 
 
@@ -326,7 +341,8 @@ def summarise(n: int, corpus_s: float, pipe: dict, floor: dict | None, loader: d
     pdf = formats.get("pdf", {})
     if floor and floor["pages_per_s"] and pdf["pages_per_s"]:
         ratio = pdf["pages_per_s"] / floor["pages_per_s"]
-        t["pdf_pages_ratio_to_floor"] = {"value": round(ratio, 2), "target": ">= 1.0", "met": ratio >= 1.0,
+        t["pdf_pages_ratio_to_floor"] = {"value": round(ratio, 2), "target": f">= {TARGETS['pdf_pages_ratio_to_floor']}",
+                                         "met": ratio >= TARGETS["pdf_pages_ratio_to_floor"],
                                          "parse_only": round(pdf["parse_pages_per_s"] / floor["pages_per_s"], 2)}
     d = formats.get("docx", {})
     if d.get("pages_per_s"):
@@ -363,7 +379,7 @@ def render(r: dict) -> str:
                  f" {lo['rows_per_s_replace']:.0f} rows/s replace")
     if r["floor"]:
         fl = r["floor"]
-        lines.append(f"raw pdfplumber floor (1 process): {fl['pages']} pages in {fl['seconds']:.1f}s ="
+        lines.append(f"raw pdfplumber floor ({fl.get('processes', 1)} processes): {fl['pages']} pages in {fl['seconds']:.1f}s ="
                      f" {fl['pages_per_s']:.1f} pages/s")
     m = r["memory"]
     lines.append(f"peak memory: process tree {m['peak_tree_pss_mib']:.0f} MiB (PSS), parent maxrss"
@@ -393,7 +409,7 @@ def main(n: int = 100, with_pdf_floor: bool = True, use_gx: bool = True, workers
     floor = None
     if with_pdf_floor and "pdf" in formats:
         print("Raw pdfplumber floor over the same PDFs …", flush=True)
-        floor = _phase("floor", corpus=corpus)
+        floor = _phase("floor", corpus=corpus, processes=workers)
     print("Loader: load_batch on 1 000 000 fact rows …", flush=True)
     loader = _phase("loader", rows=1_000_000, work=BENCH / "corpus" / "work-loader")
     res = summarise(n, corpus_s, pipe, floor, loader)
@@ -418,6 +434,7 @@ def _cli(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", help=argparse.SUPPRESS)
     p.add_argument("--work", help=argparse.SUPPRESS)
     p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--use-gx", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--rows", type=int, default=1_000_000, help=argparse.SUPPRESS)
     a = p.parse_args(argv)
@@ -425,7 +442,7 @@ def _cli(argv: list[str] | None = None) -> int:
         if a.phase == "pipeline":
             r = phase_pipeline(Path(a.corpus), Path(a.work), a.workers, bool(a.use_gx))
         elif a.phase == "floor":
-            r = phase_floor(Path(a.corpus))
+            r = phase_floor(Path(a.corpus), a.processes)
         else:
             r = phase_loader(a.rows, Path(a.work))
         Path(a.out).write_text(json.dumps(r, ensure_ascii=False, default=str), encoding="utf-8")
