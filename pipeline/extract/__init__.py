@@ -24,9 +24,19 @@ from pipeline.extract.statement_facts import add_cell_statements, add_statement_
 from pipeline.extract.statements import Flow
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
+from pipeline.lexicon import pattern, word
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
-from pipeline.normalize.money import detect_money_unit, printed_value, to_yuan
+from pipeline.normalize.money import (
+    DEFAULT_MONEY_UNIT,
+    SCORE_UNIT,
+    detect_money_unit,
+    money_unit_alternation,
+    printed_value,
+    to_yuan,
+    unit_alternation,
+    unit_label_pattern,
+)
 from pipeline.normalize.names import project_key, region_of, unit_key
 from pipeline.normalize.numbers import parse_number
 
@@ -103,7 +113,7 @@ def _extract_segment(
         if isinstance(b, Paragraph):
             prev_texts = [*prev_texts[-1:], b.text]
             text = b.text
-            u = detect_money_unit(text) if len(text) < 30 and "单位" in text else None
+            u = detect_money_unit(text) if len(text) < 30 and _UNIT_LABEL.search(text) else None
             if u is None and (mu := _AMOUNT_UNIT.search(text)):
                 u = mu.group(1)  # "… 金额单位: 万元" at the end of a longer line
             if u:
@@ -113,7 +123,7 @@ def _extract_segment(
             h = nar.heading_of(text)
             if h:
                 heading = h
-            if bands is None and re.search(r"\d+\s*分.{0,12}(为|属于)?.{0,3}(一等|优|优秀|良)", text):
+            if bands is None and _BAND_TRIGGER.search(text):
                 parsed = parse_bands(text)
                 if parsed:
                     bands = parsed
@@ -127,7 +137,7 @@ def _extract_segment(
             continue
         if not isinstance(b, Table):
             continue
-        if len(prev_texts) == 2 and re.fullmatch(r"\s*(金额)?单位[:：]\s*\S{1,6}\s*", b.caption):
+        if len(prev_texts) == 2 and _UNIT_CAPTION.fullmatch(b.caption):
             b.caption = f"{prev_texts[0]} {b.caption}"  # the title sits above the unit line
         sig = tuple(
             tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
@@ -238,7 +248,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             ctx.ex.fact_scores.append(
                 {
                     "report_id": ctx.report_id, "project_id": None,
-                    "component": "bonus" if re.search(r"加分|加减分|奖励", heading) else heading,
+                    "component": "bonus" if nar.BONUS.search(heading) else heading,
                     "weight": None, "score": Decimal(m.group("n")), "grade_text": None, "grade_rank": None,
                     "source_ref": str(p.ref(m.start("n"), m.end("n"))), "parent": heading, "score_text": m.group("n"),
                     "score_decimals": len(m.group("n").split(".")[1]) if "." in m.group("n") else 0,
@@ -253,7 +263,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             {
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,
                 "kind": "score", "subject": f"project_score:{project_key(name)}", "value": sv,
-                "reported_text": stext, "reported_unit": "分", "decimals": sdec,
+                "reported_text": stext, "reported_unit": SCORE_UNIT, "decimals": sdec,
                 "source_ref": str(p.ref(a, z)), "origin": "narrative",
             }
         )
@@ -330,7 +340,12 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             )
 
 
-_AMOUNT_UNIT = re.compile(r"金额单位\s*[:：]\s*(万元|元)")
+_AMOUNT_UNIT = re.compile(
+    re.escape(word("unit_labels", "amount")) + rf"\s*[:：]\s*({money_unit_alternation()})"
+)
+_UNIT_LABEL = re.compile(unit_label_pattern())
+_UNIT_CAPTION = re.compile(rf"\s*(?:{unit_label_pattern()})[:：]\s*\S{{1,6}}\s*")
+_BAND_TRIGGER = pattern("grades", "words.band_trigger", point=f"(?:{unit_alternation('score')})")
 _PAIR = re.compile(r"(?P<label>[\u4e00-\u9fa5]{2,8})\s*[:：]?\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)(?![\d.%])")
 
 
@@ -345,7 +360,7 @@ def _inline_pairs(ctx: tb.Ctx, p: Paragraph) -> bool:
     rest = _PAIR.sub("", text)
     if len({st for _, st in staged}) < 2 or re.search(r"[\u4e00-\u9fa5]{2,}", rest):
         return False
-    unit = ctx.money_unit_hint or "万元"
+    unit = ctx.money_unit_hint or DEFAULT_MONEY_UNIT
     for m, st in staged:
         n = parse_number(m.group("n"))
         if n is None:

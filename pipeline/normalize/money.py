@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from pipeline.lexicon import either, word, words
 from pipeline.normalize.text import squash
 from pipeline.settings import VOCAB_DIR
 
@@ -70,6 +71,8 @@ def _default_unit() -> str:
 DEFAULT_MONEY_UNIT: str = _default_unit()
 # The unit money is stored in (元): the money row whose factor is 1.
 BASE_MONEY_UNIT: str = next(u.unit for u in units().values() if u.kind == "money" and u.factor == 1 and u.in_headers)
+# The unit scores and weights are printed in (分).
+SCORE_UNIT: str = next(u.unit for u in units().values() if u.kind == "score")
 # Money factors only (a '%' is not a money unit: to_yuan falls back to the default for it).
 FACTORS: dict[str, Decimal] = {u.unit: u.factor for u in units().values() if u.kind == "money"}
 
@@ -114,9 +117,16 @@ def to_yuan(value: Decimal | float | int, unit: str | None, default_unit: str = 
 @cache
 def _unit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     unit = f"({money_unit_alternation(headers_only=True)})"
-    labelled = re.compile(r"(?:金额单位|计量单位|单位)[:：]?(?:人民币)?" + unit + r"(?![/每])")
-    bracketed = re.compile(r"[(（\[【](?:人民币)?" + unit + r"[)）\]】]")
+    label, currency = f"(?:{either(words('unit_labels', 'labels'))})", re.escape(word("unit_labels", "currency"))
+    per = "".join(re.escape(w) for w in words("unit_labels", "per"))
+    labelled = re.compile(rf"{label}[:：]?(?:{currency})?{unit}(?![{per}])")
+    bracketed = re.compile(rf"[(（\[【](?:{currency})?{unit}[)）\]】]")
     return labelled, bracketed
+
+
+def unit_label_pattern() -> str:
+    """The words that state a unit ('金额单位|计量单位|单位'), for other readers of unit lines."""
+    return either(words("unit_labels", "labels"))
 
 
 def detect_money_unit(text: str | None) -> str | None:

@@ -1,0 +1,202 @@
+"""No header word, row label, stage word, total label, indicator level, report-kind word or
+unit spelling is written in Python: they live in vocab/ (CSV and TOML) and are read by
+small loaders (pipeline/lexicon.py, pipeline/extract/vocabulary.py, pipeline/normalize/money.py).
+
+The test reads every module of pipeline/ with `ast` and fails on a string literal holding a
+Han character, unless it is
+- a docstring (comments are not in the tree at all);
+- a numeral table or class (三 or more of 零〇一二两三四五六七八九十百千万, and no other Han
+  character): numerals are arithmetic, not vocabulary;
+- in a module whose Han strings are sentences for people (error messages, report pages,
+  check descriptions), listed in MESSAGE_MODULES with the reason;
+- listed in PENDING: literals that are still to move, frozen so that the list can only shrink.
+
+A new literal anywhere else fails: put the word in vocab/ and read it there.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+NUMERALS = set("零〇一二两三四五六七八九十百千万")
+
+# Modules whose Han strings are sentences written for people, not words documents are read with.
+MESSAGE_MODULES = {
+    "pipeline/reports/": "report pages: bilingual headings and labels for readers",
+    "pipeline/ingest/errors.py": "error catalogue: what went wrong and what to do, for people",
+    "pipeline/checks/structural.py": "check descriptions shown in the report",
+    "pipeline/checks/identities.py": "finding messages (等级标准应为…) shown in the report",
+    "pipeline/warehouse/load.py": "error messages of a rejected file (无法入库…)",
+    "pipeline/runner.py": "error messages of a duplicate or rejected file",
+    "pipeline/defs/assets/": "Dagster asset descriptions and check summaries",
+    "pipeline/readers/html.py": "error messages for saved login and error pages",
+    "pipeline/warehouse/export.py": "Chinese sheet and column names of exports, written for readers",
+}
+
+# Still to move (owned by a concurrent change, or not moved yet): frozen, may only shrink.
+PENDING: dict[str, set[str]] = {
+    # export unit choices (万元/元): CLI owned by another change
+    'pipeline/cli.py': {
+        '万元',
+        '元',
+    },
+    # cell patterns (weight in label, label: number) not yet moved
+    'pipeline/extract/cells.py': {
+        '[（(]\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]',
+        '^(?:其中[:：])?(?P<label>[^:：\\d]{2,14})[:：]\\s*(?P<n>-?[\\d,，]+(?:\\.\\d+)?)\\s*$',
+        '\u3000-〿一-鿿\uff00-\uffef',
+    },
+    # owned by the statements change
+    'pipeline/extract/duplicates.py': {
+        '分',
+    },
+    # report identity regexes not yet moved to report_identity.csv
+    'pipeline/extract/identity.py': {
+        '((?:中国共产党|中共)?[',
+        '(?:19|20)\\d\\d年度?(?P<u>[',
+        '(?<![本各该全我此其其他])(?:',
+        ')(?:[（(]盖章[)）])?[:：|]?',
+        '.{0,8}(?:三公|决算|预算)',
+        '[“\\"《]|三公|部门|单位|整体|项目|财政|预算|决算|绩效|专项|关于|的',
+        '^(?:为|是|[-—]?\\d+[-—－])',
+        '^(?:关于)?(?:19|20)\\d\\d(?:[—\\-–~至](?:19|20)\\d\\d)?年度?',
+        '^(?:是|为|主要(?:职责|有|负责|职能|承担)|成立于|始建于|现有|内设|下设|共有|无内设|只有)',
+        '^(?:附件\\d*[:：]?|第[一二三四五六七八九十\\d]+(?:部分|章|节|篇)|\\d+[、.．]|关于)',
+        '一',
+        '关于|根据|通知|要求|报告|说明|情况|经费|资金|项目|预算|决算|绩效|年度|万元|下达|拨付|我|网站|网$',
+        '是|为|主要|成立于|始建于|现有|内设|下设|共有|无内设|只有',
+        '的',
+        '鿿',
+        '（）()]{2,30}?)(?:19|20)\\d\\d年',
+        '（）()]{3,40}?)(?:关于)?(?:(?:19|20)\\d\\d|20[xX×]{2})\\s*年',
+    },
+    # segmentation (titles, years, web furniture) not yet moved
+    'pipeline/extract/segment.py': {
+        '(20\\d\\d|19\\d\\d)\\s*年(度)?(?!\\s*\\d{1,2}\\s*月)',
+        '(?:比|较|与|同口径比)\\s*(?:19|20)\\d\\d\\s*年',
+        '(?P<u>[\\u4e00-\\u9fa5]{3,30})(?:19|20)\\d\\d年\\d{1,2}月\\d{1,2}日$',
+        '[,，。；;：:《》“”]|^(?:根据|按照|依据|为|受|近日|经)',
+        '[（(]\\s*((?:19|20)\\d\\d)\\s*年度?\\s*[)）]',
+        '\\d[\\d,，.]*\\s*(?:万元|亿元|元|萬元|億元)',
+        '^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\\s*|^[•·\\-\\s]+',
+        '^[^。，,；;：:]{0,24}?(报告|表|说明|情况)',
+        '^\\s*(19|20)\\d\\d\\s*(年度?)?\\s*$',
+        '^\\s*(19|20)\\d\\d\\s*年\\s*\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?\\s*$',
+        '下达|拨付|批复|转发|印发|下发|通知|要求|安排|给|向|对',
+        '中共',
+        '中国共产党',
+        '决算',
+        '单位',
+        '报告',
+        '汇总|全[县区市州旗镇乡]|各(?:部门|单位|乡)|本级',
+        '现将(?P<t>[^，。；]{4,80}?(?:报告|情况|结果))(?:报告)?如下',
+        '绩效.{0,6}(自评|评价)|自评得分|自评结论|预算执行率|绩效目标完成',
+        '部门',
+        '附件',
+        '项目|专项|经费',
+        '预算',
+    },
+    # owned by the statements change
+    'pipeline/extract/statement_facts.py': {
+        '决算',
+        '执行',
+    },
+    # owned by the statements change (its words are statements.toml; these are clause glue)
+    'pipeline/extract/statements.py': {
+        ' 了为是达到共计约',
+        '(?![\\d.%％万亿+＋])(?!\\s+\\d)',
+        '(?![一-鿿\\d])',
+        ')\\s*(?:为|是|[:：])?\\s*(?P<n>\\d{1,3}(?:\\.\\d+)?)\\s*分(?![值数钟])',
+        '\\d{4}\\s*年度?|[\\d\\s.,，、:：;；()（）“”\\"\\-—]|[为是的了达共到已其中和及与]',
+        '项目',
+    },
+    # owned by the templates change (an unrecognised-row reason)
+    'pipeline/extract/templates/__init__.py': {
+        'a part of 年度资金总额 whose stage no total matches',
+    },
+    # owned by the templates change
+    'pipeline/extract/templates/align.py': {
+        '分',
+    },
+    # owned by the templates change
+    'pipeline/extract/templates/engine.py': {
+        '元',
+    },
+    # heading numbering (第…章) not yet moved
+    'pipeline/readers/flat_table.py': {
+        '^\\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])',
+    },
+    # page-number and heading furniture: readers/pdf.py owned by another change
+    'pipeline/readers/pdf.py': {
+        '^[-—–－_\\s]*(第\\s*)?\\d{1,4}\\s*(页)?(\\s*[/／]\\s*(共\\s*)?\\d{1,4}\\s*页?|\\s*共\\s*\\d{1,4}\\s*页)?[-—–－_\\s]*$',
+        '^\\s*(第[一二三四五六七八九十百零\\d]+[部分章节条篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d{1,2}[、.．](?!\\d)|\\d{1,2}[)）]|附件|附表|附：)',
+    },
+    # text-table header hints not yet moved
+    'pipeline/readers/text.py': {
+        '一级指标',
+        '执行数',
+        '预算|执行|决算|金额|分值|得分|合计|支出|收入|比率|率$|数$',
+    },
+}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                out.add(id(body[0].value))
+    return out
+
+
+def _is_numerals(s: str) -> bool:
+    han = set(HAN.findall(s))
+    return han <= NUMERALS and len(han) >= 3
+
+
+def han_literals() -> list[tuple[str, int, str]]:
+    """(path, line, literal) of every Han string literal of pipeline/ that is not a docstring."""
+    out = []
+    for path in sorted((REPO / "pipeline").rglob("*.py")):
+        rel = path.relative_to(REPO).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = _docstrings(tree)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+                    and HAN.search(node.value)):
+                out.append((rel, node.lineno, node.value))
+    return out
+
+
+def _allowed(rel: str, text: str) -> bool:
+    if _is_numerals(text):
+        return True
+    if any(rel == m or (m.endswith("/") and rel.startswith(m)) for m in MESSAGE_MODULES):
+        return True
+    return text in PENDING.get(rel, set())
+
+
+def test_no_han_words_in_python():
+    bad = [f"{rel}:{line}: {text[:60]!r}" for rel, line, text in han_literals() if not _allowed(rel, text)]
+    assert not bad, (
+        "Han words in Python string literals; move them to vocab/ and read them with "
+        "pipeline/lexicon.py:\n" + "\n".join(bad)
+    )
+
+
+def test_allow_lists_name_real_files():
+    for rel in [*MESSAGE_MODULES, *PENDING]:
+        assert (REPO / rel).exists(), rel
+
+
+def test_the_scan_sees_words_and_skips_docstrings_and_numerals():
+    tree = ast.parse('"""年初预算 in a docstring."""\nX = "年初预算"\nN = "[一二三四五六七八九十]"\n')
+    skip = _docstrings(tree)
+    found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in skip]
+    assert found == ["年初预算", "[一二三四五六七八九十]"]
+    assert not _is_numerals("年初预算") and _is_numerals("[一二三四五六七八九十]") and not _is_numerals("万")
