@@ -102,11 +102,13 @@ PENDING: dict[str, set[str]] = {
     },
     # owned by the statements change
     'pipeline/extract/statement_facts.py': {
+        ' 为是了',  # added by the statements change after this test: to move to statements.toml
         '决算',
         '执行',
     },
     # owned by the statements change (its words are statements.toml; these are clause glue)
     'pipeline/extract/statements.py': {
+        '(?![\\d.%％万亿+＋])(?=\\s*[\\u4e00-\\u9fff，,。；;、])',  # added by the statements change after this test: to move to statements.toml
         ' 了为是达到共计约',
         '(?![\\d.%％万亿+＋])(?!\\s+\\d)',
         '(?![一-鿿\\d])',
