@@ -64,6 +64,7 @@ class Grammar:
     project_subject: re.Pattern[str]
     year: re.Pattern[str]
     prior_marker: re.Pattern[str]
+    self_words: tuple[str, ...]
     outline: re.Pattern[str]
     family: dict[str, frozenset[str]]  # line item → every item a partition of it may list
     up: tuple[str, ...]
@@ -107,6 +108,7 @@ def grammar() -> Grammar:
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
+        self_words=tuple(cfg["subject"]["self_words"]),
         outline=re.compile(cfg["lines"]["outline_start"]),
         family=_families(),
         up=tuple(cfg["direction"]["up"]), down=tuple(cfg["direction"]["down"]),
@@ -330,7 +332,8 @@ def _bare(label: str, g: Grammar) -> bool:
     """A label saying only how or when (实际支出为, 完成预算, 2019年), naming nothing: the figure
     is about what the figure before it was about. "基本工资" names something else."""
     rest = label
-    for w in sorted({w for _, ws in g.measures for w in ws} | set(g.neutral) | set(g.sum_words), key=len, reverse=True):
+    for w in sorted({w for _, ws in g.measures for w in ws} | set(g.neutral) | set(g.sum_words) | set(g.self_words),
+                    key=len, reverse=True):
         rest = rest.replace(w, "")
     rest = re.sub(r"\d{4}\s*年度?|[\d\s.,，、:：;；()（）“”\"\-—]|[为是的了达共到已其中和及与]", "", rest)
     return len(rest) < 2
