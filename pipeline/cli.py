@@ -96,10 +96,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if c:
         facts = sum(c.get(t, 0) for t in ("fact_budgets", "fact_executions", "fact_indicators", "fact_scores"))
         print(f"  loaded: {c.get('reports', 0)} reports, {c.get('projects', 0)} projects, {facts} facts")
-    print(f"  identity checks: {dq['evaluated']} evaluated, {dq['failed']} failed ({dq['failed_errors']} errors)")
+    print(f"  identity checks: {dq['evaluated']} evaluated, {dq['failed']} failed ({dq['failed_errors']} errors), "
+          f"{dq.get('incomplete', 0)} incomplete (structure not fully read; not errors)")
+    inc = dq.get("incomplete_by_check", {})
     for name, (n, f) in sorted(dq["by_check"].items()):
-        if f:
-            print(f"    {name}: {f} of {n} failed")
+        if f or inc.get(name):
+            print(f"    {name}: {f} of {n} failed" + (f", {inc[name]} incomplete" if inc.get(name) else ""))
     for suite in dq["suites"]:
         # The rows that broke the suite, not the rows it looked at.
         bad = suite.get("unexpected_count") or 0

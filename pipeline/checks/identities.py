@@ -23,7 +23,7 @@ CHECK_NAMES = check_names()
 
 COLUMNS = [
     "document_id", "report_id", "project_id", "check_name", "severity", "passed", "expected",
-    "observed", "difference", "tolerance", "detail", "source_refs",
+    "observed", "difference", "tolerance", "detail", "source_refs", "status",
 ]
 
 
@@ -46,6 +46,7 @@ def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str) ->
     if not bands.empty:
         bands.insert(0, "run_id", run_id)
         bands.insert(1, "checked_at", checked_at)
+        bands["status"] = bands["passed"].map({True: "passed", False: "failed"})
         write.insert_frame(con, table, bands)
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
 
@@ -56,7 +57,8 @@ def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     insert_residuals(con, "_residuals", "adhoc")
     df = con.execute(f"SELECT {', '.join(COLUMNS)} FROM _residuals").df()
     write.drop_scratch(con, "_residuals")
-    df["passed"] = df["passed"].astype(bool)
+    # An incomplete check is no finding: it does not count as failed (see `status`).
+    df["passed"] = df["passed"].fillna(True).astype(bool)
     return df
 
 

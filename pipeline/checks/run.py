@@ -21,6 +21,9 @@ class CheckSummary:
     evaluated: int = 0
     failed: int = 0
     failed_errors: int = 0
+    # Checks that ran on a structure they did not fully understand: counted, never errors.
+    incomplete: int = 0
+    incomplete_by_check: dict[str, int] = field(default_factory=dict)
     by_check: dict[str, tuple[int, int]] = field(default_factory=dict)  # name → (run, failed)
     suites: list[dict] = field(default_factory=list)
     structural: dict[str, int] = field(default_factory=dict)
@@ -36,20 +39,25 @@ def run_identities(con: duckdb.DuckDBPyConnection, run_id: str, use_gx: bool = T
     s = CheckSummary(run_id=run_id)
     with transaction(con):
         s.evaluated = insert_residuals(con, "dq_results", run_id)
-        for name, n, failed, errors in con.execute(
+        for name, n, failed, errors, incomplete in con.execute(
             """SELECT check_name, count(*), count(*) FILTER (NOT passed),
-                      count(*) FILTER (NOT passed AND severity = 'error')
+                      count(*) FILTER (NOT passed AND severity = 'error'),
+                      count(*) FILTER (status = 'incomplete')
                FROM dq_results WHERE run_id = ? GROUP BY 1""",
             [run_id],
         ).fetchall():
             s.by_check[name] = (n, failed)
             s.failed += failed
             s.failed_errors += errors
+            if incomplete:
+                s.incomplete_by_check[name] = incomplete
+                s.incomplete += incomplete
         s.failing = failing_rows(con, run_id)
         if use_gx and s.evaluated:
             # GX sees only what it asserts on: four small columns, not the sentences.
             df = con.execute(
-                "SELECT check_name, passed, difference, tolerance FROM dq_results WHERE run_id = ?", [run_id]
+                "SELECT check_name, passed, difference, tolerance FROM dq_results WHERE run_id = ? AND passed IS NOT NULL",
+                [run_id],
             ).df()
             s.suites = validate(df)
             write.record_validations(con, run_id, s.suites)

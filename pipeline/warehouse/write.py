@@ -119,12 +119,20 @@ def drop_scratch(con: duckdb.DuckDBPyConnection, name: str) -> None:
 def insert_check_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, checked_at: datetime,
                       select_sql: str) -> None:
     """Append one check's rows, computed by `select_sql` inside DuckDB (residuals never pass
-    through Python), to dq_results or a scratch twin."""
+    through Python), to dq_results or a scratch twin.
+
+    A check that may not understand all of what it compares returns an `incomplete` column:
+    such a row is stored with status 'incomplete' and passed null, never as a failure."""
+    cols = {d[0] for d in con.execute(f"SELECT * FROM ({select_sql}) LIMIT 0").description}
+    inc = "coalesce(CAST(incomplete AS BOOLEAN), FALSE)" if "incomplete" in cols else "FALSE"
     con.execute(
-        f"""INSERT INTO {table}
-            SELECT ?, ?, report_id, project_id, check_name, severity, CAST(passed AS BOOLEAN),
+        f"""INSERT INTO {table} (run_id, checked_at, report_id, project_id, check_name, severity, passed,
+                                 expected, observed, difference, tolerance, detail, source_refs, document_id, status)
+            SELECT ?, ?, report_id, project_id, check_name, severity,
+                   CASE WHEN {inc} THEN NULL ELSE CAST(passed AS BOOLEAN) END,
                    CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
-                   CAST(tolerance AS DOUBLE), detail, source_refs, document_id
+                   CAST(tolerance AS DOUBLE), detail, source_refs, document_id,
+                   CASE WHEN {inc} THEN 'incomplete' WHEN CAST(passed AS BOOLEAN) THEN 'passed' ELSE 'failed' END
             FROM ({select_sql})""",
         [run_id, checked_at],
     )

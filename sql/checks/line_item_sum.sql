@@ -40,16 +40,34 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts
     FROM nearest WHERE rn = 1 GROUP BY ALL
+), unmapped AS (
+    -- Amounts of a table the reader did not map to any line item, by table and column: a
+    -- child among them would be missing from the sum.
+    SELECT document_id, regexp_extract(source_ref, 'table=(\d+)', 1) AS blk,
+           regexp_extract(source_ref, ';col=(\d+)', 1) AS col,
+           string_agg(text || ' @' || source_ref, '; ' ORDER BY source_ref) AS cells
+    FROM unrecognised WHERE what = 'cell' AND source_ref LIKE '%table=%' GROUP BY ALL
+), judged AS (
+    SELECT s.*,
+           -- One printed child is an "of which" (其中) line: it cannot exceed its parent, but
+           -- need not equal it; two or more children must add up.
+           CASE WHEN n = 1 THEN observed <= expected + tol - 1e-9 OR abs(expected - observed) < 1e-6
+                ELSE (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) END AS holds,
+           u.cells AS unmapped_cells
+    FROM sums s LEFT JOIN unmapped u ON u.document_id = s.document_id AND u.blk = s.blk
+         AND u.col = regexp_extract(s.parent_ref, ';col=(\d+)', 1)
 )
 SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, tol AS tolerance,
-       -- One printed child is an "of which" (其中) line: it cannot exceed its parent, but
-       -- need not equal it; two or more children must add up.
-       CASE WHEN n = 1 THEN observed <= expected + tol - 1e-9 OR abs(expected - observed) < 1e-6
-            ELSE (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) END AS passed,
-       format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元',
+       holds AS passed,
+       -- A sum that does not hold while its column has amounts the reader could not name is not
+       -- understood completely: incomplete (never an error), with the amounts left out.
+       NOT holds AND unmapped_cells IS NOT NULL AS incomplete,
+       format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元{}',
               parent, measure, parent_text, coalesce(parent_unit, ''), parent_ref,
               round(observed / unit_factor(parent_unit), 4),
-              coalesce(parent_unit, '元'), parts, round(expected - observed, 2), round(tol, 2)) AS detail,
+              coalesce(parent_unit, '元'), parts, round(expected - observed, 2), round(tol, 2),
+              CASE WHEN NOT holds AND unmapped_cells IS NOT NULL
+                   THEN '; 未完整核对：同列有未识别的数字 ' || unmapped_cells ELSE '' END) AS detail,
        parent_ref || '; ' || parts AS source_refs
-FROM sums
+FROM judged

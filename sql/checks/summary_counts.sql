@@ -1,7 +1,10 @@
 -- Stated counts and averages ("共40个项目，平均分91.66分，一等27个") match the project rows.
+-- The rows are a table's projects: a project named only by a sentence ("本部门共0个项目实行
+-- 绩效目标管理" read as one) is not a row, and a report with no project table is not checked.
 WITH p AS (
     SELECT pr.report_id, pr.project_id, CAST(s.score AS DOUBLE) AS score, s.grade_text, s.score_decimals
     FROM projects pr LEFT JOIN fact_scores s ON s.project_id = pr.project_id AND s.component = 'total' AND NOT s.is_twin
+    WHERE pr.origin IS DISTINCT FROM 'statement'
 ), agg AS (
     SELECT report_id, count(DISTINCT project_id) AS n, avg(score) AS avg_score,
            max(coalesce(score_decimals, 0)) AS d

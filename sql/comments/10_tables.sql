@@ -131,6 +131,7 @@ COMMENT ON COLUMN dq_results.tolerance IS '容差';
 COMMENT ON COLUMN dq_results.detail IS '说明';
 COMMENT ON COLUMN dq_results.source_refs IS '出处';
 COMMENT ON COLUMN dq_results.document_id IS '文件ID（内容哈希）';
+COMMENT ON COLUMN dq_results.status IS '检查状态：passed 通过 / failed 未通过 / incomplete 结构未完全识别（不计为错误）';
 COMMENT ON TABLE money_units IS '计量单位表：各种写法及折算为元的系数（vocab/money_units.csv）';
 COMMENT ON COLUMN money_units.unit IS '单位写法';
 COMMENT ON COLUMN money_units.canonical IS '标准写法';

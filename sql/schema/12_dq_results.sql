@@ -5,12 +5,15 @@ CREATE TABLE IF NOT EXISTS dq_results (
     project_id   VARCHAR,
     check_name   VARCHAR NOT NULL,
     severity     VARCHAR NOT NULL,   -- error | warning
-    passed       BOOLEAN NOT NULL,
+    passed       BOOLEAN,           -- null when status = 'incomplete'
     expected     DOUBLE,
     observed     DOUBLE,
     difference   DOUBLE,
     tolerance    DOUBLE,
     detail       VARCHAR,
     source_refs  VARCHAR,
-    document_id  VARCHAR
+    document_id  VARCHAR,
+    -- passed | failed | incomplete (the structure checked was not fully understood: an
+    -- unmapped child, a table cut off; never an error, the detail names what is missing)
+    status       VARCHAR
 );

@@ -19,11 +19,12 @@ def dq_results(context: dg.AssetExecutionContext, bpw: BpwSettings, warehouse_ta
     cs = check(s, summary, use_gx=bpw.use_gx)
     context.add_output_metadata(
         {"dagster/row_count": cs.evaluated, "checks_run": cs.evaluated, "checks_failed": cs.failed,
-         "errors": cs.failed_errors}
+         "errors": cs.failed_errors, "incomplete": cs.incomplete}
         | {f"failed_{k}": f for k, (_, f) in cs.by_check.items()}
     )
     return {"run_id": context.run_id, "evaluated": cs.evaluated, "failed": cs.failed,
             "failed_errors": cs.failed_errors, "by_check": cs.by_check, "structural": cs.structural,
+            "incomplete": cs.incomplete, "incomplete_by_check": cs.incomplete_by_check,
             "suites": cs.suites, "failing": cs.failing}
 
 
