@@ -20,7 +20,7 @@ from pipeline.extract.segment import (
     segment,
     untitled_segment,
 )
-from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts
+from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
 from pipeline.extract.statements import Flow
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
@@ -54,7 +54,9 @@ def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     doc = prepare(doc)
     segs = segment(doc)
-    report_words = looks_like_report(doc)
+    # A page without a title is a report when its vocabulary says so, or when its sentences
+    # state budget or spending figures with their stage (an excerpt starting mid-report).
+    report_words = looks_like_report(doc) or states_levels(doc)
     if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.

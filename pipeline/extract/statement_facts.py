@@ -286,3 +286,19 @@ def _drain_skipped(ex, report: dict, p, flow: Flow) -> None:
             "text": p.text[max(0, a - 20) : z + 4][:100],
         })
     flow.skipped.clear()
+
+
+def states_levels(doc, at_least: int = 2, paragraphs: int = 200) -> bool:
+    """True when the opening text states budget, allocation or execution figures with their
+    stage said in words (a report excerpt that starts mid-report, without a title)."""
+    from pipeline.model import Paragraph
+
+    n = 0
+    flow = Flow()
+    for b in doc.blocks[:paragraphs]:
+        if isinstance(b, Paragraph):
+            sts, _rates, _changes = read_statements(b.text, None, flow)
+            n += sum(1 for s in sts if s.measure_said and s.measure != "income")
+            if n >= at_least:
+                return True
+    return False

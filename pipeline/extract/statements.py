@@ -368,10 +368,11 @@ def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Gramma
     for c in same:
         if item is not None and item in g.family.get(c.line_item, ()):
             return c  # the vocabulary says this is one of its parts
-    for c in same:
-        if c.line_item not in g.family or item is None:
-            return c  # a part the vocabulary does not name: the nearest whole of its stage
-    return None
+    if item is not None and item not in g.generic_items:
+        # a line the vocabulary names but not as a part of any candidate (公务接待费 after
+        # 公务用车运行维护费…主要包括…): a sibling, not a part
+        return None
+    return same[0] if same else None  # a part the vocabulary does not name: the nearest whole
 
 
 def read_statements(printed: str, default_measure: str | None,

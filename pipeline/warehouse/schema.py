@@ -136,9 +136,10 @@ def _load_money_units(con: duckdb.DuckDBPyConnection) -> None:
 def _load_partitions(con: duckdb.DuckDBPyConnection) -> None:
     """vocab/statement_partitions.csv → line_item_partitions, one row per (partition, part)."""
     with open(VOCAB_DIR / "statement_partitions.csv", encoding="utf-8") as f:
-        rows = [(r["whole"], i, part, r["note"]) for i, r in enumerate(csv.DictReader(f), start=1)
-                for part in r["parts"].split()]
+        rows = [(r["whole"], i, part, r["note"], r["complete"] == "yes")
+                for i, r in enumerate(csv.DictReader(f), start=1) for part in r["parts"].split()]
     with transaction(con):
         con.execute("DELETE FROM line_item_partitions")
         if rows:
-            con.executemany("INSERT INTO line_item_partitions VALUES (?, ?, ?, ?)", rows)
+            con.executemany("INSERT INTO line_item_partitions (whole, partition_id, part, note, complete) "
+                            "VALUES (?, ?, ?, ?, ?)", rows)

@@ -33,7 +33,8 @@ WITH f AS (
 ), complete AS (
     -- the listed parts are exactly one partition of the whole (each part once)
     SELECT g.report_id, g.whole_ref, g.dimension, bool_or(true) AS is_complete
-    FROM g JOIN (SELECT whole, partition_id, list(part ORDER BY part) AS ps FROM line_item_partitions GROUP BY ALL) lp
+    FROM g JOIN (SELECT whole, partition_id, list(part ORDER BY part) AS ps FROM line_item_partitions
+                 WHERE complete GROUP BY ALL) lp
         ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n AND g.closed
     GROUP BY ALL
 )

@@ -5,5 +5,6 @@ CREATE TABLE IF NOT EXISTS line_item_partitions (
     whole         VARCHAR NOT NULL,   -- line_items.code
     partition_id  INTEGER NOT NULL,   -- one row of the vocabulary file
     part          VARCHAR NOT NULL,   -- line_items.code
-    note          VARCHAR
+    note          VARCHAR,
+    complete      BOOLEAN             -- true: the parts add up to the whole; false: only which lines may be listed under it
 );

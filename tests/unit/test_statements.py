@@ -231,3 +231,24 @@ def test_bare_increase_words_and_shared_unit_lists_are_changes() -> None:
     assert _read("2018年基本支出预算较上年增17.1万元,增幅17.18%。", "initial")[0] == []
     assert _read("与2021年相比,收、支总计各减少1267.86,2570.97万元。", "executed")[0] == []
     assert _read("全县一般公共预算收入比上年减收1070万元。", "executed")[0] == []
+
+
+def test_a_sibling_line_is_not_a_part_and_old_fund_names_are_funds() -> None:
+    text = ("公务用车运行维护费支出8.2万元,主要包括公务用车燃料费、维修保养费及其他运行费用;公务接待费支出16.55万元。")
+    _, sts, _ = _read(text, "executed")
+    assert [(s.printed, s.part_of) for s in sts] == [("8.2", None), ("16.55", None)]
+    _, sts, _ = _read("全区完成公共财政预算收入20348万元,为预算的55.3%。其中:地方公共财政预算收入13916万元,为预算的56%;"
+                      "上划收入6432万元,为预算的53.8%。", None)
+    assert [s.measure for s in sts] == ["executed", "executed", "income"]
+    assert all(s.rate_base is None for s in sts)
+
+
+def test_an_untitled_excerpt_stating_levels_is_a_report() -> None:
+    from pipeline.extract import extract
+    from pipeline.readers.text import read_text
+
+    text = ("1-5月,我县地方一般公共预算收入累计完成34096万元,为年预算的32.3%,同比降低10.2%。\n"
+            "1-5月,全县财政一般公共预算支出完成195043万元,为年预算的44.74%,同比增长6.3%。\n")
+    ex = extract(read_text(text.encode()), "untitled-levels")
+    assert len(ex.reports) == 1
+    assert {str(f["reported_rate_pct"]) for f in ex.fact_executions} >= {"32.3", "44.74"}
