@@ -684,6 +684,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
 @dataclass(frozen=True)
 class ScoreGrammar:
     score: re.Pattern[str]
+    form_total: re.Pattern[str]
+    form_total_max: float
     not_before: tuple[str, ...]
     total_words: tuple[str, ...]
     label_trim: re.Pattern[str]
@@ -697,6 +699,9 @@ def score_grammar() -> ScoreGrammar:
     trim = "|".join(re.escape(w) for w in cfg["label_trim"])
     return ScoreGrammar(
         score=re.compile(rf"(?P<w>{words})\s*(?:为|是|[:：])?\s*(?P<n>\d{{1,3}}(?:\.\d+)?)\s*分(?![值数钟])"),
+        form_total=re.compile(rf"(?P<w>{'|'.join(map(re.escape, cfg['form_total_words']))})(?:[(（]分[)）])?\s*[:：]?\s*"
+                              rf"(?P<n>\d{{1,3}}(?:\.\d+)?)(?![\d.%％分万亿元])"),
+        form_total_max=float(cfg["form_total_max"]),
         not_before=tuple(cfg["not_before"]), total_words=tuple(cfg["total_words"]),
         label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
     )
@@ -759,4 +764,11 @@ def read_scores(printed: str) -> list[Score]:
         about = bool(g.project_subject.match(text[sent_start:])) or "项目" in label + m.group("w")
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
                          name if len(name) >= 2 else None, total, about))
+    taken = {x.start for x in out}
+    for m in sg.form_total.finditer(text):
+        n = m.group("n")
+        if m.start("n") in taken or float(n) > sg.form_total_max:
+            continue
+        out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
+                         None, True, False))
     return out

@@ -252,3 +252,11 @@ def test_an_untitled_excerpt_stating_levels_is_a_report() -> None:
     ex = extract(read_text(text.encode()), "untitled-levels")
     assert len(ex.reports) == 1
     assert {str(f["reported_rate_pct"]) for f in ex.fact_executions} >= {"32.3", "44.74"}
+
+
+def test_a_form_total_printed_as_label_and_value() -> None:
+    from pipeline.extract.statements import read_scores
+
+    (s,) = read_scores("项目名称 项目主管单 位 自评总分: 95 项目实施单位 广水市交通运输局")
+    assert (s.printed, s.total) == ("95", True)
+    assert read_scores("自评总分: 950 ") == []
