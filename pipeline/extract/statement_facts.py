@@ -31,9 +31,10 @@ def default_measure(report_kind: str | None, title: str | None) -> str | None:
     """What a level stated without a stage word is: budget in a 预算 disclosure, execution in
     决算 accounts, undecided elsewhere."""
     t = title or ""
-    if "决算" in t or report_kind == "final_accounts":
+    words = grammar().report_stage
+    if any(w in t for w in words["final_words"]) or report_kind == "final_accounts":
         return "executed"
-    if report_kind == "budget" and "执行" not in t:
+    if report_kind == "budget" and not any(w in t for w in words["execution_words"]):
         return "initial"
     return None
 
@@ -66,7 +67,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         if ref in taken:
             _note_rate_base(ex, rid, s, ref, report)
             continue
-        if targets and s.label.rstrip(" 为是了").endswith(targets):
+        if targets and s.label.rstrip(grammar().label_tail).endswith(targets):
             continue  # an indicator's target written in a cell, not a level
         # In a department or disclosure report, a sentence about one project states its figures.
         project = s.project if s.project and not single else None

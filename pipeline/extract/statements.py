@@ -65,6 +65,10 @@ class Grammar:
     year: re.Pattern[str]
     prior_marker: re.Pattern[str]
     self_words: tuple[str, ...]
+    label_tail: str
+    bare_noise: re.Pattern[str]
+    project_word: str
+    report_stage: dict
     outline: re.Pattern[str]
     family: dict[str, frozenset[str]]  # line item → every item a partition of it may list
     up: tuple[str, ...]
@@ -74,12 +78,13 @@ class Grammar:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     cfg = tomllib.loads((VOCAB / "statements.toml").read_text(encoding="utf-8"))
+    glue = cfg["glue"]
     mu = dict(cfg["money_units"])
     bare = frozenset(mu.pop("bare", []))
     bare_needs = tuple(mu.pop("bare_needs", []))
     units = {k: int(v) for k, v in mu.items()}
     alt = "|".join(
-        re.escape(u) + ("(?![\u4e00-\u9fff\\d])" if u in bare else "") for u in sorted(units, key=len, reverse=True)
+        re.escape(u) + (glue["bare_unit_after"] if u in bare else "") for u in sorted(units, key=len, reverse=True)
     )
     # "实际到位资金(万元)84.74": the unit printed in brackets before the figure (a label cell).
     money = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u not in bare)
@@ -104,11 +109,13 @@ def grammar() -> Grammar:
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
-        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}(?![\d.%％万亿+＋])(?=\s*[\u4e00-\u9fff，,。；;、])"),
+        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
-        self_words=tuple(cfg["subject"]["self_words"]),
+        self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"],
+        bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
+        report_stage=cfg["report_stage"],
         outline=re.compile(cfg["lines"]["outline_start"]),
         family=_families(),
         up=tuple(cfg["direction"]["up"]), down=tuple(cfg["direction"]["down"]),
@@ -210,7 +217,7 @@ def _decimals(s: str) -> int:
 
 
 def _ends_with(label: str, words: tuple[str, ...]) -> bool:
-    lab = label.rstrip(" 了为是达到共计约")
+    lab = label.rstrip(grammar().label_tail)
     return any(lab.endswith(w) for w in words)
 
 
@@ -335,7 +342,7 @@ def _bare(label: str, g: Grammar) -> bool:
     for w in sorted({w for _, ws in g.measures for w in ws} | set(g.neutral) | set(g.sum_words) | set(g.self_words),
                     key=len, reverse=True):
         rest = rest.replace(w, "")
-    rest = re.sub(r"\d{4}\s*年度?|[\d\s.,，、:：;；()（）“”\"\-—]|[为是的了达共到已其中和及与]", "", rest)
+    rest = g.bare_noise.sub("", rest)
     return len(rest) < 2
 
 
@@ -694,13 +701,13 @@ class ScoreGrammar:
 
 @lru_cache(maxsize=1)
 def score_grammar() -> ScoreGrammar:
-    cfg = tomllib.loads((VOCAB / "statements.toml").read_text(encoding="utf-8"))["score"]
+    full = tomllib.loads((VOCAB / "statements.toml").read_text(encoding="utf-8"))
+    cfg, glue = full["score"], full["glue"]
     words = "|".join(re.escape(w) for w in sorted(cfg["words"], key=len, reverse=True))
     trim = "|".join(re.escape(w) for w in cfg["label_trim"])
     return ScoreGrammar(
-        score=re.compile(rf"(?P<w>{words})\s*(?:为|是|[:：])?\s*(?P<n>\d{{1,3}}(?:\.\d+)?)\s*分(?![值数钟])"),
-        form_total=re.compile(rf"(?P<w>{'|'.join(map(re.escape, cfg['form_total_words']))})(?:[(（]分[)）])?\s*[:：]?\s*"
-                              rf"(?P<n>\d{{1,3}}(?:\.\d+)?)(?![\d.%％分万亿元])"),
+        score=re.compile(rf"(?P<w>{words}){glue['score_tail']}"),
+        form_total=re.compile(rf"(?P<w>{'|'.join(map(re.escape, cfg['form_total_words']))}){glue['form_total_tail']}"),
         form_total_max=float(cfg["form_total_max"]),
         not_before=tuple(cfg["not_before"]), total_words=tuple(cfg["total_words"]),
         label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
@@ -761,7 +768,7 @@ def read_scores(printed: str) -> list[Score]:
         total = any(w in label + m.group("w") for w in sg.total_words)
         name = sg.label_trim.sub("", re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*", "", label)).strip()
         sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
-        about = bool(g.project_subject.match(text[sent_start:])) or "项目" in label + m.group("w")
+        about = bool(g.project_subject.match(text[sent_start:])) or g.project_word in label + m.group("w")
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
                          name if len(name) >= 2 else None, total, about))
     taken = {x.start for x in out}
