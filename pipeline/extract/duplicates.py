@@ -5,6 +5,7 @@ narrative_matches_table compares the two."""
 from __future__ import annotations
 
 from pipeline.extract.result import Extraction
+from pipeline.normalize.money import SCORE_UNIT
 
 _TEXT = ("narrative", "statement")
 
@@ -26,7 +27,7 @@ def merge_text_scores_into_tables(ex: Extraction, report_id: str, document_id: s
             ex.fact_mentions.append({
                 "document_id": document_id, "report_id": report_id, "project_id": side["project_id"],
                 "kind": "score", "subject": f"component:{side['component']}", "value": float(side["score"]),
-                "reported_text": side["score_text"], "reported_unit": "分", "decimals": side["score_decimals"],
+                "reported_text": side["score_text"], "reported_unit": SCORE_UNIT, "decimals": side["score_decimals"],
                 "source_ref": side["source_ref"], "origin": "table" if side is twin else "narrative",
                 "scope": "report",
             })

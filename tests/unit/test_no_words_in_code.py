@@ -50,10 +50,6 @@ PENDING: dict[str, set[str]] = {
         '^(?:其中[:：])?(?P<label>[^:：\\d]{2,14})[:：]\\s*(?P<n>-?[\\d,，]+(?:\\.\\d+)?)\\s*$',
         '\u3000-〿一-鿿\uff00-\uffef',
     },
-    # owned by the statements change
-    'pipeline/extract/duplicates.py': {
-        '分',
-    },
     # report identity regexes not yet moved to report_identity.csv
     'pipeline/extract/identity.py': {
         '((?:中国共产党|中共)?[',
