@@ -56,6 +56,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     single = report.get("report_kind") in ("project", "special_fund")
     taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
     taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
+    if report.get("unit_name") and not flow.self_names:
+        flow.self_names = (report["unit_name"],)
     statements, rates, changes = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
     _drain_skipped(ex, report, p, flow)
     refs: list[str] = [str(p.ref(s.start, s.end)) for s in statements]

@@ -298,6 +298,8 @@ class Flow:
     whole: Statement | None = None  # the whole of the list of parts last opened (其中)
     pending: list[Statement] = field(default_factory=list)  # a list announced at a paragraph's end
 
+    # the reporting unit's own names (深圳市审计局): in a label they name the reporter, not a line
+    self_names: tuple[str, ...] = ()
     # money figures read but not placed: (start, end, reason), drained by the caller into
     # `unrecognised` so nothing printed is silently dropped
     skipped: list[tuple[int, int, str]] = field(default_factory=list)
@@ -423,6 +425,8 @@ def read_statements(printed: str, default_measure: str | None,
             cut = max(sent.rfind(ch, prev_end, m.start()) for ch in g.breaks)
             clause_start = max(cut + 1, prev_end)
             label = sent[clause_start : m.start()]
+            for name in flow.self_names:
+                label = label.replace(name, "")  # "2026年深圳市审计局部门预算收入": the reporter's own name
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
             parts_open = _scan_lists(between, last, parts_open, brackets, flow, g)
