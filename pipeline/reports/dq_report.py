@@ -322,9 +322,13 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
         "failures", "未通过的勾稽检查", "Failed checks",
         _rowcount("t-fails") + table(
             [("报告 Report（单位·年度 / 文件）", ""), ("项目 Project", ""),
-             ("检查·级别 Check · severity", ""), ("应为 Expected", "num"), ("实为 Observed", "num"),
+             # expected holds the figure the document prints (a total, a rate, a share), observed
+             # what its other figures give: "应为/实为" read backwards for half the checks
+             ("检查·级别 Check · severity", ""), ("印出 Printed", "num"), ("按其他数算得 Computed", "num"),
              ("差额 Difference", "num"), ("容差 Tolerance", "num"), ("说明 Detail", ""), ("位置 Source refs", "")],
-            fail_rows, table_id="t-fails", empty_text="最近一次检查全部通过 No failed checks in the latest run",
+            fail_rows, table_id="t-fails",
+            empty_text=("最近一次检查全部通过 No failed checks in the latest run" if n_run
+                        else "尚未检查任何恒等式 Nothing has been checked yet"),
         filterable=True),
         note="最近一次检查中每一项未通过的恒等式 · Every identity that did not hold in the latest check run. "
              "容差为按印刷小数位计算的半宽 · Tolerance is the rounding half-width implied by the printed decimals.",

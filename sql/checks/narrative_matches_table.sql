@@ -12,17 +12,30 @@ WITH m AS (
 SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table' AS check_name, 'error' AS severity,
        t.base AS expected, n.base AS observed, t.base - n.base AS difference, t.half + n.half AS tolerance,
        (abs(t.base - n.base) < 1e-6 OR abs(t.base - n.base) < t.half + n.half - 1e-9) AS passed,
-       format('正文「{}」写 {}{} @{}, 表格写 {}{} @{}', n.subject, n.reported_text, coalesce(n.reported_unit, ''), n.source_ref,
+       format('正文所写{} {}{} @{}，表格印 {}{} @{}',
+              -- the subject in words (budget:initial:total → 年度资金总额（年初预算）), not its key
+              CASE WHEN n.subject LIKE 'budget:%' THEN coalesce(li.label_zh, split_part(n.subject, ':', 3))
+                        || CASE split_part(n.subject, ':', 2) WHEN 'initial' THEN '（年初预算）' WHEN 'adjusted' THEN '（调整后预算）'
+                                WHEN 'adjustment' THEN '（预算调整数）' ELSE '' END
+                   WHEN n.subject LIKE 'executed:%' THEN coalesce(li.label_zh, split_part(n.subject, ':', 2)) || '（执行数）'
+                   WHEN n.subject = 'rate:total' THEN '执行率'
+                   WHEN n.subject = 'score:total' THEN '总分'
+                   WHEN n.subject LIKE 'project_score:%' THEN '项目「' || substr(n.subject, 15) || '」得分'
+                   WHEN n.subject LIKE 'component:%' THEN '「' || substr(n.subject, 11) || '」得分'
+                   ELSE n.subject END,
+              n.reported_text, coalesce(n.reported_unit, ''), n.source_ref,
               t.reported_text, coalesce(t.reported_unit, ''), t.source_ref) AS detail,
-       n.source_ref || '; ' || t.source_ref AS source_refs
+       '正文 ' || n.source_ref || '; 表格 ' || t.source_ref AS source_refs
 FROM m n JOIN m t ON t.report_id = n.report_id AND t.subject = n.subject AND t.origin = 'table'
+LEFT JOIN line_items li ON li.code = CASE WHEN n.subject LIKE 'budget:%' THEN split_part(n.subject, ':', 3)
+                                          ELSE split_part(n.subject, ':', 2) END
 WHERE n.origin = 'narrative' AND (n.scope = 'report' OR n.subject LIKE 'project_score:%')
 UNION ALL
 SELECT s.document_id, s.report_id, NULL, 'narrative_matches_table', 'error',
        arg_min(t.v, abs(t.v - s.v)), s.v, arg_min(t.v, abs(t.v - s.v)) - s.v,
        arg_min(t.half, abs(t.v - s.v)) + s.half,
        bool_or(abs(t.v - s.v) < 1e-6 OR abs(t.v - s.v) < t.half + s.half - 1e-9),
-       format('正文「{}」写 {}{} @{}, 表格写 {}', s.label, s.text, coalesce(s.unit, ''), s.ref,
+       format('正文「{}」写 {}{} @{}，表格印 {}', s.label, s.text, coalesce(s.unit, ''), s.ref,
               string_agg(t.text || coalesce(t.unit, '') || ' @' || t.ref, '; ' ORDER BY abs(t.v - s.v))),
        s.ref || '; ' || string_agg(t.ref, '; ' ORDER BY abs(t.v - s.v))
 FROM (
