@@ -111,6 +111,7 @@ def clean_unit(name: str | None) -> str | None:
         return None
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
     s = s.rsplit("的", 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
+    s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
     if not (3 <= len(s) <= 32) or _MASKED.search(s) or _NOT_A_NAME.search(s):
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
@@ -122,7 +123,7 @@ def org_prefix(text: str) -> str | None:
     """The longest unit name at the start of a cell value ('襄阳市中心医院填报日期…')."""
     s = re.sub(r"\s", "", text)
     best = None
-    for m in re.finditer(rf"(?:{words('org_suffix')}){words('own_level')}?", s[:34]):
+    for m in re.finditer(rf"(?:{words('org_suffix')}){words('own_level')}?(?!{words('suffix_continued')})", s[:34]):
         cand = clean_unit(s[: m.end()])
         if cand:
             best = cand
@@ -160,7 +161,9 @@ def unit_from_title(title: str) -> str | None:
         head = re.split(r"[“\"《]|三公|部门|单位|整体|项目|财政|预算|决算|绩效|专项|关于|的", rest, maxsplit=1)[0]
         if head and (u := org_prefix(head) or area_of(head)) and len(u) >= len(head) - 2:
             return u
-    m = org_pattern().search(s)
+    # A notice or law quoted in the title ('【市财政局、市商务局拨付…的通知】项目自评表') names
+    # its issuers, not the reporter.
+    m = org_pattern().search(re.sub(r"【[^】]*】|《[^》]*》", "", s))
     return clean_unit(m.group(1)) if m else None
 
 
@@ -170,6 +173,10 @@ def extend(short: str, candidates: list[str]) -> str:
     tails = [short[k:] for k in range(len(short) - 1) if is_area(short[k:])] if not is_org(short) else []
     for c in candidates:
         if c != short and (c.endswith(short) or (is_org(c) and any(c.startswith(t) for t in tails))):
+            return c
+    # '雨花区…自评报告' over a form whose 部门名称 is 长沙市雨花区发展和改革局: a unit of that place.
+    for c in candidates:
+        if is_org(c) and any(len(t) >= 3 and t in c for t in tails):
             return c
     return short
 
@@ -181,13 +188,17 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
     alt = "|".join(f"(?P<l{i}>{p})" for i, (p, _) in enumerate(labels))
     # Labels are scanned left to right, so 单位 is never read inside 实施单位; 本单位, 各部门
     # are the text's own words, not labels.
-    pat = re.compile(rf"(?<![本各该全我此其其他])(?:{alt})(?:[（(]盖章[)）])?[:：|]?")
+    # 主管部门 refused by its own lookbehind (中央主管部门) must not leave 部门 to be read as a label.
+    pat = re.compile(rf"(?<![本各该全我此其其他管])(?:{alt})(?:\|?[（(]盖章[)）])?[:：|]?")
+    other = re.compile(rf"{words('other_level')}$")
     out: list[tuple[int, str]] = []
     for t in texts:
         s = re.sub(r"[\s|]+", "|", t)
         found = list(pat.finditer(s))
         for m, nxt in zip(found, [*found[1:], None], strict=False):
             rank = next(labels[i][1] for i in range(len(labels)) if m.group(f"l{i}"))
+            if other.search(s[max(0, m.start() - 2) : m.start()]):
+                continue  # 中央主管部门 / 上级单位: another level's authority, not the reporter
             if rank == 3 and not re.match(r"[|:：]", s[m.end() - 1 : m.end() + 1][-1:] or "x") \
                     and not re.search(r"[|:：]$", m.group(0)):
                 continue  # a bare 部门 in running text ('财政部门以…') is not a label
@@ -213,7 +224,8 @@ def _publisher() -> re.Pattern[str]:
 def publishers(texts: list[str]) -> list[str]:
     """Bodies named by 发布机构/来源 metadata (or the line after a bare 发布机构 label)."""
     out = [u for t in texts for m in _publisher().finditer(t) if (u := org_prefix(m.group("u")))]
-    bare = re.compile(rf"^[\s•·\-|]*{words('publisher_field')}[\s:：|]*$")
+    # '发布机构' alone on its line, or bracketed ('• [ 发布机构 ]'), its value on the next line.
+    bare = re.compile(rf"^[\s•·\-|]*[\[【]?\s*{words('publisher_field')}\s*[\]】]?[\s:：|]*$")
     for a, b in zip(texts, texts[1:], strict=False):
         if bare.match(a) and (u := org_prefix(b.strip(" •·-|"))):
             out.append(u)
@@ -256,7 +268,8 @@ def opening_unit(texts: list[str]) -> str | None:
     unit or area and the year it reports on, or an area's own level (X本级) in a sentence."""
     for t in texts:
         s = re.sub(r"\s", "", t)
-        m = re.match(rf"^(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)\d\d年", s)
+        # 20xx: essay sites blank the year of a report they repost; the opening still names its unit.
+        m = re.match(rf"^(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)(?:\d\d|[xX×]{{2}})年", s)
         # An area opens its own accounts ('许镇镇2020年“三公”经费决算数'), not a project's story.
         own_accounts = re.match(r".{0,8}(?:三公|决算|预算)", s[m.end():]) if m else None
         if m and (u := clean_unit(m.group("u"))) and (is_org(u) or (is_area(u) and own_accounts)):
@@ -273,3 +286,59 @@ def majority(cands: list[str]) -> str | None:
     counts = Counter(cands)
     best = max(counts.values())
     return next(c for c in cands if counts[c] == best)
+
+
+def speaks_as_unit(texts: list[str]) -> bool:
+    """The text calls itself 我局, 我委, 我中心… (an organisation), not 我县, 我区 (an area):
+    a report under a place's title written by one of its bodies."""
+    area_end = re.compile(rf"(?:{words('area_suffix')})$")
+    return any(not area_end.search(m.group(0)) and m.group(0) not in ("本部门", "本单位")
+               for t in texts for m in re.finditer(words("first_person"), t))
+
+
+def named_by_short_name(candidates: list[str], texts: list[str]) -> str | None:
+    """'县政协坚持…' on the site of 南县政协: the unit speaks of itself by its name less the
+    place, which the publisher prints in full. Only an organisation's name (县政协, 区财政局)
+    opening a clause counts, not a mention of another body in the middle of a sentence."""
+    for c in candidates:
+        m = _area().match(c)
+        if not (m and is_org(c)) or len(c) - len(m.group(1)) < 2:
+            continue
+        short = m.group(1)[-1] + c[len(m.group(1)) :]  # 南县 + 政协 → 县政协
+        pat = re.compile(rf"(?:^|[，,。；;：:])(?:[（(]?[一二三四五六七八九十]+[)）、])?{re.escape(short)}"
+                         rf"(?!{words('org_suffix')})")
+        if any(pat.search(re.sub(r"\s", "", t)) for t in texts):
+            return c
+    return None
+
+
+def evaluated_unit(texts: list[str]) -> str | None:
+    """'我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价': an evaluation
+    commissioned by a finance bureau names the unit it evaluated right after 对."""
+    did = words("evaluated")
+    pat = re.compile(rf"对(?:(?:19|20)\d\d年度?)?(?P<rest>[{_HAN}（）()“”\"]{{4,60}}?){did}[{_HAN}]{{0,6}}?(?:评价|自评)")
+    for t in texts:
+        for m in pat.finditer(re.sub(r"\s", "", t)):
+            if re.search(r"下达|拨付|安排|分配|使用", m.group("rest")):
+                continue  # 对X局下达的资金进行评价: the fund, not a unit, is evaluated
+            p = org_pattern().match(m.group("rest"))
+            if p and (u := clean_unit(p.group(1))) and not is_area(u):
+                return u
+    return None
+
+
+def compiled_area(texts: list[str]) -> str | None:
+    """'经龙泉市财政局汇总，2018年龙泉市部门及乡镇政府…“三公”经费决算总额…': an area's units
+    compiled together report as the area."""
+    pat = re.compile(rf"(?:19|20)\d\d年度?(?:全)?(?P<u>[{_HAN}]{{2,12}}?(?:{words('area_suffix')})){words('compiled')}")
+    for t in texts:
+        for m in pat.finditer(re.sub(r"\s", "", t)):
+            if (u := clean_unit(m.group("u"))) and is_area(u):
+                return u
+    return None
+
+
+def is_sample_page(texts: list[str]) -> bool:
+    """An essay-collection page reposting reports as samples ('…自评报告(汇总18篇)', '篇一')."""
+    pat = re.compile(words("sample_page"))
+    return any(pat.search(re.sub(r"\s", "", t)) for t in texts)

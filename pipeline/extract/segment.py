@@ -42,8 +42,17 @@ def _kind_of(text: str) -> str | None:
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
+# "关于X县2022年预算执行情况…的报告——2022年12月18日在X县第六届人民代表大会…上": the
+# occasion after the dash is no part of the title (and makes a joined line look long).
+_OCCASION = re.compile(r"(?<=.{8})(?:——|--|—(?=\s*(?:19|20)\d\d)).*$")
+
+
+def _title_part(text: str) -> str:
+    return _OCCASION.sub("", text.strip())
+
+
 def _is_short(p: Paragraph) -> bool:
-    t = p.text.strip().strip("|").strip()
+    t = _title_part(p.text).strip("|").strip()
     if _SECTION.match(t):
         return False  # "二、项目绩效自评工作开展情况" is a section heading, not a title
     if re.search(r"^.{2,}[:：]", t) and not t.startswith("附件"):
@@ -58,7 +67,7 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
         b = blocks[j]
         if not isinstance(b, Paragraph) or not _is_short(b) or _is_metadata(b.text):
             break  # page metadata above a title is not part of it (发布机构 | X局 |)
-        window.append(b.text.strip())
+        window.append(_title_part(b.text))
         kind = _kind_of("".join(window))
         if kind:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
@@ -210,8 +219,13 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
     part = blocks[s.start : s.end]
     paras = [b.text for b in part if isinstance(b, Paragraph) and b.text.strip()]
     rows = [ident.simplify(" | ".join(r), trad) for b in part if isinstance(b, Table) for r in b.texts()[:12]]
-    s.fiscal_year = _fiscal_year(s.title, paras, rows)
-    s.unit_name = _unit_of(s, paras, rows)
+    sample = ident.is_sample_page(paras[:12])
+    if sample:
+        # An essay site's title carries its collection date; the reposted text its own (often
+        # blanked 20xx) year. The collection's headings say nothing of the report.
+        paras = [t for t in paras if not ident.is_sample_page([t])]
+    s.fiscal_year = _fiscal_year("" if sample else s.title, paras, rows)
+    s.unit_name = _unit_of(s, paras, rows, _beside_title(s, blocks))
 
 
 _PAREN_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
@@ -230,49 +244,102 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     return _majority_year(body)
 
 
+def _beside_title(s: Segment, blocks: list) -> list[str]:
+    """The lines just above and below a title, past its wrapped parts and its occasion or
+    date line: where a cover or a speech prints its unit on a line of its own."""
+    k = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.index == s.title_para), None)
+    if k is None:
+        return []
+    title = re.sub(r"\s", "", s.title)
+    out: list[str] = []
+    before = [b for b in blocks[max(0, k - 3) : k] if isinstance(b, Paragraph) and b.text.strip(" |")]
+    if before and not _is_metadata(before[-1].text) and not (len(before) > 1 and _is_metadata(before[-2].text)):
+        out.append(before[-1].text)
+    after = [b for b in blocks[k + 1 : k + 8] if isinstance(b, Paragraph) and b.text.strip(" |")]
+    for b in after:
+        t = re.sub(r"\s", "", b.text)
+        if _title_part(t) in title or t.startswith(("——", "--")) or re.fullmatch(r".{0,30}会议上", t) \
+                or re.search(r"(?:19|20)\d\d年.{0,12}(?:会议|日)", t[:24]):
+            continue  # the title's wrapped lines, its occasion, the date
+        out.append(b.text)
+        break
+    return out
+
+
 def _is_metadata(text: str) -> bool:
     fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
-    return bool(re.search(rf"(?:^|[\s|•·\-])(?:{fields})\s*[:：|]", text)) or bool(
-        re.match(rf"^[\s•·\-|]*(?:{fields})[\s:：|]*$", text)
+    # '发布机构：X', '发布机构 | X |', or a label alone on its line, bare or bracketed ('• [ 有效性 ]').
+    return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{fields})\s*[\]】]?\s*[:：|]", text)) or bool(
+        re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{fields})\s*[\]】]?[\s:：|]*$", text)
     )
 
 
 _COMPILED = re.compile(r"汇总|全[县区市州旗镇乡]|各(?:部门|单位|乡)|本级")
 
 
-def _unit_of(s: Segment, paras: list[str], rows: list[str]) -> str | None:
+def _cell_runs(paras: list[str]) -> list[str]:
+    """Forms rendered one cell per line ('实施单位 (盖章) |' then '青神县发展和改革局 |'): runs
+    of short lines joined back into rows, so a label meets the value on the next line."""
+    runs: list[list[str]] = [[]]
+    for t in paras:
+        if len(t.strip(" |")) <= 30:
+            runs[-1].append(t.strip(" |"))
+        elif runs[-1]:
+            runs.append([])
+    return [" | ".join(r) for r in runs if len(r) > 1]
+
+
+def _lone_name(lines: list[str]) -> str | None:
+    """A line holding nothing but an organisation's name."""
+    for t in lines:
+        t = t.strip(" |•·")
+        if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
+            return u
+    return None
+
+
+def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     head = paras[:40]
-    labelled = ident.labelled_units(rows + [t for t in paras[:80] if len(t) <= 400])
+    short = [t for t in paras[:80] if len(t) <= 400]
+    labelled = ident.labelled_units(rows + short + _cell_runs(paras[:80]))
     top = min((r for r, _ in labelled), default=None)
     label = ident.majority([u for r, u in labelled if r == top])
     titled = ident.unit_from_title(s.title) if s.title else None
-    byline = ident.byline_unit(head[:12])
+    byline = ident.byline_unit(head[:12]) or _lone_name(beside or [])
     if byline and (not titled or ident.is_area(titled)):
-        return byline  # the official who presents the report speaks for the unit
-    if titled and ident.is_area(titled) and _COMPILED.search("".join(head[:8])):
+        return byline  # the official or body who presents the report speaks for the unit
+    # A text calling itself 我局 is one body's report under its place's title, not the area's.
+    as_unit = ident.speaks_as_unit(head[:20])
+    opening = "".join(head[:8])
+    if titled and ident.is_area(titled) and _COMPILED.search(opening) and ("汇总" in opening or not as_unit):
         return titled  # a compilation of the area's units: the area reports
-    near = [*ident.publishers(head), *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
-        ident.byline_unit(head[:12]), ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
+    publishers = ident.publishers(head)
+    near = [*publishers, *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
+        byline, ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
     if titled and ident.is_org(titled):
         if label and top is not None and top <= 2 and s.kind in ("project", "special_fund") \
                 and not (label in titled or titled in label):
-            return label  # a project's title names the project, its form the implementing unit
+            return ident.extend(label, near)  # a project's title names the project, its form the unit
         return ident.extend(titled, near)
     if titled:  # a place: the unit of that place the page names, or the area as a whole
-        return ident.extend(titled, near)
+        unit = ident.extend(titled, near)
+        if not (as_unit and ident.is_area(unit)):
+            return unit
     if label:
-        return label
+        return ident.extend(label, near)  # '市农业农村局' on the form, '宣城市农业农村局' publishing it
     for t in paras[:3]:
         # Short paragraphs just before/at the title often carry the unit name alone.
         if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
             return u
-    return (byline or _unit_from_body(paras) or ident.self_described(paras[:80])
-            or ident.opening_unit(head) or _first_line_area(paras))
+    return (_unit_from_body(paras) or ident.evaluated_unit(head[:12]) or ident.self_described(paras[:80])
+            or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
+            or (None if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
 
 
 def _first_line_area(paras: list[str]) -> str | None:
     """An untitled page whose first line starts with a place ('龙感湖管理区专项转移支付2023年度…')."""
-    t = next((p for p in paras[:3] if not _is_metadata(p)), "")
+    # Page metadata and a site's welcome line ('欢迎来到南县政协网站') are not the report's text.
+    t = next((p for p in paras[:3] if not _is_metadata(p) and not ident.publishers([p])), "")
     return ident.area_of(t) if len(t) <= 45 and not _SENTENCE.search(t) else None
 
 
