@@ -102,7 +102,7 @@ def _area() -> re.Pattern[str]:
 
 
 _MASKED = re.compile(r"[*＊xX×□�?？]")
-_NOT_A_NAME = re.compile(r"关于|根据|通知|要求|报告|说明|情况|经费|资金|项目|预算|决算|绩效|年度|万元|下达|拨付|我|网站|网$")
+
 
 
 def clean_unit(name: str | None) -> str | None:
@@ -112,7 +112,7 @@ def clean_unit(name: str | None) -> str | None:
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
     s = s.rsplit("的", 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
-    if not (3 <= len(s) <= 32) or _MASKED.search(s) or _NOT_A_NAME.search(s):
+    if not (3 <= len(s) <= 32) or _MASKED.search(s) or re.search(words("not_a_name"), s):
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
         return None
@@ -218,7 +218,8 @@ def _starts(texts: list[str], pat: re.Pattern[str]) -> list[str]:
 
 @cache
 def _publisher() -> re.Pattern[str]:
-    return re.compile(rf"(?:{words('publisher_field')})\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
+    fields = f"{words('publisher_field')}|{words('site_welcome')}"
+    return re.compile(rf"(?:{fields})\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
 
 
 def publishers(texts: list[str]) -> list[str]:

@@ -269,6 +269,8 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
 def _is_metadata(text: str) -> bool:
     fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
     # '发布机构：X', '发布机构 | X |', or a label alone on its line, bare or bracketed ('• [ 有效性 ]').
+    if re.match(rf"^[\s•·\-|]*{ident.words('site_welcome')}", text):
+        return True  # '欢迎来到X网站!': the site's welcome, never part of a title
     return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{fields})\s*[\]】]?\s*[:：|]", text)) or bool(
         re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{fields})\s*[\]】]?[\s:：|]*$", text)
     )
@@ -339,7 +341,7 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
 def _first_line_area(paras: list[str]) -> str | None:
     """An untitled page whose first line starts with a place ('龙感湖管理区专项转移支付2023年度…')."""
     # Page metadata and a site's welcome line ('欢迎来到南县政协网站') are not the report's text.
-    t = next((p for p in paras[:3] if not _is_metadata(p) and not ident.publishers([p])), "")
+    t = next((p for p in paras[:3] if not _is_metadata(p)), "")
     return ident.area_of(t) if len(t) <= 45 and not _SENTENCE.search(t) else None
 
 
