@@ -257,3 +257,9 @@ def test_government_final_accounts_draft_is_a_report() -> None:
             "2023年泉港区财政收支决算草案已编制完成。总收入1011746万元,为预算的107.06%。")
     r = _rep(page)
     assert (r["report_kind"], r["unit_name"], r["fiscal_year"]) == ("final_accounts", "泉州市泉港区人民政府", 2023)
+
+
+def test_a_township_government_named_in_its_short_form() -> None:
+    from pipeline.extract.identity import labelled_units
+
+    assert labelled_units(["部门(单位)名称:岳阳县新开镇政府"]) == [(2, "岳阳县新开镇政府")]
