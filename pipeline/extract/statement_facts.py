@@ -54,8 +54,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         return 0
     _add_scores(ctx, report, p, seen, flow)
     single = report.get("report_kind") in ("project", "special_fund")
-    taken = {f["source_ref"] for t in (ex.fact_budgets, ex.fact_executions) for f in t if f["report_id"] == rid}
-    taken |= {f["rate_source_ref"] for f in ex.fact_executions if f["report_id"] == rid and f.get("rate_source_ref")}
+    taken = _placed_refs(ex, rid, seen)
     if report.get("unit_name") and not flow.self_names:
         flow.self_names = (report["unit_name"],)
     statements, rates, changes = read_statements(p.text, default_measure(report.get("report_kind"), report.get("title")), flow)
@@ -147,6 +146,23 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         })
         added += 1
     return added
+
+
+def _placed_refs(ex, rid: str, seen: dict) -> set[str]:
+    """Where the report's budget and execution facts are printed, kept up to date in `seen`
+    by reading only the rows added since the last paragraph (not every row, every paragraph)."""
+    refs: set[str] = seen.setdefault(("_placed", rid), set())
+    start_b, start_e = seen.get(("_scanned", rid), (0, 0))
+    for f in ex.fact_budgets[start_b:]:
+        if f["report_id"] == rid:
+            refs.add(f["source_ref"])
+    for f in ex.fact_executions[start_e:]:
+        if f["report_id"] == rid:
+            refs.add(f["source_ref"])
+            if f.get("rate_source_ref"):
+                refs.add(f["rate_source_ref"])
+    seen[("_scanned", rid)] = (len(ex.fact_budgets), len(ex.fact_executions))
+    return refs
 
 
 def _execution(s: Statement, p: Paragraph) -> dict:
