@@ -25,6 +25,9 @@ from pathlib import Path
 
 from pipeline.normalize.text import to_halfwidth
 
+# a percentage followed at once by another (…23.51%、38.28%): a list of them
+_PCT_LIST_NEXT = re.compile(r"\s*[、,]\s*\d[\d.]*\s*%")
+
 VOCAB = Path(__file__).resolve().parents[2] / "vocab"
 
 
@@ -649,6 +652,14 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     value = Decimal(n.replace(",", ""))
     pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
     last_change = changes[-1] if changes and changes[-1].pct is None else None
+    if last_change is not None and last_change.end >= a and g.figure.search(m.string[last_change.end - a : m.start()]):
+        # another figure was read since the change ("减少0.09万元，下降%（其中：…购置费0万元，
+        # …增长（下降）0%"): this percentage is that figure's clause's, not the change's
+        last_change = None
+    if last_change is not None and _PCT_LIST_NEXT.match(m.string, m.end()):
+        # "各减少1267.86，2570.97万元，各下降23.51%、38.28%": a list of percentages pairs with
+        # the listed changes in order; only its last belongs to the change read last
+        return
     if last_change is not None and last_change.end <= a + m.start():
         # "减少1.5万元(42.86%)" or "，下降5.2%": the change's own percentage.
         gap = since.strip(" ()（）,，、")

@@ -27,10 +27,42 @@ WITH s AS (
         AND i.level1 = l.component AND NOT i.is_twin AND i.weight IS NOT NULL
     WHERE l.parent = 'indicators' AND l.weight IS NOT NULL
     GROUP BY ALL
+), sec AS (
+    -- where a level-1 section is printed: its table, row and column
+    SELECT l.*, CAST(regexp_extract(l.source_ref, 'table=(\d+)', 1) AS INTEGER) AS t,
+           CAST(regexp_extract(l.source_ref, 'row=(\d+)', 1) AS INTEGER) AS r0,
+           CAST(regexp_extract(l.source_ref, 'col=(\d+)', 1) AS INTEGER) AS c0
+    FROM level1 l WHERE l.source_ref LIKE 'table=%'
+), span_end AS (
+    -- a section runs down to the next row printing something of its own in the section's
+    -- column (the next section, a total); the end of the table when none follows
+    SELECT s.document_id, s.report_id, s.project_id, s.what, s.source_ref,
+           min(c.row_index) FILTER (c.row_index > s.r0 AND c.col_index = s.c0 AND trim(c.text) <> '' AND NOT coalesce(c.merged_copy, FALSE)) AS r1
+    FROM sec s JOIN cells c ON c.document_id = s.document_id AND c.table_index = s.t
+    GROUP BY ALL
+), unmapped AS (
+    -- rows inside a section's span that print a label but became no indicator: the items
+    -- read are not all of the section (e.g. a form cut off after its last section's heading)
+    SELECT s.report_id, s.project_id, s.what, string_agg(DISTINCT c.text, '、') AS labels
+    FROM sec s JOIN span_end e USING (document_id, report_id, what, source_ref)
+    JOIN cells c ON c.document_id = s.document_id AND c.table_index = s.t AND c.row_index > s.r0
+         AND (e.r1 IS NULL OR c.row_index < e.r1) AND c.col_index > s.c0 AND trim(c.text) <> ''
+         AND NOT coalesce(c.merged_copy, FALSE)
+    WHERE s.project_id IS NOT DISTINCT FROM e.project_id
+      AND NOT EXISTS (SELECT 1 FROM fact_indicators i WHERE i.report_id = s.report_id AND NOT i.is_twin
+                      AND CAST(regexp_extract(i.source_ref, 'table=(\d+)', 1) AS INTEGER) = s.t
+                      AND CAST(regexp_extract(i.source_ref, 'row=(\d+)', 1) AS INTEGER) = c.row_index)
+    GROUP BY ALL
 ), allw AS (SELECT * FROM top UNION ALL SELECT * FROM level1)
-SELECT document_id, report_id, project_id, 'weights_sum' AS check_name, 'error' AS severity,
+SELECT a.document_id, a.report_id, a.project_id, 'weights_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, 0.0 AS tolerance,
        abs(expected - observed) < 1e-6 AS passed,
-       format('「{}」满分 {} @{}, {} 项分值之和 {}', what, expected, source_ref, n, observed) AS detail,
-       source_ref || '; ' || parts AS source_refs
-FROM allw WHERE n >= 2
+       -- a section with rows the reader could not place is not known complete: incomplete
+       abs(expected - observed) >= 1e-6 AND u.labels IS NOT NULL AS incomplete,
+       format('「{}」满分 {} @{}, {} 项分值之和 {}{}', a.what, expected, a.source_ref, n, observed,
+              CASE WHEN abs(expected - observed) >= 1e-6 AND u.labels IS NOT NULL
+                   THEN '; 未完整核对：本节有未读出分值的行 ' || u.labels ELSE '' END) AS detail,
+       a.source_ref || '; ' || parts AS source_refs
+FROM allw a LEFT JOIN unmapped u ON u.report_id = a.report_id AND u.project_id IS NOT DISTINCT FROM a.project_id
+    AND u.what = a.what AND a.what <> 'total'
+WHERE n >= 2

@@ -1,0 +1,106 @@
+"""The rules the recorded audit (verdicts.csv) led to, each on the real snippet that raised a
+false alarm, with a planted error showing the check still finds a real one."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.checks.identities import residuals
+from pipeline.extract import extract
+from pipeline.ingest.process import FileTask, Outcome, _model_rows, document_row
+from pipeline.readers.text import read_text
+from pipeline.runner import to_frames
+from pipeline.warehouse.load import load_batch
+from pipeline.warehouse.schema import init_schema
+
+
+def run_text(text: str) -> pd.DataFrame:
+    """Extraction and checks on a text as `bpw run` does them, table cells included."""
+    data = text.encode("utf-8")
+    did = hashlib.sha256(data).hexdigest()
+    doc = read_text(data)
+    blocks, cells = _model_rows(doc, did)
+    row = document_row(FileTask(path=None, rel="snippet.txt"), did, "txt", len(data))  # type: ignore[arg-type]
+    frames = to_frames([Outcome(document=row, blocks=blocks, cells=cells, extraction=extract(doc, did))])
+    con = duckdb.connect(":memory:")
+    init_schema(con)
+    docs = frames.pop("documents").to_dict("records")
+    frames.pop("document_files", None)
+    load_batch(con, docs, frames)
+    return residuals(con)
+
+
+def rows(df: pd.DataFrame, check: str) -> list[tuple[float, float, str]]:
+    d = df[df["check_name"] == check]
+    return [(round(e, 2), round(o, 2), s) for e, o, s in zip(d["expected"], d["observed"], d["status"], strict=True)]
+
+
+# real-dev 118.txt (池州市贵池区棠溪镇 项目支出绩效自评表 2022): the excerpt stops after the
+# heading of 效益指标's third group (可持续影响…), so only 10 + 10 of its 30 points are printed.
+FORM_118 = (
+    "项目支出绩效自评表 (2022年度) 项目名称 村级补助及运转经费 主管部门 219-池州市贵池区棠溪镇人民政府 "
+    "实施单位 219001-池州市贵池区棠溪镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 202.64 132.912 132.912 10 100% 10 其中:本年财政拨款 202.64 132.912 132.912 上年结转资金 其他资金 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 补助村(社区)数量 =8个 8 8 8 保障村干部人数 =42个 42 8 8 "
+    "质量指标 补助资格合规性 合规 达成预期指标 8 8 经费审批流程规范性 严格执行相关制度规定 达成预期指标 8 8 "
+    "时效指标 补助经费到位及时性 及时 达成预期指标 8 8 成本指标 项目总成本 ≤202.6万元 132.9 10 10 "
+    "效益指标(30分) 经济效益指标 对保障村(社区)两委机构正常运行的影响程度 效果明显 达成预期指标 10 10 "
+    "社会效益指标 提高村(社区)干部工作积极性的影响程度 效果明显 达成预期指标 10 10 可持续影响"
+)
+
+
+def test_section_cut_off_after_a_heading_is_incomplete_not_an_error():
+    got = rows(run_text(FORM_118), "weights_sum")
+    assert (50.0, 50.0, "passed") in got
+    assert (30.0, 20.0, "incomplete") in got and not any(s == "failed" for *_, s in got)
+
+
+@pytest.mark.parametrize("weight, status", [(10, "passed"), (5, "failed")])
+def test_section_read_completely_is_judged(weight, status):
+    # the third group printed in full: 30 = 10 + 10 + 10 holds, a planted 5 is an error
+    text = FORM_118 + f"指标 对村级组织长期运转的影响 持续 达成预期指标 {weight} {weight}"
+    assert (30.0, 20.0 + weight, status) in rows(run_text(text), "weights_sum")
+
+
+# /tmp/real-more 214.txt (2022 单位决算说明, 四川): one sentence lists two changes and two rates
+# respectively: 收 −1267.86 (−23.51%), 支 −2570.97 (−38.28%; 2570.97 / 6714.88 = 38.287%).
+RESPECTIVELY_214 = (
+    "第二部分 2022年度单位决算情况说明\n一、收入支出决算总体情况说明\n"
+    "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
+    "各下降23.51%、38.28%。主要变动原因是天府旅游名县创建工作完成,项目收入减少。\n"
+)
+
+
+def test_rates_listed_respectively_pair_in_order():
+    assert not [r for r in rows(run_text(RESPECTIVELY_214), "change_matches_figures") if r[2] == "failed"]
+
+
+def test_rate_listed_respectively_still_checked():
+    planted = RESPECTIVELY_214.replace("38.28%", "30.28%")
+    assert (30.28, 38.29, "failed") in rows(run_text(planted), "change_matches_figures")
+
+
+# /tmp/real-more 335.txt (临翔区审计局 2018 三公经费决算说明, 云南): the rate of 公务用车购置及运行
+# 维护费 is left blank (下降%); the 0% printed later belongs to 公务用车购置费's own clause.
+BLANK_RATE_335 = (
+    "2018年临翔区审计局一般公共预算财政拨款“三公”经费支出决算汇总数为6.09万元,较上年减少0.99万元,下降13.98%。"
+    "其中:因公出国(境)费为0万元,较上年增加(减少)0万元,增长(下降)0%,共计安排因公出国(境)团组0个,因公出国(境)0人次。"
+    "公务接待费为2.65万元,较上年减少0.9万元,下降25.35%,国内公务接待批次为55次,共计接待332人次。"
+    "公务用车购置及运行维护费为3.44万元,较上年减少0.09万元,下降%(其中:公务用车购置费0万元,较上年增加(减少)0万元,"
+    "增长(下降)0%;公务用车运行维护费3.44万元,较上年减少0.09万元,下降2.55%)。共计购置公务用车0辆,年末公务用车保有量为1辆。\n"
+)
+
+
+def test_blank_rate_is_not_taken_from_the_next_clause():
+    got = rows(run_text(BLANK_RATE_335), "change_matches_figures")
+    assert not [r for r in got if r[2] == "failed"], got
+
+
+def test_rate_printed_after_the_change_is_still_checked():
+    planted = BLANK_RATE_335.replace("下降%(", "下降9%(")
+    assert (9.0, 2.55, "failed") in rows(run_text(planted), "change_matches_figures")
