@@ -178,7 +178,20 @@ def extend(short: str, candidates: list[str]) -> str:
     for c in candidates:
         if is_org(c) and any(len(t) >= 3 and t in c for t in tails):
             return c
+    # '…决算公开说明-堤防处.pdf' over a text opening '曾都区河道堤防建设管理处 2021 年度…': a
+    # short form keeps its full name's characters in order and ends alike.
+    for c in candidates:
+        if is_org(short) and is_org(c) and len(c) > len(short) >= 3 and c[-1] == short[-1] \
+                and c[0] != short[0] and abbreviates(short, c):
+            return c
     return short
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """'堤防处' of '曾都区河道堤防建设管理处', '市发改委' of '市发展和改革委员会': every
+    character of the short form, in order, in the full name."""
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def labelled_units(texts: list[str]) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
 from pipeline.extract import identity as ident
 from pipeline.model import Document, Paragraph, Table
@@ -48,7 +49,14 @@ _OCCASION = re.compile(r"(?<=.{8})(?:——|--|—(?=\s*(?:19|20)\d\d)).*$")
 
 
 def _title_part(text: str) -> str:
-    return _OCCASION.sub("", text.strip())
+    """A line as a title's part: its occasion dropped, and the label of a page-metadata field
+    whose value is the title ('名称: | X局2021年度部门决算情况说明 |')."""
+    return _OCCASION.sub("", _title_field().sub("", text.strip()))
+
+
+@cache
+def _title_field() -> re.Pattern[str]:
+    return re.compile(rf"^[\s|•·]*[\[【]?(?:{ident.words('title_field')})[\]】]?\s*[:：|]+[\s|]*")
 
 
 def _is_short(p: Paragraph) -> bool:
@@ -72,6 +80,11 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
         if kind:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
+            if len(window) > 1 and _kind_of(window[-1]) and (u := ident.unit_from_title(window[-1])) \
+                    and ident.is_org(u):
+                # The line naming kind and unit is the whole title; the lines above it are a
+                # banner ('国家…培训基地' over '2023年度泸州市中医医院单位决算').
+                window = window[-1:]
             title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
             title = re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| ")
             used = j - i + 1

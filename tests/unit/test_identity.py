@@ -263,3 +263,49 @@ def test_a_township_government_named_in_its_short_form() -> None:
     from pipeline.extract.identity import labelled_units
 
     assert labelled_units(["部门(单位)名称:岳阳县新开镇政府"]) == [(2, "岳阳县新开镇政府")]
+
+
+def test_title_printed_as_a_metadata_field_value() -> None:
+    # Chongqing's disclosure pages print the title as the value of 名称 in the metadata grid.
+    page = ("索引号: | 11500106009290438E/2022-01109 | 信息分类名称: | 财政/财政预算、决算 | ||\n"
+            "发布机构: | 沙坪坝区财政局 | 生成日期: | 2022-08-24 | 发布日期: | 2022-08-24 |\n"
+            "名称: | 重庆市沙坪坝区交通局2021年度部门决算情况说明 | ||||\n"
+            "一、部门基本情况\n区交通局本级内设7个科室。本年收入合计1000.00万元。")
+    r = _rep(page)
+    assert (r["unit_name"], r["fiscal_year"]) == ("重庆市沙坪坝区交通局", 2021)
+
+
+def test_banner_lines_above_a_title_naming_its_unit_are_not_the_title() -> None:
+    page = ("欢迎来到泸州市中医医院\n\n国家中医药管理局中医住院医师规范化培训基地\n\n"
+            "国家中医药管理局中医全科医师规范化培训基地\n\n2023年度泸州市中医医院单位决算\n"
+            "来源:泸州市中医医院    发布时间:2024-09-24 16:08:34\n本年收入合计1000.00万元。")
+    r = _rep(page)
+    assert (r["unit_name"], r["title"]) == ("泸州市中医医院", "2023年度泸州市中医医院单位决算")
+
+
+def test_a_cover_wrapping_unit_over_kind_is_still_one_title() -> None:
+    r = _rep("岳阳市林业局\n2021年度部门决算\n本年收入合计1000.00万元。")
+    assert r["unit_name"] == "岳阳市林业局"
+
+
+def test_short_form_in_a_file_name_takes_the_full_name_the_text_opens_with() -> None:
+    page = ("2021年度部门决算公开说明-堤防处.pdf\n"
+            "曾都区河道堤防建设管理处 2021 年度决算公开说明 (目录) 第一部分:基本情况 一、部门主要职能\n"
+            "本年收入合计1000.00万元。")
+    assert _rep(page)["unit_name"] == "曾都区河道堤防建设管理处"
+    assert ident.abbreviates("市发改委", "市发展和改革委员会")
+    assert not ident.abbreviates("水利局", "水务局")
+
+
+def test_a_township_central_school_is_a_unit() -> None:
+    page = ("第三部分 2020年部门预算情况说明\n泾源县兴盛学区中心校2020年部门预算\n"
+            "兴盛学区中心学校为泾源县教育体育局下属二级预算单位:兴盛学区中心校下辖村级小学8个。\n"
+            "收入预算878.18万元。")
+    assert _rep(page)["unit_name"] == "泾源县兴盛学区中心校"
+
+
+def test_site_entry_welcome_names_the_publisher() -> None:
+    page = ("欢迎进入南昌市生态环境局网站!\n您当前所在位置:首页 > 财政公开\n"
+            "南昌市中央水污染防治转移支付资金2023年度绩效自评报告\n来源:市生态环境局  发布日期: 2024-03-29\n"
+            "下达资金1000万元，执行率100%。")
+    assert _rep(page)["unit_name"] == "南昌市生态环境局"
