@@ -331,6 +331,12 @@ def evaluated_unit(texts: list[str]) -> str | None:
     commissioned by a finance bureau names the unit it evaluated right after 对."""
     did = words("evaluated")
     pat = re.compile(rf"对(?:(?:19|20)\d\d年度?)?(?P<rest>[{_HAN}（）()“”\"]{{4,60}}?){did}[{_HAN}]{{0,6}}?(?:评价|自评)")
+    # '…,市交通运输局对2021年度…建设实施情况进行了绩效自查': the subject evaluating itself.
+    own = re.compile(words("self_evaluator"))
+    for t in texts:
+        for m in own.finditer(re.sub(r"\s", "", t)):
+            if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u and not is_area(u):
+                return u
     for t in texts:
         for m in pat.finditer(re.sub(r"\s", "", t)):
             if re.search(r"下达|拨付|安排|分配|使用", m.group("rest")):

@@ -358,7 +358,6 @@ def _first_line_area(paras: list[str]) -> str | None:
     return ident.area_of(t) if len(t) <= 45 and not _SENTENCE.search(t) else None
 
 
-_GIVES = re.compile(r"下达|拨付|批复|转发|印发|下发|通知|要求|安排|给|向|对")
 _DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
 
 
@@ -378,7 +377,7 @@ def _unit_from_body(paras: list[str]) -> str | None:
                 before = [m for m in ident.org_pattern().finditer(sentence[: me.start()])
                           if (m.group(1).endswith(own) or own in ("单位", "部门"))
                           and (m.start() == 0 or sentence[m.start() - 1] in "，,：:（(、")
-                          and not _GIVES.search(sentence[m.end() : me.start()])]
+                          and not re.search(ident.words("gives_to"), sentence[m.end() : me.start()])]
                 if before and (u := ident.clean_unit(before[-1].group(1))):
                     return u
     tail = paras[-10:]

@@ -309,3 +309,16 @@ def test_site_entry_welcome_names_the_publisher() -> None:
             "南昌市中央水污染防治转移支付资金2023年度绩效自评报告\n来源:市生态环境局  发布日期: 2024-03-29\n"
             "下达资金1000万元，执行率100%。")
     assert _rep(page)["unit_name"] == "南昌市生态环境局"
+
+
+def test_a_body_evaluating_its_own_work_names_itself_before_dui() -> None:
+    page = ("农村公路绩效评价报告\n按照“四好农村路”建设绩效评价办法,根据市民生办工作安排,"
+            "市交通运输局对2021年度“四好农村路”建设实施情况进行了绩效自查自评。预算数1132万元,执行率100%。")
+    assert _rep(page)["unit_name"] == "市交通运输局"
+
+
+def test_the_body_that_pays_into_our_account_is_not_us() -> None:
+    # 盘山县财政局…将…资金抵达我局账户: 我局 is the receiver, so the finance bureau is not the unit.
+    page = ("盘山县大气转移支付2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+            "经协商,盘山县财政局于2020年12月25日上午将中央专项资金154万元资金抵达我局账户。执行率100%。")
+    assert _rep(page)["unit_name"] != "盘山县财政局"
