@@ -22,7 +22,10 @@ WITH e AS (
     FROM e JOIN b ON b.report_id = e.report_id AND CASE WHEN e.origin = 'statement' OR e.rate_base_ref IS NOT NULL
         THEN b.adj_ref = e.rate_base_ref
         ELSE b.stage = 'adjusted' AND b.project_id IS NOT DISTINCT FROM e.project_id
-             AND b.line_item = e.line_item AND b.origin = e.origin END
+             AND b.line_item = e.line_item AND b.origin = e.origin
+             -- a table's budget in the executed figure's own row: a figure of another table may
+             -- be of another scope or year (a text rendering's form is one place)
+             AND place_of(b.adj_ref) = place_of(e.source_ref) END
     WHERE b.adj > 0
 ), cand AS (
     -- every current budget level stated in the report's text, for rates measured elsewhere

@@ -1,22 +1,46 @@
--- Executed ≤ adjusted budget (a warning: overspending can be legitimate but deserves a look).
+-- Executed ≤ budget (a warning: overspending can be legitimate but deserves a look).
+-- One comparison per executed figure: with the budget of the same line item, project, year and
+-- place (the same table row; never a figure of another table, which may be of another scope;
+-- a form flattened into running text is one place), at the latest stage printed there: 调整后 (adjusted) when it is
+-- printed, else 年初 (initial).
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin, x.period, x.label_text, CAST(x.executed_yuan AS DOUBLE) AS ex,
            x.reported_text, x.source_ref,
+           place_of(x.source_ref) AS place,
            (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half
     FROM fact_executions x JOIN reports r USING (report_id)
     -- a level stated in running text is compared only with the budget its sentence names
     -- (rate_base_ref, see execution_rate): other stated figures may be of any scope
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.origin IS DISTINCT FROM 'statement'
+), b AS (
+    SELECT report_id, project_id, line_item, origin, stage, period, label_text, amount_yuan, reported_text, source_ref,
+           place_of(source_ref) AS place
+    FROM fact_budgets
+    WHERE NOT is_twin AND amount_yuan IS NOT NULL AND stage IN ('adjusted', 'initial')
+), pairs AS (
+    SELECT e.*, b.stage, CAST(b.amount_yuan AS DOUBLE) AS budget, b.reported_text AS b_text, b.source_ref AS b_ref
+    FROM e JOIN b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
+        AND b.line_item = e.line_item AND b.origin = e.origin
+        -- the same row of the same table (a PDF table continued on the next page is one table):
+        -- a figure of another table may be of another scope or year
+        AND b.place = e.place
+        -- the same year; rows of a list (line item `listed`) are told apart by their printed label
+        AND coalesce(b.period, 'current') = coalesce(e.period, 'current')
+        AND (e.line_item <> 'listed' OR b.label_text = e.label_text)
+    -- the budget stage that exists: adjusted before initial, and initial only when the report
+    -- prints no adjustment of the line anywhere (年中追加: an upward adjustment is no overspending)
+    WHERE b.stage = 'adjusted' OR NOT EXISTS (
+        SELECT 1 FROM fact_budgets a WHERE a.report_id = e.report_id
+            AND a.line_item = e.line_item AND a.stage IN ('adjusted', 'adjustment') AND a.amount_yuan IS NOT NULL
+            AND coalesce(a.period, 'current') = coalesce(e.period, 'current'))
+    QUALIFY row_number() OVER (PARTITION BY e.report_id, e.source_ref
+                               ORDER BY CASE b.stage WHEN 'adjusted' THEN 0 ELSE 1 END, b.source_ref) = 1
 )
-SELECT e.document_id, e.report_id, e.project_id, 'execution_within_budget' AS check_name, 'warning' AS severity,
-       CAST(b.amount_yuan AS DOUBLE) AS expected, e.ex AS observed, CAST(b.amount_yuan AS DOUBLE) - e.ex AS difference,
-       e.ex_half AS tolerance,
-       e.ex <= CAST(b.amount_yuan AS DOUBLE) + e.ex_half + 1e-6 AS passed,
-       format('执行数 {} @{} 与调整后预算 {} @{} 比较 ({})', e.reported_text, e.source_ref, b.reported_text, b.source_ref, e.line_item) AS detail,
-       e.source_ref || '; ' || b.source_ref AS source_refs
-FROM e JOIN fact_budgets b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
-    AND b.line_item = e.line_item AND b.origin = e.origin AND b.stage = 'adjusted' AND NOT b.is_twin
-    -- the same year; rows of a list (line item `listed`) are told apart by their printed label
-    AND coalesce(b.period, 'current') = coalesce(e.period, 'current')
-    AND (e.line_item <> 'listed' OR b.label_text = e.label_text)
-WHERE b.amount_yuan IS NOT NULL
+SELECT document_id, report_id, project_id, 'execution_within_budget' AS check_name, 'warning' AS severity,
+       budget AS expected, ex AS observed, budget - ex AS difference,
+       ex_half AS tolerance,
+       ex <= budget + ex_half + 1e-6 AS passed,
+       format('执行数 {} @{} 与{} {} @{} 比较 ({})', reported_text, source_ref,
+              CASE stage WHEN 'adjusted' THEN '调整后预算' ELSE '年初预算' END, b_text, b_ref, line_item) AS detail,
+       source_ref || '; ' || b_ref AS source_refs
+FROM pairs

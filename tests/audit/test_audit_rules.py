@@ -4,6 +4,7 @@ false alarm, with a planted error showing the check still finds a real one."""
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -104,3 +105,94 @@ def test_blank_rate_is_not_taken_from_the_next_clause():
 def test_rate_printed_after_the_change_is_still_checked():
     planted = BLANK_RATE_335.replace("下降%(", "下降9%(")
     assert (9.0, 2.55, "failed") in rows(run_text(planted), "change_matches_figures")
+
+
+# real-dev 146.txt (金寨县茶谷和美丽乡村建设服务中心 部门整体支出绩效自评表 2023, 安徽): 年初 329.77,
+# 全年 329.77, 执行 338.31 (102.59%), for 年度资金总额 and its 其中:当年财政拨款.
+FORM_146 = (
+    "部门整体支出绩效自评表 | |||||||||||||\n(2023年度) | |||||||||||||\n"
+    "部门 | 金寨县茶谷和美丽乡村建设服务中心 | ||||||||||||\n预算资金 (万元) |\n"
+    "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||||||\n"
+    "年度资金总额 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | ||||||||\n"
+    "其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | — | |||||||\n"
+    "上年结转资金 | — | — | |||||||||||\n其他资金 | — | — | |||||||||||\n"
+)
+
+
+def _warnings(df: pd.DataFrame) -> list[str]:
+    d = df[df["check_name"] == "execution_within_budget"]
+    return sorted(d[d["status"] == "failed"]["detail"])
+
+
+def test_overspending_warned_once_per_line_against_the_adjusted_budget():
+    got = _warnings(run_text(FORM_146))
+    assert len(got) == 2, got  # 年度资金总额 and 当年财政拨款, once each
+    assert all("调整后预算 329.77" in d and "338.31" in d for d in got), got
+
+
+def test_no_overspending_no_warning():
+    assert _warnings(run_text(FORM_146.replace("338.31", "320.00").replace("102.59%", "97.04%"))) == []
+
+
+# seeds/001 (中共益阳市委组织部 2022 项目自评报告): "上年结转2.65万元，年初预算153.03万元，年中追加105.78万元，
+# 实际支付项目资金261.46万元": spending above 年初 after an 追加 is no overspending.
+ADDED_001 = (
+    "2022年度中共益阳市委组织部业务工作开展专项资金绩效自评报告\n"
+    "2022年度中共益阳市委组织部业务工作开展专项资金实际支出261.46万元。\n"
+    "2022年度中共益阳市委组织部业务工作开展专项资金上年结转2.65万元，年初预算153.03万元，年中追加105.78万元，"
+    "实际支付项目资金261.46万元，执行率100%。\n"
+)
+
+
+def test_spending_after_an_added_budget_is_not_compared_with_the_initial_one():
+    assert _warnings(run_text(ADDED_001)) == []
+
+
+def test_a_form_printing_only_the_initial_budget_is_compared_with_it():
+    # the same form without its 全年预算数 column: 年初 is the budget stage that exists
+    text = FORM_146.replace("年初预算数 | 全年预算数 | 全年执行数", "年初预算数 | 全年执行数").replace(
+        "| 329.77 | 329.77 | 338.31", "| 329.77 | 338.31")
+    got = _warnings(run_text(text))
+    assert len(got) == 2 and all("年初预算 329.77" in d for d in got), got
+
+
+def _warehouse_with(budgets: list[tuple], executions: list[tuple]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    init_schema(con)
+    con.execute("INSERT INTO reports (report_id, document_id, report_kind) VALUES ('r', 'd', 'department_final')")
+    for ref, stage, amount in budgets:
+        con.execute("INSERT INTO fact_budgets (report_id, line_item, stage, amount_yuan, reported_text, source_ref, origin) "
+                    "VALUES ('r', 'total', ?, ?, ?, ?, 'table')", [stage, amount, str(amount), ref])
+    for ref, amount in executions:
+        con.execute("INSERT INTO fact_executions (report_id, line_item, executed_yuan, reported_text, source_ref, origin) "
+                    "VALUES ('r', 'total', ?, ?, ?, 'table')", [amount, str(amount), ref])
+    return con
+
+
+def _within(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    sql = (Path(__file__).resolve().parents[2] / "sql" / "checks" / "execution_within_budget.sql").read_text(encoding="utf-8")
+    return [(r[5], r[6], r[9]) for r in con.execute(sql).fetchall()]
+
+
+def test_place_of_a_figure():
+    con = duckdb.connect(":memory:")
+    init_schema(con)
+    assert con.execute("SELECT place_of('page=3;table=2;row=5;col=4'), place_of('table=1;row=2;col=3'), "
+                       "place_of('para=6'), place_of('para=8;chars=1-4')").fetchone() == (
+        "page=3;table=2;row=5", "table=1;row=2", "text", "text")
+
+
+def test_execution_is_never_compared_with_another_tables_budget():
+    # a 决算 table's spending (table 1) and another table's smaller budget of the same line
+    # (table 2: another scope or year): no comparison; the budget in its own row is used
+    con = _warehouse_with([("page=2;table=2;row=3;col=2", "adjusted", 100), ("page=1;table=1;row=3;col=2", "adjusted", 500)],
+                          [("page=1;table=1;row=3;col=4", 450)])
+    assert _within(con) == [(500.0, 450.0, True)]
+    con = _warehouse_with([("page=2;table=2;row=3;col=2", "adjusted", 100)], [("page=1;table=1;row=3;col=4", 450)])
+    assert _within(con) == []
+
+
+def test_one_comparison_per_execution_adjusted_before_initial():
+    con = _warehouse_with([("table=1;row=3;col=2", "initial", 100), ("table=1;row=3;col=3", "adjusted", 500)],
+                          [("table=1;row=3;col=4", 450)])
+    assert _within(con) == [(500.0, 450.0, True)]
