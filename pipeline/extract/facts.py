@@ -329,6 +329,7 @@ class TableSum(Fact):
     last_row: int | None = None
     page: int | None = None
     source_ref: str | None = None
+    unread_cells: str | None = None  # cells of the span that are neither an amount nor blank
 
 
 @dataclass

@@ -15,5 +15,6 @@ CREATE TABLE IF NOT EXISTS table_sums (
     first_row      INTEGER,
     last_row       INTEGER,
     page           INTEGER,
-    source_ref     VARCHAR            -- where the total is printed, for tables of a text rendering (table_index 0)
+    source_ref     VARCHAR,           -- where the total is printed, for tables of a text rendering (table_index 0)
+    unread_cells   VARCHAR            -- rows of the span whose cell in this column holds text the reader could not read as an amount (label=text; …): the sum is then incomplete
 );

@@ -196,3 +196,24 @@ def test_one_comparison_per_execution_adjusted_before_initial():
     con = _warehouse_with([("table=1;row=3;col=2", "initial", 100), ("table=1;row=3;col=3", "adjusted", 500)],
                           [("table=1;row=3;col=4", 450)])
     assert _within(con) == [(500.0, 450.0, True)]
+
+
+SEED_000 = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_acf904f60478285c.txt"
+
+
+@pytest.mark.skipif(not SEED_000.exists(), reason="../shared/seeds not present")
+def test_total_whose_span_holds_an_unread_cell_is_incomplete():
+    # seeds/000 (资源县委组织部 2022 项目自评 list): the 合计 row prints 2105100 for 预算年度 while its
+    # 40 rows add up to 2915100 (a true finding). With one of its cells unreadable, the sum is
+    # not known: incomplete, the unread cell named; the 调整后预算数 column stays an error.
+    text = SEED_000.read_text(encoding="utf-8")
+    df = run_text(text)
+    assert (2105100.0, 2915100.0, "failed") in rows(df, "table_total")
+    row38 = "\t145000\n\t145000\n\t66262\n"
+    assert text.count(row38) == 1
+    df = run_text(text.replace(row38, "\t见附表\n\t145000\n\t66262\n"))
+    got = rows(df, "table_total")
+    assert (2105100.0, 2770100.0, "incomplete") in got, got
+    assert (7410966.87, 8310966.87, "failed") in got
+    d = df[(df["check_name"] == "table_total") & (df["status"] == "incomplete")]
+    assert "见附表" in d["detail"].iloc[0]

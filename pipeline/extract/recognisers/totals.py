@@ -16,6 +16,7 @@ from pipeline.extract.recognisers.context import (
 from pipeline.extract.vocabulary import table_pattern
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import half_width
+from pipeline.normalize.numbers import is_blank
 
 _NOT_SUMMABLE = table_pattern("line_items.not_summable")
 _NOT_SUMMED = ("seq", "code", "rate", "adj_rate", "score", "grade", "name", "unit", "reason")
@@ -95,11 +96,16 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
     pairs = _align_total(table, header, fields, data_rows, [v for _, v in tnums])
     for col_i, tv in pairs:
         parts: list[Val] = []
+        unread: list[str] = []  # cells of the span that are neither an amount nor blank
         for ri in data_rows:
             amap = align(header, table.rows[ri])
-            v = num_of(table, amap.get(col_i))
+            cell = amap.get(col_i)
+            v = num_of(table, cell)
             if v is not None:
                 parts.append(v)
+            elif cell is not None and not cell.merged_copy and not is_blank(sq(cell.text)):
+                label = next((sq(c.text) for c in real_cells(table.rows[ri]) if sq(c.text)), "")
+                unread.append(f"{label[:20]}={sq(cell.text)[:20]}")
         if not parts:
             continue
         half = sum(half_width(p.num.decimals) for p in parts)
@@ -120,6 +126,7 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
                 "first_row": parts[0].cell.row,
                 "last_row": parts[-1].cell.row,
                 "page": table.page,
+                "unread_cells": "; ".join(unread) or None,
             }
         )
         ctx.use(tv)
