@@ -314,7 +314,12 @@ class Flow:
         """The figures a list of parts opened after `last` may belong to: itself, the whole
         it is part of, then the other levels of its sentence (the budget beside an
         execution)."""
-        cands = [last, _root(last)] + [s for s in self.sentence_levels if s.sentence == last.sentence]
+        # another level of the sentence only when it states the same line (the budget beside
+        # an execution): "…税收收入39029元；…上级补助405490万元，其中：返还性收入…" lists parts of
+        # 上级补助, never of the 税收收入 before it
+        cands = [last, _root(last)] + [s for s in self.sentence_levels if s.sentence == last.sentence
+                                       and s.line_item == last.line_item
+                                       and (s.line_item != "stated" or s.item_label == last.item_label)]
         seen: list[Statement] = []
         for c in cands:
             if c.period == "current" and all(c is not x for x in seen):

@@ -217,3 +217,24 @@ def test_total_whose_span_holds_an_unread_cell_is_incomplete():
     assert (7410966.87, 8310966.87, "failed") in got
     d = df[(df["check_name"] == "table_total") & (df["status"] == "incomplete")]
     assert "见附表" in d["detail"].iloc[0]
+
+
+# /tmp/real-more 237.txt (巫溪县 2022 预算执行, 重庆): a second 其中 lists the parts of 上级补助, not of
+# the 税收收入 stated earlier in the sentence (the finding paired 返还性收入 with 一般公共预算收入).
+NESTED_237 = (
+    "巫溪县2022年预算执行情况\n"
+    "——一般公共预算收入88435元,完成调整预算的99.2 %,较上年增长19.7%,其中:税收收入39029元,下降12%;"
+    "非税收入49406万元,增长67.1%上级补助405490万元,其中:返还性收入2275万元、一般性转移支付收入336747万元、"
+    "专项转移支付收入66468万元。动用预算稳定调节基金4497万元。\n"
+)
+
+
+def test_a_second_list_belongs_to_the_figure_before_it():
+    got = rows(run_text(NESTED_237), "stated_parts_sum")
+    assert not [r for r in got if r[2] == "failed"], got
+
+
+def test_a_second_list_is_still_checked_against_its_own_whole():
+    # the transfers listed (436747 + 66468, 返还性收入 read as income) exceed 上级补助 405490
+    planted = NESTED_237.replace("336747万元", "436747万元")
+    assert (4054900000.0, 5032150000.0, "failed") in rows(run_text(planted), "stated_parts_sum")
