@@ -86,11 +86,18 @@ def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for w in _SPACES.split(text.strip()) if w]
 
 
-def _pieces(cell_text: str, words: tuple[str, ...]) -> list[str]:
+_PROSE = re.compile(r"[。；;]")
+
+
+def _pieces(cell_text: str, words: tuple[str, ...], delimited: bool = False) -> list[str]:
     """A cell that is not one figure and holds the template's words or figures next to text is
-    split (cells run together); an ordinary label or figure stays whole."""
+    split (cells run together); an ordinary label or figure stays whole. A delimited cell (a
+    grid's, or between `|`/tabs) written as sentences is a remark column's prose ('1.预算执行率
+    =…未达到90%的需说明原因；2.…'): its figures are no cells."""
     t = cell_text.strip()
     if not t or parse_number(t) is not None or len(t) <= 3:
+        return [t]
+    if delimited and len(t) > 20 and _PROSE.search(t):
         return [t]
     return split_run(t, words) or [t]
 
@@ -120,7 +127,7 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) ->
                 for c in row:
                     if c.merged_copy:
                         continue
-                    for piece in (_pieces(c.text, words) if split else [c.text.strip()]) if c.text.strip() else [""]:
+                    for piece in (_pieces(c.text, words, True) if split else [c.text.strip()]) if c.text.strip() else [""]:
                         out.append(SCell(piece, str(b.ref(c)), first, c, b))
                         first = False
         elif isinstance(b, Paragraph):
@@ -132,8 +139,9 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) ->
                     r = str(b.ref(*span)) if span and len(line) > 1 else ref
                     out.append(SCell(text, r, k == 0, Cell(text=text, row=b.index, col=k + 1)))
                 continue
+            delimited = "|" in b.text or (len(line) > 1 and "\t" in b.text.strip())
             for k, text in enumerate(line):
-                for piece in _pieces(text, words) if text else [""]:
+                for piece in _pieces(text, words, delimited) if text else [""]:
                     out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1)))
                     first = False
     return out
