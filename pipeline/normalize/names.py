@@ -71,3 +71,16 @@ def project_key(name: str | None) -> str:
     s = pattern("names", "project.request_head").sub("", s)
     s = pattern("names", "project.request_tail").sub("", s)
     return s
+
+
+def project_identity(name: str | None) -> str:
+    """A project's name as it identifies the project within a report: like project_key but
+    its bracketed qualifiers kept, for they tell projects apart (…（政府采购部分）项目 and
+    …（非政府采购部分）项目 are two projects). Only spacing, quotes, punctuation, the year and
+    request wrapping are left out."""
+    s = squash(name)
+    s = _YEAR.sub("", s)
+    s = _PUNCT.sub("", s)
+    s = pattern("names", "project.request_head").sub("", s)
+    s = pattern("names", "project.request_tail").sub("", s)
+    return s

@@ -23,9 +23,9 @@ WITH e AS (
         THEN b.adj_ref = e.rate_base_ref
         ELSE b.stage = 'adjusted' AND b.project_id IS NOT DISTINCT FROM e.project_id
              AND b.line_item = e.line_item AND b.origin = e.origin
-             -- a table's budget in the executed figure's own row: a figure of another table may
-             -- be of another scope or year (a text rendering's form is one place)
-             AND place_of(b.adj_ref) = place_of(e.source_ref) END
+             -- a table's budget in the executed figure's own row or column: a figure of another
+             -- table may be of another scope or year (a text rendering's form is one place)
+             AND same_place(b.adj_ref, e.source_ref) END
     WHERE b.adj > 0
 ), cand AS (
     -- every current budget level stated in the report's text, for rates measured elsewhere

@@ -174,12 +174,15 @@ def _within(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return [(r[5], r[6], r[9]) for r in con.execute(sql).fetchall()]
 
 
-def test_place_of_a_figure():
+def test_same_place_of_two_figures():
     con = duckdb.connect(":memory:")
     init_schema(con)
-    assert con.execute("SELECT place_of('page=3;table=2;row=5;col=4'), place_of('table=1;row=2;col=3'), "
-                       "place_of('para=6'), place_of('para=8;chars=1-4')").fetchone() == (
-        "page=3;table=2;row=5", "table=1;row=2", "text", "text")
+    assert con.execute(
+        "SELECT same_place('page=3;table=2;row=5;col=2', 'page=3;table=2;row=5;col=4'), "   # same row
+        "same_place('page=3;table=2;row=5;col=4', 'page=4;table=2;row=9;col=4'), "          # same column, continued
+        "same_place('page=3;table=2;row=5;col=2', 'page=3;table=2;row=6;col=4'), "          # neither
+        "same_place('page=1;table=1;row=3;col=2', 'page=2;table=2;row=3;col=2'), "          # another table
+        "same_place('para=6', 'para=8;chars=1-4')").fetchone() == (True, True, False, False, True)
 
 
 def test_execution_is_never_compared_with_another_tables_budget():
@@ -238,3 +241,20 @@ def test_a_second_list_is_still_checked_against_its_own_whole():
     # the transfers listed (436747 + 66468, 返还性收入 read as income) exceed 上级补助 405490
     planted = NESTED_237.replace("336747万元", "436747万元")
     assert (4054900000.0, 5032150000.0, "failed") in rows(run_text(planted), "stated_parts_sum")
+
+
+def test_projects_differing_only_in_a_bracketed_qualifier_are_two_projects():
+    # issue 14: 采供血业务经费（政府采购部分）项目 and （非政府采购部分）项目 were merged, so the execution
+    # of one was divided by the budget of the other
+    from pipeline.extract.recognisers.context import Ctx, _new_project
+    from pipeline.extract.result import Extraction
+    from pipeline.normalize.names import project_identity, project_key
+
+    a, b = "采供血业务经费（政府采购部分）项目", "采供血业务经费（非政府采购部分）项目"
+    assert project_identity(a) != project_identity(b)
+    assert project_key(a) == project_key(b)  # across years the remark is still ignored
+    ctx = Ctx(document_id="d", report_id="r", ex=Extraction())
+    pa = _new_project(ctx, a, None, "table=1;row=1;col=1", "table")
+    pb = _new_project(ctx, b, None, "table=2;row=1;col=1", "table")
+    assert pa != pb
+    assert _new_project(ctx, "2023年度" + a, None, "table=3;row=1;col=1", "table") == pa

@@ -16,7 +16,7 @@ from pipeline.extract.vocabulary import LEVEL1, LEVEL2, TOTAL_LABEL  # noqa: F40
 from pipeline.model import Cell, Table
 from pipeline.normalize.grades import grade_rank
 from pipeline.normalize.money import FACTORS, detect_money_unit, to_yuan
-from pipeline.normalize.names import project_key
+from pipeline.normalize.names import project_identity, project_key
 
 # Indicator levels and total labels are vocab/tables.toml (re-exported for the recognisers).
 CODE_LIKE = re.compile(r"^\d{6,}$")
@@ -65,7 +65,9 @@ def _table_unit(table: Table, ctx: Ctx, header_texts: list[str]) -> str | None:
 
 def _new_project(ctx: Ctx, name: str, code: str | None, ref: str, origin: str, **extra) -> str:
     key = project_key(name) if name else ""
-    lookup = code or key
+    # the same project only when its code, or its name with its qualifiers, agrees (the key
+    # without brackets is for matching across years)
+    lookup = code or (project_identity(name) if name else "")
     if lookup and lookup in ctx.projects_by_name:
         return ctx.projects_by_name[lookup]
     ctx.next_project_seq += 1
