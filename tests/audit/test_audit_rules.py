@@ -258,3 +258,18 @@ def test_projects_differing_only_in_a_bracketed_qualifier_are_two_projects():
     pb = _new_project(ctx, b, None, "table=2;row=1;col=1", "table")
     assert pa != pb
     assert _new_project(ctx, "2023年度" + a, None, "table=3;row=1;col=1", "table") == pa
+
+
+def _stage_sum(budgets: list[tuple]) -> list[tuple]:
+    con = _warehouse_with(budgets, [])
+    sql = (Path(__file__).resolve().parents[2] / "sql" / "checks" / "budget_stage_sum.sql").read_text(encoding="utf-8")
+    return [(r[5], r[6], r[9]) for r in con.execute(sql).fetchall()]
+
+
+def test_budget_stages_are_summed_only_where_printed_together():
+    row = [("table=1;row=3;col=2", "initial", 100), ("table=1;row=3;col=3", "adjustment", 20),
+           ("table=1;row=3;col=4", "adjusted", 120)]
+    assert _stage_sum(row) == [(120.0, 120.0, True)]
+    assert _stage_sum(row[:2] + [("table=1;row=3;col=4", "adjusted", 125)]) == [(125.0, 120.0, False)]  # planted
+    # another table's 年初 (another scope or year) is never taken for this row's
+    assert _stage_sum([("table=2;row=3;col=2", "initial", 90)] + row[1:]) == []
