@@ -39,6 +39,9 @@ class Grammar:
     breaks: str
     change_before: tuple[str, ...]
     change_pattern: re.Pattern[str]
+    change_start: re.Pattern[str]
+    other_basis: tuple[str, ...]
+    reason_words: tuple[str, ...]
     unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
     allocation: re.Pattern[str]
@@ -97,7 +100,8 @@ def grammar() -> Grammar:
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
-        change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]),
+        change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]), change_start=re.compile(ex["change_start"]),
+        other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
@@ -478,7 +482,8 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             after = sent[m.end() : m.end() + 3]
             before = label.rstrip()
-            is_change = _ends_with(label, g.change_before) or bool(g.change_pattern.search(label))
+            is_change = _ends_with(label, g.change_before) or bool(g.change_pattern.search(label)) \
+                or bool(g.change_start.match(label))
             if (
                 is_change
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
@@ -498,6 +503,10 @@ def read_statements(printed: str, default_measure: str | None,
                     else:
                         level = _level_named(sent[: m.start()], out, flow, g)
                     if level is not None and not _same_year(level.year, _year_of(sent[: m.start()], g) or para_year):
+                        level = None
+                    if any(w in sent[: m.start()] for w in g.other_basis + g.reason_words):
+                        # a change on another basis (剔除…因素), or a part of the change a reason
+                        # explains (因为…减少了X): not the change of the level printed before it
                         level = None
                     d = _nearest(label, g.change_before)
                     word = d[1] if d else label.rstrip()[-1:]
@@ -657,9 +666,9 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     value = Decimal(n.replace(",", ""))
     pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
     last_change = changes[-1] if changes and changes[-1].pct is None else None
-    if last_change is not None and last_change.end >= a and g.figure.search(m.string[last_change.end - a : m.start()]):
-        # another figure was read since the change ("减少0.09万元，下降%（其中：…购置费0万元，
-        # …增长（下降）0%"): this percentage is that figure's clause's, not the change's
+    if last_change is not None and (last_change.end < a or g.figure.search(m.string[last_change.end - a : m.start()])):
+        # a change of another sentence, or another figure was read since the change ("减少0.09万元，
+        # 下降%（其中：…购置费0万元，…增长（下降）0%"): this percentage is that figure's clause's
         last_change = None
     if last_change is not None and _PCT_LIST_NEXT.match(m.string, m.end()):
         # "各减少1267.86，2570.97万元，各下降23.51%、38.28%": a list of percentages pairs with

@@ -1,0 +1,39 @@
+"""Changes in running text on real 三公 pages (held-out corpus, figures read by hand): which
+level a change and its percentage belong to. Each test failed before its rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
+
+# An unnamed unit's 2020 三公 explanation: the prior figure printed with 累计 (比上年累计支出285万元).
+CUMULATIVE_PRIOR = ("2020年“三公”经费支出431万元。其中,因公出国(境)费用没有;公务用车及运行维护费支出251万元,"
+                    "比上年累计支出285万元下降34万元,下降12%,下降原因是严格执行八项规定,压缩用车;"
+                    "公务接待支出124万元,比上年累计支出148万元下降24万元,下降16%,减少原因是减少公务接待。")
+
+# 渝中区 2017: a change inside the reason for the decrease, then one on another basis (剔除).
+OTHER_BASIS = ("2017年度渝中区一般公共预算财政拨款开支“三公”经费4,333.33万元,比上年减少1,276.52万元,下降22.75%。"
+               "减少的经费是因为渝中区检察院、法院、审计局等三个单位上划到市级,减少了“三公”经费342.74万元,"
+               "其中公务用车购置及运行维护费308.87万元。如果剔除这一因素,2017年度渝中区一般公共预算财政拨款开支"
+               "“三公”经费仍然减少了933.78万元,下降了16.64%。")
+
+
+def _changes(text: str) -> list[dict]:
+    return extract(read_text(text.encode("utf-8")), "t").fact_changes
+
+
+def test_a_prior_figure_printed_with_cumulative_is_the_base_of_the_change() -> None:
+    df, _ = check_text(CUMULATIVE_PRIOR)
+    assert failures(df).empty
+    got = {(c["change_yuan"], c["change_pct"]) for c in _changes(CUMULATIVE_PRIOR)}
+    assert (Decimal("340000.00"), Decimal("12")) in got
+
+
+def test_changes_on_another_basis_or_inside_a_reason_are_not_the_levels_changes() -> None:
+    df, _ = check_text(OTHER_BASIS)
+    assert failures(df).empty
+    got = [(c["change_yuan"], c["change_pct"]) for c in _changes(OTHER_BASIS)]
+    assert got == [(Decimal("12765200.00"), Decimal("22.75"))]
