@@ -362,3 +362,32 @@ def is_sample_page(texts: list[str]) -> bool:
     """An essay-collection page reposting reports as samples ('…自评报告(汇总18篇)', '篇一')."""
     pat = re.compile(words("sample_page"))
     return any(pat.search(re.sub(r"\s", "", t)) for t in texts)
+
+
+def outline_unit(texts: list[str]) -> str | None:
+    """'第一部分 镇康县木场乡人民政府概况': the overview heading of a disclosure's outline."""
+    pat = re.compile(words("outline_unit"))
+    for t in texts:
+        if (m := pat.match(re.sub(r"\s", "", t))) and (u := clean_unit(m.group("u"))) and is_org(u):
+            return u
+    return None
+
+
+def speaker_named(texts: list[str]) -> str | None:
+    """'…对我处2022年度项目支出绩效进行了自评…南昌市烈士陵园管理处2022年度共有5个项目': the one
+    organisation named whose suffix is the one the text calls itself by (我处 → …处). Two
+    candidates (我局 beside 财政局 and 林业局) name none."""
+    joined = re.sub(r"\s", "", "".join(texts))
+    suffixes = {m.group(0)[1:] for m in re.finditer(words("first_person_org"), joined)}
+    gives = re.compile(rf"[^，,。；;]*?{words('gives_to')}")  # matched at a position: no ^
+    for suf in suffixes:
+        # A body that gives, notifies or pays in its clause ('南昌市财政局关于…的通知', 'X局…将资金
+        # 抵达我局账户') is not the one speaking.
+        names = {u for m in org_pattern().finditer(joined)
+                 if (u := clean_unit(m.group(1))) and u.endswith(suf) and org_in(u) == u
+                 and not gives.match(joined, m.end())}
+        # The same unit printed with and without its place is one name.
+        longest = {n for n in names if not any(o != n and o.endswith(n) for o in names)}
+        if len(longest) == 1:
+            return longest.pop()
+    return None

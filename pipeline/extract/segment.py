@@ -33,7 +33,8 @@ class Segment:
 
 
 def _kind_of(text: str) -> str | None:
-    s = re.sub(r"\s", "", text)
+    # A file name ('…单位预算.pdf') is titled by its stem.
+    s = re.sub(r"\.(?:docx?|pdf|wps|txt|xlsx?)$", "", re.sub(r"\s", "", text), flags=re.I)
     for kind, pat in ident.kind_patterns():
         if pat.search(s):
             return kind
@@ -315,7 +316,8 @@ def _lone_name(lines: list[str]) -> str | None:
 
 def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     head = paras[:40]
-    short = [t for t in paras[:80] if len(t) <= 400]
+    # A long paragraph is prose, or a form flattened onto one line whose labels open it.
+    short = [t if len(t) <= 400 else t[:300] for t in paras[:80]]
     labelled = ident.labelled_units(rows + short + _cell_runs(paras[:80]))
     top = min((r for r, _ in labelled), default=None)
     label = ident.majority([u for r, u in labelled if r == top])
@@ -346,7 +348,8 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
         # Short paragraphs just before/at the title often carry the unit name alone.
         if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
             return u
-    return (_unit_from_body(paras) or ident.evaluated_unit(head[:12]) or ident.self_described(paras[:80])
+    return (_unit_from_body(paras) or ident.outline_unit(head) or ident.evaluated_unit(head[:12])
+            or ident.self_described(paras[:80]) or ident.speaker_named(head[:12])
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
             or (None if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
 

@@ -322,3 +322,44 @@ def test_the_body_that_pays_into_our_account_is_not_us() -> None:
     page = ("盘山县大气转移支付2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
             "经协商,盘山县财政局于2020年12月25日上午将中央专项资金154万元资金抵达我局账户。执行率100%。")
     assert _rep(page)["unit_name"] != "盘山县财政局"
+
+
+def test_form_flattened_onto_one_long_line_labels_its_unit() -> None:
+    page = ("三、绩效分析及评价结论.doc\n\nPAGE PAGE 8 南宁市财政项目支出绩效自评报告 (2018年度) 项目名称:南宁市困难大学新生入学补助项目 "
+            "项目单位:南宁市学生资助管理办公室 主管部门:南宁市教育局 评价人员: 201 一、项目基本情况 (一)项目立项背景 "
+            + "根据《国家中长期教育改革和发展规划纲要》,健全国家资助政策体系。" * 12 + "预算数1200万元,执行率100%。")
+    assert _rep(page)["unit_name"] == "南宁市学生资助管理办公室"
+
+
+def test_file_name_title_with_its_extension_names_kind_unit_and_year() -> None:
+    page = ("PDF精选 - 千万精品文档,你想要的都能搜到,下载即用。\n\n2023年鄄城县阎什镇闫什完小单位预算.pdf\n\n"
+            "当前文档共26页 2.88\n2023 年鄄城县阎什镇闫什完小单位预 算 目 录 第一部分 单位概况 收入预算100.00万元。")
+    r = _rep(page)
+    assert (r["unit_name"], r["fiscal_year"], r["report_kind"]) == ("鄄城县阎什镇闫什完小", 2023, "budget")
+
+
+def test_outline_overview_heading_names_the_unit() -> None:
+    page = ("监督索引号53092400800101000\n目 录\n第一部分 镇康县木场乡人民政府概况\n一、主要职能\n"
+            "第二部分 2022年度部门决算表\n一、收入支出决算表\n本年收入合计1000.00万元。")
+    assert _rep(page)["unit_name"] == "镇康县木场乡人民政府"
+
+
+def test_the_one_body_named_with_the_suffix_the_text_speaks_by() -> None:
+    page = ("2022年度项目支出绩效自评总报告\n为切实做好2022年度财政项目支出绩效评价工作,根据南昌市财政局关于开展2022年度"
+            "单位自评及部门评价工作的通知要求,对我处2022年度项目支出绩效进行了自评。现将情况报告如下:"
+            "(一)南昌市烈士陵园管理处2022年度共有5个项目1、烈士纪念设施维修项目:预算35.3万元,实际支付35.3万元,使用率100%。")
+    assert _rep(page)["unit_name"] == "南昌市烈士陵园管理处"
+    # 我局 beside the finance bureau paying into its account: no unit rather than the wrong one.
+    page = ("盘山县大气转移支付2020年度绩效自评报告\n经协商,盘山县财政局于2020年12月25日上午将中央专项资金154万元"
+            "资金抵达我局账户。执行率100%。")
+    assert _rep(page)["unit_name"] != "盘山县财政局"
+
+
+def test_a_county_compilation_of_its_administrative_units_reports_as_the_county() -> None:
+    page = ("根据《中华人民共和国预算法》的有关规定,经井研县财政局汇总,2020年井研县行政单位(含参照公务员法管理的事业单位)、"
+            "事业单位和其他单位使用当年财政拨款安排的“三公”经费决算总额为1023万元,较年初预算减少32%。")
+    assert _rep(page)["unit_name"] == "井研县"
+
+
+def test_a_verb_before_a_short_form_is_no_unit_name() -> None:
+    assert ident.clean_unit("围绕编办") is None
