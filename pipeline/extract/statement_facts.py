@@ -74,6 +74,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         project = s.project if s.project and not single else None
         key = (project, s.period, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
         if key in seen:
+            # The level stated again: its parts, shares and changes refer to the one kept.
+            s.ref = seen[key]
             continue
         seen[key] = ref
         whole = s.part_of.ref if s.part_of is not None else None

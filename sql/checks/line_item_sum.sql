@@ -1,4 +1,5 @@
--- Children of a line item add up to it (nearest printed ancestor), per stage and per source block;
+-- Children of a line item add up to it (nearest printed ancestor), per stage and per source block
+-- (a grid table, or a table rendered as text told apart by its template: never two tables);
 -- a lone child only has to stay within it.
 WITH RECURSIVE anc(code, ancestor, depth) AS (
     SELECT code, parent_code, 1 FROM line_items WHERE parent_code IS NOT NULL
@@ -8,7 +9,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
 ), facts AS (
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, f.stage AS measure,
            coalesce(f.period, 'current') AS period,
-           coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text') AS blk,
+           coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')) AS blk,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
     FROM fact_budgets f JOIN reports r USING (report_id)
@@ -16,7 +17,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     UNION ALL
     SELECT r.document_id, f.report_id, f.project_id, f.line_item, 'executed',
            coalesce(f.period, 'current'),
-           coalesce(regexp_extract(f.source_ref, 'table=(\d+)', 1), 'text'),
+           coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')),
            CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half
     FROM fact_executions f JOIN reports r USING (report_id)

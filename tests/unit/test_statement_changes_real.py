@@ -37,3 +37,17 @@ def test_changes_on_another_basis_or_inside_a_reason_are_not_the_levels_changes(
     assert failures(df).empty
     got = [(c["change_yuan"], c["change_pct"]) for c in _changes(OTHER_BASIS)]
     assert got == [(Decimal("12765200.00"), Decimal("22.75"))]
+
+
+# A masked Inner Mongolia county, 2023: the allocation stated twice, its parts listed after the
+# second statement; the parts still belong to the level kept (the first statement).
+RESTATED = ("下达**河县2023年中央水利发展资金2263万元。\n"
+            "****水务局文件《关于下达2023年中央水利发展资金预算的通知》,下达**河县2023年中央水利发展资金2263万元。"
+            "其中:中小河流治理工程1435万元,小型水库工程维修养护25万元,农村饮水工程维修养护55万元,"
+            "小流域综合治理700万元,山洪灾害防治设施维养6万元,水**管理14万元,农业水价改革18万元。")
+
+
+def test_parts_of_a_level_stated_twice_are_checked_against_it() -> None:
+    df, _ = check_text("2023年度中央水利发展资金绩效自评报告\n" + RESTATED)
+    rows = df[df["check_name"] == "stated_parts_sum"]
+    assert list(rows["expected"]) == [22630000.0] and list(rows["observed"]) == [22530000.0]

@@ -23,6 +23,7 @@ from pipeline.normalize.text import to_halfwidth
 # money unit a cell may carry (4753.66万元).
 _FIGURES = rf"[-−]?\d[\d.,]*%?(?:{money_unit_alternation()})?"
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_YEAR_APART = re.compile(r"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+(?=\u5e74)")
 
 
 @dataclass
@@ -82,8 +83,9 @@ def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
     if "\t" in text.strip():
         return [p.strip() for p in text.strip().split("\t")]
     # One cell per line, or a table flattened onto the line with spaces: either way the
-    # words are cells (a label printed with a space is rejoined by the engine).
-    return [w for w in _SPACES.split(text.strip()) if w]
+    # words are cells (a label printed with a space is rejoined by the engine). A year set
+    # apart from its 年 ('2022 年决算数', PDF spacing) stays in its cell.
+    return [w for w in _SPACES.split(_YEAR_APART.sub(r"\1", text.strip())) if w]
 
 
 _PROSE = re.compile(r"[。；;]")
