@@ -74,8 +74,15 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         project = s.project if s.project and not single else None
         key = (project, s.period, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
         if key in seen:
-            # The level stated again: its parts, shares and changes refer to the one kept.
+            # The level stated again: its parts, shares and changes refer to the one kept, and
+            # a rate stated only the second time ("本年收入1205.11万元，完成年初预算的70%") is its rate.
             s.ref = seen[key]
+            if s.rate is not None:
+                kept = next((f for f in ex.fact_executions if f["source_ref"] == s.ref and f["report_id"] == rid), None)
+                if kept is not None and kept["reported_rate_pct"] is None:
+                    kept |= {k: v for k, v in _execution(s, p).items() if k != "executed_yuan"}
+                    if kept["rate_base_ref"] == "report" and report.get("report_kind") in ("budget", "final_accounts"):
+                        kept["rate_base_ref"] = None
             continue
         seen[key] = ref
         whole = s.part_of.ref if s.part_of is not None else None

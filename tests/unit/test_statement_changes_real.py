@@ -51,3 +51,12 @@ def test_parts_of_a_level_stated_twice_are_checked_against_it() -> None:
     df, _ = check_text("2023年度中央水利发展资金绩效自评报告\n" + RESTATED)
     rows = df[df["check_name"] == "stated_parts_sum"]
     assert list(rows["expected"]) == [22630000.0] and list(rows["observed"]) == [22530000.0]
+
+
+def test_a_rate_stated_with_the_level_restated_is_the_kept_levels_rate() -> None:
+    # A Henan procuratorate's 2019 决算说明: the income first in the overview, then with its rate.
+    text = ("2019年度部门决算说明\n本部门2019年度财政拨款本年收入1205.11万元,比2018年度增加253.71万元,增长27%。\n"
+            "本部门2019年度财政拨款本年收入1205.11万元,完成年初预算的70%,比年初预算减少537.35万元。")
+    ex = extract(read_text(text.encode("utf-8")), "t")
+    rates = [f["reported_rate_pct"] for f in ex.fact_executions if f["executed_yuan"] == Decimal("12051100.00")]
+    assert rates == [Decimal("70")]
