@@ -24,6 +24,7 @@ BLANKS = frozenset(words("numbers", "blanks"))
 # "年"/"月" are deliberately absent: "2022年底" and "12月底前" are dates, not quantities.
 UNITS = tuple(u.unit for u in units().values() if u.in_headers)
 _UNITS_LONGEST = sorted(UNITS, key=len, reverse=True)
+_BARE_MONEY = {u.unit: u.canonical for u in units().values() if u.kind == "money" and not u.in_headers}
 # Separators allowed between groups of three digits (after half-width folding).
 _GROUP = ",\u2009\u202f\u00a0"
 _INT = rf"(?:\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?!\d)|\d+)"
@@ -116,6 +117,9 @@ def _from_match(m: re.Match[str], orig: str) -> Number | None:
     if (m.group("open") is None) != (m.group("close") is None):
         return None  # "(5.2" or "5.2)": not an accounting negative, not a clean number
     unit = clean_unit(m.group("unit"))
+    # A cell holding a number and a bare 万/亿 ('3359.62万') is money in 万元/亿元; in running
+    # text the bare spelling is left to the sentence grammar (5万人 is no money).
+    unit = _BARE_MONEY.get(unit, unit) if unit is not None else None
     if unit is not None and not unit_ok(unit):
         return None
     digits = re.sub(f"[{_GROUP}]", "", m.group("int")) + (m.group("frac") or "")
