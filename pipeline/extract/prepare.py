@@ -47,6 +47,7 @@ def join_cut_lines(doc: Document) -> int:
     outline = re.compile(cfg["outline_start"])
     figure_start = re.compile(cfg["figure_start"])
     width = _typical_width([b for b in doc.blocks if isinstance(b, Paragraph)])
+    cells = _cell_runs(doc.blocks)
     out: list = []
     joined = 0
     for b in doc.blocks:
@@ -61,7 +62,7 @@ def join_cut_lines(doc: Document) -> int:
             full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
-                       and not re.search(r"[|\t]", pt + nt))
+                       and not re.search(r"[|\t]", pt + nt) and id(b) not in cells)
             if near and (cut_figure or wrapped):
                 _append(prev, b)
                 joined += 1
@@ -69,6 +70,21 @@ def join_cut_lines(doc: Document) -> int:
         out.append(b)
     doc.blocks = out
     return joined
+
+
+def _cell_runs(blocks: list) -> set[int]:
+    """Paragraphs in a run of three or more short lines without a full stop: a table printed one
+    cell per line ('经费项目' / '2017年度支出' / …), whose first cell is no wrapped sentence's end."""
+    ends = _lines_cfg()["sentence_end"]
+    short = [isinstance(b, Paragraph) and 0 < len(b.text.strip()) <= 16 and b.text.strip()[-1] not in ends
+             for b in blocks]
+    nonblank = [i for i, b in enumerate(blocks) if not (isinstance(b, Paragraph) and not b.text.strip())]
+    out: set[int] = set()
+    for k in range(len(nonblank) - 2):
+        trio = nonblank[k : k + 3]
+        if all(short[i] for i in trio):
+            out.update(id(blocks[i]) for i in trio)
+    return out
 
 
 def prepare(doc: Document) -> Document:

@@ -318,7 +318,7 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
     head = paras[:40]
     # A long paragraph is prose, or a form flattened onto one line whose labels open it.
     short = [t if len(t) <= 400 else t[:300] for t in paras[:80]]
-    labelled = ident.labelled_units(rows + short + _cell_runs(paras[:80]))
+    labelled = ident.labelled_units(rows + short + _cell_runs(paras[:120]))
     top = min((r for r, _ in labelled), default=None)
     label = ident.majority([u for r, u in labelled if r == top])
     titled = ident.unit_from_title(s.title) if s.title else None
