@@ -38,8 +38,9 @@ SELECT document_id, report_id, project_id, 'change_matches_figures' AS check_nam
        CASE WHEN p IS NULL THEN lv - py ELSE 100 * ch / prior END AS observed,
        CASE WHEN p IS NULL THEN direction * ch - (lv - py) ELSE p - 100 * ch / prior END AS difference,
        CASE WHEN p IS NULL THEN lh + pyh + chh ELSE ph + (hi - lo) / 2 END AS tolerance,
-       -- a percentage may be rounded or cut off after its last digit: [p − ½·10⁻ᵈ, p + 10⁻ᵈ]
-       amounts_agree AND (p IS NULL OR (p + 2 * ph > lo - 1e-9 AND p - ph < hi + 1e-9)) AS passed,
+       -- a printed percentage stands for [p − ½·10⁻ᵈ, p + ½·10⁻ᵈ] (the contract's one interval: a
+       -- percentage cut off rather than rounded, 38.28 for 38.2877, is a misprint)
+       amounts_agree AND (p IS NULL OR (p + ph > lo - 1e-9 AND p - ph < hi + 1e-9)) AS passed,
        format('正文写 {}{} @{}，{}{} {}{} @{}{}；上期 {} 元{}',
               level_text, coalesce(level_unit, ''), level_source_ref,
               CASE WHEN prior_text IS NULL THEN '' ELSE '比上期 ' || prior_text || coalesce(prior_unit, '') || ' ' END,

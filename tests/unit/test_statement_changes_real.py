@@ -60,3 +60,12 @@ def test_a_rate_stated_with_the_level_restated_is_the_kept_levels_rate() -> None
     ex = extract(read_text(text.encode("utf-8")), "t")
     rates = [f["reported_rate_pct"] for f in ex.fact_executions if f["executed_yuan"] == Decimal("12051100.00")]
     assert rates == [Decimal("70")]
+
+
+def test_a_percentage_cut_off_instead_of_rounded_is_a_misprint() -> None:
+    # 四川 2022 决算说明: 2570.97 / (4143.91 + 2570.97) = 38.2877 %, printed 38.28 %.
+    text = ("2022年度部门决算说明\n2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,"
+            "2570.97万元,各下降23.51%、38.28%。")
+    df, _ = check_text(text)
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["change_matches_figures"] and list(bad["expected"]) == [38.28]
