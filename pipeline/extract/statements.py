@@ -62,6 +62,7 @@ class Grammar:
     part_after: tuple[str, ...]
     share_words: tuple[str, ...]
     share_trim: tuple[str, ...]
+    share_keep: tuple[str, ...]
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
     generic_items: frozenset[str]
     neutral: tuple[str, ...]
@@ -113,7 +114,8 @@ def grammar() -> Grammar:
         cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
-        share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]), items=items,
+        share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]),
+        share_keep=tuple(cfg["share"].get("keep", ())), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"),
@@ -643,11 +645,21 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
     part = next((s for s in reversed(out) if s.sentence == si and s.period == "current"), None)
     if at < 0 or part is None or part.share is not None:
         return
-    words = label[at + 1 :].strip()
+    # The whole as named, less the words around a name (的, 比重 …); a name the vocabulary knows
+    # only with its 总额 (收入预算总额) is tried before the one trimmed of it.
+    named = label[at + 1 :].strip()
+    words = named
     for w in g.share_trim:
         words = words.replace(w, "")
+    keep_total = named
+    for w in g.share_trim:
+        if w not in g.share_keep:
+            keep_total = keep_total.replace(w, "")
+    item = _item_of(keep_total, g) if keep_total != words else None
+    if item is not None:
+        words = keep_total
     if words:
-        item = _item_of(words, g)
+        item = item or _item_of(words, g)
         if item is None or not _bare(words[: item[2] - len(item[1])], g):
             return  # a whole the vocabulary cannot name (占全市…) is not compared
         if part.part_of is not None and part.part_of.line_item != item[0]:

@@ -69,3 +69,26 @@ def test_a_percentage_cut_off_instead_of_rounded_is_a_misprint() -> None:
     df, _ = check_text(text)
     bad = failures(df)
     assert list(bad["check_name"]) == ["change_matches_figures"] and list(bad["expected"]) == [38.28]
+
+
+# 上犹县寺下镇 2022 部门预算说明 (江西): shares of the whole named with its 总额.
+NAMED_WHOLE = ("2022年上犹县寺下镇人民政府收入预算总额为7783.26万元。其中:财政拨款收入751.8万元,占收入预算总额的9.7%,"
+               "包括一般公共预算收入751.8万元;其他收入7000万元,占收入预算总额的90.3%;上年结转31.46万元。")
+# 宜春学院 2020 部门预算说明 (江西): four shares made to add up to 100 % (27.58 for 27.5867).
+FORCED_TO_100 = ("2020年宜春学院收入预算总额为40381.77万元,较上年减少2213.55万元,下降5.20%其中:财政拨款收入23391.77万元,"
+                 "占收入预算总额的57.93%;事业收入11140万元,占收入预算总额的27.58%;其他收入350万元,占收入预算总额的0.87%;"
+                 "上年结转5500万元,占收入预算总额的13.62%。")
+
+
+def test_a_share_of_a_whole_named_with_its_total_word_is_checked() -> None:
+    df, _ = check_text("2022年部门预算说明\n" + NAMED_WHOLE)
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["share_of_total"] and list(bad["expected"]) == [90.3]
+
+
+def test_shares_rounded_to_add_up_to_a_hundred_are_not_misprints() -> None:
+    df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100)
+    assert failures(df).empty and (df["check_name"] == "share_of_total").sum() == 4
+    # one share moved by more than its last digit is still found
+    df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100.replace("27.58%", "27.28%").replace("13.62%", "13.92%"))
+    assert "share_of_total" in set(failures(df)["check_name"])
