@@ -270,10 +270,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     # The benchmark lives beside the package in the repository (bench/), not inside it.
     sys.path.insert(0, str(REPO_ROOT))
-    if args.single_pdf is not None:
+    if args.single_pdf is not None or args.real_concat:
         from bench.single_pdf import main as single_main  # type: ignore[import-not-found]
 
-        r = single_main(Path(args.single_pdf) if args.single_pdf else None)
+        r = single_main(Path(args.single_pdf) if args.single_pdf else None, concat=args.real_concat)
         return 0 if all(r["met"].values()) else 1
     if args.distributed:
         from bench.distributed import main as dist_main  # type: ignore[import-not-found]
@@ -315,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-floor", action="store_true", help="skip the raw pdfplumber floor")
     b.add_argument("--single-pdf", nargs="?", const="", default=None, metavar="FILE",
                    help="one large PDF: reader and end to end vs raw pdfplumber (default: the largest real PDF)")
+    b.add_argument("--real-concat", action="store_true",
+                   help="--single-pdf on one 150+-page PDF made of the shared real PDFs")
     b.add_argument("--distributed", type=int, default=0, metavar="R",
                    help="in-process vs 1 and 2 Dask workers on the fixtures copied R times")
     for sp in (r, q, e, rp, pg, b):

@@ -14,21 +14,16 @@ import unicodedata
 _WS = re.compile(r"[\s\u3000\u00a0\u2009\u202f\u200b\ufeff]+")
 
 
+# Full-width ASCII U+FF01–FF5E → U+0021–007E, the ideographic space → a plain space.
+_HALFWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def to_halfwidth(s: str) -> str:
     """Full-width ASCII (digits, letters, punctuation) → half-width; Chinese untouched.
 
     Length-preserving: the ideographic space becomes a plain space, nothing is dropped.
     """
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            out.append(chr(o - 0xFEE0))
-        elif o == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return s.translate(_HALFWIDTH)
 
 
 def normalize_text(s: str | None) -> str:

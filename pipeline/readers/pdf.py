@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 from pipeline.model import Cell, Document, Paragraph, Table
+from pipeline.readers import pdfium_objects
 
 TEXT_KW = {"x_tolerance_ratio": 0.5}
 _PAGE_NO = re.compile(
@@ -120,13 +121,16 @@ def _is_encryption_error(e: BaseException) -> bool:
     return False
 
 
-def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
+def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
+    """The page's tables and text lines, and whether a table's cut-by-the-page-break answer
+    rests on a run of trailing blanks (see `_set_text_bottoms`)."""
     parts: list[_Part] = []
+    blank_dependent = False
     if page.lines or page.rects:
         for t in page.find_tables():
             if len(t.cells) < 2:
                 continue  # a lone box (frame around text) is not a table
-            texts = t.extract(**TEXT_KW)
+            texts = _table_texts(t, page.chars)
             frames = _containers(t.cells)
             rows: list[list[_RawCell]] = []
             for r, row in enumerate(t.rows):
@@ -143,7 +147,7 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
                     rows.append(cells)
             kept = [c for c in t.cells if tuple(c) not in frames]
             if rows and len(kept) >= 2:
-                _set_text_bottoms(page, page_no, rows)
+                blank_dependent |= _set_text_bottoms(page, page_no, rows)
                 x0 = min(c[0] for c in kept)
                 top = min(c[1] for c in kept)
                 x1 = max(c[2] for c in kept)
@@ -172,7 +176,36 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line]]:
         if (ln.top < h * 0.12 or ln.bottom > h * 0.88) and _PAGE_NO.match(ln.text):
             drop.add(i)
     lines = [ln for i, ln in enumerate(lines) if i not in drop]
-    return parts, lines
+    return parts, lines, blank_dependent
+
+
+def _table_texts(t, chars: list) -> list[list[str | None]]:
+    """`t.extract(**TEXT_KW)` without testing every character of the page against every row:
+    the characters are sorted once by their vertical middle and each row takes its band by
+    bisection. Same tests (a character belongs to a box when its middle is inside, left/top
+    edges included), same character order (page order) inside a cell, so the same texts."""
+    from bisect import bisect_left
+
+    from pdfplumber.utils import extract_text
+
+    mids = sorted(
+        ((c["top"] + c["bottom"]) / 2, i, (c["x0"] + c["x1"]) / 2) for i, c in enumerate(chars))
+    vs = [m[0] for m in mids]
+    out: list[list[str | None]] = []
+    for row in t.rows:
+        x0, top, x1, bottom = row.bbox
+        band = mids[bisect_left(vs, top):bisect_left(vs, bottom)]
+        row_chars = sorted((i, h, v) for v, i, h in band if x0 <= h < x1)
+        arr: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                arr.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [chars[i] for i, h, v in row_chars if cx0 <= h < cx1 and ctop <= v < cbottom]
+            arr.append(extract_text(inside, **TEXT_KW) if inside else "")
+        out.append(arr)
+    return out
 
 
 def _containers(cells: list) -> set[tuple]:
@@ -199,16 +232,20 @@ def _containers(cells: list) -> set[tuple]:
     return out
 
 
-def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> None:
+def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> bool:
     """Mark the cells at the table's bottom whose text looks cut by the page break.
 
     Such a cell's text reaches the cell's bottom and its last line is full (the text wrapped
     and goes on). A short label or number ends mid-line or high up, and is not cut.
+
+    Returns True when the answer for some cell rests on how many blanks end its last line
+    (a run of trailing spaces): pdfium's text page keeps one of a run, so such a page is
+    read by pdfminer.
     """
     bottom = max(c.bottom for c in rows[-1])
     last = [c for r in rows for c in r if c.bottom >= bottom - _POS_TOL and c.text]
     if not last:
-        return
+        return False
     off = page_no * 10_000
     chars: dict[int, list] = {}
     for ch in page.chars:
@@ -218,6 +255,7 @@ def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> None:
             if c.x0 <= cx <= c.x1 and c.top <= cy <= c.bottom:
                 chars.setdefault(i, []).append(ch)
                 break
+    blank_dependent = False
     for i, c in enumerate(last):
         cs = chars.get(i)
         if not cs:
@@ -225,14 +263,17 @@ def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> None:
         tb = max(ch["bottom"] for ch in cs)
         size = max(ch["bottom"] - ch["top"] for ch in cs)
         last_line = [ch for ch in cs if ch["bottom"] >= tb - size / 2]
-        right = max(ch["x1"] for ch in last_line)
+        rightmost = max(last_line, key=lambda ch: ch["x1"])
+        right = rightmost["x1"]
         width = max(ch["x1"] - ch["x0"] for ch in last_line)
         c.text_bottom = off + tb
         full = right >= c.x1 - max(2.5 * width + 6, 0.3 * (c.x1 - c.x0))
         # A long cell may end its last line early (a number that cannot wrap): trust length.
-        c.cut = c.bottom - c.text_bottom <= max(1.6 * size, 10.0) and (
-            full or c.text.count("\n") >= 2
-        )
+        low = c.bottom - c.text_bottom <= max(1.6 * size, 10.0)
+        c.cut = low and (full or c.text.count("\n") >= 2)
+        if low and not c.cut and rightmost["text"].isspace():
+            blank_dependent = True  # more blanks after this one would make the line full
+    return blank_dependent
 
 
 def _same_columns(prev: _LogicalTable, part: _Part) -> bool:
@@ -343,15 +384,53 @@ def _is_heading(text: str) -> bool:
 PARALLEL_MIN_PAGES = 16
 
 
-def _read_pages(pages: list, pno_filter: set[int] | None = None) -> list[tuple[int, float, list, list]]:
-    """(page number, height, table parts, text lines) for each page (or those in the filter)."""
+def _pdfium_source(data: bytes | None):
+    """(pdfium document, font cache) for `_use_pdfium`, or None when pdfium cannot open it."""
+    if data is None:
+        return None
+    try:
+        return pdfium_objects.open_document(data), pdfium_objects.FontCache()
+    except Exception:
+        return None  # e.g. encrypted: pdfminer reads every page (and says why it cannot)
+
+
+def _use_pdfium(page, source) -> bool:
+    """Give the page its characters and rulings from pdfium (pdfplumber then never asks
+    pdfminer to interpret it); a page pdfium's objects would not match is left to pdfminer.
+    True when the page took pdfium's objects."""
+    if source is None:
+        return False
+    try:
+        page._objects = pdfium_objects.page_objects(source[0], page, source[1])
+        pdfium_objects.STATS["pdfium"] += 1
+        return True
+    except pdfium_objects.Unsupported as e:
+        pdfium_objects.STATS[f"pdfminer: {str(e).split(':')[0]}"] += 1
+    except Exception as e:  # anything unexpected in the conversion: the page goes to pdfminer
+        pdfium_objects.STATS[f"pdfminer: {type(e).__name__}"] += 1
+    return False
+
+
+def _read_pages(pages: list, pno_filter: set[int] | None = None,
+                data: bytes | None = None) -> list[tuple[int, float, list, list]]:
+    """(page number, height, table parts, text lines) for each page (or those in the filter).
+
+    With `data` (the PDF's bytes) pages take their objects from pdfium where that gives
+    exactly what pdfminer would (`pdfium_objects`); without it, pdfminer reads every page."""
     out = []
+    source = _pdfium_source(data)
     for page in pages:
         pno = page.page_number
         if pno_filter is not None and pno not in pno_filter:
             continue
+        from_pdfium = _use_pdfium(page, source)
         try:
-            parts, lines = _page_parts(page, pno)
+            parts, lines, blank_dependent = _page_parts(page, pno)
+            if from_pdfium and blank_dependent:
+                page.flush_cache()  # drops pdfium's objects: pdfminer reads the page
+                pdfium_objects.STATS["pdfium"] -= 1
+                pdfium_objects.STATS["pdfminer: trailing blanks in a cell at a page break"] += 1
+                parts, lines, _ = _page_parts(page, pno)
         except Exception as e:
             if _is_encryption_error(e):
                 raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
@@ -375,7 +454,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _read_pages_parallel(pages: list, workers: int) -> list[tuple[int, float, list, list]]:
+def _read_pages_parallel(pages: list, workers: int,
+                         data: bytes | None = None) -> list[tuple[int, float, list, list]]:
     """The same per-page work split over forked helper processes (this one included).
 
     Pages go round-robin so that table-heavy stretches are shared; each helper has its own
@@ -400,7 +480,7 @@ def _read_pages_parallel(pages: list, workers: int) -> list[tuple[int, float, li
                 try:
                     _die_with_parent(parent)
                     try:
-                        payload = ("ok", _read_pages(pages, share))
+                        payload = ("ok", _read_pages(pages, share, data))
                     except BaseException as e:  # back to the parent as data
                         payload = ("error", e)
                     try:
@@ -415,7 +495,7 @@ def _read_pages_parallel(pages: list, workers: int) -> list[tuple[int, float, li
                     os._exit(status)
             os.close(w)
             children.append((pid, r))
-        results = _read_pages(pages, shares[0])
+        results = _read_pages(pages, shares[0], data)
         for pid, fd in children:
             with os.fdopen(fd, "rb") as f:
                 blob = f.read()
@@ -439,9 +519,16 @@ def _read_pages_parallel(pages: list, workers: int) -> list[tuple[int, float, li
 
 
 def read_pdf(data: bytes, max_pages: int | None = None, page_workers: int = 1,
-             parallel_min_pages: int = PARALLEL_MIN_PAGES) -> Document:
+             parallel_min_pages: int = PARALLEL_MIN_PAGES, pdfium: bool | None = None) -> Document:
     """`page_workers` > 1 reads the pages of a large document (≥ parallel_min_pages) in that
-    many processes; the result is the same Document as with one."""
+    many processes; the result is the same Document as with one.
+
+    `pdfium` (default: on, unless BPW_PDFIUM=0) takes each page's characters and rulings
+    from pdfium where they are exactly pdfminer's; False reads every page with pdfminer.
+    Both give the same Document (tests/unit/test_pdfium_objects.py)."""
+    if pdfium is None:
+        pdfium = os.environ.get("BPW_PDFIUM", "1") != "0"
+    src = data if pdfium else None
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:
@@ -462,9 +549,9 @@ def read_pdf(data: bytes, max_pages: int | None = None, page_workers: int = 1,
             pages = pages[:max_pages]
         # Pass 1: per page, the table parts and the text lines, in reading order.
         if page_workers > 1 and len(pages) >= max(parallel_min_pages, 2):
-            per_page = _read_pages_parallel(list(pages), min(page_workers, len(pages)))
+            per_page = _read_pages_parallel(list(pages), min(page_workers, len(pages)), src)
         else:
-            per_page = _read_pages(pages)
+            per_page = _read_pages(pages, data=src)
         items: list[tuple[int, float, object]] = []  # (page, top, _Line | _Part)
         heights: dict[int, float] = {}
         for pno, height, parts, lines in per_page:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -78,19 +79,26 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     _load_partitions(con)
 
 
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None:
-    """Columns added to sql/schema after a warehouse was created are added in place
-    (additive migrations only: the contract never renames or drops)."""
+@lru_cache(maxsize=4)
+def _columns_of(ddl: tuple[str, ...]) -> list[tuple]:
+    """(table, column, type, nullable) that this DDL creates, from a scratch in-memory
+    database (once per process and DDL text: a run opens the warehouse several times)."""
     ref = duckdb.connect(":memory:")
     try:
         for stmt in ddl:
             ref.execute(stmt)
-        want = ref.execute(
+        return ref.execute(
             "SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns() "
             "ORDER BY table_name, column_index"
         ).fetchall()
     finally:
         ref.close()
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None:
+    """Columns added to sql/schema after a warehouse was created are added in place
+    (additive migrations only: the contract never renames or drops)."""
+    want = _columns_of(tuple(ddl))
     have = {(t, c): n for t, c, n in con.execute(
         "SELECT table_name, column_name, is_nullable FROM duckdb_columns()").fetchall()}
     for table, column, dtype, nullable in want:

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.settings import SQL_DIR
+from pipeline.warehouse.transaction import transaction
 
 VIEWS_DIR = SQL_DIR / "views"
 COMMENTS_DIR = SQL_DIR / "comments"
@@ -48,14 +49,17 @@ def all_view_names(views_dir: Path = VIEWS_DIR) -> list[str]:
 def create_views(con: duckdb.DuckDBPyConnection, views_dir: Path = VIEWS_DIR) -> list[str]:
     """Run every sql/views/*.sql in sorted order; return the names of the views created."""
     created = []
-    for f in view_files(views_dir):
-        sql = f.read_text(encoding="utf-8")
-        name = view_name(sql)
-        try:
-            con.execute(sql)  # DuckDB runs every statement of the string in turn
-        except duckdb.Error as e:
-            raise RuntimeError(f"creating view {name} from {f.name} failed: {e}") from e
-        created.append(name)
+    # One transaction: on a file, each statement committed alone costs a write of the catalog
+    # (~0.4 s for all views); a failure leaves the views as they were.
+    with transaction(con):
+        for f in view_files(views_dir):
+            sql = f.read_text(encoding="utf-8")
+            name = view_name(sql)
+            try:
+                con.execute(sql)  # DuckDB runs every statement of the string in turn
+            except duckdb.Error as e:
+                raise RuntimeError(f"creating view {name} from {f.name} failed: {e}") from e
+            created.append(name)
     apply_table_comments(con)
     return created
 
@@ -64,13 +68,23 @@ def apply_table_comments(con: duckdb.DuckDBPyConnection, comments_dir: Path = CO
     """Chinese comments on the tables (sql/comments/*.sql), one statement at a time: a
     statement naming a column this warehouse does not have is skipped. Returns the skipped
     statements."""
-    skipped = []
-    for f in sorted(comments_dir.glob("*.sql")) if comments_dir.is_dir() else []:
-        for stmt in _statements(f.read_text(encoding="utf-8")):
-            try:
+    stmts = [stmt for f in (sorted(comments_dir.glob("*.sql")) if comments_dir.is_dir() else [])
+             for stmt in _statements(f.read_text(encoding="utf-8"))]
+    # All in one transaction when every statement applies (the usual case: one catalog write
+    # instead of one per statement); otherwise again one at a time, skipping the misfits.
+    try:
+        with transaction(con):
+            for stmt in stmts:
                 con.execute(stmt)
-            except (duckdb.CatalogException, duckdb.BinderException):
-                skipped.append(stmt)
+        return []
+    except (duckdb.CatalogException, duckdb.BinderException):
+        pass  # rolled back
+    skipped = []
+    for stmt in stmts:
+        try:
+            con.execute(stmt)
+        except (duckdb.CatalogException, duckdb.BinderException):
+            skipped.append(stmt)
     return skipped
 
 

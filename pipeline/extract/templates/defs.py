@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.extract.vocabulary import stage_of
 from pipeline.normalize.money import money_unit_alternation
@@ -110,9 +110,12 @@ def header_key(text: str) -> str:
     return _ANNOTATION.sub("", re.sub(r"\s+", "", text)).replace("（", "(").replace("）", ")")
 
 
+@lru_cache(maxsize=1 << 16)
 def field_of(text: str, allowed: tuple[str, ...]) -> str | None:
     """The field a header cell names, among a template's fields: fields.toml's own header
-    words first, then the shared stage vocabulary (vocab/stages.csv)."""
+    words first, then the shared stage vocabulary (vocab/stages.csv). A pure function of its
+    arguments once the vocabulary is loaded, so remembered (the template engine asks the same
+    question for every candidate header of every table)."""
     s = header_key(text)
     if not s:
         return None

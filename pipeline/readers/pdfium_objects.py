@@ -1,0 +1,549 @@
+"""A page's characters and ruling lines from pdfium, in pdfplumber's own object form.
+
+pdfplumber gets a page's objects by letting pdfminer interpret the content streams in
+Python (~88 % of the PDF reader's time). pdfium (pypdfium2, which pdfplumber already depends
+on) interprets them in C. `page_objects` builds, from pdfium, the dicts pdfplumber would have
+built — `char`, `line`, `rect`, `curve`, with the geometry pdfminer computes — so that
+pdfplumber's own code (`extract_text_lines`, `find_tables`, `Table.extract`, `filter`) runs
+unchanged on them, and the table finder runs only on pages whose paths give rulings.
+
+The geometry is pdfminer's, not pdfium's: a character's box is its origin (from pdfium)
+plus the advance width and the font descent that pdfminer reads from the font dictionary
+(the same pdfminer font objects, loaded without interpreting any content stream), so the
+numbers that decide spaces, lines and cells are the ones pdfminer would give. Paths are
+classified as pdfminer's `paint_path` does (one segment → line, an axis-aligned closed
+quadrilateral → rect, anything else → curve; one object per subpath).
+
+Where pdfium and pdfminer could disagree, the page is not converted (`page_objects` raises
+Unsupported and the caller lets pdfminer read it):
+
+- a rotated page, or one whose media box does not start at 0,0 or differs from its crop box;
+- content that sets character or word spacing, horizontal scaling or text rise to anything
+  but the neutral value (pdfminer places characters differently from the PDF specification,
+  which pdfium follows, once Tc is set), or marks text with /ActualText (pdfium prints that
+  text instead of the glyphs);
+- Type 3 or vertical fonts; a font pdfium names that is not in the page's resources, or
+  several of that name that cannot be told apart;
+- a character pdfium reads that its pdfminer font cannot print (pdfium's own mapping, a
+  hyphen pdfium rewrote at a line end), or prints with two widths pdfium cannot decide;
+- one glyph pdfium splits into several characters (a ToUnicode entry such as "——", a
+  ligature), seen as two characters of one text object at one origin;
+- text that is not upright, or right-to-left;
+- a text object pdfium's text page left out that is not a lone space (its duplicate-text
+  suppression), and a space pdfium generated inside a text object where a real space it
+  then dropped would change how pdfplumber splits the words.
+
+pdfium's text page also collapses runs of spaces to one. A space only separates words in
+pdfplumber (blank characters never enter a word or a line's box), so a shorter run between
+the same two characters gives the same words; the comparison tests hold that on every
+committed and shared real PDF.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as R
+from pdfminer.pdffont import PDFCIDFont, PDFType3Font
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import apply_matrix_pt
+
+# Operators whose effect on character positions pdfminer computes differently from pdfium
+# (or at all): character/word spacing, horizontal scaling, rise. "0 Tc" and the like are
+# harmless; any other value sends the page to pdfminer.
+_SPACING = re.compile(rb"(?<![\w.])(-?\d*\.?\d+)\s+(Tc|Tw|Tz|Ts)(?![\w])")
+_NEUTRAL = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0, b"Ts": 0.0}
+
+
+# Pages read from pdfium, and pages left to pdfminer by reason (this process only).
+STATS: Counter = Counter()
+
+
+class Unsupported(Exception):
+    """This page must be read by pdfminer: pdfium's objects would not be the same."""
+
+
+def open_document(data: bytes) -> pdfium.PdfDocument:
+    return pdfium.PdfDocument(data)
+
+
+class FontCache:
+    """pdfminer font objects of a document, keyed by the font dictionary, with the inverse
+    of their text mapping (character → the codes that print it)."""
+
+    def __init__(self) -> None:
+        self.rsrc = PDFResourceManager(caching=True)
+        self.by_spec: dict[int, tuple] = {}  # id of spec/objid → (font, inverse)
+
+    def font(self, objid, spec) -> tuple:
+        key = objid if objid is not None else id(spec)
+        hit = self.by_spec.get(key)
+        if hit is None:
+            font = self.rsrc.get_font(objid, spec)
+            hit = (font, _inverse(font), _font_file_size(spec))
+            self.by_spec[key] = hit
+        return hit
+
+
+def _strip_subset(name: str) -> str:
+    """pdfium names a font without its subset tag (ABCDEF+SimSun → SimSun)."""
+    return name[7:] if len(name) > 7 and name[6] == "+" and name[:6].isupper() else name
+
+
+def _font_file_size(spec: dict) -> int:
+    """Decoded size of the embedded font program (0 if none): what tells two subsets of one
+    font apart, as pdfium's FPDFFont_GetFontData gives it."""
+    try:
+        d = spec
+        if _name(d.get("Subtype")) == "Type0":
+            desc = resolve1(d.get("DescendantFonts"))
+            d = resolve1(desc[0]) if desc else {}
+        fd = resolve1(d.get("FontDescriptor")) or {}
+        for k in ("FontFile", "FontFile2", "FontFile3"):
+            if k in fd:
+                return len(resolve1(fd[k]).get_data())
+    except Exception:
+        return -1
+    return 0
+
+
+def _inverse(font) -> dict[str, set[float]] | None:
+    """text → the set of advance widths (text space, per unit font size) of the codes that
+    print it; None when this font is not one the conversion handles."""
+    if isinstance(font, PDFType3Font) or font.is_vertical():
+        return None
+    inv: dict[str, set[float]] = {}
+    if isinstance(font, PDFCIDFont):
+        um = font.unicode_map
+        cids = list(um.cid2unichr) if um is not None else []
+    else:
+        cids = list(range(256))
+        um = getattr(font, "unicode_map", None)
+        if um is not None:
+            cids = sorted(set(cids) | set(um.cid2unichr))
+    for cid in cids:
+        try:
+            text = font.to_unichr(cid)
+        except Exception:
+            continue
+        if not isinstance(text, str) or len(text) != 1:
+            continue
+        inv.setdefault(text, set()).add(font.char_width(cid))
+    return inv
+
+
+def _name(v) -> str:
+    v = resolve1(v)
+    if isinstance(v, PSLiteral):
+        v = v.name
+    if isinstance(v, bytes):
+        v = v.decode("latin-1")
+    return str(v)
+
+
+def _collect(resources, fonts: FontCache, out: dict[str, list], streams: list, seen: set) -> None:
+    """Fonts by BaseFont name and the content streams of forms, through nested XObjects."""
+    resources = resolve1(resources)
+    if not isinstance(resources, dict):
+        return
+    for _fid, spec in (resolve1(resources.get("Font")) or {}).items():
+        objid = spec.objid if isinstance(spec, PDFObjRef) else None
+        d = resolve1(spec)
+        if not isinstance(d, dict):
+            raise Unsupported("font dictionary")
+        font, inv, size = fonts.font(objid, d)
+        if inv is None:
+            raise Unsupported("Type 3 or vertical font")
+        if "BaseFont" in d:
+            entry = (font, inv, size)
+            lst = out.setdefault(_strip_subset(_name(d["BaseFont"])), [])
+            if not any(e[0] is font for e in lst):
+                lst.append(entry)
+    for prop in (resolve1(resources.get("Properties")) or {}).values():
+        if isinstance(resolve1(prop), dict) and "ActualText" in resolve1(prop):
+            raise Unsupported("ActualText")  # pdfium prints it instead of the glyphs
+    for _xid, ref in (resolve1(resources.get("XObject")) or {}).items():
+        key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        x = resolve1(ref)
+        if isinstance(x, PDFStream) and _name(x.get("Subtype")) == "Form":
+            streams.append(x)
+            _collect(x.get("Resources"), fonts, out, streams, seen)
+
+
+def _check_streams(streams: list) -> None:
+    for s in streams:
+        data = s.get_data()
+        if b"ActualText" in data:
+            raise Unsupported("ActualText")  # pdfium prints it instead of the glyphs
+        for m in _SPACING.finditer(data):
+            try:
+                v = float(m.group(1))
+            except ValueError:
+                raise Unsupported("unreadable spacing operand") from None
+            if v != _NEUTRAL[m.group(2)]:
+                raise Unsupported(f"{m.group(2).decode()} {v}")
+
+
+def page_objects(doc: pdfium.PdfDocument, page, fonts: FontCache) -> dict[str, list]:
+    """pdfplumber's `page.objects` for this pdfplumber page, from pdfium. Raises Unsupported
+    when the page has to be read by pdfminer."""
+    if page.rotation % 360 != 0:
+        raise Unsupported("rotated page")
+    mb = tuple(float(v) for v in page.mediabox)
+    if mb[0] != 0 or mb[1] != 0 or tuple(float(v) for v in page.cropbox) != mb:
+        raise Unsupported("media box offset or crop box")
+    pobj = page.page_obj
+    by_name: dict[str, list] = {}
+    streams: list = [resolve1(s) for s in pobj.contents]
+    _collect(pobj.resources, fonts, by_name, streams, set())
+    _check_streams(streams)
+
+    height = float(page.height)
+    doctop0 = float(page.initial_doctop)
+    pno = page.page_number
+    pp = doc[pno - 1]
+    try:
+        if abs(pp.get_height() - height) > 1e-3:
+            raise Unsupported("page height")
+        chars = _chars(pp, by_name, height, doctop0, pno)
+        lines: list = []
+        rects: list = []
+        curves: list = []
+        _paths(pp, height, doctop0, pno, lines, rects, curves)
+    finally:
+        pp.close()
+    objs: dict[str, list] = {}
+    if chars:
+        objs["char"] = chars
+    if lines:
+        objs["line"] = lines
+    if rects:
+        objs["rect"] = rects
+    if curves:
+        objs["curve"] = curves
+    return objs
+
+
+def _void_returning(fn):
+    """The same pdfium function returning a plain address (an int): cheaper than a typed
+    pointer per character, and usable as a dict key."""
+    import pypdfium2_raw.bindings as B
+
+    clone = type(fn)((fn.__name__, B._libs["pdfium"]))
+    clone.argtypes, clone.restype = fn.argtypes, ctypes.c_void_p
+    return clone
+
+
+_TEXT_OBJECT_AT = _void_returning(R.FPDFText_GetTextObject)
+
+
+def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int) -> list[dict]:
+    tp = pp.get_textpage()
+    raw = tp.raw
+    try:
+        n = R.FPDFText_CountChars(raw)
+        out: list[dict] = []
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        m = R.FS_MATRIX()
+        # text object address → (font, candidate fonts, Tf, a, d, metrics by text)
+        obj_info: dict[int, tuple] = {}
+        by_font: dict[int, dict] = {}  # pdfium font address → {text: (width, descent)}
+        fonts_seen: dict[int, list] = {}  # pdfium font address → candidate pdfminer fonts
+        gen_before = None
+        last_key, last_x, last_y = None, None, None
+        is_generated, unicode_at, origin_at = R.FPDFText_IsGenerated, R.FPDFText_GetUnicode, R.FPDFText_GetCharOrigin
+        for i in range(n):
+            if is_generated(raw, i):
+                # A space pdfium writes for a wide gap inside one text object's TJ array
+                # (between objects it writes none before a real space, and gives no object).
+                if unicode_at(raw, i) == 0x20 and out and _TEXT_OBJECT_AT(raw, i):
+                    gen_before = len(out)  # index of the next real character
+                continue
+            u = unicode_at(raw, i)
+            if 0x0590 <= u <= 0x08FF or 0xFB00 <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF:
+                raise Unsupported("ligature or right-to-left text")
+            key = _TEXT_OBJECT_AT(raw, i)
+            info = obj_info.get(key)
+            if info is None:
+                to = R.FPDFText_GetTextObject(raw, i)
+                font, fkey, cands, fontsize = _text_object(to, by_name, fonts_seen)
+                R.FPDFText_GetMatrix(raw, i, m)
+                if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
+                    raise Unsupported("text not upright")
+                info = obj_info[key] = (font, cands, fontsize, m.a, m.d, by_font.setdefault(fkey, {}))
+            font, cands, fontsize, a, d, metrics = info
+            text = chr(u)
+            entry = metrics.get(text)
+            if entry is None:
+                entry = metrics[text] = _metrics(font, cands, text)
+            origin_at(raw, i, ox, oy)
+            x, y = ox.value, oy.value
+            if key == last_key and x == last_x and y == last_y:
+                # One glyph printing several characters (a ToUnicode entry such as "——"):
+                # pdfium splits it, pdfminer keeps one char with the whole text.
+                raise Unsupported("one glyph, several characters")
+            last_key, last_x, last_y = key, x, y
+            out.append(_char(text, a, d, x, y, entry[0], entry[1], fontsize, height, doctop0, pno))
+            if gen_before is not None:
+                _check_generated(gen_before, out)
+                gen_before = None
+        out.extend(_unextracted_spaces(pp, set(obj_info), by_name, fonts_seen, height, doctop0, pno))
+        return out
+    finally:
+        tp.close()
+
+
+def _char(text, a, d, e, f, width, descent, fontsize, height, doctop0, pno) -> dict:
+    """pdfplumber's char dict as pdfminer's LTChar computes it, for an upright matrix
+    (a, 0, 0, d, e, f): apply_matrix_rect's arithmetic, with the zero terms left out (they
+    add exactly 0.0)."""
+    adv = width * fontsize
+    dsc = descent * fontsize
+    x0, x1 = e, a * adv + e
+    y0, y1 = d * dsc + f, d * (dsc + fontsize) + f
+    top = height - y1
+    return {
+        "text": text,
+        "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+        "width": x1 - x0, "height": y1 - y0, "size": y1 - y0, "adv": adv,
+        "upright": True, "matrix": (a, 0.0, 0.0, d, e, f),
+        "top": top, "bottom": height - y0, "doctop": doctop0 + top,
+        "object_type": "char", "page_number": pno,
+    }
+
+
+def _check_generated(at: int, out: list[dict]) -> None:
+    """pdfium wrote a space of its own before out[at] (a wide gap in a TJ array) and then
+    drops a real space that follows it. Whether pdfminer saw a space there is unknown; it
+    only matters where the gap is too narrow for pdfplumber to split the words by itself."""
+    cur = out[at]
+    prev = out[at - 1]
+    if prev["text"].isspace():
+        return
+    if abs(cur["top"] - prev["top"]) > 3 + 0.01 or cur["x0"] < prev["x0"] - 0.01:
+        return  # another line, or going back: a new word anyway
+    if cur["x0"] > prev["x1"] + 0.5 * prev["size"] + 0.01:
+        return  # wide enough for pdfplumber to split the words without a space
+    raise Unsupported("a narrow generated space")
+
+
+def _text_object(to, by_name: dict, fonts_seen: dict) -> tuple:
+    """For a pdfium text object: its pdfium font, the pdfminer fonts it can be (those of its
+    name in the page's resources, told apart by their font programs where possible) and the
+    font size (the Tf operand: FPDFTextObj_GetFontSize returns the text state's size, not
+    scaled by the matrix — pdfminer's `fontsize` too)."""
+    font = R.FPDFTextObj_GetFont(to)
+    if not font:
+        raise Unsupported("text object without font")
+    fkey = ctypes.cast(font, ctypes.c_void_p).value
+    cands = fonts_seen.get(fkey)
+    if cands is None:
+        cands = fonts_seen[fkey] = _candidates(font, by_name)
+    fs = ctypes.c_float()
+    if not R.FPDFTextObj_GetFontSize(to, ctypes.byref(fs)):
+        raise Unsupported("font size")
+    return font, fkey, cands, fs.value
+
+
+def _candidates(font, by_name: dict) -> list:
+    size = R.FPDFFont_GetBaseFontName(font, None, 0)
+    buf = ctypes.create_string_buffer(size)
+    R.FPDFFont_GetBaseFontName(font, buf, size)
+    name = _strip_subset(buf.value.decode("latin-1"))
+    cands = by_name.get(name)
+    if not cands:
+        raise Unsupported(f"font {name!r} not in the page's resources")
+    if len(cands) > 1:
+        n = ctypes.c_size_t()
+        R.FPDFFont_GetFontData(font, None, 0, ctypes.byref(n))
+        same = [c for c in cands if c[2] == n.value]
+        if same:
+            cands = same
+        if len(cands) > 1 and not all(c[1] for c in cands):
+            # Several fonts of this name, not told apart by their font programs, one of
+            # them without a text mapping: which one printed a character is unknown.
+            raise Unsupported(f"font {name!r}: several in the resources")
+    return cands
+
+
+def _metrics(font, cands: list, text: str) -> tuple[float, float]:
+    """(advance width, descent) per unit font size of `text` printed in this font, as
+    pdfminer reads them. When the fonts or codes that can print it disagree, pdfium's own
+    width for the character (from the code it prints it with) picks among them."""
+    options: set[tuple[float, float]] = set()
+    for f, inv, _size in cands:
+        widths = inv.get(text)
+        if widths:
+            dsc = f.get_descent()
+            options.update((w, dsc) for w in widths)
+    if len(options) == 1:
+        return next(iter(options))
+    if not options:
+        raise Unsupported(f"character {text!r} not printed by its pdfminer font")
+    w = ctypes.c_float()
+    if not R.FPDFFont_GetGlyphWidth(font, ord(text), ctypes.c_float(1.0), ctypes.byref(w)):
+        raise Unsupported(f"character {text!r}: no width")
+    pick = {o for o in options if abs(o[0] - w.value) < 1e-6}
+    if len(pick) != 1:
+        raise Unsupported(f"character {text!r}: {len(options)} possible widths")
+    return next(iter(pick))
+
+
+def _unextracted_spaces(pp, seen: set[int], by_name: dict, fonts_seen: dict, height: float,
+                        doctop0: float, pno: int) -> list[dict]:
+    """pdfium's text page leaves out a text object whose glyphs have no extent (a lone space
+    run, as word processors write between runs) and one that repeats the previous object at
+    the same place (a fake-bold overprint); pdfminer keeps both. The first kind comes back as
+    one space at the object's origin (a space separates words however many there are); any
+    other left-out object sends the page to pdfminer."""
+    out: list[dict] = []
+    m = R.FS_MATRIX()
+    lb, bb, rb, tb = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj in _walk(pp.raw):
+        if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_TEXT:
+            continue
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key in seen:
+            continue
+        R.FPDFPageObj_GetBounds(obj, lb, bb, rb, tb)
+        if abs(rb.value - lb.value) >= 0.01 or abs(tb.value - bb.value) >= 0.01:
+            raise Unsupported("a text object pdfium did not extract")
+        font, _fkey, cands, fontsize = _text_object(obj, by_name, fonts_seen)
+        width, descent = _metrics(font, cands, " ")
+        R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+        if m.b != 0 or m.c != 0 or m.a <= 0 or m.d <= 0:
+            raise Unsupported("text not upright")
+        if abs(m.e - lb.value) > 0.01 or abs(m.f - bb.value) > 0.01:
+            raise Unsupported("a text object inside a form pdfium did not extract")
+        out.append(_char(" ", m.a, m.d, m.e, m.f, width, descent, fontsize, height, doctop0, pno))
+    return out
+
+
+def _walk(raw_page, form=None):
+    if form is None:
+        n = R.FPDFPage_CountObjects(raw_page)
+        get = lambda i: R.FPDFPage_GetObject(raw_page, i)  # noqa: E731
+    else:
+        n = R.FPDFFormObj_CountObjects(form)
+        get = lambda i: R.FPDFFormObj_GetObject(form, i)  # noqa: E731
+    for i in range(n):
+        obj = get(i)
+        yield obj
+        if R.FPDFPageObj_GetType(obj) == R.FPDF_PAGEOBJ_FORM:
+            yield from _walk(raw_page, obj)
+
+
+def _mul(m1: tuple, m2: tuple) -> tuple:
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m2
+    return (
+        a0 * a1 + c0 * b1, b0 * a1 + d0 * b1,
+        a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+        a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0,
+    )
+
+
+def _paths(pp, height, doctop0, pno, lines, rects, curves) -> None:
+    m = R.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+
+    def visit(container, is_form: bool, outer: tuple) -> None:
+        n = R.FPDFFormObj_CountObjects(container) if is_form else R.FPDFPage_CountObjects(container)
+        for i in range(n):
+            obj = R.FPDFFormObj_GetObject(container, i) if is_form else R.FPDFPage_GetObject(container, i)
+            t = R.FPDFPageObj_GetType(obj)
+            if t == R.FPDF_PAGEOBJ_FORM:
+                R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+                visit(obj, True, _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer))
+                continue
+            if t != R.FPDF_PAGEOBJ_PATH:
+                continue
+            R.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke))
+            if fillmode.value == 0 and not stroke.value:
+                continue
+            R.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+            ctm = _mul((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            segs = []
+            for k in range(R.FPDFPath_CountSegments(obj)):
+                s = R.FPDFPath_GetPathSegment(obj, k)
+                R.FPDFPathSegment_GetPoint(s, ctypes.byref(x), ctypes.byref(y))
+                segs.append((R.FPDFPathSegment_GetType(s), x.value, y.value,
+                             bool(R.FPDFPathSegment_GetClose(s))))
+            for sub in _subpaths(segs):
+                _paint(sub, ctm, height, doctop0, pno, lines, rects, curves)
+
+    visit(pp.raw, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+
+
+def _subpaths(segs: list) -> list[list[tuple[str, tuple]]]:
+    """pdfium's segments as pdfminer's path operators (m, l, c, h), cut at each move."""
+    out: list[list] = []
+    cur: list = []
+    bez: list = []
+    for typ, px, py, close in segs:
+        if typ == R.FPDF_SEGMENT_MOVETO:
+            if cur:
+                out.append(cur)
+            cur = [("m", (px, py))]
+        elif typ == R.FPDF_SEGMENT_LINETO:
+            cur.append(("l", (px, py)))
+        elif typ == R.FPDF_SEGMENT_BEZIERTO:
+            bez.append((px, py))
+            if len(bez) < 3:
+                continue
+            cur.append(("c", tuple(bez[-1])))
+            bez = []
+        else:
+            raise Unsupported("path segment type")
+        if close:
+            cur.append(("h", None))
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _paint(path, ctm, height, doctop0, pno, lines, rects, curves) -> None:
+    """pdfminer's `paint_path` for one subpath, then pdfplumber's object dict."""
+    shape = "".join(op for op, _ in path)
+    if shape[:1] != "m":
+        return
+    raw = [p if op != "h" else path[0][1] for op, p in path]
+    pts = [apply_matrix_pt(ctm, p) for p in raw]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        kind, bpts = "line", pts[:2]
+    elif shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if closed and square:
+            kind = "rect"
+            (ax, ay), (bx, by) = pts[0], pts[2]
+            bpts = [(ax, ay), (bx, ay), (bx, by), (ax, by)]
+        else:
+            kind, bpts = "curve", pts
+    else:
+        kind, bpts = "curve", pts
+    xs = [p[0] for p in bpts]
+    ys = [p[1] for p in bpts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    top = height - y1
+    d = {
+        "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+        "top": top, "bottom": height - y0, "doctop": doctop0 + top,
+        "pts": [(px, height - py) for px, py in bpts],
+        "object_type": kind, "page_number": pno,
+    }
+    {"line": lines, "rect": rects, "curve": curves}[kind].append(d)
