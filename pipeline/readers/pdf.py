@@ -419,24 +419,36 @@ def _read_pages(pages: list, pno_filter: set[int] | None = None,
     exactly what pdfminer would (`pdfium_objects`); without it, pdfminer reads every page."""
     out = []
     source = _pdfium_source(data)
-    for page in pages:
-        pno = page.page_number
-        if pno_filter is not None and pno not in pno_filter:
-            continue
-        from_pdfium = _use_pdfium(page, source)
-        try:
-            parts, lines, blank_dependent = _page_parts(page, pno)
-            if from_pdfium and blank_dependent:
-                page.flush_cache()  # drops pdfium's objects: pdfminer reads the page
-                pdfium_objects.STATS["pdfium"] -= 1
-                pdfium_objects.STATS["pdfminer: trailing blanks in a cell at a page break"] += 1
-                parts, lines, _ = _page_parts(page, pno)
-        except Exception as e:
-            if _is_encryption_error(e):
-                raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
-            raise
-        out.append((pno, float(page.height), parts, lines))
-        page.flush_cache()
+    try:
+        for page in pages:
+            pno = page.page_number
+            if pno_filter is not None and pno not in pno_filter:
+                continue
+            from_pdfium = _use_pdfium(page, source)
+            try:
+                try:
+                    parts, lines, blank_dependent = _page_parts(page, pno)
+                except Exception:
+                    if not from_pdfium:
+                        raise
+                    # pdfplumber choked on pdfium's objects: pdfminer reads the page.
+                    blank_dependent, reason = True, "pdfminer: error on pdfium's objects"
+                else:
+                    reason = "pdfminer: trailing blanks in a cell at a page break"
+                if from_pdfium and blank_dependent:
+                    page.flush_cache()  # drops pdfium's objects: pdfminer reads the page
+                    pdfium_objects.STATS["pdfium"] -= 1
+                    pdfium_objects.STATS[reason] += 1
+                    parts, lines, _ = _page_parts(page, pno)
+            except Exception as e:
+                if _is_encryption_error(e):
+                    raise EncryptedPdf("the PDF is encrypted (password-protected)") from e
+                raise
+            out.append((pno, float(page.height), parts, lines))
+            page.flush_cache()
+    finally:
+        if source is not None:
+            source[0].close()
     return out
 
 

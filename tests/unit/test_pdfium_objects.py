@@ -133,3 +133,16 @@ def test_a_cut_decision_resting_on_trailing_blanks_is_flagged():
     full = SimpleNamespace(chars=[_ch("项", 2, 12), _ch("目", 180, 195), _ch(" ", 195, 199)])
     c = cell()
     assert _set_text_bottoms(full, 1, [[c]]) is False and c.cut  # full already: blanks can't change it
+
+
+def test_objects_pdfplumber_cannot_use_send_the_page_to_pdfminer(monkeypatch):
+    """Should pdfplumber fail on pdfium's objects, the page is read by pdfminer: the Document
+    is the same, never an error the pdfminer path would not raise."""
+    data = (ROOT / "tests" / "fixtures" / "pdf" / "002.pdf").read_bytes()
+    ref = read_pdf(data, pdfium=False)
+    monkeypatch.setattr(pdfium_objects, "page_objects",
+                        lambda doc, page, fonts: {"char": [{"text": "x"}], "rect": [{}]})
+    pdfium_objects.STATS.clear()
+    assert read_pdf(data, pdfium=True) == ref
+    assert pdfium_objects.STATS["pdfium"] == 0
+    assert pdfium_objects.STATS["pdfminer: error on pdfium's objects"] == ref.page_count
