@@ -311,6 +311,31 @@ class FactShare(Fact):
 
 
 @dataclass
+class FactLineSplit(Fact):
+    """A part of a classification row's total printed in a column of its own (基本支出, 人员经费 …)."""
+    TABLE: ClassVar[str] = "fact_line_splits"
+    report_id: str
+    line_item: str
+    part: str
+    stage: str
+    source_ref: str
+    total_source_ref: str
+    period: str | None = None
+    amount_yuan: Decimal | None = figure(AMOUNT, ("reported_text", "reported_unit", "decimals"))
+    reported_text: str | None = None
+    reported_unit: str | None = None
+    decimals: int | None = None
+    total_yuan: Decimal | None = figure(AMOUNT, ("total_text", "total_decimals"))
+    total_text: str | None = None
+    total_decimals: int | None = None
+    table_parts: str | None = None
+    label_text: str | None = None
+    origin: str | None = None
+    table_kind: str | None = None
+    is_twin: bool = False
+
+
+@dataclass
 class TableSum(Fact):
     TABLE: ClassVar[str] = "table_sums"
     document_id: str
@@ -346,8 +371,8 @@ class Unrecognised(Fact):
 
 FACT_TYPES: dict[str, type[Fact]] = {
     t.TABLE: t
-    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, FactChange, FactShare, TableSum,
-              Unrecognised)
+    for t in (Report, Project, FactBudget, FactExecution, FactIndicator, FactScore, FactMention, FactChange, FactShare,
+              FactLineSplit, TableSum, Unrecognised)
 }
 
 

@@ -22,6 +22,7 @@ TABLES = (
     "fact_mentions",
     "fact_changes",
     "fact_shares",
+    "fact_line_splits",
     "table_sums",
     "unrecognised",
 )
@@ -38,6 +39,7 @@ class Extraction:
     fact_mentions: list[Row] = field(default_factory=list)
     fact_changes: list[Row] = field(default_factory=list)
     fact_shares: list[Row] = field(default_factory=list)
+    fact_line_splits: list[Row] = field(default_factory=list)
     table_sums: list[Row] = field(default_factory=list)
     unrecognised: list[Row] = field(default_factory=list)
     # Numeric table cells seen / turned into facts / knowingly ignored (coverage metric).

@@ -226,7 +226,8 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]
     con.register("_ids", ids)
     try:
         con.execute("CREATE OR REPLACE TEMP TABLE _rids AS SELECT report_id FROM reports WHERE document_id IN (SELECT document_id FROM _ids)")
-        for t in ("projects", "fact_budgets", "fact_executions", "fact_indicators", "fact_scores", "fact_changes", "fact_shares"):
+        for t in ("projects", "fact_budgets", "fact_executions", "fact_indicators", "fact_scores", "fact_changes", "fact_shares",
+                  "fact_line_splits"):
             con.execute(f"DELETE FROM {t} WHERE report_id IN (SELECT report_id FROM _rids)")
         for t in ("fact_mentions", "table_sums", "unrecognised", "reports", *DOC_TABLES):
             con.execute(f"DELETE FROM {t} WHERE document_id IN (SELECT document_id FROM _ids)")

@@ -139,3 +139,9 @@ COMMENT ON COLUMN money_units.kind IS '类别（money 金额 / percent 百分比
 COMMENT ON COLUMN money_units.factor IS '折算系数（乘以该系数得到元）';
 COMMENT ON COLUMN money_units.in_headers IS '可作表头单位';
 COMMENT ON COLUMN money_units.table_default IS '未注明单位时的默认单位';
+COMMENT ON TABLE fact_line_splits IS '分类表分列金额：功能/经济分类表一行合计按列拆分的各部分（基本支出/项目支出、人员经费/公用经费、财政拨款收入等），与该行合计对应';
+COMMENT ON COLUMN fact_line_splits.line_item IS '该行科目代码';
+COMMENT ON COLUMN fact_line_splits.part IS '该列所代表的部分（科目代码）';
+COMMENT ON COLUMN fact_line_splits.amount_yuan IS '金额（元）';
+COMMENT ON COLUMN fact_line_splits.total_source_ref IS '该行合计的位置';
+COMMENT ON COLUMN fact_line_splits.table_parts IS '表中各分列所代表的部分（?：该行有未识别列的数字）';

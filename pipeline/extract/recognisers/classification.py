@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
 from pipeline.extract.cells import (
+    Val,
     flat,
     num_of,
     real_cells,
@@ -13,10 +16,12 @@ from pipeline.extract.cells import (
 from pipeline.extract.recognisers.context import (
     TOTAL_LABEL,
     Ctx,
+    _money,
     _table_unit,
     add_amount,
 )
-from pipeline.extract.vocabulary import FINAL_WORD, stage_of, table_pattern
+from pipeline.extract.statements import partitions
+from pipeline.extract.vocabulary import FINAL_WORD, line_item_code, stage_of, table_pattern
 from pipeline.lexicon import words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
@@ -24,6 +29,24 @@ from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 _CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
 _TOTAL_COLUMN = table_pattern("line_items.total_column")
 _ECONOMIC = words("tables", "line_items.economic")
+# A column of codes or ranks (政府经济分类科目编码 501 beside 部门经济分类 301…): never an amount.
+_NOT_AMOUNT = table_pattern("line_items.not_summable")
+
+
+@cache
+def _part_codes() -> frozenset[str]:
+    """Line items a column may split a row's total into: the parts of vocab/statement_partitions.csv
+    (基本支出 / 项目支出, 人员经费 / 公用经费, 财政拨款收入 / 事业收入 …)."""
+    return frozenset().union(*(parts for _whole, parts in partitions()))
+
+
+def _split_columns(header: list[Cell]) -> dict[int, str]:
+    """Header cell column → the part its words name, for parts named by one column only (a
+    part two columns name, e.g. 事业收入 and 事业单位经营收入 both read as unit funds, is read by none)."""
+    named = {h.col: code for h in header if stage_of(h.text) is None
+             and (code := line_item_code(h.text)) in _part_codes()}
+    twice = {c for c, k in Counter(named.values()).items() if k > 1}
+    return {col: code for col, code in named.items() if code not in twice}
 
 
 def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
@@ -65,6 +88,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
+    splits = _split_columns(header)
     found = False
     for i, (code, k) in coded:
         cells = real_cells(table.rows[i])
@@ -78,7 +102,11 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             continue
         for c in cells[:k]:
             ctx.ignore(c)  # the code cells themselves
+        for j, _v in [(j, v) for j, v in nums if header and _NOT_AMOUNT.search(sq(_header_above(header, cells[j])))]:
+            ctx.ignore(cells[j])  # a code or rank column (501 beside 301): never an amount
+        nums = [(j, v) for j, v in nums if not (header and _NOT_AMOUNT.search(sq(_header_above(header, cells[j]))))]
         # The first amount is the row total unless a header names the column's stage.
+        levels: list[tuple[str, Val]] = []
         for n_i, (j, v) in enumerate(nums):
             head = _header_above(header, cells[j]) if header else ""
             stage = stage_of(head) if head else None
@@ -86,10 +114,38 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                 stage = default_stage
             if stage not in ("initial", "adjustment", "adjusted", "executed"):
                 continue
-            found = add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label) or found
+            if add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label):
+                found = True
+                levels.append((stage, v))
+        if len(levels) == 1 and splits:
+            # a figure of the row in a column no part names: the parts read are not all of them
+            unnamed = any(cells[j].col not in splits and v is not levels[0][1] for j, v in nums)
+            _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
+                                                            if c.col in splits], unit, label, splits, unnamed)
     if found:
         _classification_totals(table, ctx, header, coded)
     return found
+
+
+def _add_splits(ctx: Ctx, line: str, total: tuple[str, Val], parts: list[tuple[str, Val | None]], unit: str,
+                label: str | None, splits: dict[int, str], unnamed: bool) -> None:
+    """The parts of a row's one total printed in the columns `splits` names (fact_line_splits);
+    a blank part prints nothing (the table's columns, `table_parts`, tell a blank from no column)."""
+    stage, tv = total
+    t_yuan, _ = _money(tv, unit)
+    named = " ".join(sorted(set(splits.values())) + (["?"] if unnamed else []))
+    for part, v in parts:
+        if v is None or v.cell is tv.cell:
+            continue
+        yuan, u = _money(v, unit)
+        ctx.ex.fact_line_splits.append({
+            "report_id": ctx.report_id, "line_item": line, "part": part, "stage": stage,
+            "amount_yuan": yuan, "reported_text": v.num.text, "reported_unit": u, "decimals": v.num.decimals,
+            "source_ref": v.ref, "total_source_ref": tv.ref, "total_yuan": t_yuan, "total_text": tv.num.text,
+            "total_decimals": tv.num.decimals, "table_parts": named,
+            "label_text": label, "origin": "table", "table_kind": "classification", "is_twin": ctx.twin,
+        })
+        ctx.use(v)
 
 
 def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: list) -> None:

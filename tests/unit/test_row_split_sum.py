@@ -1,0 +1,99 @@
+"""Classification tables read in every amount column (issue 13): the parts a row's total is split
+into by columns of their own (基本支出 / 项目支出, 人员经费 / 公用经费) are facts (fact_line_splits) and
+row_split_sum checks 合计 = Σ parts along each row; a code column (政府预算经济分类 501 beside
+部门经济分类 301) is never an amount. Real DuckDB, the real pipeline.
+
+Rows read by hand from 上海市普陀区财政局 2024 部门决算 p.15 一般公共预算财政拨款支出决算表
+(GovBudgetChecker samples/good) and 上海市审计局 2026 部门预算 p.17 一般公共预算基本支出表
+(../shared/real-pdfs); the 政府预算经济分类 column of the second is added as printed in the national
+template, its figures are those of the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from pipeline.extract import extract
+from pipeline.ingest.read import read_document
+from pipeline.pipeline_run import check, ingest
+from pipeline.settings import Settings
+
+PUTUO = """上海市普陀区财政局2024年度部门决算
+一般公共预算财政拨款支出决算表
+单位：万元
+| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |
+| 201 | 一般公共服务支出 | 2,106.66 | 1,503.52 | 603.14 |
+| 20106 | 财政事务 | 2,106.66 | 1,503.52 | 603.14 |
+| 2010601 | 行政运行 | 1,511.89 | 1,503.52 | 8.37 |
+| 2010602 | 一般行政管理事务 | 10.00 |  | 10.00 |
+| 2010607 | 信息化建设 | 135.25 |  | 135.25 |
+| 2010608 | 财政委托业务支出 | 449.52 |  | 449.52 |
+| 208 | 社会保障和就业支出 | 326.72 | 326.72 | |
+| 20805 | 行政事业单位养老支出 | 326.72 | 326.72 | |
+| 合计 |  | 2,940.05 | 2,336.91 | 603.14 |
+"""
+
+AUDIT = """上海市审计局2026年部门预算
+一般公共预算基本支出表
+单位：元
+| 经济分类科目编码 | 部门经济分类科目名称 | 政府预算经济分类编码 | 合计 | 人员经费 | 公用经费 |
+| 301 | 工资福利支出 | 501 | 148,274,340 | 148,274,340 | |
+| 30101 | 基本工资 | 50101 | 21,000,000 | 21,000,000 | |
+| 303 | 对个人和家庭的补助 | 509 | 4,994,400 | 4,994,400 | |
+| 30302 | 退休费 | 50905 | 4,994,400 | 4,994,400 | |
+| 310 | 资本性支出 | 506 | 783,000 |  | 783,000 |
+| 31002 | 办公设备购置 | 50601 | 783,000 |  | 783,000 |
+"""
+
+
+def _extract(text: str):
+    return extract(read_document(text.encode("utf-8"), Settings()), "d")
+
+
+def test_parts_of_each_row_are_read_with_their_total():
+    ex = _extract(PUTUO)
+    got = {(r["line_item"], r["part"]): (r["reported_text"], r["total_text"], r["stage"]) for r in ex.fact_line_splits}
+    assert got[("func:2010601", "basic")] == ("1,503.52", "1,511.89", "executed")
+    assert got[("func:2010601", "project")] == ("8.37", "1,511.89", "executed")
+    assert got[("func:2010607", "project")] == ("135.25", "135.25", "executed")
+    assert ("func:2010607", "basic") not in got  # blank: nothing printed
+    assert {r["table_parts"] for r in ex.fact_line_splits} == {"basic project"}
+    # the row totals stay the line's one figure each
+    assert sorted(r["reported_text"] for r in ex.fact_executions if r["line_item"] == "func:2010601") == ["1,511.89"]
+
+
+def test_a_code_column_is_never_an_amount():
+    ex = _extract(AUDIT)
+    amounts = {r["line_item"]: r["reported_text"] for r in ex.fact_budgets}
+    assert amounts["econ:301"] == "148,274,340" and amounts["econ:31002"] == "783,000"
+    assert not any(r["reported_text"] in ("501", "50101", "506") for r in ex.fact_budgets + ex.fact_line_splits)
+    parts = {(r["line_item"], r["part"]): r["reported_text"] for r in ex.fact_line_splits}
+    assert parts == {("econ:301", "personnel"): "148,274,340", ("econ:30101", "personnel"): "21,000,000",
+                     ("econ:303", "personnel"): "4,994,400", ("econ:30302", "personnel"): "4,994,400",
+                     ("econ:310", "public_operating"): "783,000", ("econ:31002", "public_operating"): "783,000"}
+    assert not any("501" == u.get("text") for u in ex.unrecognised)
+
+
+def _failed(tmp_path: Path, name: str, text: str) -> list[tuple]:
+    raw = tmp_path / name / "raw"
+    raw.mkdir(parents=True)
+    (raw / "doc.txt").write_text(text, encoding="utf-8")
+    settings = Settings(raw_dir=raw, warehouse=tmp_path / name / "wh.duckdb")
+    check(settings, ingest(settings), use_gx=False)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        return con.execute("SELECT passed, expected, observed, detail FROM dq_results "
+                           "WHERE check_name = 'row_split_sum' ORDER BY expected").fetchall()
+    finally:
+        con.close()
+
+
+def test_row_split_sum_holds_on_the_page_and_finds_a_planted_error(tmp_path):
+    ok = _failed(tmp_path, "ok", PUTUO)
+    assert len(ok) == 8 and all(p for p, *_ in ok)  # every row with a part, blanks as 0
+    bad = _failed(tmp_path, "bad", PUTUO.replace("1,511.89 | 1,503.52 | 8.37 |", "1,511.89 | 1,503.52 | 8.73 |"))
+    failed = [(e, o, d) for p, e, o, d in bad if not p]
+    assert len(failed) == 1
+    e, o, d = failed[0]
+    assert (round(e, 2), round(o, 2)) == (15_118_900.0, 15_122_500.0) and "行政运行" in d
