@@ -1,7 +1,8 @@
 -- Along a row of a classification table, the parts printed in columns of their own add up to
--- the row's total (合计 = 基本支出 + 项目支出; 合计 = 人员经费 + 公用经费), when the table's named
--- columns are one complete partition (line_item_partitions, complete) and the row prints no
--- figure in a column no part names; a blank part prints 0.
+-- what they split: the row's total (合计 = 基本支出 + 项目支出; in a 基本支出表 合计 = 人员经费 +
+-- 公用经费), or a part column that is itself a whole (基本支出 = 人员经费 + 公用经费 beside 项目支出).
+-- Only complete partitions (line_item_partitions) whose parts the table's columns all name, never a
+-- row that prints a figure in a column no part names ('?'); a blank part prints 0.
 WITH s AS (
     SELECT f.*, r.document_id,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half,
@@ -10,22 +11,47 @@ WITH s AS (
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.total_yuan IS NOT NULL
 ), g AS (
     SELECT document_id, report_id, total_source_ref, any_value(line_item) AS line_item,
-           any_value(label_text) AS label_text, any_value(table_parts) AS table_parts,
-           CAST(any_value(total_yuan) AS DOUBLE) AS expected, any_value(total_text) AS total_text,
+           any_value(label_text) AS label_text, string_split(any_value(table_parts), ' ') AS tp,
+           CAST(any_value(total_yuan) AS DOUBLE) AS total_v, any_value(total_text) AS total_text,
            any_value(total_half) AS total_half, any_value(reported_unit) AS unit,
-           sum(CAST(amount_yuan AS DOUBLE)) AS observed, sum(half) AS parts_half,
-           string_agg(part || '=' || reported_text || ' @' || source_ref, '; ' ORDER BY source_ref) AS parts
+           list({'part': part, 'v': CAST(amount_yuan AS DOUBLE), 'half': half, 'txt': reported_text, 'ref': source_ref}
+                ORDER BY source_ref) AS ps
     FROM s GROUP BY document_id, report_id, total_source_ref
-), complete AS (
-    SELECT DISTINCT list_sort(list(part)) AS ps FROM line_item_partitions WHERE complete GROUP BY whole, partition_id
+), lp AS (
+    SELECT whole, partition_id, list_sort(list(part)) AS parts FROM line_item_partitions WHERE complete GROUP BY ALL
+), nested AS (
+    -- a part column that is itself a whole, with its parts among the columns
+    SELECT g.total_source_ref, lp.whole, lp.parts FROM g JOIN lp ON list_contains(g.tp, lp.whole) AND list_has_all(g.tp, lp.parts)
+), inner_parts AS (
+    SELECT total_source_ref, flatten(list(parts)) AS inner FROM nested GROUP BY ALL
+), cases AS (
+    SELECT g.*, n.whole, n.parts FROM g JOIN nested n USING (total_source_ref)
+    UNION ALL
+    -- the row total: the columns' parts that no part column holds
+    SELECT g.*, NULL AS whole, lp.parts
+    FROM g LEFT JOIN inner_parts i USING (total_source_ref)
+    JOIN lp ON lp.parts = list_sort(list_filter(g.tp, lambda x: NOT list_contains(coalesce(i.inner, []), x)))
+), judged AS (
+    SELECT c.*,
+           CASE WHEN whole IS NULL THEN total_v
+                ELSE coalesce(list_sum(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.v)), 0) END AS expected,
+           CASE WHEN whole IS NULL THEN total_half
+                ELSE coalesce(list_sum(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.half)), 0) END AS expected_half,
+           CASE WHEN whole IS NULL THEN total_text
+                ELSE coalesce(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.txt)[1], '') END AS expected_text,
+           coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.v)), 0) AS observed,
+           coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.half)), 0) AS parts_half,
+           array_to_string(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)),
+                                          lambda x: x.part || '=' || x.txt || ' @' || x.ref), '; ') AS parts_text
+    FROM cases c
+    WHERE NOT list_contains(tp, '?')
 )
-SELECT g.document_id, g.report_id, NULL AS project_id, 'row_split_sum' AS check_name, 'error' AS severity,
-       g.expected, g.observed, g.expected - g.observed AS difference, g.total_half + g.parts_half AS tolerance,
-       abs(g.expected - g.observed) < 1e-6 OR abs(g.expected - g.observed) < g.total_half + g.parts_half - 1e-9 AS passed,
-       format('{} ({}) 行合计印 {}{} @{}, 各列之和 {}{} ({}), 差 {}{}',
-              coalesce(g.label_text, g.line_item), g.line_item, g.total_text, coalesce(g.unit, ''), g.total_source_ref,
-              round(g.observed / unit_factor(g.unit), 4), coalesce(g.unit, '元'), g.parts,
-              round((g.expected - g.observed) / unit_factor(g.unit), 4), coalesce(g.unit, '元')) AS detail,
-       g.total_source_ref || '; ' || g.parts AS source_refs
-FROM g
-WHERE list_sort(string_split(g.table_parts, ' ')) IN (SELECT ps FROM complete)
+SELECT document_id, report_id, NULL AS project_id, 'row_split_sum' AS check_name, 'error' AS severity,
+       expected, observed, expected - observed AS difference, expected_half + parts_half AS tolerance,
+       abs(expected - observed) < 1e-6 OR abs(expected - observed) < expected_half + parts_half - 1e-9 AS passed,
+       format('{} ({}) 行{}印 {}{} @{}, 各列之和 {}{} ({}), 差 {}{}',
+              coalesce(label_text, line_item), line_item, coalesce(whole, '合计'), expected_text, coalesce(unit, ''),
+              total_source_ref, round(observed / unit_factor(unit), 4), coalesce(unit, '元'), parts_text,
+              round((expected - observed) / unit_factor(unit), 4), coalesce(unit, '元')) AS detail,
+       total_source_ref || '; ' || parts_text AS source_refs
+FROM judged

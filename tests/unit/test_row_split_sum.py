@@ -46,6 +46,23 @@ AUDIT = """上海市审计局2026年部门预算
 | 31002 | 办公设备购置 | 50601 | 783,000 |  | 783,000 |
 """
 
+# 无锡市商务局 2026 部门预算 p.15 (../shared/real-pdfs), a two-level header: 基本支出 over 小计 | 人员经费 |
+# 公用经费, 项目支出 printed over both lines; rows as printed (an excerpt of the table).
+WUXI = """无锡市商务局2026年部门预算
+一般公共预算支出预算表
+单位：万元
+<table>
+<tr><td rowspan="2">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td><td colspan="3">基本支出</td><td rowspan="2">项目支出</td></tr>
+<tr><td>小计</td><td>人员经费</td><td>公用经费</td></tr>
+<tr><td>合计</td><td></td><td>17,466.65</td><td>4,670.40</td><td>4,427.64</td><td>242.76</td><td>12,796.25</td></tr>
+<tr><td>206</td><td>科学技术支出</td><td>12,500.00</td><td></td><td></td><td></td><td>12,500.00</td></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>519.94</td><td>519.94</td><td>519.94</td><td></td><td></td></tr>
+<tr><td>2080505</td><td>机关事业单位基本养老保险缴费支出</td><td>346.63</td><td>346.63</td><td>346.63</td><td></td><td></td></tr>
+<tr><td>2080506</td><td>机关事业单位职业年金缴费支出</td><td>173.31</td><td>173.31</td><td>173.31</td><td></td><td></td></tr>
+<tr><td>216</td><td>商业服务业等支出</td><td>3,275.38</td><td>2,979.13</td><td>2,736.37</td><td>242.76</td><td>296.25</td></tr>
+</table>
+"""
+
 
 def _extract(text: str):
     return extract(read_document(text.encode("utf-8"), Settings()), "d")
@@ -97,3 +114,16 @@ def test_row_split_sum_holds_on_the_page_and_finds_a_planted_error(tmp_path):
     assert len(failed) == 1
     e, o, d = failed[0]
     assert (round(e, 2), round(o, 2)) == (15_118_900.0, 15_122_500.0) and "行政运行" in d
+
+
+def test_two_level_header_row_total_and_nested_part(tmp_path):
+    ex = _extract(WUXI)
+    got = {(r["line_item"], r["part"]): r["reported_text"] for r in ex.fact_line_splits}
+    assert got[("func:216", "basic")] == "2,979.13" and got[("func:216", "project")] == "296.25"
+    assert got[("func:216", "personnel")] == "2,736.37" and got[("func:216", "public_operating")] == "242.76"
+    ok = _failed(tmp_path, "ok", WUXI)
+    # 合计 = 基本 + 项目 and 基本(小计) = 人员 + 公用 on each of the 5 rows
+    assert len(ok) == 10 and all(p for p, *_ in ok)
+    bad = _failed(tmp_path, "bad", WUXI.replace("<td>2,736.37</td>", "<td>2,763.37</td>"))
+    failed = [(round(e), round(o)) for p, e, o, _d in bad if not p]
+    assert failed == [(29_791_300, 30_061_300)]  # 基本支出 2,979.13 vs 2,763.37 + 242.76

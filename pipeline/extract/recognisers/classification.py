@@ -31,6 +31,7 @@ _TOTAL_COLUMN = table_pattern("line_items.total_column")
 _ECONOMIC = words("tables", "line_items.economic")
 # A column of codes or ranks (政府经济分类科目编码 501 beside 部门经济分类 301…): never an amount.
 _NOT_AMOUNT = table_pattern("line_items.not_summable")
+_SUBTOTAL = table_pattern("line_items.subtotal_words")
 
 
 @cache
@@ -40,11 +41,29 @@ def _part_codes() -> frozenset[str]:
     return frozenset().union(*(parts for _whole, parts in partitions()))
 
 
-def _split_columns(header: list[Cell]) -> dict[int, str]:
+def _total_row(table: Table, cells: list[Cell]) -> bool:
+    """A 合计 row printed above the first coded row (合计 | 17,466.65 | …): figures, not a header."""
+    label = next((sq(c.text) for c in cells if sq(c.text)), "")
+    return bool(TOTAL_LABEL.match(label)) and any(num_of(table, c) is not None for c in cells)
+
+
+def _split_columns(header: list[Cell], above: list[Cell]) -> dict[int, str]:
     """Header cell column → the part its words name, for parts named by one column only (a
-    part two columns name, e.g. 事业收入 and 事业单位经营收入 both read as unit funds, is read by none)."""
-    named = {h.col: code for h in header if stage_of(h.text) is None
-             and (code := line_item_code(h.text)) in _part_codes()}
+    part two columns name, e.g. 事业收入 and 事业单位经营收入 both read as unit funds, is read by none).
+    Under a two-level header a 小计 column is the subtotal of the part printed over it
+    (基本支出 over 小计 | 人员经费 | 公用经费)."""
+    named: dict[int, str] = {}
+    covered = {c for h in header for c in range(h.col, h.col + h.colspan)}
+    # a header cell printed over both header lines (项目支出 beside 基本支出's 小计 | 人员经费 | 公用经费)
+    for h in [*header, *(a for a in above if a.col not in covered)]:
+        if stage_of(h.text) is not None:
+            continue
+        code = line_item_code(h.text)
+        if code not in _part_codes() and _SUBTOTAL.fullmatch(sq(h.text)):
+            code = next((line_item_code(a.text) for a in above if a.col <= h.col < a.col + a.colspan
+                         and a.colspan > 1), None)
+        if code in _part_codes():
+            named[h.col] = code
     twice = {c for c, k in Counter(named.values()).items() if k > 1}
     return {col: code for col, code in named.items() if code not in twice}
 
@@ -81,14 +100,15 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     if len(coded) < 3:
         return False
     first = coded[0][0]
-    hdr_i = next((i for i in range(first - 1, -1, -1) if any(
+    hdr_i = next((i for i in range(first - 1, -1, -1) if not _total_row(table, real_cells(table.rows[i])) and any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
     header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
+    above = real_cells(table.rows[hdr_i - 1]) if hdr_i else []
     unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
-    splits = _split_columns(header)
+    splits = _split_columns(header, above)
     found = False
     for i, (code, k) in coded:
         cells = real_cells(table.rows[i])
