@@ -270,9 +270,12 @@ def self_described(texts: list[str]) -> str | None:
     for t in texts:
         s = re.sub(r"\s", "", t)
         s = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", s)
-        for m in re.finditer(r"是|为|主要|成立于|始建于|现有|内设|下设|共有|无内设|只有", s[:34]):
-            u = clean_unit(s[: m.start()])
-            if u and is_org(u) and _SELF_DESCRIPTION.match(s[m.start():]):
+        for m in re.finditer(r"是|为|主要|成立于|始建于|现有|内设|下设|共有|无内设|只有", s[:60]):
+            # '(一)机构设置、职责。北京市人民政府研究室是承担…': the sentence the verb is in, and
+            # '…设立北京市东城区人民法院,内设13个部门': the name a clause opens with.
+            head = re.split(words("self_clause_break"), s[: m.start()])[-1].rstrip("，,")
+            u = clean_unit(head)
+            if u and is_org(u) and org_in(u) == u and _SELF_DESCRIPTION.match(s[m.start():]):
                 return u
     return None
 
@@ -383,9 +386,11 @@ def speaker_named(texts: list[str]) -> str | None:
     for suf in suffixes:
         # A body that gives, notifies or pays in its clause ('南昌市财政局关于…的通知', 'X局…将资金
         # 抵达我局账户') is not the one speaking.
+        lead = re.compile(rf"^[{words('not_name_start')}]+")
+        own = re.compile(rf"{words('own_level')}$")
         names = {u for m in org_pattern().finditer(joined)
-                 if (u := clean_unit(m.group(1))) and u.endswith(suf) and org_in(u) == u
-                 and not gives.match(joined, m.end())}
+                 if (u := clean_unit(lead.sub("", own.sub("", clean_unit(m.group(1)) or ""))))
+                 and u.endswith(suf) and org_in(u) == u and not gives.match(joined, m.end())}
         # The same unit printed with and without its place is one name.
         longest = {n for n in names if not any(o != n and o.endswith(n) for o in names)}
         if len(longest) == 1:

@@ -363,3 +363,22 @@ def test_a_county_compilation_of_its_administrative_units_reports_as_the_county(
 
 def test_a_verb_before_a_short_form_is_no_unit_name() -> None:
     assert ident.clean_unit("围绕编办") is None
+
+
+def test_a_unit_describing_itself_after_a_heading_in_the_same_paragraph() -> None:
+    page = ("目 录\n第一部分 2020年度部门决算报表\n第二部分 2020年度部门决算说明\n"
+            "(一)机构设置、职责。北京市人民政府研究室是承担综合性政策研究和咨询任务的市政府直属机构。\n"
+            "2020年度收入总计2918.96万元,比上年2665.56万元增加253.4万元,增长9.51%。")
+    assert _rep(page)["unit_name"] == "北京市人民政府研究室"
+
+
+def test_a_unit_set_up_by_a_decision_and_describing_its_divisions() -> None:
+    page = ("第二部分 2020年度部门决算说明\n根据北京市东城区机构编制委员会东编办【2014】3号设立北京市东城区人民法院,"
+            "内设13个部门。\n2020年度收、支总计22619.21万元,比上年减少1178.75万元,下降4.95%。")
+    assert _rep(page)["unit_name"] == "北京市东城区人民法院"
+
+
+def test_the_school_speaking_as_our_school_names_itself_once() -> None:
+    page = ("我校无二级预算单位,因此,纳入2022年部门预算编制范围的为常德外国语学校本级。\n"
+            "2022年常德外国语学校没有政府性基金预算拨款。收入预算3300.69万元,支出预算3300.69万元。")
+    assert _rep(page)["unit_name"] == "常德外国语学校"
