@@ -31,7 +31,7 @@ def files(args: list[Path]) -> list[Path]:
 
 def measure(path: Path, n_reasons: int) -> dict:
     ex = extract(read_document(path.read_bytes(), Settings()), "coverage")
-    left = Counter((u.get("reason") or "").split(":")[0][:70] for u in ex.unrecognised if u.get("what") == "cell")
+    left = Counter((u.get("reason") or "").split(":")[0][:70] for u in ex.unrecognised)
     return {"file": str(path), "numeric_cells": ex.numeric_cells, "used": ex.numeric_cells_used,
             "ignored": ex.numeric_cells_ignored, "coverage": ex.coverage, "left": left.most_common(n_reasons)}
 

@@ -127,3 +127,28 @@ def test_two_level_header_row_total_and_nested_part(tmp_path):
     bad = _failed(tmp_path, "bad", WUXI.replace("<td>2,736.37</td>", "<td>2,763.37</td>"))
     failed = [(round(e), round(o)) for p, e, o, _d in bad if not p]
     assert failed == [(29_791_300, 30_061_300)]  # 基本支出 2,979.13 vs 2,763.37 + 242.76
+
+# 深圳市审计局 2026 部门预算 (../shared/real-pdfs), 一般公共预算支出表: the national template's five
+# spending columns, then a 政府采购 memo column (no part of the total); rows as printed.
+SHENZHEN = """深圳市审计局2026年部门预算
+一般公共预算支出表
+单位：万元
+| 预算单位 | 科目编码 | 科目名称 | 支出总计 | 基本支出 | 项目支出 | 事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出 | 2026年政府采购项目 |
+|  | 201 | 一般公共服务支出 | 6,960.90 | 5,466.52 | 1,494.38 | 0.00 | 0.00 | 0.00 | 775.86 |
+|  | 208 | 社会保障和就业支出 | 1,743.43 | 1,743.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |
+|  | 20805 | 行政事业单位养老支出 | 1,743.43 | 1,743.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |
+|  | 2210201 | 住房公积金 | 532.58 | 532.58 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |
+"""
+
+
+def test_five_spending_columns_and_a_memo_column(tmp_path):
+    ex = _extract(SHENZHEN)
+    parts = {(r["line_item"], r["part"]): r["reported_text"] for r in ex.fact_line_splits}
+    assert parts[("func:208", "affiliate_grants")] == "0.00" and parts[("func:201", "project")] == "1,494.38"
+    ok = _failed(tmp_path, "ok", SHENZHEN)
+    # 201 prints 775.86 in the memo column no part names: not checked; the three others are
+    assert sorted(round(e) for p, e, _o, _d in ok if p) == [5_325_800, 17_434_300, 17_434_300]
+    assert all(p for p, *_ in ok)
+    bad = _failed(tmp_path, "bad", SHENZHEN.replace("| 1,743.43 | 1,743.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |\n|  | 20805",
+                                                     "| 1,743.43 | 1,734.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |\n|  | 20805"))
+    assert [(round(e), round(o)) for p, e, o, _d in bad if not p] == [(17_434_300, 17_344_300)]

@@ -138,8 +138,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                 found = True
                 levels.append((stage, v))
         if len(levels) == 1 and splits:
-            # a figure of the row in a column no part names: the parts read are not all of them
-            unnamed = any(cells[j].col not in splits and v is not levels[0][1] for j, v in nums)
+            # a figure (not 0) of the row in a column no part names: the parts read are not all of them
+            unnamed = any(cells[j].col not in splits and v is not levels[0][1] and v.value != 0 for j, v in nums)
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
