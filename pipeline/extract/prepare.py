@@ -7,6 +7,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from pipeline.extract.identity import words
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.script import has_glosses, looks_traditional, strip_glosses, to_simplified
 from pipeline.settings import VOCAB_DIR
@@ -62,7 +63,7 @@ def join_cut_lines(doc: Document) -> int:
             full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
-                       and not re.search(r"[|\t]", pt + nt) and id(b) not in cells)
+                       and not re.search(r"[|\t]", pt + nt) and id(b) not in cells and not _metadata_line(nt))
             if near and (cut_figure or wrapped):
                 _append(prev, b)
                 joined += 1
@@ -70,6 +71,13 @@ def join_cut_lines(doc: Document) -> int:
         out.append(b)
     doc.blocks = out
     return joined
+
+
+def _metadata_line(text: str) -> bool:
+    """A line of page metadata ('索  引  号: …', '发布机构 : 市财政局'): never a sentence's end."""
+    squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
+    fields = f"{words('metadata_field')}|{words('publisher_field')}"
+    return bool(re.match(rf"^[\s•·\-|\[【]*(?:{fields})\s*[\]】]?\s*[:：|]", squashed))
 
 
 def _cell_runs(blocks: list) -> set[int]:

@@ -203,6 +203,12 @@ def segment(doc: Document) -> list[Segment]:
         if found:
             kind, title, used = found
             cur = segs[-1] if segs else None
+            if cur is not None and _only_metadata(blocks[cur.start + 1 : i]):
+                # A cover title over page metadata, then the page's own contents heading
+                # ('关于X市2019年预算执行情况和2020年预算草案的报告' / 索引号… / '2020年政府预算公开目录'):
+                # one report, under its first title.
+                i += used
+                continue
             if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")) \
                     or _another_unit(kind, cur, title):
                 if cur is not None:
@@ -227,6 +233,11 @@ def segment(doc: Document) -> list[Segment]:
         if not s.unit_name and common:
             s.unit_name = common[0][0]
     return segs
+
+
+def _only_metadata(part: list) -> bool:
+    """Nothing but blank lines and page metadata (索引号, 发布机构 …) between two titles."""
+    return all(isinstance(b, Paragraph) and (not b.text.strip() or _is_metadata(b.text)) for b in part)
 
 
 def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
@@ -282,6 +293,8 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
 
 def _is_metadata(text: str) -> bool:
     fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
+    # Labels letter-spaced to a width ('索  引  号:', '文      号:') are the same labels.
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
     # '发布机构：X', '发布机构 | X |', or a label alone on its line, bare or bracketed ('• [ 有效性 ]').
     if re.match(rf"^[\s•·\-|]*{ident.words('site_welcome')}", text):
         return True  # '欢迎来到X网站!': the site's welcome, never part of a title

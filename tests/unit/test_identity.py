@@ -382,3 +382,14 @@ def test_the_school_speaking_as_our_school_names_itself_once() -> None:
     page = ("我校无二级预算单位,因此,纳入2022年部门预算编制范围的为常德外国语学校本级。\n"
             "2022年常德外国语学校没有政府性基金预算拨款。收入预算3300.69万元,支出预算3300.69万元。")
     assert _rep(page)["unit_name"] == "常德外国语学校"
+
+
+def test_a_cover_title_over_letter_spaced_metadata_and_a_contents_heading() -> None:
+    # Hubei 鄂州 2020: the report's title, the page's metadata, then the budget's contents heading.
+    page = ("关于鄂州市2019年预算执行情况和2020年预算草案的报告\n\n"
+            "索\u00a0\u00a0引\u00a0\u00a0号: 011217651/2020-27820 文\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0号: 暂无\n"
+            "发布机构 : 市财政局 发布日期: 2020年01月23日\n信息分类 : 政府预决算 有效性: 有效\n\n"
+            "  2020年政府预算公开目录\n\n  一、关于鄂州市2019年预算执行情况和2020年预算草案的报告\n\n"
+            "2019年全市一般公共预算收入600491万元,完成调整预算的100.1%。")
+    r = _rep(page)
+    assert (r["fiscal_year"], r["title"]) == (2019, "关于鄂州市2019年预算执行情况和2020年预算草案的报告")
