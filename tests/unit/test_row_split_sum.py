@@ -152,3 +152,29 @@ def test_five_spending_columns_and_a_memo_column(tmp_path):
     bad = _failed(tmp_path, "bad", SHENZHEN.replace("| 1,743.43 | 1,743.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |\n|  | 20805",
                                                      "| 1,743.43 | 1,734.43 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 |\n|  | 20805"))
     assert [(round(e), round(o)) for p, e, o, _d in bad if not p] == [(17_434_300, 17_344_300)]
+
+# 上海市普陀区财政局 2024 部门决算 p.16 一般公共预算财政拨款基本支出决算表 (GovBudgetChecker samples/good):
+# two halves side by side (人员经费 301/303 on the left, 公用经费 302/310 on the right, split by
+# pipeline/extract/panels.py); an excerpt. The right half's code cells of a row with no amount are codes too.
+BASIC_SIDE_BY_SIDE = """上海市普陀区财政局2024年度部门决算
+一般公共预算财政拨款基本支出决算表
+单位：万元
+| 类 | 款 | 科目名称 | 决算数 | 类 | 款 | 科目名称 | 决算数 |
+| 301 |  | 工资福利支出 | 2,082.85 | 302 |  | 商品和服务支出 | 171.07 |
+| 301 | 01 | 基本工资 | 262.33 | 302 | 01 | 办公费 | 21.21 |
+| 301 | 02 | 津贴补贴 | 1,238.58 | 302 | 02 | 印刷费 | 7.61 |
+| 301 | 03 | 奖金 |  | 302 | 03 | 咨询费 |  |
+| 301 | 06 | 伙食补助费 |  | 302 | 04 | 手续费 | 0.09 |
+|  |  |  |  | 310 |  | 资本性支出 | 13.58 |
+|  |  |  |  | 310 | 02 | 办公设备购置 | 13.58 |
+"""
+
+
+def test_a_table_printed_in_two_halves_side_by_side():
+    ex = _extract(BASIC_SIDE_BY_SIDE)
+    got = {r["line_item"]: r["reported_text"] for r in ex.fact_executions}
+    assert got == {"econ:301": "2,082.85", "econ:30101": "262.33", "econ:30102": "1,238.58", "econ:302": "171.07",
+                   "econ:30201": "21.21", "econ:30202": "7.61", "econ:30204": "0.09", "econ:310": "13.58",
+                   "econ:31002": "13.58"}
+    assert not any(u["reason"].startswith("numeric cell") for u in ex.unrecognised)  # the right half's codes too
+    assert ex.coverage == 1.0

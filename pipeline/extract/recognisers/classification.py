@@ -42,9 +42,9 @@ def _part_codes() -> frozenset[str]:
 
 
 def _total_row(table: Table, cells: list[Cell]) -> bool:
-    """A 合计 row printed above the first coded row (合计 | 17,466.65 | …): figures, not a header."""
-    label = next((sq(c.text) for c in cells if sq(c.text)), "")
-    return bool(TOTAL_LABEL.match(label)) and any(num_of(table, c) is not None for c in cells)
+    """A 合计 row printed above the first coded row (合计 | 17,466.65 | …, 类 | 款 | 项 | 合计 | 2,946.25 …):
+    figures, not a header."""
+    return any(TOTAL_LABEL.match(sq(c.text)) for c in cells) and any(num_of(table, c) is not None for c in cells)
 
 
 def _split_columns(header: list[Cell], above: list[Cell]) -> dict[int, str]:
@@ -118,10 +118,10 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         label = next((flat(c.text) for c in cells[k:] if sq(c.text) and num_of(table, c) is None), None)
         nums = [(j, num_of(table, c)) for j, c in enumerate(cells) if j >= k]
         nums = [(j, v) for j, v in nums if v is not None]
+        for c in cells[:k]:
+            ctx.ignore(c)  # the code cells themselves (of a row with no amount too)
         if not nums:
             continue
-        for c in cells[:k]:
-            ctx.ignore(c)  # the code cells themselves
         for j, _v in [(j, v) for j, v in nums if header and _NOT_AMOUNT.search(sq(_header_above(header, cells[j])))]:
             ctx.ignore(cells[j])  # a code or rank column (501 beside 301): never an amount
         nums = [(j, v) for j, v in nums if not (header and _NOT_AMOUNT.search(sq(_header_above(header, cells[j]))))]
@@ -174,8 +174,8 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
     top = [i for i, (code, _k) in coded if len(code) == 3]
     for row in table.rows:
         cells = real_cells(row)
-        label = next((sq(c.text) for c in cells if sq(c.text)), "")
-        if not TOTAL_LABEL.match(label) or _row_code(cells):
+        # the 合计 label may follow the header's 类 | 款 | 项 printed on the same line
+        if not _total_row(table, cells) or _row_code(cells):
             continue
         for c in cells:
             tv = num_of(table, c)
