@@ -8,6 +8,7 @@ second history. The paths are resolved against DAGSTER_HOME here instead.
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,20 @@ def project_instance() -> dg.DagsterInstance:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else {}
     overrides = {k: v for k, v in _absolute(config or {}, home).items() if k in (
         "storage", "local_artifact_storage", "compute_logs")}
-    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home), overrides=overrides))
+    # Two `bpw run`s started together on a fresh home would both create the SQLite tables
+    # ("table secondary_indexes already exists"): the storages are opened under a file lock.
+    lock_dir = home / ".dagster_home"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / "instance.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home), overrides=overrides))
+            # Each storage creates its tables when first opened: open them all inside the lock.
+            opened = (instance.run_storage, instance.event_log_storage, instance.schedule_storage)
+            del opened
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return instance
 
 
 def _alive(pid: int) -> bool:
