@@ -6,6 +6,7 @@ document keeps that from harming the batch. Children return results through a pi
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import pickle
@@ -112,7 +113,14 @@ def run_isolated(
             r, w = ctx.Pipe(duplex=False)
             p = ctx.Process(target=_child, args=(func, item, w, mem_limit_bytes, os.getpid(), (r, *running)),
                             daemon=True)
-            p.start()
+            # The child inherits every object of this process, some of them owned by threads that
+            # do not exist in it (DuckDB, Dask, Dagster): frozen, its garbage collector never walks
+            # them (a walk crashed a child once: "Fatal Python error … Garbage-collecting").
+            gc.freeze()
+            try:
+                p.start()
+            finally:
+                gc.unfreeze()
             w.close()
             running[r] = (item, p, time.monotonic())
         ready = wait(list(running), timeout=0.2)
