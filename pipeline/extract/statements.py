@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.normalize.money import unit_alternation
 from pipeline.normalize.text import to_halfwidth
 
 # a percentage followed at once by another (…23.51%、38.28%): a list of them
@@ -90,8 +91,9 @@ def grammar() -> Grammar:
     bare = frozenset(mu.pop("bare", []))
     bare_needs = tuple(mu.pop("bare_needs", []))
     units = {k: int(v) for k, v in mu.items()}
+    bare_after = glue["bare_unit_after"].replace("{measures}", unit_alternation("measure"))
     alt = "|".join(
-        re.escape(u) + (glue["bare_unit_after"] if u in bare else "") for u in sorted(units, key=len, reverse=True)
+        re.escape(u) + (bare_after if u in bare else "") for u in sorted(units, key=len, reverse=True)
     )
     # "实际到位资金(万元)84.74": the unit printed in brackets before the figure (a label cell).
     money = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u not in bare)

@@ -260,3 +260,12 @@ def test_a_form_total_printed_as_label_and_value() -> None:
     (s,) = read_scores("项目名称 项目主管单 位 自评总分: 95 项目实施单位 广水市交通运输局")
     assert (s.printed, s.total) == ("95", True)
     assert read_scores("自评总分: 950 ") == []
+
+
+def test_a_bare_wan_followed_by_words_is_money_unless_a_measure_follows() -> None:
+    # 海南 2016 student-aid project: "项目批复资金350万已全部到位" (no 元); 600万株 / 5万人次 are counts.
+    got, _, _ = _read("项目批复资金350万已全部到位,属于省财政下拨资金。", "executed")
+    assert [(p, u) for p, u, _m, _i in got] == [("350", "万")]
+    assert _read("项目资金安排600万株苗木。", "executed")[0] == []
+    got, _, _ = _read("受益5万人次,补助资金3万。", "executed")
+    assert [p for p, *_ in got] == ["3"]
