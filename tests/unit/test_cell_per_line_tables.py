@@ -31,3 +31,14 @@ def test_title_stays_apart_from_the_cells_below_it_and_the_table_is_read() -> No
     assert not any("纠错" in t or "经费项目" in t for t in titles)
     got = {f["line_item"]: f["executed_yuan"] for f in ex.fact_executions if f["origin"] == "table"}
     assert got["sangong"] == Decimal("43333300.00") and got["sangong_abroad"] == Decimal("918500.00")
+
+
+def test_a_lone_bar_is_an_empty_cell_of_a_one_cell_per_line_table() -> None:
+    # 杜集区政府办 2021 三公 table (Anhui): 因公出国(境)费 budget 20, its 决算 cell left empty.
+    lines = ["一、2021年度一般公共预算财政拨款“三公”经费支出决算表", "单位:万元", "项 目 |", "预 算 数 |", "决 算 数 |",
+             "合 计 |", "49.9 |", "7.69 |", "因公出国(境)费 |", "20 |", "|", "公务接待费 |", "14.9 |", "5.21 |",
+             "公务用车购置及运行维护费 |", "15 |", "2.48 |", "二、情况说明",
+             "杜集区政府办2021年度一般公共预算财政拨款“三公”经费支出决算7.69万元,完成预算的15.41%。"]
+    ex = extract(read_text("\n".join(lines).encode("utf-8")), "t")
+    got = {f["line_item"]: f["amount_yuan"] for f in ex.fact_budgets if f["origin"] == "table"}
+    assert got["sangong_abroad"] == Decimal("200000.00") and got["sangong"] == Decimal("499000.00")

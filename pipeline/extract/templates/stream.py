@@ -73,6 +73,8 @@ def split_run(text: str, words: tuple[str, ...]) -> list[str]:
 
 def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
     """The cells a printed line marks."""
+    if text.strip() == "|":
+        return [""]  # one cell per line: a lone bar is an empty cell
     if "|" in text:
         parts = text.split("|")
         if text.lstrip().startswith("|"):
