@@ -24,7 +24,7 @@ from pipeline.extract.templates.columns import (
     read_tables,
     zero_row,
 )
-from pipeline.extract.templates.stream import SCell, cells_of
+from pipeline.extract.templates.stream import SCell, cells_of, ends_with_bar
 from pipeline.model import Block, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, to_yuan
 from pipeline.normalize.numbers import Number
@@ -63,8 +63,10 @@ def disclosure_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]
     and the positions (in `blocks`) of the blocks the tables were printed in."""
     cells: list[SCell] = []
     owner: list[int] = []
+    after_bar = False
     for bi, b in enumerate(blocks):
-        got = cells_of([b], (), split=False)
+        got = cells_of([b], (), split=False, after_bar=after_bar)
+        after_bar = ends_with_bar(b, after_bar)
         cells.extend(got)
         owner.extend([bi] * len(got))
     tables, taken = read_tables(cells)

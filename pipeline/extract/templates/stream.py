@@ -73,8 +73,6 @@ def split_run(text: str, words: tuple[str, ...]) -> list[str]:
 
 def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
     """The cells a printed line marks."""
-    if text.strip() == "|":
-        return [""]  # one cell per line: a lone bar is an empty cell
     if "|" in text:
         parts = text.split("|")
         if text.lstrip().startswith("|"):
@@ -120,10 +118,13 @@ def _spans(text: str, cells: list[str]) -> list[tuple[int, int] | None]:
     return out
 
 
-def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) -> list[SCell]:
+def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, after_bar: bool = False) -> list[SCell]:
     """The stream. `split=False` keeps every printed cell whole (the disclosure tables label
-    their rows with whole cells) and refers to each cell of a line by its characters."""
+    their rows with whole cells) and refers to each cell of a line by its characters.
+    `after_bar`: the line before `blocks` ended its cell with a bar (for a caller streaming
+    one block at a time)."""
     out: list[SCell] = []
+    bar_cells = after_bar  # the last printed line ended its cell with a bar
     for b in blocks:
         if isinstance(b, Table):
             for row in b.rows:
@@ -137,6 +138,14 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) ->
         elif isinstance(b, Paragraph):
             ref = str(b.ref())
             first = True
+            if b.text.strip() == "|":
+                # One cell per line ending in ' |': a lone bar is an empty cell ('20 |' then '|');
+                # between cells printed without bars it only separates them.
+                if bar_cells:
+                    out.append(SCell("", ref, True, Cell(text="", row=b.index, col=1)))
+                continue
+            if b.text.strip():
+                bar_cells = b.text.rstrip().endswith("|")
             line = _line_cells(b.text, words)
             if not split:
                 for k, (text, span) in enumerate(zip(line, _spans(b.text, line), strict=True)):
@@ -149,3 +158,10 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True) ->
                     out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1)))
                     first = False
     return out
+
+
+def ends_with_bar(b: Block, after_bar: bool) -> bool:
+    """Whether a cell line ends its cell with a bar after block b (see cells_of's `after_bar`)."""
+    if not isinstance(b, Paragraph) or not b.text.strip():
+        return after_bar if isinstance(b, Paragraph) else False
+    return after_bar if b.text.strip() == "|" else b.text.rstrip().endswith("|")
