@@ -165,6 +165,8 @@ def _extract_segment(
             kind = "self_eval"
         elif tb.read_scoring(b, ctx):
             kind = "scoring"
+        elif tb.read_column_items(b, ctx):
+            kind = "column_items"
         elif tb.read_classification(b, ctx):
             kind = "classification"
         elif tb.read_line_items(b, ctx):

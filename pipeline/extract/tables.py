@@ -8,6 +8,7 @@ new recogniser module, not a branch in a long function.
 """
 
 from pipeline.extract.recognisers.classification import read_classification
+from pipeline.extract.recognisers.column_items import read_column_items
 from pipeline.extract.recognisers.context import Ctx
 from pipeline.extract.recognisers.line_items import read_line_items
 from pipeline.extract.recognisers.scoring import read_scoring
@@ -19,6 +20,7 @@ from pipeline.extract.recognisers.two_sided import read_two_sided
 __all__ = [
     "Ctx",
     "read_classification",
+    "read_column_items",
     "read_generic_totals",
     "read_line_items",
     "read_scoring",

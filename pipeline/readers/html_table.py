@@ -64,15 +64,15 @@ def place_cells(rows: list[list[tuple[str, int, int]]]) -> list[list[Cell]]:
         cells: list[Cell] = []
         col = 1
         for text, rowspan, colspan in row:
-            while (r, col) in taken:
-                cells.append(taken.pop((r, col)))
-                col += 1
+            while (r, col) in taken:  # a copy spans the columns of its origin
+                cells.append(copy := taken.pop((r, col)))
+                col += copy.colspan
             cells.append(Cell(text=text, row=r, col=col, rowspan=rowspan, colspan=colspan))
             for dr in range(1, rowspan):
                 taken[(r + dr, col)] = Cell(text=text, row=r + dr, col=col, colspan=colspan, merged_copy=True)
             col += colspan
         while (r, col) in taken:
-            cells.append(taken.pop((r, col)))
-            col += 1
+            cells.append(copy := taken.pop((r, col)))
+            col += copy.colspan
         out.append(cells)
     return [row for row in out if row]
