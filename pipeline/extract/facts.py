@@ -28,6 +28,8 @@ AMOUNT = (-1e16, 1e16)
 WEIGHT = (0.0, 100.0)
 SCORE = (-200.0, 200.0)
 RATE = (-1000.0, 1000.0)
+# A change between years may be tenfold (a township's budget 660.72 → 7783.26万元: 增长1078%).
+GROWTH = (-100000.0, 100000.0)
 ANY = (-math.inf, math.inf)  # only finite: NaN and infinities are never facts
 
 
@@ -275,11 +277,12 @@ class FactChange(Fact):
     prior_decimals: int | None = None
     prior_source_ref: str | None = None
     word: str | None = None
+    base: str | None = None
     change_yuan: Decimal | None = figure(AMOUNT, ("reported_text", "reported_unit", "decimals"))
     reported_text: str | None = None
     reported_unit: str | None = None
     decimals: int | None = None
-    change_pct: Decimal | None = figure(RATE, ("pct_text", "pct_decimals", "pct_source_ref"))
+    change_pct: Decimal | None = figure(GROWTH, ("pct_text", "pct_decimals", "pct_source_ref"))
     pct_text: str | None = None
     pct_decimals: int | None = None
     pct_source_ref: str | None = None

@@ -124,7 +124,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         row = {
             "report_id": rid, "project_id": None, "line_item": lv.line_item, "level_source_ref": lv.ref,
             "level_yuan": lv.yuan, "level_text": lv.printed, "level_unit": lv.unit, "level_decimals": lv.decimals,
-            "direction": c.direction, "word": c.word,
+            "direction": c.direction, "word": c.word, "base": c.base,
             "change_yuan": (c.value * c.factor).quantize(Decimal("0.01")) if c.value is not None else None,
             "reported_text": c.printed or None, "reported_unit": c.unit if c.value is not None else None,
             "decimals": c.decimals if c.value is not None else None, "change_pct": None, "pct_text": None,

@@ -43,6 +43,8 @@ class Grammar:
     change_start: re.Pattern[str]
     other_basis: tuple[str, ...]
     reason_words: tuple[str, ...]
+    budget_base: tuple[str, ...]
+    prior_period: re.Pattern[str]
     unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
     allocation: re.Pattern[str]
@@ -105,6 +107,7 @@ def grammar() -> Grammar:
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
         change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]), change_start=re.compile(ex["change_start"]),
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
+        budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
@@ -196,6 +199,7 @@ class Change:
     start: int
     end: int
     pct: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
+    base: str = "prior"  # what it is measured against: the earlier period, or the budget (比预算数减少)
 
 
 @dataclass
@@ -499,8 +503,12 @@ def read_statements(printed: str, default_measure: str | None,
                     # The level before it in its sentence (not a budget a rate was measured
                     # against), unless its own clause names another line ("其中：因公出国（境）费
                     # 支出0元；公务接待费支出决算减少275元"); never a level of another year.
+                    closed = _closed_brackets(sent[: m.start()])
+                    # a figure inside brackets closed before the change is a part of the level the
+                    # change is about ("…维护费2712万元(其中:…运行维护费2712万元),比预算数减少107万元")
                     cand = next((x for x in reversed(out) if x.sentence == si and x.period == "current"
-                                 and not x.is_rate_base), None)
+                                 and not x.is_rate_base
+                                 and not any(o < x.start - a < c for o, c in closed)), None)
                     named = _item_of(label, g)
                     if cand is not None and (named is None or named[0] == cand.line_item):
                         level = cand
@@ -515,8 +523,12 @@ def read_statements(printed: str, default_measure: str | None,
                     d = _nearest(label, g.change_before)
                     word = d[1] if d else label.rstrip()[-1:]
                     if level is not None and _direction(word, g):
+                        since = sent[max(level.end - a, 0) : m.start()] if level.end >= a else label
+                        # 比预算数 is this year's budget; 比2021年预算 / 比上年预算 the earlier period's
+                        base = "budget" if any(w in since for w in g.budget_base) \
+                            and not g.prior_period.search(since) else "prior"
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
-                                              g.units[u], _decimals(n), a + ns, a + ne))
+                                              g.units[u], _decimals(n), a + ns, a + ne, base=base))
                     else:
                         flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
                 else:
@@ -638,6 +650,17 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
     whole = last.part_of
     siblings = [s for s in current if s.part_of is whole and s.sentence == last.sentence]
     return whole if whole is not None and len(siblings) >= 2 else last
+
+
+def _closed_brackets(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of the bracket pairs closed in text."""
+    out, stack = [], []
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(k)
+        elif ch in ")）" and stack:
+            out.append((stack.pop(), k))
+    return out
 
 
 def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS fact_changes (
     prior_source_ref  VARCHAR,
     direction         INTEGER NOT NULL,   -- +1 增加/增长, -1 减少/下降
     word              VARCHAR,            -- the change word as printed
+    base              VARCHAR,            -- prior (比上年…) or budget (比预算数减少…): what it is measured against
     change_yuan       DECIMAL(18,2),
     reported_text     VARCHAR,
     reported_unit     VARCHAR,

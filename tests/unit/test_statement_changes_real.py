@@ -92,3 +92,36 @@ def test_shares_rounded_to_add_up_to_a_hundred_are_not_misprints() -> None:
     # one share moved by more than its last digit is still found
     df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100.replace("27.58%", "27.28%").replace("13.62%", "13.92%"))
     assert "share_of_total" in set(failures(df)["check_name"])
+
+
+# 宜宾市 2017 市本级“三公”经费决算 (Sichuan): every change measured against the budget; the parts'
+# shortfalls add up to 988万元, the total's to 1188万元 (the corpus lists it). The vehicle costs'
+# change follows a bracket of their parts: it is the vehicle costs' change.
+AGAINST_BUDGET = ("2017年宜宾市市本级部门使用财政拨款安排“三公”经费支出总额为3825万元,比预算数减少1188万元,下降23.70%。\n"
+                  "2017年因公出国(境)费99万元,比预算数减少31万元。\n2017年公务接待费1014万元, 比预算数减少850万元。\n"
+                  "2017年公务用车购置及运行维护费2712万元(其中:公务用车购置费0万元,公务用车运行维护费2712万元),"
+                  "比预算数减少107万元。")
+
+
+def test_changes_of_the_parts_add_up_to_the_change_of_the_whole() -> None:
+    ex = extract(read_text(("2017年“三公”经费决算说明\n" + AGAINST_BUDGET).encode("utf-8")), "t")
+    assert {(c["line_item"], c["base"]) for c in ex.fact_changes} == {
+        ("sangong", "budget"), ("sangong_abroad", "budget"), ("sangong_reception", "budget"), ("sangong_vehicle", "budget")}
+    df, _ = check_text("2017年“三公”经费决算说明\n" + AGAINST_BUDGET)
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["change_parts_sum"]
+    assert list(bad["expected"]) == [-11880000.0] and list(bad["observed"]) == [-9880000.0]
+    # printed consistently, it holds
+    df, _ = check_text("2017年“三公”经费决算说明\n" + AGAINST_BUDGET.replace("减少1188万元,下降23.70%", "减少988万元,下降20.53%"))
+    assert failures(df).empty and "change_parts_sum" in set(df["check_name"])
+
+
+def test_changes_against_the_budget_and_the_year_before_are_never_added_together() -> None:
+    text = AGAINST_BUDGET.replace("2017年公务接待费1014万元, 比预算数减少850万元", "2017年公务接待费1014万元, 比上年减少850万元")
+    df, _ = check_text("2017年“三公”经费决算说明\n" + text)
+    assert "change_parts_sum" not in set(df["check_name"])
+
+
+def test_a_change_against_an_earlier_years_budget_is_against_the_earlier_period() -> None:
+    ex = extract(read_text("2022年部门预算说明\n2022年支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。".encode()), "t")
+    assert [c["base"] for c in ex.fact_changes] == ["prior"]
