@@ -67,13 +67,9 @@ def test_stated_parts_of_the_total(fmt):
 def test_mislabelled_column_is_set_aside_and_logged(fmt):
     """The summary table's 预算年度 column holds amounts (20000, 70000…), not years: the header
     contradicts the cells, so they are set aside (not guessed as a stage) and logged."""
-    from pipeline.extract import extract
-    from pipeline.ingest.read import read_document
-    from pipeline.settings import Settings
-    from tests.golden.conftest import FIXTURES
+    from tests.golden.conftest import extraction
 
-    path = next((FIXTURES / fmt).glob("000.*"))
-    ex = extract(read_document(path.read_bytes(), Settings()), "s000")
+    ex = extraction("000", fmt)
     logged = [u for u in ex.unrecognised if u["what"] == "column"]
     assert len(logged) == 1 and "预算年度" in logged[0]["reason"] and "40 cells are amounts" in logged[0]["reason"]
     assert ex.coverage == 1.0
