@@ -28,10 +28,26 @@ class Rule:
     severity: str  # error | warning
     description_zh: str
     description_en: str
+    # Sentences for one finding, with placeholders {subject} {printed} {computed} {difference}
+    # {tolerance} {detail}; empty for a check the catalogue does not list.
+    template_zh: str = ""
+    template_en: str = ""
 
     @property
     def description(self) -> str:
         return f"{self.description_zh} — {self.description_en}"
+
+    def sentence(self, lang: str, **figures: str) -> str:
+        """The finding in words ('zh' or 'en'); figures already formatted, missing ones blank."""
+        template = self.template_zh if lang == "zh" else self.template_en
+        if not template:
+            return figures.get("detail", "")
+        return template.format_map(_Blank(figures))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "—"
 
 
 def _leading_comment(name: str) -> str:
@@ -54,7 +70,8 @@ def rules() -> dict[str, Rule]:
                 name = row["name"].strip()
                 if name in sql or name in PYTHON_CHECKS:  # a listed check whose file went away does not run
                     out[name] = Rule(name, row["family"].strip(), row["severity"].strip(),
-                                     row["description_zh"].strip(), row["description_en"].strip())
+                                     row["description_zh"].strip(), row["description_en"].strip(),
+                                     (row.get("template_zh") or "").strip(), (row.get("template_en") or "").strip())
     for name in sorted(sql - set(out)):
         text = _leading_comment(name)
         out[name] = Rule(name, "other", "error", text, text)

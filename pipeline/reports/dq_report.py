@@ -311,12 +311,18 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
             f"{esc(unit) or '—'}{' · ' + esc(year) if year is not None else ''}"
             f'<span class="sub">{esc(doc[1] if doc else did)}</span>'
         )
+        rule = rules().get(check)
+        figures = {"subject": pname or (f"{unit or ''}{' ' + str(year) if year is not None else ''}" or "—"),
+                   "printed": fmt_num(expected), "computed": fmt_num(observed),
+                   "difference": fmt_num(diff), "tolerance": fmt_num(tol, 4), "detail": detail or ""}
+        sentence = (f"{rule.sentence('zh', **figures)} {rule.sentence('en', **figures)}" if rule else "")
         fail_rows.append(
             f"<tr{_filter_attrs([unit], [year], [check])}>"
             + td(report_cell, "rep", raw=True) + td(pname or pid, "proj")
             + td(f'{esc(check)}<span class="sub">{badge(sev, SEVERITY_KIND.get(sev, ""))}</span>', "chk", raw=True)
             + td(fmt_num(expected), "num") + td(fmt_num(observed), "num") + td(fmt_num(diff), "num")
-            + td(fmt_num(tol), "num") + td(detail, "wide") + td((refs or "").replace(";", "; ").replace(";  ", "; "), "mono") + "</tr>"
+            + td(fmt_num(tol), "num")
+            + td(f'{esc(sentence)}<span class="sub">{esc(detail)}</span>' if sentence else esc(detail), "wide", raw=True) + td((refs or "").replace(";", "; ").replace(";  ", "; "), "mono") + "</tr>"
         )
     body.append(section(
         "failures", "未通过的勾稽检查", "Failed checks",

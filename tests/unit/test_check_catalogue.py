@@ -28,6 +28,21 @@ def test_rows_are_complete():
         assert r["severity"] in ("error", "warning"), r
         assert r["family"] and r["description_zh"] and r["description_en"], r
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r["description_zh"]), r
+        assert r["template_zh"] and r["template_en"], r
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in r["template_zh"]), r
+
+
+def test_templates_name_only_known_figures_and_agree_between_languages():
+    import string
+
+    known = {"subject", "printed", "computed", "difference", "tolerance", "detail"}
+    for r in _rows():
+        zh = {f for _, f, _, _ in string.Formatter().parse(r["template_zh"]) if f}
+        en = {f for _, f, _, _ in string.Formatter().parse(r["template_en"]) if f}
+        assert zh <= known and zh == en, (r["name"], zh, en)
+    s = rules()["execution_rate"].sentence("zh", subject="资源县", printed="98.5", computed="99.1",
+                                           difference="-0.6", tolerance="0.01")
+    assert "98.5" in s and "99.1" in s and "资源县" in s and "{" not in s
 
 
 def test_runner_gx_report_agree_with_the_catalogue():
@@ -37,6 +52,15 @@ def test_runner_gx_report_agree_with_the_catalogue():
     assert tuple(CHECK_CATALOGUE) == names
     for n, (sev, zh, en) in CHECK_CATALOGUE.items():
         assert (sev, zh, en) == (rules()[n].severity, rules()[n].description_zh, rules()[n].description_en)
+
+
+def test_dagster_asset_check_specs_agree_with_the_catalogue():
+    from pipeline.defs.assets.quality import identity_checks
+
+    specs = {s.name: s for s in identity_checks.check_specs}
+    assert tuple(specs) == tuple(rules())
+    for n, spec in specs.items():
+        assert spec.description == rules()[n].description and not spec.blocking
 
 
 def test_a_sql_file_without_a_row_still_runs(tmp_path, monkeypatch):
