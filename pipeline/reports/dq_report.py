@@ -29,6 +29,14 @@ from pipeline.reports.html import (
     table,
     td,
 )
+from pipeline.reports.ranges import (
+    RATE_MAX,
+    RATE_MIN,
+    SCORE_MAX,
+    flagged,
+    rate_out_of_range,
+    score_out_of_range,
+)
 
 # The stable check names of the contract, explained in Chinese and English (sql/checks/rules.csv).
 CHECK_CATALOGUE: dict[str, tuple[str, str, str]] = {
@@ -113,6 +121,25 @@ WHERE b.amount_yuan <> 0
 ORDER BY r.unit_name, r.fiscal_year, r.report_kind, r.report_id
 """
 
+# Scores and rates outside their plausible range, with where they are printed.
+_OUT_OF_RANGE = """
+SELECT r.document_id, r.unit_name, r.fiscal_year, coalesce(p.project_name, f.component) AS what,
+       '得分 score' AS measure, f.score AS value, f.weight AS weight, f.source_ref
+FROM fact_scores f JOIN reports r USING (report_id) LEFT JOIN projects p ON p.project_id = f.project_id
+WHERE f.score IS NOT NULL AND NOT coalesce(f.is_twin, FALSE)
+  AND (f.score < 0 OR f.score > $score_max OR (f.weight IS NOT NULL AND f.score > f.weight))
+UNION ALL
+SELECT r.document_id, r.unit_name, r.fiscal_year, coalesce(p.project_name, f.line_item),
+       '所列执行率 stated rate %', f.reported_rate_pct, NULL, f.source_ref
+FROM fact_executions f JOIN reports r USING (report_id) LEFT JOIN projects p ON p.project_id = f.project_id
+WHERE f.reported_rate_pct IS NOT NULL AND NOT coalesce(f.is_twin, FALSE)
+  AND (f.reported_rate_pct < $rate_min OR f.reported_rate_pct >= $rate_max)
+UNION ALL
+SELECT r.document_id, r.unit_name, r.fiscal_year, '总分 total score', '得分 score', r.score_total, NULL, NULL
+FROM reports r WHERE r.score_total < 0 OR r.score_total > $score_max
+ORDER BY 1, 2, 3, 4, 8
+"""
+
 _FILTER_JS = r"""
 (function(){
   var S='\n', ids=['f-unit','f-year','f-check'], keys=['data-unit','data-year','data-check'];
@@ -189,6 +216,8 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     by_check = con.execute(_BY_CHECK, params).fetchall()
     incomplete = con.execute(_INCOMPLETE, params).fetchall()
     rates = con.execute(_RATES).fetchall()
+    out_of_range = con.execute(_OUT_OF_RANGE, {"score_max": SCORE_MAX, "rate_min": RATE_MIN,
+                                               "rate_max": RATE_MAX}).fetchall()
 
     # ---- totals ------------------------------------------------------------------------
     status_counts: dict[str, int] = {}
@@ -260,14 +289,16 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     rate_rows = [
         (f"{r[1] or '?'} · {r[2] or ''} · {KIND_LABELS.get(r[3], r[3]).split(' ')[0]}", [r[6]]) for r in rates
     ]
-    rate_cls = [["b-warn" if (r[6] or 0) > 100 else "b-blue"] for r in rates]
+    rate_cls = [["b-bad" if rate_out_of_range(r[6]) else "b-warn" if (r[6] or 0) > 100 else "b-blue"]
+                for r in rates]
     rate_chart = bar_chart(rate_rows, [("执行率 rate", "b-blue")], bar_classes=rate_cls, width=640,
                            value_fmt=lambda v: fmt_pct(v), ref_line=100.0, ref_label="100%",
                            aria_label="execution rate per report",
                            empty_text="无可计算的执行率 No report has both an adjusted budget and an executed total")
     rate_table_rows = [
         "<tr>" + td(r[1], "unit") + td(r[2], "num") + td(KIND_LABELS.get(r[3], r[3])) + td(fmt_wan(r[4]), "num")
-        + td(fmt_wan(r[5]), "num") + td(fmt_pct(r[6]), "num") + td(fmt_pct(r[7]), "num") + "</tr>"
+        + td(fmt_wan(r[5]), "num") + td(flagged(fmt_pct(r[6]), rate_out_of_range(r[6])), "num", raw=True)
+        + td(flagged(fmt_pct(r[7]), rate_out_of_range(r[7])), "num", raw=True) + "</tr>"
         for r in rates
     ]
     body.append(
@@ -338,6 +369,23 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
         filterable=True),
         note="最近一次检查中每一项未通过的恒等式 · Every identity that did not hold in the latest check run. "
              "容差为按印刷小数位计算的半宽 · Tolerance is the rounding half-width implied by the printed decimals.",
+    ))
+
+    oor_rows = [
+        "<tr>" + td(f"{unit or '—'} · {year if year is not None else ''}") + td(what) + td(measure)
+        + td(flagged(fmt_num(value), (rate_out_of_range(value) if weight is None and "rate" in measure
+                                      else score_out_of_range(value, weight))), "num", raw=True)
+        + td(fmt_num(weight), "num") + td((doc_by_id.get(did) or (None, did))[1]) + td(ref or "", "mono") + "</tr>"
+        for did, unit, year, what, measure, value, weight, ref in out_of_range
+    ]
+    body.append(section(
+        "out-of-range", "超出合理范围的数值", "Out-of-range figures",
+        table([("单位·年度 Unit · year", ""), ("项目/部分 Item", ""), ("数值 Measure", ""), ("印出 Printed", "num"),
+               ("分值 Weight", "num"), ("文件 File", ""), ("位置 Source ref", "")], oor_rows,
+              empty_text="无超出合理范围的得分或执行率 No score or rate out of range"),
+        note=f"得分应在 0 至分值（且不超过 {SCORE_MAX:g}）之间；执行率应在 {RATE_MIN:g}% 至 {RATE_MAX:g}% 之间 · "
+             f"A score lies between 0 and its weight (at most {SCORE_MAX:g}); a rate between {RATE_MIN:g} % "
+             f"and {RATE_MAX:g} %. Outside, the figure is most likely misread or misprinted.",
     ))
 
     if incomplete:

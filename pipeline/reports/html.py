@@ -232,6 +232,7 @@ tr.none td{color:var(--muted);font-style:italic;text-align:center}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:11.5px;background:#e4e7eb;color:#323f4b;white-space:nowrap}
 .badge.bad{background:#fde2e0;color:var(--bad)}.badge.warn{background:#fff1d6;color:#8a5a00}
 .badge.ok{background:#dff3e6;color:var(--ok)}.badge.grey{background:#eceff1;color:var(--muted)}
+.flag{color:var(--bad);font-weight:600}
 .filters{display:flex;flex-wrap:wrap;align-items:center;gap:10px 18px;background:#eef2f7;border-radius:6px;padding:10px 14px;margin-bottom:18px}
 .filters label{font-size:13px;color:var(--muted)}
 .filters select{margin-left:6px;padding:3px 6px;font:inherit;font-size:13px;max-width:320px}

@@ -24,6 +24,7 @@ from pipeline.reports.html import (
     table,
     td,
 )
+from pipeline.reports.ranges import flagged, rate_out_of_range, score_out_of_range
 
 KIND_PRIORITY = ["department", "special_fund", "project", "final_accounts", "budget"]
 
@@ -72,6 +73,15 @@ GROUP BY ukey, fiscal_year
 ORDER BY ukey, fiscal_year
 """
 
+# Data quality per unit × year: identities evaluated and failed in the latest check run.
+_DQ_UNIT_YEAR = """
+SELECT coalesce(r.unit_key, r.unit_name) AS ukey, r.fiscal_year,
+       count(*) AS n_run, count(*) FILTER (NOT q.passed) AS n_failed
+FROM dq_results q JOIN reports r ON r.report_id = q.report_id
+WHERE q.run_id = (SELECT run_id FROM dq_results ORDER BY checked_at DESC, run_id DESC LIMIT 1)
+GROUP BY ALL
+"""
+
 
 def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     """Write the overview page for the warehouse behind `con` to `out` (one HTML file)."""
@@ -79,6 +89,7 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     rows = con.execute(_UNIT_YEAR, {"kinds": KIND_PRIORITY}).fetchall()
     n_reports_all = con.execute("SELECT count(*) FROM reports").fetchone()[0]
+    dq = {(u, y): (n, f) for u, y, n, f in con.execute(_DQ_UNIT_YEAR).fetchall()}
 
     def label(r) -> str:
         return f"{r[1] or r[0]} · {r[3]}"
@@ -116,9 +127,10 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
              "(department > special fund > project > final accounts > budget) so nothing is counted twice.",
     ))
     rate_rows = [(label(r), [float(r[10])]) for r in rows if r[10] is not None]
-    rate_cls = [["b-warn" if float(r[10]) > 100 else "b-blue"] for r in rows if r[10] is not None]
+    rate_cls = [["b-bad" if rate_out_of_range(r[10]) else "b-warn" if float(r[10]) > 100 else "b-blue"]
+                for r in rows if r[10] is not None]
     score_rows = [(label(r), [float(r[12])]) for r in rows if r[12] is not None]
-    score_cls = [["b-ok" if float(r[12]) >= 90 else "b-blue" if float(r[12]) >= 80 else "b-warn"]
+    score_cls = [["b-bad" if score_out_of_range(r[12]) else "b-ok" if float(r[12]) >= 90 else "b-blue" if float(r[12]) >= 80 else "b-warn"]
                  for r in rows if r[12] is not None]
     body.append(
         '<div class="grid2">'
@@ -142,7 +154,10 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
         trs.append(
             "<tr>" + td(uname or ukey, "unit") + td(region) + td(year, "num") + td(kind_txt) + td(nrep, "num")
             + td(fmt_wan(ini), "num") + td(fmt_wan(adjm), "num") + td(fmt_wan(adj), "num") + td(fmt_wan(exe), "num")
-            + td(fmt_pct(rate), "num") + td(fmt_pct(srate), "num") + td(fmt_num(score, 2), "num") + td(grade)
+            + td(flagged(fmt_pct(rate), rate_out_of_range(rate)), "num", raw=True)
+            + td(flagged(fmt_pct(srate), rate_out_of_range(srate)), "num", raw=True)
+            + td(flagged(fmt_num(score, 2), score_out_of_range(score)), "num", raw=True) + td(grade)
+            + td(_dq_cell(dq.get((ukey, year))), "num", raw=True)
             + "</tr>"
         )
     body.append(section(
@@ -151,10 +166,13 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
                ("报告数 Reports", "num"), ("年初预算 Initial", "num"), ("调整数 Adjustment", "num"),
                ("调整后预算 Adjusted", "num"), ("执行数 Executed", "num"),
                ("计算执行率 Computed", "num"), ("所列执行率 Stated", "num"),
-               ("得分 Score", "num"), ("等级 Grade", "")], trs,
+               ("得分 Score", "num"), ("等级 Grade", ""), ("未通过检查 Failed checks", "num")], trs,
               empty_text="仓库中尚无已载入的报告 No loaded reports in the warehouse"),
         note="金额单位：万元 · Amounts in 万元 (10k yuan). 计算执行率 = 执行数 ÷ 调整后预算数 × 100；"
-             "所列执行率为报告原文 · Computed = executed ÷ adjusted × 100; Stated = as printed.",
+             "所列执行率为报告原文 · Computed = executed ÷ adjusted × 100; Stated = as printed. "
+             "⚠ 得分超过 100、执行率为负或达到 1000% 以上，多为误读或印错 · ⚠ a score above 100 or a rate "
+             "below 0 or of 1000 % and more: most likely misread or misprinted. "
+             "未通过检查 = 最近一次检查中未通过数 / 已运行数 · Failed checks = failed / run in the latest check run.",
     ))
     html_doc = page("预算绩效总览", "Budget-performance overview",
                     [f"生成时间 Generated: {datetime.now():%Y-%m-%d %H:%M:%S}", "金额单位 Money in 万元 (10k yuan)"],
@@ -163,3 +181,12 @@ def write_overview(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
                          ("table", "明细 Table")])
     out.write_text(html_doc, encoding="utf-8")
     return out
+
+
+def _dq_cell(counts: tuple[int, int] | None) -> str:
+    """failed / run, red when any failed; 未检查 when nothing was checked."""
+    if not counts or not counts[0]:
+        return '<span class="sub">未检查 not checked</span>'
+    n_run, n_failed = counts
+    text = f"{n_failed} / {n_run}"
+    return f'<span class="flag">{text}</span>' if n_failed else text
