@@ -181,6 +181,19 @@ def _options(values) -> str:
     )
 
 
+def _labelled_refs(refs: str | None) -> str:
+    """One line per figure: the first ref is where the checked figure is printed (印), the
+    others where the figures it is computed from are (算); a ref the check named keeps its name."""
+    parts = [p.strip() for p in (refs or "").split("; ") if p.strip()]
+    lines = []
+    for i, ref in enumerate(parts):
+        label = "印 printed" if i == 0 else "算 from"
+        name, at, where = ref.partition(" @")
+        text = f"{esc(name)} @ {esc(where)}" if at else esc(ref)
+        lines.append(f'<span class="sub">{label}</span> {text}')
+    return "<br>".join(lines)
+
+
 def _worst(n_failed: int, n_err: int, n_run: int) -> str:
     if n_err:
         return "error"
@@ -353,7 +366,7 @@ def write_dq_report(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
             + td(f'{esc(check)}<span class="sub">{badge(sev, SEVERITY_KIND.get(sev, ""))}</span>', "chk", raw=True)
             + td(fmt_num(expected), "num") + td(fmt_num(observed), "num") + td(fmt_num(diff), "num")
             + td(fmt_num(tol), "num")
-            + td(f'{esc(sentence)}<span class="sub">{esc(detail)}</span>' if sentence else esc(detail), "wide", raw=True) + td((refs or "").replace(";", "; ").replace(";  ", "; "), "mono") + "</tr>"
+            + td(f'{esc(sentence)}<span class="sub">{esc(detail)}</span>' if sentence else esc(detail), "wide", raw=True) + td(_labelled_refs(refs), "mono", raw=True) + "</tr>"
         )
     body.append(section(
         "failures", "未通过的勾稽检查", "Failed checks",

@@ -69,3 +69,14 @@ def test_overview_flags_and_has_a_data_quality_column(con, tmp_path):
     assert "未检查 not checked" in row  # nothing was checked for this unit-year
     evil = text[text.rindex("某某局"):]
     assert '<span class="flag">1 / 2</span>' in evil[:evil.index("</tr>")]
+
+
+def test_source_refs_one_labelled_line_per_figure():
+    from pipeline.reports.dq_report import _labelled_refs
+
+    html = _labelled_refs("table=1;row=21;col=8; table=1;row=21;col=7; fiscal_current=132.9 @table=1;row=6;col=3")
+    lines = html.split("<br>")
+    assert len(lines) == 3
+    assert "印 printed" in lines[0] and "table=1;row=21;col=8" in lines[0]
+    assert "算 from" in lines[1] and "fiscal_current=132.9 @ table=1;row=6;col=3" in lines[2]
+    assert _labelled_refs(None) == ""
