@@ -233,8 +233,11 @@ def bad_files(secret: Path) -> dict[str, tuple[bytes, Expect]]:
         "truncated.pdf": (pdf[: len(pdf) // 3], Expect("failed", "CORRUPT_PDF", "pdf")),
         "encrypted.pdf": ((FIX / "special" / "encrypted.pdf").read_bytes(), Expect("failed", "ENCRYPTED_PDF", "pdf")),
         "scanned.pdf": (make_scanned_pdf(), Expect("failed", "NO_TEXT_LAYER", "pdf")),
-        "legacy.doc": (OLE2_MAGIC + b"\0" * 504 + b"legacy word body" * 64, Expect("failed", "LEGACY_DOC", "doc")),
-        "legacy.wps": (OLE2_MAGIC + b"\x3e\x00\x03\x00" + b"\0" * 500 + b"wps" * 100, Expect("failed", "LEGACY_DOC", "doc")),
+        # garbage in an OLE2 shell: LEGACY_DOC without LibreOffice, CONVERSION_FAILED with it
+        "legacy.doc": (OLE2_MAGIC + b"\0" * 504 + b"legacy word body" * 64,
+                       Expect("failed", ("LEGACY_DOC", "CONVERSION_FAILED"), "doc")),
+        "legacy.wps": (OLE2_MAGIC + b"\x3e\x00\x03\x00" + b"\0" * 500 + b"wps" * 100,
+                       Expect("failed", ("LEGACY_DOC", "CONVERSION_FAILED"), "doc")),
         "xxe.docx": (make_xxe_docx(secret), Expect("failed", "UNSAFE_DOCX", "docx")),
         "external_refs.docx": (make_external_ref_docx(secret), Expect("loaded", None, "docx")),
         "zip_bomb.docx": (make_zip_bomb_docx(), Expect("failed", "ZIP_BOMB", "docx")),
