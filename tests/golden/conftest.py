@@ -18,16 +18,17 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # "doc": each seed's .docx fixture saved as a legacy Word .doc by LibreOffice, then read the
 # way bpw reads a .doc (converted back by soffice). Skipped where soffice is not installed (CI).
 FORMATS = ("txt", "docx", "pdf", "html", "doc")
-_DOC_DIR = Path(tempfile.mkdtemp(prefix="bpw-golden-doc-"))
 
 
 def _as_doc(seed: str) -> bytes:
-    src = _DOC_DIR / f"{seed}.docx"
-    shutil.copy(FIXTURES / "docx" / f"{seed}.docx", src)
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(_DOC_DIR / 'profile').as_uri()}",
-                    "--convert-to", "doc", "--outdir", str(_DOC_DIR), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    return (_DOC_DIR / f"{seed}.doc").read_bytes()
+    with tempfile.TemporaryDirectory(prefix="bpw-golden-doc-") as tmp:
+        d = Path(tmp)
+        src = d / f"{seed}.docx"
+        shutil.copy(FIXTURES / "docx" / f"{seed}.docx", src)
+        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={(d / 'profile').as_uri()}",
+                        "--convert-to", "doc", "--outdir", str(d), str(src)],
+                       check=True, capture_output=True, timeout=180)
+        return (d / f"{seed}.doc").read_bytes()
 
 
 @cache
