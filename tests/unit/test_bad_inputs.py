@@ -101,11 +101,7 @@ def mixed(tmp_path_factory):
     raw, expect = build_folder(base)
     s = Settings(raw_dir=raw, warehouse=base / "wh" / "warehouse.duckdb",
                  max_unzipped_bytes=2 * 2**20, max_pages=20, parse_timeout_s=60, workers=2)
-    # The catalogue's expectations are for a machine without LibreOffice (legacy.doc is LEGACY_DOC);
-    # the conversion itself is tested in test_legacy_office.py and the golden .doc tests.
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("BPW_SOFFICE", "/nonexistent/soffice")
-        summary = ingest(s)
+    summary = ingest(s)
     rows = q(s.warehouse, """SELECT file_name, file_format, status, error_code, error_message, page_count
                              FROM documents""")
     by_name = {r[0]: r for r in rows}
