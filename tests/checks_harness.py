@@ -18,10 +18,14 @@ from pipeline.warehouse.schema import init_schema
 
 def check_text(text: str) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
     data = text.encode("utf-8")
-    did = hashlib.sha256(data).hexdigest()
-    doc = read_text(data)
+    return check_document(read_text(data), hashlib.sha256(data).hexdigest(), "synthetic.txt", "txt", len(data))
+
+
+def check_document(doc, did: str, rel: str = "synthetic.pdf", fmt: str = "pdf",
+                   size: int = 1) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
+    """A document extracted, loaded into an in-memory warehouse and checked: (residuals, con)."""
     ex = extract(doc, did)
-    row = document_row(FileTask(path=None, rel="synthetic.txt"), did, "txt", len(data))  # type: ignore[arg-type]
+    row = document_row(FileTask(path=None, rel=rel), did, fmt, size)  # type: ignore[arg-type]
     frames = to_frames([Outcome(document=row, extraction=ex)])
     con = duckdb.connect(":memory:")
     init_schema(con)

@@ -9,13 +9,9 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from pipeline.checks.identities import insert_residuals, residuals
-from pipeline.extract import extract
-from pipeline.ingest.process import FileTask, Outcome, document_row
+from pipeline.checks.identities import insert_residuals
 from pipeline.model import Cell, Document, Paragraph, Table
-from pipeline.runner import to_frames
-from pipeline.warehouse.load import load_batch
-from pipeline.warehouse.schema import init_schema
+from tests.checks_harness import check_document as harness_check
 
 # 无锡市交通运输局 2026 收支预算总表 (page 14), income side, 万元.
 WUXI_INCOME = [
@@ -52,16 +48,7 @@ def _two_sided(income: list[tuple[str, str]], total: str = TOTAL) -> Document:
 
 
 def check_document(doc: Document) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
-    did = hashlib.sha256(repr(doc).encode()).hexdigest()
-    ex = extract(doc, did)
-    row = document_row(FileTask(path=None, rel="synthetic.pdf"), did, "pdf", 1)  # type: ignore[arg-type]
-    frames = to_frames([Outcome(document=row, extraction=ex)])
-    con = duckdb.connect(":memory:")
-    init_schema(con)
-    docs = frames.pop("documents").to_dict("records")
-    frames.pop("document_files", None)
-    load_batch(con, docs, frames)
-    return residuals(con), con
+    return harness_check(doc, hashlib.sha256(repr(doc).encode()).hexdigest())
 
 
 def _sums(df: pd.DataFrame) -> pd.DataFrame:
