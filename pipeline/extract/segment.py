@@ -425,13 +425,21 @@ _AMOUNT = re.compile(r"\d[\d,，.]*\s*(?:万元|亿元|元|萬元|億元)")
 
 def looks_like_report(doc: Document) -> bool:
     """A budget or performance report by its vocabulary: several of the report words of
-    vocab/report_identity.csv and a money amount in the opening text. Notices, forms and
-    gazettes published under budget-like file names use one such word at most."""
+    vocab/report_identity.csv and a money amount in the opening text, or several header
+    words of a performance form. Notices and gazettes published under budget-like file
+    names use one such word at most."""
     blocks, _ = _view(list(doc.blocks)[:200])
     text = "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
     text += "\n".join(c.text for b in blocks if isinstance(b, Table) for r in b.rows[:30] for c in r)
-    found = {m.group(0) for m in re.finditer(ident.words("report_word"), re.sub(r"\s", "", text))}
-    return len(found) >= 3 and bool(_AMOUNT.search(text))
+    flat = re.sub(r"\s", "", text)
+    found = {m.group(0) for m in re.finditer(ident.words("report_word"), flat)}
+    # A blank form, or a form's tail, prints no amount but several of its header words.
+    return (len(found) >= 3 and bool(_AMOUNT.search(text))) or _is_form(flat)
+
+
+def _is_form(text: str) -> bool:
+    """Several header words of a performance form (a blank form, or a form's tail)."""
+    return len({m.group(0) for m in re.finditer(ident.words("form_word"), re.sub(r"\s", "", text))}) >= 4
 
 
 def untitled_segment(doc: Document) -> Segment:
@@ -443,7 +451,7 @@ def untitled_segment(doc: Document) -> Segment:
     named = next((k for t in texts[:40] for part in re.split(r"[，。；,]", t) if (k := _kind_of(part))), None)
     if named:
         kind = named
-    elif _EVALUATION.search(joined):
+    elif _EVALUATION.search(joined) or _is_form(joined):
         kind = "project" if re.search(r"项目|专项|经费", joined[:2000]) else "department"
     else:
         kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"

@@ -393,3 +393,26 @@ def test_a_cover_title_over_letter_spaced_metadata_and_a_contents_heading() -> N
             "2019年全市一般公共预算收入600491万元,完成调整预算的100.1%。")
     r = _rep(page)
     assert (r["fiscal_year"], r["title"]) == (2019, "关于鄂州市2019年预算执行情况和2020年预算草案的报告")
+
+
+# A form cut to its tail, or a blank form, is still a report (of unknown year and unit):
+# the hand readers of real-dev 153 and held-out 307/308 list one; a notice is not a form.
+FORM_TAIL = ("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+             "效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论及时、足额缴纳。"
+             "存在问题暂无改进措施暂无项目负责人:财务负责人:")
+BLANK_FORM = ("查看更多\n省级财政支出项目绩效报告表\n省级财政支出项目绩效报告表\n(实施单位)\n项目名称:\n项目类别:\n"
+              "项目实施单位: (盖章)\n项目主管部门:\n评价机构:\n项目实施单位负责人签名:\n年 月 日\n江苏省财政厅 制\n")
+SCORING_HEAD = ('"项目","考核内容","考核指标","指标说明","年度工作目标","评分标准","权数","考评得分"\n'
+                '"一般公共预算支出管理(60分)","一般公共预算支出","一般公共预算支出实际完成率"\n')
+
+
+def test_form_tail_and_blank_forms_are_reports_of_unknown_year() -> None:
+    for page in (FORM_TAIL, BLANK_FORM, SCORING_HEAD):
+        r = _rep(page)
+        assert (r["fiscal_year"], r["unit_name"]) == (None, None)
+        assert r["report_kind"] == "project"
+
+
+def test_a_notice_naming_one_form_word_is_not_a_report() -> None:
+    page = "关于报送2023年度绩效自评材料的通知\n请各单位于3月底前报送项目负责人联系方式。\n"
+    assert not extract(read_text(page.encode("utf-8")), "t").reports
