@@ -23,7 +23,7 @@ CHECK_NAMES = check_names()
 
 COLUMNS = [
     "document_id", "report_id", "project_id", "check_name", "severity", "passed", "expected",
-    "observed", "difference", "tolerance", "detail", "source_refs", "status",
+    "observed", "difference", "tolerance", "detail", "source_refs", "status", "subject_key",
 ]
 
 

@@ -77,6 +77,7 @@ def init_schema(con: duckdb.DuckDBPyConnection) -> None:
     _load_line_items(con)
     _load_money_units(con)
     _load_partitions(con)
+    _load_stage_labels(con)
 
 
 @lru_cache(maxsize=4)
@@ -151,3 +152,12 @@ def _load_partitions(con: duckdb.DuckDBPyConnection) -> None:
         if rows:
             con.executemany("INSERT INTO line_item_partitions (whole, partition_id, part, note, complete) "
                             "VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _load_stage_labels(con: duckdb.DuckDBPyConnection) -> None:
+    """vocab/stage_labels.csv → stage_labels: the stage names findings print (macro stage_zh)."""
+    with open(VOCAB_DIR / "stage_labels.csv", encoding="utf-8") as f:
+        rows = [(r["stage"], r["label_zh"], r["label_en"]) for r in csv.DictReader(f)]
+    with transaction(con):
+        con.execute("DELETE FROM stage_labels")
+        con.executemany("INSERT INTO stage_labels (stage, label_zh, label_en) VALUES (?, ?, ?)", rows)

@@ -125,14 +125,19 @@ def insert_check_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, c
     such a row is stored with status 'incomplete' and passed null, never as a failure."""
     cols = {d[0] for d in con.execute(f"SELECT * FROM ({select_sql}) LIMIT 0").description}
     inc = "coalesce(CAST(incomplete AS BOOLEAN), FALSE)" if "incomplete" in cols else "FALSE"
+    # A check that names what it checked by a machine key (subject_key) keeps it apart from
+    # `detail`, which is written for people.
+    key = "CAST(subject_key AS VARCHAR)" if "subject_key" in cols else "NULL"
     con.execute(
         f"""INSERT INTO {table} (run_id, checked_at, report_id, project_id, check_name, severity, passed,
-                                 expected, observed, difference, tolerance, detail, source_refs, document_id, status)
+                                 expected, observed, difference, tolerance, detail, source_refs, document_id, status,
+                                 subject_key)
             SELECT ?, ?, report_id, project_id, check_name, severity,
                    CASE WHEN {inc} THEN NULL ELSE CAST(passed AS BOOLEAN) END,
                    CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
                    CAST(tolerance AS DOUBLE), detail, source_refs, document_id,
-                   CASE WHEN {inc} THEN 'incomplete' WHEN CAST(passed AS BOOLEAN) THEN 'passed' ELSE 'failed' END
+                   CASE WHEN {inc} THEN 'incomplete' WHEN CAST(passed AS BOOLEAN) THEN 'passed' ELSE 'failed' END,
+                   {key}
             FROM ({select_sql})""",
         [run_id, checked_at],
     )

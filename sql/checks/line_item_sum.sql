@@ -11,7 +11,8 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            coalesce(f.period, 'current') AS period,
            coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')) AS blk,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
-           (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half
+           (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half,
+           f.label_text, f.decimals
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
@@ -19,19 +20,24 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            coalesce(f.period, 'current'),
            coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')),
            CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
-           (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half
+           (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half,
+           f.label_text, f.decimals
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
 ), nearest AS (
     -- For each printed child, its closest printed ancestor in the same block.
     SELECT c.*, lc.dimension, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
            p.reported_text AS parent_text, p.source_ref AS parent_ref, p.reported_unit AS parent_unit,
+           -- names as printed (the row label), else the vocabulary's label: never the code
+           coalesce(p.label_text, lp.label_zh, p.line_item) AS parent_label, p.decimals AS parent_decimals,
+           coalesce(c.label_text, lc.label_zh, c.line_item) AS label,
            row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.period, c.blk, c.line_item ORDER BY a.depth) AS rn
     FROM facts c
     JOIN anc a ON a.code = c.line_item
     JOIN facts p ON p.report_id = c.report_id AND p.project_id IS NOT DISTINCT FROM c.project_id
         AND p.measure = c.measure AND p.period = c.period AND p.blk = c.blk AND p.line_item = a.ancestor
     JOIN line_items lc ON lc.code = c.line_item
+    LEFT JOIN line_items lp ON lp.code = p.line_item
     -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
 ), sums AS (
     -- Children add up per dimension: fund sources and expense classes both split 年度资金总额.
@@ -39,7 +45,9 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     SELECT document_id, report_id, project_id, measure, period, blk, parent, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
-           string_agg(line_item || '=' || reported_text || ' @' || source_ref, '; ') AS parts
+           any_value(parent_label) AS parent_label,
+           greatest(coalesce(any_value(parent_decimals), 0), coalesce(max(decimals), 0)) AS decimals,
+           string_agg(label || ' ' || reported_text || ' @' || source_ref, '; ' ORDER BY source_ref) AS parts
     FROM nearest WHERE rn = 1 GROUP BY ALL
 ), unmapped AS (
     -- Amounts of a table the reader did not map to any line item, by table and column: a
@@ -64,11 +72,15 @@ SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error
        -- A sum that does not hold while its column has amounts the reader could not name is not
        -- understood completely: incomplete (never an error), with the amounts left out.
        NOT holds AND unmapped_cells IS NOT NULL AS incomplete,
-       format('{} ({}) 印 {}{} @{}, 子项之和 {}{} ({}), 差 {} 元, 容差 {} 元{}',
-              parent, measure, parent_text, coalesce(parent_unit, ''), parent_ref,
-              round(observed / unit_factor(parent_unit), 4),
-              coalesce(parent_unit, '元'), parts, round(expected - observed, 2), round(tol, 2),
+       -- for people: the printed label and the stage in words (本年收入合计（年初预算数）), the
+       -- figures as printed; the codes are in subject_key
+       format('{}（{}{}）印 {}{} @{}，子项之和 {}{}（{}），差 {} 元，容差 {} 元{}',
+              parent_label, CASE WHEN period = 'prior' THEN '上年' ELSE '' END, stage_zh(measure),
+              parent_text, coalesce(parent_unit, ''), parent_ref,
+              format('{:,.{}f}', observed / unit_factor(parent_unit), decimals),
+              coalesce(parent_unit, '元'), parts, format('{:,.2f}', expected - observed), format('{:,.2f}', tol),
               CASE WHEN NOT holds AND unmapped_cells IS NOT NULL
-                   THEN '; 未完整核对：同列有未识别的数字 ' || unmapped_cells ELSE '' END) AS detail,
-       parent_ref || '; ' || parts AS source_refs
+                   THEN '；未完整核对：同列有未识别的数字 ' || unmapped_cells ELSE '' END) AS detail,
+       parent_ref || '; ' || parts AS source_refs,
+       parent || ':' || measure || CASE WHEN period = 'prior' THEN ':prior' ELSE '' END AS subject_key
 FROM judged

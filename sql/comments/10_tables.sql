@@ -132,6 +132,7 @@ COMMENT ON COLUMN dq_results.detail IS '说明';
 COMMENT ON COLUMN dq_results.source_refs IS '出处';
 COMMENT ON COLUMN dq_results.document_id IS '文件ID（内容哈希）';
 COMMENT ON COLUMN dq_results.status IS '检查状态：passed 通过 / failed 未通过 / incomplete 结构未完全识别（不计为错误）';
+COMMENT ON COLUMN dq_results.subject_key IS '检查对象键（机器用）：如 current_income:initial 表示本年收入合计的年初预算数；说明列以印出的名称书写';
 COMMENT ON TABLE money_units IS '计量单位表：各种写法及折算为元的系数（vocab/money_units.csv）';
 COMMENT ON COLUMN money_units.unit IS '单位写法';
 COMMENT ON COLUMN money_units.canonical IS '标准写法';
@@ -145,3 +146,7 @@ COMMENT ON COLUMN fact_line_splits.part IS '该列所代表的部分（科目代
 COMMENT ON COLUMN fact_line_splits.amount_yuan IS '金额（元）';
 COMMENT ON COLUMN fact_line_splits.total_source_ref IS '该行合计的位置';
 COMMENT ON COLUMN fact_line_splits.table_parts IS '表中各分列所代表的部分（?：该行有未识别列的数字）';
+COMMENT ON TABLE stage_labels IS '预算阶段名称表：阶段代码及其中英文名称（vocab/stage_labels.csv），检查说明据此书写阶段';
+COMMENT ON COLUMN stage_labels.stage IS '阶段代码';
+COMMENT ON COLUMN stage_labels.label_zh IS '中文名称';
+COMMENT ON COLUMN stage_labels.label_en IS '英文名称';

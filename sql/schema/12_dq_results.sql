@@ -15,5 +15,9 @@ CREATE TABLE IF NOT EXISTS dq_results (
     document_id  VARCHAR,
     -- passed | failed | incomplete (the structure checked was not fully understood: an
     -- unmapped child, a table cut off; never an error, the detail names what is missing)
-    status       VARCHAR
+    status       VARCHAR,
+    -- what was checked, as a stable machine key (line_item_sum: parent:stage[:prior], e.g.
+    -- current_income:initial; change_parts_sum: whole:base, e.g. sangong:budget); null for
+    -- checks that name none. `detail` names it in words as printed, for people.
+    subject_key  VARCHAR
 );

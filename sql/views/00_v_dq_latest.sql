@@ -2,7 +2,7 @@
 -- of each report (of each document for checks not tied to a report).
 CREATE OR REPLACE VIEW v_dq_latest AS
 SELECT q.run_id, q.checked_at, q.document_id, q.report_id, q.project_id, q.check_name, q.severity, q.passed,
-       q.expected, q.observed, q.difference, q.tolerance, q.detail, q.source_refs
+       q.expected, q.observed, q.difference, q.tolerance, q.detail, q.source_refs, q.subject_key
 FROM dq_results q
 QUALIFY q.run_id = arg_max(q.run_id, q.checked_at)
         OVER (PARTITION BY coalesce('r:' || q.report_id, 'd:' || q.document_id, '-'));
@@ -21,3 +21,4 @@ COMMENT ON COLUMN v_dq_latest.difference IS '差额';
 COMMENT ON COLUMN v_dq_latest.tolerance IS '容差（按印刷小数位计算的半宽）';
 COMMENT ON COLUMN v_dq_latest.detail IS '说明（含数值与出处）';
 COMMENT ON COLUMN v_dq_latest.source_refs IS '出处';
+COMMENT ON COLUMN v_dq_latest.subject_key IS '检查对象键（机器用）：如 current_income:initial；说明列以印出的名称书写';

@@ -52,7 +52,8 @@ def check_document(doc: Document) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnecti
 
 
 def _sums(df: pd.DataFrame) -> pd.DataFrame:
-    return df[(df["check_name"] == "line_item_sum") & df["detail"].str.startswith("current_income")]
+    """The 本年收入合计 sums, by their machine key (detail names them in words, for people)."""
+    return df[(df["check_name"] == "line_item_sum") & (df["subject_key"] == "current_income:initial")]
 
 
 def test_general_public_budget_income_row_is_a_child():
@@ -60,7 +61,8 @@ def test_general_public_budget_income_row_is_a_child():
     df, _ = check_document(_two_sided(WUXI_INCOME))
     s = _sums(df)
     assert len(s) == 1 and s["passed"].all() and (s["status"] == "passed").all(), s[["detail", "status"]]
-    assert "general_public_budget=196,278.67" in s["detail"].iloc[0]
+    assert "一、一般公共预算拨款收入 196,278.67" in s["detail"].iloc[0]
+    assert s["detail"].iloc[0].startswith("本年收入合计（年初预算数）印 984,760.87万元")
 
 
 def test_a_wrong_income_part_is_still_found():
