@@ -187,6 +187,19 @@ def extend(short: str, candidates: list[str]) -> str:
     return short
 
 
+def full_form(short: str, texts: list[str]) -> str:
+    """'市林业局' → '岳阳市林业局' when the texts print the name with its place in front of the
+    level character, as a name of its own (after a number, a bracket or punctuation, never in
+    the middle of a phrase). An unambiguous full form only: two places leave the short one."""
+    if not (is_org(short) and re.match(words("short_level"), short)):
+        return short
+    pat = re.compile(rf"(?:^|[^{_HAN}])([{_HAN}]{{1,8}}){re.escape(short)}")
+    found = {m.group(1) + short for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
+             if is_area(m.group(1) + short[0]) and clean_unit(m.group(1) + short)
+             and not re.match(rf"[{words('not_name_start')}]", m.group(1))}
+    return found.pop() if len(found) == 1 else short
+
+
 def abbreviates(short: str, full: str) -> bool:
     """'堤防处' of '曾都区河道堤防建设管理处', '市发改委' of '市发展和改革委员会': every
     character of the short form, in order, in the full name."""

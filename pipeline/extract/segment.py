@@ -288,6 +288,16 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
             continue  # the title's wrapped lines, its occasion, the date
         out.append(b.text)
         break
+    # A speech's presenter is printed under its occasion line, which may stand further down,
+    # after the page's metadata and contents ('——2020年1月5日在…会议上' / '鄂州市财政局').
+    paras = [b for b in blocks[k + 1 : k + 60] if isinstance(b, Paragraph) and b.text.strip(" |")]
+    for a, b in zip(paras, [*paras[1:], None], strict=False):
+        occasion = re.match(rf"^\s*{ident.words('occasion_line')}(?P<rest>.*)$", a.text)
+        if occasion:  # the presenter may be run onto the occasion line by the page's layout
+            rest = occasion.group("rest").strip(" |")
+            if rest or b is not None:
+                out.append(rest or b.text)
+            break
     return out
 
 
@@ -328,6 +338,12 @@ def _lone_name(lines: list[str]) -> str | None:
 
 
 def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
+    unit = _unit_named(s, paras, rows, beside)
+    # '市林业局' (the text's own short form) is the 岳阳市林业局 the page names in full elsewhere.
+    return ident.full_form(unit, paras[:80] + rows) if unit else None
+
+
+def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     head = paras[:40]
     # A long paragraph is prose, or a form flattened onto one line whose labels open it.
     short = [t if len(t) <= 400 else t[:300] for t in paras[:80]]
@@ -364,7 +380,14 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.evaluated_unit(head[:12])
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
-            or (None if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
+            or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
+
+
+def _title_area(title: str) -> str | None:
+    """A text speaking as 我局 that never names itself: the place its title opens with
+    ('盘山县大气转移支付2020年度绩效自评报告' → 盘山县), the nearest name the page gives."""
+    s = re.sub(rf"^{ident.words('attachment_mark')}", "", re.sub(r"\s", "", title or ""))
+    return ident.area_of(s)
 
 
 def _first_line_area(paras: list[str]) -> str | None:
