@@ -374,6 +374,20 @@ def compiled_area(texts: list[str]) -> str | None:
     return None
 
 
+def speaking_area(texts: list[str]) -> str | None:
+    """A text calling itself 我县 (or 我市, 我区…) that names one place of that level, as a name
+    of its own ('…工程(芦山县)西川河…'): that place reports. Two such places: none."""
+    area_end = re.compile(rf"(?:{words('area_suffix')})$")
+    flat = [re.sub(r"\s", "", t) for t in texts]
+    levels = {m.group(0)[1:] for t in flat for m in re.finditer(words("first_person"), t) if area_end.search(m.group(0))}
+    places: set[str] = set()
+    for lv in levels:
+        pat = re.compile(rf"(?:^|[^{_HAN}])(?:[{_HAN}]{{2,3}}(?:{words('area_suffix')}))?([{_HAN}]{{2,3}}{lv})"
+                         rf"(?![{_HAN}]{{0,2}}(?:{words('area_suffix')}))")
+        places |= {m.group(1) for t in flat for m in pat.finditer(t) if clean_unit(m.group(1))}
+    return places.pop() if len(places) == 1 else None
+
+
 def is_sample_page(texts: list[str]) -> bool:
     """An essay-collection page reposting reports as samples ('…自评报告(汇总18篇)', '篇一')."""
     pat = re.compile(words("sample_page"))

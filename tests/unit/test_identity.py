@@ -445,3 +445,12 @@ def test_place_title_of_a_body_that_never_names_itself() -> None:
             "2019年盘山县淘汰燃煤锅炉专项资金指标154万元。\n"
             "盘山县财政局于2020年12月25日将中央专项资金154万元资金抵达我局账户。\n")
     assert _rep(page)["unit_name"] == "盘山县"
+
+
+def test_text_speaking_as_its_county_names_the_one_county() -> None:
+    # Held-out 409 (Sichuan): no title; '下达我县…' and the project '(芦山县)' name the county.
+    page = ("一、绩效目标分解下达情况\n(一)中央下达水利发展资金转移支付预算和绩效目标情况。\n"
+            "四川省财政厅《关于提前下达中央水利发展资金预算的通知》下达我县中央水利发展资金500万元。\n"
+            "水土保持工程(芦山县)西川河小流域水土流失综合治理项目立项批复525.39万元,其中500万元为中央水利发展资金。\n")
+    assert _rep(page)["unit_name"] == "芦山县"
+    assert ident.speaking_area(["下达我县资金", "(芦山县)项目", "(宝兴县)项目"]) is None  # two counties
