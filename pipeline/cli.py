@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT
 from pipeline.settings import Settings
 
 
@@ -304,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("export", help="export every view and fact table")
     e.add_argument("--format", choices=["xlsx", "parquet", "csv"], required=True)
     e.add_argument("--out", required=True)
-    e.add_argument("--money-unit", choices=["万元", "元"], default="万元")
+    # money units of vocab/money_units.csv: the tables' default (万元) and the base one (元)
+    e.add_argument("--money-unit", choices=[DEFAULT_MONEY_UNIT, BASE_MONEY_UNIT], default=DEFAULT_MONEY_UNIT)
     rp = sub.add_parser("report", help="(re)write the data-quality report")
     rp.add_argument("--report", help="output path (default data/warehouse/dq_report.html)")
     pg = sub.add_parser("purge", help="remove documents whose files left the input folder")

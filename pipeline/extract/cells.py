@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.lexicon import pattern
 from pipeline.model import Cell, Table
+from pipeline.normalize.money import unit_alternation
 from pipeline.normalize.numbers import Number, parse_number
 from pipeline.normalize.text import squash
 
@@ -15,7 +17,8 @@ def sq(text: str) -> str:
     return squash(text or "")
 
 
-_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# CJK punctuation, ideographs and full-width forms, as ranges the regex engine reads (\uXXXX).
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}\d%])\s*\n\s*(?=[{_CJK}\d%])")
 
 
@@ -50,7 +53,7 @@ def num_of(table: Table, cell: Cell | None) -> Val | None:
     return Val(n, cell, str(table.ref(cell)))
 
 
-_WEIGHT_IN_LABEL = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_WEIGHT_IN_LABEL = pattern("layout", "cells.weight_in_label", point=f"(?:{unit_alternation('score')})")
 
 
 def weight_in_label(text: str) -> float | None:
@@ -69,7 +72,7 @@ def is_numeric(text: str) -> bool:
 
 # "其中：一般公共预算：3075.04" — a label and its amount in one cell (the department template's
 # 按收入/支出性质分 cells); counted among the numeric cells for coverage.
-LABEL_AMOUNT = re.compile(r"^(?:其中[:：])?(?P<label>[^:：\d]{2,14})[:：]\s*(?P<n>-?[\d,，]+(?:\.\d+)?)\s*$")
+LABEL_AMOUNT = pattern("layout", "cells.label_amount")
 
 
 def holds_amount(text: str) -> bool:

@@ -25,7 +25,7 @@ from pipeline.extract.vocabulary import (
     stage_of,
     table_pattern,
 )
-from pipeline.lexicon import either, pattern_text, word, words
+from pipeline.lexicon import either, pattern, pattern_text, word, words
 from pipeline.normalize.money import money_unit_alternation, unit_alternation
 
 _POINT = unit_alternation("score")
@@ -324,7 +324,7 @@ def _indicator_rows(
     return k, starts
 
 
-_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])")
+_HEADING = pattern("layout", "headings.flat_table")
 
 
 def _is_prose(line: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
 from pipeline.readers.flat_table import gather_rows, unflatten
 from pipeline.readers.html_table import TABLE, parse_html_table
@@ -190,7 +191,7 @@ def _space_header(text: str, width: int) -> list[str] | None:
     return None
 
 
-_HEADER_WORD = re.compile(r"预算|执行|决算|金额|分值|得分|合计|支出|收入|比率|率$|数$")
+_HEADER_WORD = pattern("layout", "text_tables.header_word")
 _CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
 
 
@@ -315,7 +316,7 @@ def _html_tables(b: _Builder, chunk: str) -> None:
 
 def _para_or_flat_tables(b: _Builder, line: str) -> None:
     """A paragraph, or the self-evaluation tables flattened into it (see flat_table)."""
-    while len(line) >= 80 and ("一级指标" in line or "执行数" in line):
+    while len(line) >= 80 and any(w in line for w in words("layout", "text_tables.flattened_form")):
         found = unflatten(line)
         if found is None:
             break

@@ -39,17 +39,6 @@ MESSAGE_MODULES = {
 
 # Still to move (owned by a concurrent change, or not moved yet): frozen, may only shrink.
 PENDING: dict[str, set[str]] = {
-    # export unit choices (万元/元): CLI owned by another change
-    'pipeline/cli.py': {
-        '万元',
-        '元',
-    },
-    # cell patterns (weight in label, label: number) not yet moved
-    'pipeline/extract/cells.py': {
-        '[（(]\\s*(\\d+(?:\\.\\d+)?)\\s*分\\s*[)）]',
-        '^(?:其中[:：])?(?P<label>[^:：\\d]{2,14})[:：]\\s*(?P<n>-?[\\d,，]+(?:\\.\\d+)?)\\s*$',
-        '\u3000-〿一-鿿\uff00-\uffef',
-    },
     # report identity regexes not yet moved to report_identity.csv
     'pipeline/extract/identity.py': {
         '(?<![本各该全我此其其他管])(?:',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
@@ -106,32 +95,10 @@ PENDING: dict[str, set[str]] = {
         '项目|专项|经费',
         '预算',
     },
-    # owned by the templates change (an unrecognised-row reason)
-    'pipeline/extract/templates/__init__.py': {
-        'a part of 年度资金总额 whose stage no total matches',
-    },
-    # owned by the templates change
-    'pipeline/extract/templates/align.py': {
-        '分',
-    },
-    # owned by the templates change
-    'pipeline/extract/templates/engine.py': {
-        '元',
-    },
-    # heading numbering (第…章) not yet moved
-    'pipeline/readers/flat_table.py': {
-        '^\\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])',
-    },
     # page-number and heading furniture: readers/pdf.py owned by another change
     'pipeline/readers/pdf.py': {
         '^[-—–－_\\s]*(第\\s*)?\\d{1,4}\\s*(页)?(\\s*[/／]\\s*(共\\s*)?\\d{1,4}\\s*页?|\\s*共\\s*\\d{1,4}\\s*页)?[-—–－_\\s]*$',
         '^\\s*(第[一二三四五六七八九十百零\\d]+[部分章节条篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d{1,2}[、.．](?!\\d)|\\d{1,2}[)）]|附件|附表|附：)',
-    },
-    # text-table header hints not yet moved
-    'pipeline/readers/text.py': {
-        '一级指标',
-        '执行数',
-        '预算|执行|决算|金额|分值|得分|合计|支出|收入|比率|率$|数$',
     },
 }
 

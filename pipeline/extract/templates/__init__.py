@@ -22,12 +22,18 @@ from pipeline.extract.templates.defs import fields, templates
 from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
 from pipeline.extract.templates.stream import SCell, cells_of
+from pipeline.extract.vocabulary import line_items
 from pipeline.model import Block as DocBlock
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
 __all__ = ["read_templates", "stream_facts"]
 
 _DEFAULT_UNIT = DEFAULT_MONEY_UNIT  # GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise
+
+
+def _total_label() -> str:
+    """The funding block's total as the vocabulary names it (total: 年度资金总额)."""
+    return next(r["label_zh"] for r in line_items() if r["code"] == "total")
 
 
 def _val(tok: Tok) -> Val:
@@ -116,7 +122,7 @@ def _breakdown(ctx: Ctx, blk: Block, pid: str | None, unit: str, used: set[str])
         st = breakdown_stage(blk, entries)
         for item, tok, label in entries:
             if st is None:
-                _unrecognised(ctx, tok.cell, label, "a part of 年度资金总额 whose stage no total matches")
+                _unrecognised(ctx, tok.cell, label, f"a part of {_total_label()} whose stage no total matches")
                 continue
             if st == "executed":
                 add_execution(ctx, pid, item, _val(tok), None, unit, f"template:{blk.template.name}", label)

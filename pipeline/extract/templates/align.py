@@ -19,7 +19,12 @@ from decimal import Decimal
 
 from pipeline.extract.templates.defs import Template, fields
 from pipeline.extract.templates.stream import SCell
-from pipeline.normalize.money import half_width, money_unit_alternation, money_unit_names
+from pipeline.normalize.money import (
+    SCORE_UNIT,
+    half_width,
+    money_unit_alternation,
+    money_unit_names,
+)
 from pipeline.normalize.numbers import Number, parse_number
 
 _RUN = re.compile(r"^[\d.%]+$")
@@ -52,7 +57,7 @@ def _fits(tok: Tok, field: str, strict: bool) -> bool:
     if kind == "money":
         return tok.num.unit is None or tok.money
     if kind == "points":
-        return tok.num.unit in (None, "分")
+        return tok.num.unit in (None, SCORE_UNIT)
     if kind == "seq":
         return tok.num.unit is None and tok.num.decimals == 0 and 0 < tok.num.value < 100
     return False

@@ -17,7 +17,12 @@ from pipeline.extract.templates.align import Reading, Tok, read_values
 from pipeline.extract.templates.defs import Template, field_of, fields, header_key, templates
 from pipeline.extract.templates.stream import SCell
 from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
-from pipeline.normalize.money import detect_money_unit, half_width, money_unit_alternation
+from pipeline.normalize.money import (
+    BASE_MONEY_UNIT,
+    detect_money_unit,
+    half_width,
+    money_unit_alternation,
+)
 from pipeline.normalize.numbers import is_blank, parse_number
 
 _ANNOT = re.compile(r"^[(（].*|^[A-Z](/[A-Z])?[)）]?$")
@@ -109,7 +114,7 @@ def _ends(text: str, t: Template) -> bool:
 
 def _unit(cells: list[SCell], a: int, b: int) -> str | None:
     for c in cells[max(0, a) : b]:
-        u = detect_money_unit(c.text) if "元" in c.text else None
+        u = detect_money_unit(c.text) if BASE_MONEY_UNIT in c.text else None
         if u:
             return u
     return None
