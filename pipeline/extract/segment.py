@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.extract import identity as ident
+from pipeline.lexicon import pattern, word, words
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.names import unit_key
 
-_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年(度)?(?!\s*\d{1,2}\s*月)")
+_YEAR = pattern("segments", "years.year")
 # Web-page furniture glued before a title: "• 浏览量• 主题词保山市…", "发布机构：…".
-_CHROME = re.compile(r"^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\s*|^[•·\-\s]+")
+_CHROME = pattern("segments", "titles.web_chrome")
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _is_short(p: Paragraph) -> bool:
     t = _title_part(p.text).strip("|").strip()
     if _SECTION.match(t):
         return False  # "二、项目绩效自评工作开展情况" is a section heading, not a title
-    if re.search(r"^.{2,}[:：]", t) and not t.startswith("附件"):
+    if re.search(r"^.{2,}[:：]", t) and not t.startswith(word("segments", "titles.attachment")):
         return False  # "部门名称：…", "…包括：无" are labels, not titles
     return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";"))
 
@@ -97,8 +98,8 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
     return None
 
 
-_BARE_YEAR = re.compile(r"^\s*(19|20)\d\d\s*(年度?)?\s*$")
-_REPORTED_AS = re.compile(r"现将(?P<t>[^，。；]{4,80}?(?:报告|情况|结果))(?:报告)?如下")
+_BARE_YEAR = pattern("segments", "years.bare_year")
+_REPORTED_AS = pattern("segments", "titles.reported_as")
 
 
 def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
@@ -113,7 +114,7 @@ def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
             break
         m = _REPORTED_AS.search(re.sub(r"\s", "", b.text))
         if m:
-            kind = _kind_of(m.group("t")) or _kind_of(m.group("t") + "报告")
+            kind = _kind_of(m.group("t")) or _kind_of(m.group("t") + word("segments", "titles.report_word"))
             if kind:
                 return kind, m.group("t"), i
     return None
@@ -130,7 +131,7 @@ def _majority_year(texts: list[str]) -> int | None:
         # Document numbers such as 〔2023〕2号 and dates are publication, not evaluation, years.
         t = re.sub(r"[〔\[［(（]20\d\d[〕\]］)）]", "", t)
         # "比2018年减少…", "较2023年预算": the year compared with, not the one reported.
-        t = re.sub(r"(?:比|较|与|同口径比)\s*(?:19|20)\d\d\s*年", "", t)
+        t = pattern("segments", "years.compared_year").sub("", t)
         for m in _YEAR.finditer(t):
             counts[int(m.group(1))] += 1
     if not counts:
@@ -167,8 +168,8 @@ def _view(blocks: list) -> tuple[list, bool]:
     return out, trad
 
 
-_SENTENCE = re.compile(r"[,，。；;：:《》“”]|^(?:根据|按照|依据|为|受|近日|经)")
-_GLUED_END = re.compile(r"^[^。，,；;：:]{0,24}?(报告|表|说明|情况)")
+_SENTENCE = pattern("segments", "titles.sentence")
+_GLUED_END = pattern("segments", "titles.glued_end")
 
 
 def _glued_title(blocks: list) -> tuple[str, str, int] | None:
@@ -253,7 +254,7 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
     s.unit_name = _unit_of(s, paras, rows, _beside_title(s, blocks))
 
 
-_PAREN_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
+_PAREN_YEAR = pattern("segments", "years.bracketed_year")
 
 
 def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
@@ -283,8 +284,8 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
     after = [b for b in blocks[k + 1 : k + 8] if isinstance(b, Paragraph) and b.text.strip(" |")]
     for b in after:
         t = re.sub(r"\s", "", b.text)
-        if _title_part(t) in title or t.startswith(("——", "--")) or re.fullmatch(r".{0,30}会议上", t) \
-                or re.search(r"(?:19|20)\d\d年.{0,12}(?:会议|日)", t[:24]):
+        if _title_part(t) in title or t.startswith(("——", "--")) or pattern("segments", "speech.occasion").fullmatch(t) \
+                or pattern("segments", "speech.date_line").search(t[:24]):
             continue  # the title's wrapped lines, its occasion, the date
         out.append(b.text)
         break
@@ -313,7 +314,7 @@ def _is_metadata(text: str) -> bool:
     )
 
 
-_COMPILED = re.compile(r"汇总|全[县区市州旗镇乡]|各(?:部门|单位|乡)|本级")
+_COMPILED = pattern("segments", "units.compiled")
 
 
 def _cell_runs(paras: list[str]) -> list[str]:
@@ -357,7 +358,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     # A text calling itself 我局 is one body's report under its place's title, not the area's.
     as_unit = ident.speaks_as_unit(head[:20])
     opening = "".join(head[:8])
-    if titled and ident.is_area(titled) and _COMPILED.search(opening) and ("汇总" in opening or not as_unit):
+    if titled and ident.is_area(titled) and _COMPILED.search(opening) and (word("segments", "units.compiled_word") in opening or not as_unit):
         return titled  # a compilation of the area's units: the area reports
     publishers = ident.publishers(head)
     near = [*publishers, *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
@@ -398,7 +399,7 @@ def _first_line_area(paras: list[str]) -> str | None:
     return ident.area_of(t) if len(t) <= 45 and not _SENTENCE.search(t) else None
 
 
-_DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*$")
+_DATE_LINE = pattern("segments", "years.date_line")
 
 
 def _unit_from_body(paras: list[str]) -> str | None:
@@ -415,7 +416,7 @@ def _unit_from_body(paras: list[str]) -> str | None:
                 # The clause's subject, calling itself 我局 further on; not "市财政局下达我局".
                 own = me.group(0)[1:]
                 before = [m for m in ident.org_pattern().finditer(sentence[: me.start()])
-                          if (m.group(1).endswith(own) or own in ("单位", "部门"))
+                          if (m.group(1).endswith(own) or own in words("segments", "units.generic_self"))
                           and (m.start() == 0 or sentence[m.start() - 1] in "，,：:（(、")
                           and not re.search(ident.words("gives_to"), sentence[m.end() : me.start()])]
                 if before and (u := ident.clean_unit(before[-1].group(1))):
@@ -425,17 +426,16 @@ def _unit_from_body(paras: list[str]) -> str | None:
         if _DATE_LINE.match(b) and (m := ident.org_pattern().fullmatch(re.sub(r"\s", "", a))):
             return ident.clean_unit(m.group(1))
     # A signature run into the text before it: "…无中共保山市委办公室2018年6月5日".
-    if tail and (m := re.search(r"(?P<u>[\u4e00-\u9fa5]{3,30})(?:19|20)\d\d年\d{1,2}月\d{1,2}日$",
-                                re.sub(r"\s", "", tail[-1]))):
+    if tail and (m := pattern("segments", "units.signature_dated").search(re.sub(r"\s", "", tail[-1]))):
         for k in range(len(m.group("u")) - 3, -1, -1):
             cand = m.group("u")[k:]
             if (u := ident.clean_unit(cand)) and ident.is_org(u) and ident.org_in(u) == u \
-                    and cand.startswith(("中共", "中国共产党")):
+                    and cand.startswith(words("segments", "units.party")):
                 return u
     return None
 
 
-_EVALUATION = re.compile(r"绩效.{0,6}(自评|评价)|自评得分|自评结论|预算执行率|绩效目标完成")
+_EVALUATION = pattern("segments", "kinds.evaluation")
 
 
 def looks_like_evaluation(doc: Document) -> bool:
@@ -444,7 +444,7 @@ def looks_like_evaluation(doc: Document) -> bool:
     return any(_EVALUATION.search(p.text) for _, p in zip(range(60), doc.paragraphs, strict=False))
 
 
-_AMOUNT = re.compile(r"\d[\d,，.]*\s*(?:万元|亿元|元|萬元|億元)")
+_AMOUNT = pattern("segments", "kinds.amount")
 
 
 def looks_like_report(doc: Document) -> bool:
@@ -476,9 +476,10 @@ def untitled_segment(doc: Document) -> Segment:
     if named:
         kind = named
     elif _EVALUATION.search(joined) or _is_form(joined):
-        kind = "project" if re.search(r"项目|专项|经费", joined[:2000]) else "department"
+        kind = "project" if pattern("segments", "kinds.project_words").search(joined[:2000]) else "department"
     else:
-        kind = "final_accounts" if "决算" in joined else "budget" if "预算" in joined else "project"
+        kind = ("final_accounts" if word("segments", "kinds.final_accounts_word") in joined
+                else "budget" if word("segments", "kinds.budget_word") in joined else "project")
     seg = Segment(kind, "", 0, len(blocks))
     _fill_identity(seg, blocks, trad)
     seg.fiscal_year = seg.fiscal_year or _majority_year([t for t in texts if not _is_metadata(t)])

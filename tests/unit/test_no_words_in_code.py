@@ -67,34 +67,6 @@ PENDING: dict[str, set[str]] = {
         '（）()]{2,30}?)(?:19|20)\\d\\d年',
         '（）()]{3,40}?)(?:关于)?(?:(?:19|20)\\d\\d|20[xX×]{2})\\s*年',
     },
-    # segmentation (titles, years, web furniture) not yet moved
-    'pipeline/extract/segment.py': {
-        '.{0,30}会议上',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
-        '(?:19|20)\\d\\d年.{0,12}(?:会议|日)',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
-        '汇总',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
-        '(20\\d\\d|19\\d\\d)\\s*年(度)?(?!\\s*\\d{1,2}\\s*月)',
-        '(?:比|较|与|同口径比)\\s*(?:19|20)\\d\\d\\s*年',
-        '(?P<u>[\\u4e00-\\u9fa5]{3,30})(?:19|20)\\d\\d年\\d{1,2}月\\d{1,2}日$',
-        '[,，。；;：:《》“”]|^(?:根据|按照|依据|为|受|近日|经)',
-        '[（(]\\s*((?:19|20)\\d\\d)\\s*年度?\\s*[)）]',
-        '\\d[\\d,，.]*\\s*(?:万元|亿元|元|萬元|億元)',
-        '^.*(主题词|浏览量|浏览次数|阅读次数|发布日期|发布时间|发布机构|索引号|文号|来源)[:：]?\\s*|^[•·\\-\\s]+',
-        '^[^。，,；;：:]{0,24}?(报告|表|说明|情况)',
-        '^\\s*(19|20)\\d\\d\\s*(年度?)?\\s*$',
-        '^\\s*(19|20)\\d\\d\\s*年\\s*\\d{1,2}\\s*月(\\s*\\d{1,2}\\s*日)?\\s*$',
-        '中共',
-        '中国共产党',
-        '决算',
-        '单位',
-        '报告',
-        '汇总|全[县区市州旗镇乡]|各(?:部门|单位|乡)|本级',
-        '现将(?P<t>[^，。；]{4,80}?(?:报告|情况|结果))(?:报告)?如下',
-        '绩效.{0,6}(自评|评价)|自评得分|自评结论|预算执行率|绩效目标完成',
-        '部门',
-        '附件',
-        '项目|专项|经费',
-        '预算',
-    },
     # page-number and heading furniture: readers/pdf.py owned by another change
     'pipeline/readers/pdf.py': {
         '^[-—–－_\\s]*(第\\s*)?\\d{1,4}\\s*(页)?(\\s*[/／]\\s*(共\\s*)?\\d{1,4}\\s*页?|\\s*共\\s*\\d{1,4}\\s*页)?[-—–－_\\s]*$',
