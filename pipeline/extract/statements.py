@@ -697,6 +697,29 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
         part.share = (whole, *pct)
 
 
+def _named_prior(label: str, si: int, out: list[Statement], g: Grammar) -> Statement | None:
+    """"2025年当年预算执行数为1690.69万元，2026年预算安排1434.89万元，比2025年预算执行数减少1.10%":
+    a change whose comparison names an earlier year, when its sentence states exactly one figure
+    of that year and, after it, a figure of a later year. That earlier figure becomes the later
+    one's prior (period 'prior'); the later figure is returned. Anything less clear: None."""
+    named = [int(m.group(1)) for m in g.year.finditer(label)
+             if g.prior_marker.search(label[max(0, m.start() - 4) : m.start()])]
+    if len(named) != 1:
+        return None
+    year = named[0]
+    same = [x for x in out if x.sentence == si and x.period == "current" and x.prior is None]
+    earlier = [x for x in same if _year_of(x.label, g) == year]
+    if len(earlier) != 1:
+        return None
+    later = [x for x in same if x.start > earlier[0].start and (_year_of(x.label, g) or 0) > year]
+    if not later:
+        return None
+    level, prior = later[-1], earlier[0]
+    prior.period = "prior"
+    level.prior = prior
+    return level
+
+
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
              rates: list[Rate], changes: list[Change], g: Grammar, flow: Flow) -> None:
     n = m.group("n")
@@ -721,6 +744,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": a percentage of a level whose earlier
         # figure is printed, with no change amount.
         lv = next((x for x in reversed(out) if x.sentence == si and x.period == "current"), None)
+        if lv is not None and lv.prior is None:
+            lv = _named_prior(label, si, out, g) or lv
         d = _nearest(label, g.rate_change_words)
         word = d[1] if d else ""
         if lv is not None and lv.prior is not None and _direction(word, g) and \

@@ -9,9 +9,12 @@ WITH c AS (
            coalesce(CAST(c.change_yuan AS DOUBLE), c.direction * (CAST(c.level_yuan AS DOUBLE) - CAST(c.prior_yuan AS DOUBLE))) AS ch,
            CAST(c.change_pct AS DOUBLE) AS p, CAST(c.prior_yuan AS DOUBLE) AS py,
            (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half AS lh,
-           coalesce((printed_interval(c.change_yuan, c.decimals, c.reported_unit)).half,
-                    (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half
-                    + (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half) AS chh,
+           -- the change's own rounding when printed, else that of the two figures it is the
+           -- difference of (printed_interval of a NULL amount still has a half: test the amount)
+           CASE WHEN c.change_yuan IS NOT NULL
+                THEN (printed_interval(c.change_yuan, c.decimals, c.reported_unit)).half
+                ELSE (printed_interval(c.level_yuan, c.level_decimals, c.level_unit)).half
+                     + (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half END AS chh,
            (printed_interval(c.change_pct, c.pct_decimals, '%')).half AS ph,
            (printed_interval(c.prior_yuan, c.prior_decimals, c.prior_unit)).half AS pyh,
            c.level_text, c.level_unit, c.reported_text, c.reported_unit, c.pct_text, c.prior_text, c.prior_unit,
