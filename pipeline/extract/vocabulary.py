@@ -22,6 +22,22 @@ def line_items() -> list[dict[str, str]]:
 
 
 @cache
+def _parents() -> dict[str, str]:
+    return {r["code"]: r["parent_code"] for r in line_items() if r["parent_code"]}
+
+
+def is_part_of(code: str, ancestor: str) -> bool:
+    """`code` lies under `ancestor` in the line_items tree (vocab/line_items.csv)."""
+    seen = 0
+    while code in _parents() and seen < 20:
+        code = _parents()[code]
+        if code == ancestor:
+            return True
+        seen += 1
+    return False
+
+
+@cache
 def _synonyms() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"]), r["code"]) for r in _rows("line_item_synonyms.csv")]
 

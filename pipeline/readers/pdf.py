@@ -42,6 +42,9 @@ _HEADING = re.compile(
     r"|附件|附表|附：)"
 )
 _WS = re.compile(r"\s+")
+# An amount or a rate as printed: with decimals, thousands commas or a percent sign (a bare run
+# of digits may be a code cut by the page break).
+_FIGURE = re.compile(r"[-−]?(\d{1,3}([,，]\d{3})+(\.\d+)?|\d+\.\d+|\d+%)%?")
 _POS_TOL = 2.0  # points: two column lines closer than this are the same line
 
 
@@ -126,7 +129,7 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
     rests on a run of trailing blanks (see `_set_text_bottoms`)."""
     parts: list[_Part] = []
     blank_dependent = False
-    if page.lines or page.rects:
+    if page.lines or page.rects or page.curves:
         for t in page.find_tables():
             if len(t.cells) < 2:
                 continue  # a lone box (frame around text) is not a table
@@ -270,7 +273,9 @@ def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> bool:
         full = right >= c.x1 - max(2.5 * width + 6, 0.3 * (c.x1 - c.x0))
         # A long cell may end its last line early (a number that cannot wrap): trust length.
         low = c.bottom - c.text_bottom <= max(1.6 * size, 10.0)
-        c.cut = low and (full or c.text.count("\n") >= 2)
+        # A figure (9,433.72, 0.00, -5.21, 12%) is printed whole: right-aligned, it fills its
+        # line without going on below.
+        c.cut = low and (full or c.text.count("\n") >= 2) and not _FIGURE.fullmatch(c.text.strip())
         if low and not c.cut and rightmost["text"].isspace():
             blank_dependent = True  # more blanks after this one would make the line full
     return blank_dependent

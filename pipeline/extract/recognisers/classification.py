@@ -27,6 +27,7 @@ from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 
 _CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
+_BRACKETED = re.compile(r"^[\[【](\d{3}(?:\d{2}){0,2})[\]】](?=\D)")
 _TOTAL_COLUMN = table_pattern("line_items.total_column")
 _ECONOMIC = words("tables", "line_items.economic")
 # A column of codes or ranks (政府经济分类科目编码 501 beside 部门经济分类 301…): never an amount.
@@ -80,6 +81,8 @@ def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
                 break
             k += 1
             continue
+        if not parts and (m := _BRACKETED.match(t)):
+            return m.group(1), k  # '[2010501]行政运行': the code and the name in one cell
         if (not parts and re.fullmatch(r"\d{3}(\d{2}){0,2}", t)) or (parts and re.fullmatch(r"\d{2}", t)):
             parts.append(t)
             k += 1

@@ -5,6 +5,7 @@ function and by use on the right, each side a (label, amount…) pair of columns
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pipeline.extract.cells import num_of, real_cells, sq
 from pipeline.extract.recognisers.context import (
@@ -13,11 +14,13 @@ from pipeline.extract.recognisers.context import (
     _table_unit,
     add_amount,
 )
+from pipeline.extract.templates.columns import ordinal_level, periods
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
     FundRows,
     clean_label,
     functional_class_by_name,
+    is_part_of,
     line_item_code,
     stage_of,
     table_pattern,
@@ -36,7 +39,7 @@ def _pairs(header: list[Cell]) -> list[tuple[int, list[int]]] | None:
     """[(label column, amount columns)] from a header such as 项目名称|金额|功能科目名称|金额."""
     out: list[tuple[int, list[int]]] = []
     for i, c in enumerate(header):
-        t = sq(c.text)
+        t = periods().year.sub("", sq(c.text))
         if _LABEL_HEAD.match(t):
             out.append((i, []))
         elif out and (_AMOUNT_HEAD.match(t) or stage_of(t)):
@@ -101,6 +104,8 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     """One side's rows: the first amount column gives the row's line item; further columns
     split it (by class or by fund) and are read only on the side's total row."""
     funds = FundRows()
+    mine: list[tuple[str, str, Cell, str]] = []
+    parent: tuple[int, str | None] | None = None  # (ordinal level, line item) of the row items nest under
     classes_read = False
     main, *breakdown = amount_is
     stage = _stage(ctx, sq(header[main].text), final)
@@ -112,6 +117,14 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
         side_total = side > 0 and (line_item_code(lab.text) == "total" or bool(TOTAL_LABEL.match(label)))
         if side == 0:
             item = funds.code(lab.text)
+            lvl = ordinal_level(lab.text)[0] or 0
+            if parent is not None and lvl > parent[0]:
+                if item is not None and parent[1] is not None and not is_part_of(item, parent[1]):
+                    # numbered under a row its line item is not a part of (事业收入 under 单位资金,
+                    # 上级补助收入 under it): the vocabulary's flat code would count it twice
+                    item = None
+            else:
+                parent = (lvl, item)
         else:
             item = functional_class_by_name(lab.text) or line_item_code(lab.text)
             if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
@@ -125,21 +138,35 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
                 classes_read = True
             continue
         if item is not None:
-            facts.append((item, stage, cell, lab.text))
+            mine.append((item, stage, cell, lab.text))
         ignored += [c for c in numeric if c is not cell]  # a row's split: not a line item of its own
+    # Income rows the vocabulary gives one code (事业收入 and 事业单位经营收入 → unit_funds; 其他收入,
+    # 上级补助收入, 附属单位上缴收入 → other) would be summed as one: none of them is read.
+    codes = Counter(f[0] for f in mine if num_of(table, f[2]) is not None)
+    facts += [f for f in mine if side > 0 or codes[f[0]] < 2]
 
 
 _DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
 _FISCAL_ONLY = table_pattern("line_items.fiscal_only")
 _BUDGET_HEAD = table_pattern("line_items.budget_head")
-_EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve"}
+_EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve", "business_spending",
+                 "remit_upper", "affiliate_grants"}
 
 
-def _stage(ctx: Ctx, head: str, final: bool) -> str:
-    """A column's stage; a disclosure's bare 预算数 is the budget as approved (initial)."""
+def _stage(ctx: Ctx, head: str, final: bool) -> str | None:
+    """A column's stage; a disclosure's bare 预算数 is the budget as approved (initial). A
+    column headed with a year (2026年预算数) is read only when that is the report's own year."""
+    if m := periods().year.match(head):
+        fy = next((r["fiscal_year"] for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
+        if fy is None or int(m.group("year")) != fy:
+            return None
+        head = head[m.end():]
     st = stage_of(head)
     if st == "adjusted" and ctx.report_kind == "budget" and _BUDGET_HEAD.match(head):
         return "initial"
+    if st is None and _BUDGET_HEAD.match(head):
+        # a bare 预算 names the approved budget in a budget disclosure; elsewhere its stage is unknown
+        return "initial" if ctx.report_kind == "budget" else None
     return st or ("executed" if final else "initial")
 
 
