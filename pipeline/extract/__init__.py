@@ -110,10 +110,12 @@ def _extract_segment(
     heading: str | None = None
     bands = None
     prev_texts: list[str] = []
+    recent: list[str] = []  # the last three paragraphs: a table's title and unit lines
     taken_tables: set[int] = set()
     for b in blocks:
         if isinstance(b, Paragraph):
             prev_texts = [*prev_texts[-1:], b.text]
+            recent = [*recent[-2:], b.text]
             text = b.text
             u = detect_money_unit(text) if len(text) < 30 and _UNIT_LABEL.search(text) else None
             if u is None and (mu := _AMOUNT_UNIT.search(text)):
@@ -148,6 +150,7 @@ def _extract_segment(
         if first is not None and not _mostly_same_numbers(first, b):
             first = None  # the same template filled with other figures (one table per year, per survey)
         ctx.twin = first is not None
+        ctx.titles = [*recent, b.caption]
         ctx.used_cells.clear()
         ctx.ignored_cells.clear()
         if first is not None:
@@ -169,6 +172,8 @@ def _extract_segment(
             kind = "column_items"
         elif tb.read_classification(b, ctx):
             kind = "classification"
+        elif tb.read_fund_matrix(b, ctx):
+            kind = "fund_matrix"
         elif tb.read_line_items(b, ctx):
             kind = "line_items"
         else:

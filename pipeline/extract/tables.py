@@ -10,6 +10,7 @@ new recogniser module, not a branch in a long function.
 from pipeline.extract.recognisers.classification import read_classification
 from pipeline.extract.recognisers.column_items import read_column_items
 from pipeline.extract.recognisers.context import Ctx
+from pipeline.extract.recognisers.fund_matrix import read_fund_matrix
 from pipeline.extract.recognisers.line_items import read_line_items
 from pipeline.extract.recognisers.scoring import read_scoring
 from pipeline.extract.recognisers.self_eval import read_self_eval
@@ -21,6 +22,7 @@ __all__ = [
     "Ctx",
     "read_classification",
     "read_column_items",
+    "read_fund_matrix",
     "read_generic_totals",
     "read_line_items",
     "read_scoring",

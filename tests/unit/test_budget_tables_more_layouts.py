@@ -155,3 +155,135 @@ def test_bracketed_codes_are_classification_rows():
     sums = [(s["total_text"], s["parts_count"]) for s in ex.table_sums]
     assert ("7,517.32", 4) in sums  # 合计 = the four 类 rows
 
+
+# 深圳市审计局 2026 部门预算 p.24 基本支出总表 (../shared/real-pdfs): fund sources in columns under a
+# three-line header, the unit's own row first (no 合计 row), economic classes by name; the first
+# rows as printed.
+SZ_BASIC = """深圳市审计局2026年部门预算
+表4
+基本支出总表
+部门名称：深圳市审计局 单位：万元
+<table>
+<tr><td rowspan="2">支出项目类别</td><td rowspan="2">总计</td><td colspan="4">财政拨款</td><td rowspan="2">财政专户管理资金</td><td colspan="5">单位资金</td><td rowspan="2">上年结余、结转</td></tr>
+<tr><td>小计</td><td>一般公共预算拨款</td><td>政府性基金预算拨款</td><td>国有资本经营预算拨款</td><td>事业收入</td><td>事业单位经营收入</td><td>上级补助收入</td><td>附属单位上缴收入</td><td>其他收入</td></tr>
+<tr><td>深圳市审计局</td><td>9,206.23</td><td>9,206.23</td><td>9,206.23</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>工资福利支出</td><td>7,168.15</td><td>7,168.15</td><td>7,168.15</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>基本工资</td><td>1,403.12</td><td>1,403.12</td><td>1,403.12</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+</table>
+"""
+
+
+def _splits(ex) -> dict[tuple[str, str, str], tuple[str, str]]:
+    return {(f["label_text"], f["line_item"], f["part"]): (f["reported_text"], f["total_text"])
+            for f in ex.fact_line_splits if f["table_kind"] == "fund_matrix"}
+
+
+def test_fund_sources_in_columns_split_each_row():
+    ex = _extract(SZ_BASIC)
+    got = _splits(ex)
+    # the unit's own row is the table's total: 基本支出 (the title) 9,206.23, split by source
+    assert _budgets(ex)[("basic", "深圳市审计局")] == "9,206.23"
+    assert got[("深圳市审计局", "basic", "fiscal")] == ("9,206.23", "9,206.23")  # 财政拨款 / 小计
+    assert got[("深圳市审计局", "basic", "general_public_budget")] == ("9,206.23", "9,206.23")
+    assert got[("深圳市审计局", "basic", "carryover")] == ("0.00", "9,206.23")
+    # an economic class by name: a listed row (its label kept), never a guessed code
+    assert got[("工资福利支出", "listed", "unit_funds")] == ("0.00", "7,168.15")
+    assert got[("基本工资", "listed", "general_public_budget")] == ("1,403.12", "1,403.12")
+    assert not any(f["line_item"].startswith("econ:") for f in ex.fact_budgets)
+    assert ex.coverage == 1.0
+
+
+def test_fund_matrix_needs_a_known_stage_and_the_report_year():
+    ex = _extract(SZ_BASIC.replace("部门预算", "绩效自评"))
+    assert not _splits(ex)
+    # a header printed over the columns with another year: those columns are not read
+    other_year = SZ_BASIC.replace('<td colspan="4">财政拨款</td>', '<td colspan="4">2025年财政拨款</td>')
+    got = _splits(_extract(other_year))
+    assert ("深圳市审计局", "basic", "general_public_budget") not in got
+    assert got[("深圳市审计局", "basic", "carryover")] == ("0.00", "9,206.23")
+
+
+# 广州市统计局 2026 部门预算 p.8 收入总体情况表 (../shared/real-pdfs), as printed: 教育收费 and 其他专户收入拨款
+# (under 财政专户拨款收入) name no source of the vocabulary.
+GZ_INCOME = """广州市统计局2026年部门预算
+表2
+收入总体情况表
+单位名称：广州市统计局 单位：万元
+<table>
+<tr><td rowspan="2">单位名称</td><td rowspan="2">合计</td><td colspan="3">财政拨款收入</td><td colspan="2">财政专户拨款收入</td><td colspan="3">其他资金收入</td><td rowspan="2">上级补助收入</td><td rowspan="2">附属单位上缴收入</td><td rowspan="2">上年结转结余</td></tr>
+<tr><td>一般公共预算</td><td>政府性基金预算</td><td>国有资本经营预算</td><td>教育收费</td><td>其他专户收入拨款</td><td>事业收入</td><td>事业单位经营收入</td><td>其他收入</td></tr>
+<tr><td>合计</td><td>9,483.72</td><td>9,433.72</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>50.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>广州市统计局</td><td>6,748.28</td><td>6,698.28</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>50.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td>广州市统计普查中心</td><td>1,373.74</td><td>1,373.74</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+</table>
+"""
+
+
+def test_income_by_unit_and_an_unknown_column():
+    ex = _extract(GZ_INCOME)
+    got = _splits(ex)
+    # 合计 counts the carry-over column: the income grand total
+    assert _budgets(ex)[("total", "合计")] == "9,483.72"
+    assert got[("合计", "total", "other")] == ("50.00", "9,483.72")
+    assert got[("合计", "total", "business_income")] == ("0.00", "9,483.72")
+    assert got[("广州市统计普查中心", "listed", "general_public_budget")] == ("1,373.74", "1,373.74")
+    # 教育收费 / 其他专户收入拨款: unread, and the rows' parts say a column was not named
+    assert not any(part == "?" for _label, _line, part in got)
+    assert all(f["table_parts"].endswith(" ?") for f in ex.fact_line_splits if f["table_kind"] == "fund_matrix")
+    unread = {u["source_ref"] for u in ex.unrecognised}
+    assert {"table=1;row=3;col=6", "table=1;row=3;col=7"} <= unread
+
+
+# 无锡市交通运输局 2026 单位预算 p.30 政府采购支出表 (../shared/real-pdfs), as printed: the total column
+# last, the sources under 资金来源, labels in five text columns, the title inside the table's frame.
+WX_PROCUREMENT = """无锡市交通运输局（本级）2026年度单位预算公开
+<table>
+<tr><td colspan="10">公开13表</td></tr>
+<tr><td colspan="10">政府采购支出表</td></tr>
+<tr><td colspan="6">单位：无锡市交通运输局（本级）</td><td colspan="4">单位：万元</td></tr>
+<tr><td rowspan="2">采购品目大类</td><td rowspan="2">专项名称</td><td rowspan="2">经济科目</td><td rowspan="2">采购品目名称</td><td rowspan="2">采购组织形式</td><td colspan="4">资金来源</td><td rowspan="2">总计</td></tr>
+<tr><td>一般公共预算资金</td><td>政府性基金</td><td>其他资金</td><td>上年结转和结余资金</td></tr>
+<tr><td>合计</td><td></td><td></td><td></td><td></td><td>112.90</td><td></td><td></td><td></td><td>112.90</td></tr>
+<tr><td>货物</td><td></td><td></td><td></td><td></td><td>2.00</td><td></td><td></td><td></td><td>2.00</td></tr>
+<tr><td></td><td>商品和服务支出(公用经费定额)</td><td>办公费</td><td>复印纸</td><td>集中采购</td><td>2.00</td><td></td><td></td><td></td><td>2.00</td></tr>
+<tr><td>服务</td><td></td><td></td><td></td><td></td><td>110.90</td><td></td><td></td><td></td><td>110.90</td></tr>
+<tr><td></td><td>行业服务质量提升经费</td><td>委托业务费</td><td>其他咨询服务</td><td>分散采购</td><td>105.90</td><td></td><td></td><td></td><td>105.90</td></tr>
+</table>
+"""
+
+
+def test_procurement_by_source_with_the_total_column_last():
+    text = WX_PROCUREMENT.replace("2026年度单位预算公开\n", "2026年度单位预算公开\n单位预算\n", 1)
+    ex = _extract(text)
+    assert _budgets(ex)[("procurement", "合计")] == "112.90"
+    got = _splits(ex)
+    assert got[("合计", "procurement", "general_public_budget")] == ("112.90", "112.90")
+    key = ("行业服务质量提升经费 / 委托业务费 / 其他咨询服务 / 分散采购", "listed", "general_public_budget")
+    assert got[key] == ("105.90", "105.90")
+    assert ex.coverage == 1.0
+
+
+# 苏州市交通运输局 2026 部门预算 p.9 收入总表 (../shared/real-pdfs), an excerpt as printed: a 部门代码 column
+# (never an amount, nor a functional class), and the carry-over split by source under 上年结转结余.
+SZ_INCOME = """苏州市交通运输局2026年度部门预算公开
+<table>
+<tr><td colspan="9">收入总表</td></tr>
+<tr><td rowspan="2">部门代码</td><td rowspan="2">部门名称</td><td rowspan="2">合计</td><td colspan="3">本年收入</td><td colspan="3">上年结转结余</td></tr>
+<tr><td>小计</td><td>一般公共预算</td><td>其他收入</td><td>小计</td><td>一般公共预算</td><td>单位资金</td></tr>
+<tr><td colspan="2">合计</td><td>249,977.11</td><td>249,977.11</td><td>242,360.10</td><td>7,617.01</td><td></td><td></td><td></td></tr>
+<tr><td>123</td><td>苏州市交通运输局</td><td>249,977.11</td><td>249,977.11</td><td>242,360.10</td><td>7,617.01</td><td></td><td></td><td></td></tr>
+<tr><td>123002</td><td>苏州市交通运输综合行政执法支队</td><td>24,274.54</td><td>24,274.54</td><td>21,054.54</td><td>3,220.00</td><td></td><td></td><td></td></tr>
+</table>
+"""
+
+
+def test_income_by_unit_with_a_code_column():
+    ex = _extract(SZ_INCOME.replace("部门预算公开\n", "部门预算公开\n部门预算\n", 1))
+    assert _budgets(ex) == {("total", "合计"): "249,977.11"}  # no func:123 from the 部门代码
+    got = _splits(ex)
+    assert got[("合计", "total", "current_income")] == ("249,977.11", "249,977.11")
+    assert got[("合计", "total", "other")] == ("7,617.01", "249,977.11")
+    assert got[("苏州市交通运输综合行政执法支队", "listed", "general_public_budget")] == ("21,054.54", "24,274.54")
+    # 上年结转结余's own 小计 is the carry-over; its 一般公共预算 is not this year's
+    assert {part for _l, _i, part in got} == {"current_income", "general_public_budget", "other"}
+    assert ex.coverage == 1.0

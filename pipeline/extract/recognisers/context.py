@@ -34,6 +34,7 @@ class Ctx:
     twin: bool = False
     next_project_seq: int = 0
     report_kind: str = "department"
+    titles: list[str] = field(default_factory=list)  # the paragraphs printed just before the table (its title)
 
     def use(self, v: Val | None) -> None:
         if v is not None:
