@@ -26,21 +26,13 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 
+from pipeline.lexicon import pattern
 from pipeline.model import Cell, Document, Paragraph, Table
 from pipeline.readers import pdfium_objects
 
 TEXT_KW = {"x_tolerance_ratio": 0.5}
-_PAGE_NO = re.compile(
-    r"^[-—–－_\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?|\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$"
-)
-_HEADING = re.compile(
-    r"^\s*(第[一二三四五六七八九十百零\d]+[部分章节条篇]"
-    r"|[一二三四五六七八九十]+[、.．]"
-    r"|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|\d{1,2}[、.．](?!\d)"
-    r"|\d{1,2}[)）]"
-    r"|附件|附表|附：)"
-)
+_PAGE_NO = pattern("layout", "pages.page_number")  # vocab/layout.toml
+_HEADING = pattern("layout", "headings.pdf")
 _WS = re.compile(r"\s+")
 # An amount or a rate as printed: with decimals, thousands commas or a percent sign (a bare run
 # of digits may be a code cut by the page break).
