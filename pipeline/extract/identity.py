@@ -119,11 +119,13 @@ def clean_unit(name: str | None) -> str | None:
     return s
 
 
-def org_prefix(text: str) -> str | None:
-    """The longest unit name at the start of a cell value ('襄阳市中心医院填报日期…')."""
+def org_prefix(text: str, sections: bool = False) -> str | None:
+    """The longest unit name at the start of a cell value ('襄阳市中心医院填报日期…'); with
+    sections, a bureau's section too ('农业工作科'), for the value of a unit label."""
     s = re.sub(r"\s", "", text)
     best = None
-    for m in re.finditer(rf"(?:{words('org_suffix')}){words('own_level')}?(?!{words('suffix_continued')})", s[:34]):
+    suffix = f"{words('org_suffix')}|{words('section_suffix')}" if sections else words("org_suffix")
+    for m in re.finditer(rf"(?:{suffix}){words('own_level')}?(?!{words('suffix_continued')})", s[:34]):
         cand = clean_unit(s[: m.end()])
         if cand:
             best = cand
@@ -232,7 +234,10 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
             value = s[m.end() : min(m.end() + 40, nxt.start() if nxt else len(s))].lstrip("|")
             value = value.split("|", 1)[0]
             value = re.sub(r"^(?:为|是|[-—]?\d+[-—－])", "", value)
-            u = org_prefix(value)
+            # A section (农业工作科) names the unit only as the form's filler, not as the
+            # implementing unit under a bureau (实施单位 粮食调控储备与产业发展股).
+            filler = re.match(words("filler_label"), m.group(0))
+            u = org_prefix(value) or (org_prefix(value, sections=True) if filler else None)
             if u:
                 out.append((rank, u))
     return out
@@ -384,8 +389,13 @@ def speaking_area(texts: list[str]) -> str | None:
     for lv in levels:
         pat = re.compile(rf"(?:^|[^{_HAN}])(?:[{_HAN}]{{2,3}}(?:{words('area_suffix')}))?([{_HAN}]{{2,3}}{lv})"
                          rf"(?![{_HAN}]{{0,2}}(?:{words('area_suffix')}))")
-        places |= {m.group(1) for t in flat for m in pat.finditer(t) if clean_unit(m.group(1))}
-    return places.pop() if len(places) == 1 else None
+        # The place's own name holds no level or body ('县委县政府' is no county).
+        inner = re.compile(f"{words('area_suffix')}|{words('org_suffix')}")
+        places |= {m.group(1) for t in flat for m in pat.finditer(t)
+                   if clean_unit(m.group(1)) and not inner.search(m.group(1)[:-1])}
+    # Named once may be a phrase ('…,实施区群众'); the county the text is about recurs.
+    place = places.pop() if len(places) == 1 else None
+    return place if place and sum(t.count(place) for t in flat) >= 2 else None
 
 
 def is_sample_page(texts: list[str]) -> bool:

@@ -451,6 +451,32 @@ def test_text_speaking_as_its_county_names_the_one_county() -> None:
     # Held-out 409 (Sichuan): no title; '下达我县…' and the project '(芦山县)' name the county.
     page = ("一、绩效目标分解下达情况\n(一)中央下达水利发展资金转移支付预算和绩效目标情况。\n"
             "四川省财政厅《关于提前下达中央水利发展资金预算的通知》下达我县中央水利发展资金500万元。\n"
-            "水土保持工程(芦山县)西川河小流域水土流失综合治理项目立项批复525.39万元,其中500万元为中央水利发展资金。\n")
+            "水土保持工程(芦山县)西川河小流域水土流失综合治理项目立项批复525.39万元,其中500万元为中央水利发展资金。\n"
+            "项目按照合同进度已支付资金139.433578万元,芦山县水务投资有限公司作为项目业主单位。\n")
     assert _rep(page)["unit_name"] == "芦山县"
     assert ident.speaking_area(["下达我县资金", "(芦山县)项目", "(宝兴县)项目"]) is None  # two counties
+    assert ident.speaking_area(["下达我县资金", "(芦山县)项目"]) is None  # named once: may be a phrase
+
+
+def test_a_sentence_opening_is_no_unit_and_the_form_labels_name_it() -> None:
+    # Held-out 506 (Sichuan): a repost run together, the notice's first words before the form.
+    page = ("现已完成中江县2022年衔接资金实施项目绩效目标自评,意见收集人:罗娟附件:2022年财政衔接资金实施项目绩效自评表"
+            "中江县水利局2022年12月30日绩效目标自评表(2022年度)项目名称中江县农业水价综合改革精准补贴和节水奖励项目"
+            "主管部门中江县水利局实施单位中江县水利局资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分"
+            "年度资金总额:202010100.00%10")
+    assert _rep(page)["unit_name"] == "中江县水利局"
+
+
+def test_federations_and_committees_are_units() -> None:
+    for name in ("镜湖区残联", "省残联", "海口国家高新区管委会", "湛江市各民主党派"):
+        assert ident.is_org(name), name
+    assert ident.labelled_units(["专项名称 残疾人事业发展补助资金 主管部门 省残联 资金额度 4623 万"]) == [(4, "省残联")]
+
+
+def test_a_section_is_the_unit_as_the_forms_filler_only() -> None:
+    # Held-out 508 (Tianjin): 单位名称 names a bureau's section, the reader's unit.
+    assert ident.labelled_units(["单位名称:农业工作科填报日期:项目名称渔业成品油价格改革补贴"]) == [(1, "农业工作科")]
+    # Held-out 401 (Hunan): a section as 实施单位 under a bureau is not the reporting unit.
+    got = ident.labelled_units(["主管部门衡山县商务和粮食局实施单位粮食调控储备与产业发展股项目资金"])
+    assert got == [(4, "衡山县商务和粮食局")]
+    assert ident.speaking_area(["2021年度我县一般公共预算上级补助收入119662万元", "县委县政府确定"]) is None
