@@ -1,22 +1,35 @@
 -- No template placeholder is left in the published text: a unit name, figure or date the author
--- was to fill in (第二部分 上海市普陀区XX局 2024 年度部门决算表, ××单位). One row per document
--- read as a report; it fails when a paragraph or a table caption holds XX / ×× beside a word.
+-- was to fill in (第二部分 上海市普陀区XX局 2024 年度部门决算表, ××单位), a choice the template
+-- offers and the author did not make (财政拨款收入支出增加（减少）的主要原因是…; not before a zero,
+-- "增加(减少)0万元", where neither word is wrong), or a reason left blank (…持平，主要原因是。).
+-- One row per document read as a report; it fails when a paragraph or a table caption holds XX /
+-- ×× beside a word, or a paragraph holds an unmade choice or a blank reason.
 WITH r AS (
     SELECT document_id, min(report_id) AS report_id FROM reports GROUP BY ALL
-), hit AS (
-    SELECT b.document_id,
-           string_agg(format('「{}」 @{}', regexp_extract(b.text, '(\S{0,12}(XX|ＸＸ|××)+\S{0,8})', 1),
-                             concat_ws(';', 'page=' || b.page, 'para=' || b.para_index, 'table=' || b.table_index)),
-                      '; ' ORDER BY b.block_index) AS places,
-           count(*) AS n
+), p AS (
+    SELECT b.*,
+           CASE WHEN regexp_matches(b.text, '(XX|ＸＸ|××)+\p{Han}|\p{Han}(XX|ＸＸ|××)+')
+                THEN regexp_extract(b.text, '(\S{0,12}(XX|ＸＸ|××)+\S{0,8})', 1) END AS xx,
+           CASE WHEN b.kind = 'paragraph'
+                 AND regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]')
+                 AND NOT regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]\s*0(\.0+)?\s*(万元|元|%|％)')
+                THEN regexp_extract(b.text, '(\S{0,12}(增加|增长|上升)[（(](减少|下降|降低)[)）]\S{0,8})', 1) END AS choice,
+           CASE WHEN b.kind = 'paragraph' THEN regexp_extract(b.text, '(\S{0,16}原因(是|为|主要是)\s*[。；;])', 1) END AS blank
     FROM blocks b
-    WHERE regexp_matches(b.text, '(XX|ＸＸ|××)+\p{Han}|\p{Han}(XX|ＸＸ|××)+')
+), hit AS (
+    SELECT p.document_id,
+           string_agg(format('「{}」 @{}', coalesce(xx, CASE WHEN choice <> '' THEN choice ELSE blank END),
+                             concat_ws(';', 'page=' || p.page, 'para=' || p.para_index, 'table=' || p.table_index)),
+                      '; ' ORDER BY p.block_index) AS places,
+           count(*) AS n
+    FROM p
+    WHERE xx IS NOT NULL OR choice <> '' OR blank <> ''
     GROUP BY ALL
 )
 SELECT r.document_id, r.report_id, NULL AS project_id, 'placeholder_text' AS check_name, 'error' AS severity,
        0.0 AS expected, CAST(coalesce(h.n, 0) AS DOUBLE) AS observed, -CAST(coalesce(h.n, 0) AS DOUBLE) AS difference,
        0.0 AS tolerance, h.n IS NULL AS passed,
        CASE WHEN h.n IS NULL THEN '文中未见模板占位符'
-            ELSE format('文中留有模板占位符（应填写的单位名称、数字或日期）: {}', h.places) END AS detail,
+            ELSE format('文中留有模板占位符（应填写的单位名称、数字、日期、原因，或未作的选择）: {}', h.places) END AS detail,
        h.places AS source_refs
 FROM r LEFT JOIN hit h USING (document_id)

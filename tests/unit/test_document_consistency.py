@@ -73,3 +73,23 @@ def test_year_end_of_the_year_before_a_budget_is_its_stock_date(tmp_path):
     finally:
         con.close()
     assert rows == [(True,)]
+
+
+# 上海市普陀区司法局 2026 单位预算 (GovBudgetChecker tmp/doc_check/unit_budget.pdf), lines its finance
+# bureau's 检查表 lists: a choice the template offers left unmade (p.6), a reason left blank (p.21).
+UNMADE_CHOICE = "财政拨款收入支出增加（减少）的主要原因是业务量增加。\n"
+BLANK_REASON = "公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。\n"
+# 西安市新城区卫生和计划生育局 2019 三公说明 (real-dev/102): before a zero neither word is wrong.
+ZERO_CHANGE = "1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)。\n"
+
+
+@pytest.mark.parametrize(("line", "shown"), [(UNMADE_CHOICE, "支出增加（减少）的主要原因"), (BLANK_REASON, "持平，主要原因是。")])
+def test_an_unmade_choice_or_a_blank_reason_is_a_placeholder(tmp_path, line, shown):
+    got = _results(tmp_path, "p", GOOD + line)
+    passed, detail = got["placeholder_text"]
+    assert passed is False and shown in detail, detail
+
+
+def test_the_template_alternative_before_a_zero_change_is_not_a_placeholder(tmp_path):
+    got = _results(tmp_path, "z", GOOD + ZERO_CHANGE)
+    assert got["placeholder_text"][0] is True
