@@ -20,12 +20,13 @@ from pipeline.extract.segment import (
     segment,
     untitled_segment,
 )
+from pipeline.extract.set_aside import EMPTY_TABLE, empty_table, per_unit
 from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
 from pipeline.extract.statements import Flow
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, word
-from pipeline.model import Document, Paragraph, Table
+from pipeline.model import Document, Paragraph, SourceRef, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
 from pipeline.normalize.money import (
     DEFAULT_MONEY_UNIT,
@@ -178,6 +179,8 @@ def _extract_segment(
             kind = "line_items"
         else:
             tb.read_generic_totals(b, ctx)
+            if empty_table(b):
+                _note_empty(ctx, b)
         _count_coverage(ctx, b, kind)
         if kind:
             taken_tables.add(b.index)
@@ -212,7 +215,7 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
             key = (c.row, c.col, id(c))
             if key in ctx.used_cells:
                 ex.numeric_cells_used += 1
-            elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2):
+            elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text):
                 ex.numeric_cells_ignored += 1
             else:
                 ex.unrecognised.append(
@@ -226,6 +229,19 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
                         "text": c.text[:100],
                     }
                 )
+
+
+def _note_empty(ctx: tb.Ctx, table: Table) -> None:
+    """An empty table: its zeros are set aside, and the table is noted as empty."""
+    for row in table.rows:
+        for c in real_cells(row):
+            if holds_amount(c.text) and (c.row, c.col, id(c)) not in ctx.used_cells:
+                ctx.ignore(c)
+    ctx.ex.unrecognised.append({
+        "document_id": ctx.document_id, "report_id": ctx.report_id,
+        "source_ref": str(SourceRef(page=table.page, table=table.index)), "what": "table",
+        "reason": EMPTY_TABLE, "text": " ".join(ctx.titles[-3:-1])[:100],  # its title lines
+    })
 
 
 def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
