@@ -217,7 +217,7 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
     # Labels are scanned left to right, so 单位 is never read inside 实施单位; 本单位, 各部门
     # are the text's own words, not labels.
     # 主管部门 refused by its own lookbehind (中央主管部门) must not leave 部门 to be read as a label.
-    pat = re.compile(rf"(?<![本各该全我此其其他管])(?:{alt})(?:\|?[（(]盖章[)）])?[:：|]?")
+    pat = re.compile(rf"(?<![本各该全我此其其他管])(?:{alt})(?:\|?[（(]{words('seal')}[)）])?[:：|]?")
     other = re.compile(rf"{words('other_level')}$")
     out: list[tuple[int, str]] = []
     for t in texts:
@@ -233,7 +233,8 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
             # The value stops where the next label or cell starts ('X局主管部门Y政府', 'X局 | Y').
             value = s[m.end() : min(m.end() + 40, nxt.start() if nxt else len(s))].lstrip("|")
             value = value.split("|", 1)[0]
-            value = re.sub(r"^(?:为|是|[-—]?\d+[-—－])", "", value)
+            # '[155]濉溪县民政局': the department's code printed before its name.
+            value = re.sub(rf"^{words('value_prefix')}", "", value)
             # A section (农业工作科) names the unit only as the form's filler, not as the
             # implementing unit under a bureau (实施单位 粮食调控储备与产业发展股).
             filler = re.match(words("filler_label"), m.group(0))

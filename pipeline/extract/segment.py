@@ -255,6 +255,7 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
 
 
 _PAREN_YEAR = pattern("segments", "years.bracketed_year")
+_LABELLED_YEAR = pattern("segments", "years.labelled_year")
 
 
 def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
@@ -265,7 +266,7 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
         return y
     body = [t for t in paras[:40] + rows[:20] if not _is_metadata(t)]
     for t in body:
-        if m := _PAREN_YEAR.search(t):
+        if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
     return _majority_year(body)
 

@@ -480,3 +480,22 @@ def test_a_section_is_the_unit_as_the_forms_filler_only() -> None:
     got = ident.labelled_units(["主管部门衡山县商务和粮食局实施单位粮食调控储备与产业发展股项目资金"])
     assert got == [(4, "衡山县商务和粮食局")]
     assert ident.speaking_area(["2021年度我县一般公共预算上级补助收入119662万元", "县委县政府确定"]) is None
+
+
+def test_department_code_before_a_labelled_name() -> None:
+    # Held-out 503 (Anhui): one cell per line, the department's code before its name.
+    page = ("(临时救助)绩效目标自评表\n绩效目标自评表 (2019年度) |\n||||||||\n项目名称 |\n临时救助 |\n|\n|\n|||||\n"
+            "主管部门 |\n[155]濉溪县民政局 |\n|\n|\n|||||\n资金情况(万元) |\n|\n全年预算数(A) |\n全年执行数(B) |\n"
+            "分值 |\n执行率(B/A) |\n得分 |\n||\n|\n年度资金总额: |\n30 |\n30 |\n10 |\n100% |\n10 |\n")
+    r = _rep(page)
+    assert (r["unit_name"], r["fiscal_year"]) == ("濉溪县民政局", 2019)
+
+
+def test_traditional_form_fields_give_unit_and_year() -> None:
+    # Held-out 528 (Guangdong): traditional script with pinyin glosses, year and unit as fields.
+    page = ("附件3: 項(xiàng)目支出績(jī)效自評(píng)報(bào)告.pdf\n附件3\n項(xiàng)目支出績(jī)效自評(píng)報(bào)告\n"
+            "項(xiàng)目名稱(chēng):遂溪縣山內(nèi)水庫(kù)等13宗水庫(kù)除險(xiǎn)加固工程\n評(píng)價(jià)年度:2022\n"
+            "預(yù)算部門(mén)單位(公章):遂溪縣水務(wù)局\n填報(bào)日期:2023年4月25日\n一、基本情況\n"
+            "項目總投資1580萬元。\n")
+    r = _rep(page)
+    assert (r["unit_name"], r["fiscal_year"]) == ("遂溪县水务局", 2022)

@@ -42,7 +42,6 @@ PENDING: dict[str, set[str]] = {
     # report identity regexes not yet moved to report_identity.csv
     'pipeline/extract/identity.py': {
         '(?<![本各该全我此其其他管])(?:',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
-        ')(?:\\|?[（(]盖章[)）])?[:：|]?',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
         '对(?:(?:19|20)\\d\\d年度?)?(?P<rest>[',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
         ']{0,6}?(?:评价|自评)',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
         '(?:19|20)\\d\\d年度?(?:全)?(?P<u>[',  # identity rules of this session (held-out generalisation): to move to report_identity.csv
