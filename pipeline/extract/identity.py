@@ -280,7 +280,7 @@ def byline_unit(texts: list[str]) -> str | None:
     return None
 
 
-_SELF_DESCRIPTION = re.compile(r"^(?:是|为|主要(?:职责|有|负责|职能|承担)|成立于|始建于|现有|内设|下设|共有|无内设|只有)")
+
 
 
 def self_described(texts: list[str]) -> str | None:
@@ -289,13 +289,15 @@ def self_described(texts: list[str]) -> str | None:
     for t in texts:
         s = re.sub(r"\s", "", t)
         s = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", s)
-        for m in re.finditer(r"是|为|主要|成立于|始建于|现有|内设|下设|共有|无内设|只有", s[:60]):
+        for m in re.finditer(words("self_verb"), s[:90]):
             # '(一)机构设置、职责。北京市人民政府研究室是承担…': the sentence the verb is in, and
-            # '…设立北京市东城区人民法院,内设13个部门': the name a clause opens with.
+            # '…设立北京市东城区人民法院,内设13个部门': the name a clause opens with; after a
+            # citation ('根据《…规定》(…),X办事处主要履行…') the clause after the comma.
             head = re.split(words("self_clause_break"), s[: m.start()])[-1].rstrip("，,")
-            u = clean_unit(head)
-            if u and is_org(u) and org_in(u) == u and _SELF_DESCRIPTION.match(s[m.start():]):
-                return u
+            for cand in (head, re.split(r"[，,]", head)[-1]):
+                u = clean_unit(cand)
+                if u and is_org(u) and org_in(u) == u and re.match(words("self_description"), s[m.start():]):
+                    return u
     return None
 
 

@@ -63,7 +63,8 @@ def join_cut_lines(doc: Document) -> int:
             full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
-                       and not re.search(r"[|\t]", pt + nt) and id(b) not in cells and not _metadata_line(nt))
+                       and not re.search(r"[|\t]", pt + nt) and id(b) not in cells and not _metadata_line(nt)
+                       and not re.search(words("site_welcome"), pt))  # '欢迎来到…频道' is the site's, not prose
             if near and (cut_figure or wrapped):
                 _append(prev, b)
                 joined += 1

@@ -499,3 +499,28 @@ def test_traditional_form_fields_give_unit_and_year() -> None:
             "項目總投資1580萬元。\n")
     r = _rep(page)
     assert (r["unit_name"], r["fiscal_year"]) == ("遂溪县水务局", 2022)
+
+
+def test_site_welcome_line_is_not_joined_to_the_title_below() -> None:
+    # Held-out 538 (Liaoning): a long welcome line over the report's title.
+    page = ("欢迎来到本溪满族自治县人民政府本溪县预决算公开”专题频道\n\n本溪满族自治县水务局2022年度部门决算\n\n"
+            "来源: 发布时间:2023-10-10 浏览次数:0 次 【字体:\n目    录\n第一部分    部门概况\n一、  主要职责\n"
+            "第二部分    2022年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            "2022年度收入总计1234.56万元。本年支出合计1200.00万元。\n" + "本单位严格执行预算,加强财务管理,保障工作正常运转。" * 3)
+    r = _rep(page)
+    assert (r["unit_name"], r["fiscal_year"]) == ("本溪满族自治县水务局", 2022)
+
+
+def test_self_description_after_a_citation() -> None:
+    # Held-out 539 (Tibet office in Shanghai): the name opens the clause after the citation.
+    text = ("根据《西藏自治区人民政府驻上海办事处职能配置、内设机构和人员编制规定》(藏委厅〔2024〕76号),"
+            "西藏自治区人民政府驻上海办事处主要履行以下职责:")
+    assert ident.self_described([text]) == "西藏自治区人民政府驻上海办事处"
+
+
+def test_government_accounts_explained_in_traditional_script() -> None:
+    # Held-out 535 (Fujian): 政府預決算相關重要事項說明 is a report (its figures were all lost).
+    page = ("泉州臺商區2022年政府預決算相關重要事項說明\n一、泉州臺商投資區支出決算說明\n"
+            "2022年度泉州臺商投資區一般公共預算支出數為242259萬元,比2021年度決算數增加63678萬元,增長35.66%。\n")
+    r = _rep(page)
+    assert (r["report_kind"], r["fiscal_year"]) == ("final_accounts", 2022)
