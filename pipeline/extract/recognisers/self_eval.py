@@ -78,10 +78,17 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
             competent_department=flat(comp[0]) if comp else None,
             implementing_unit=flat(impl[0]) if impl else None,
         )
-    if fund_hdr is not None:
+    if fund_hdr is not None and not _labels_trail(table, fund_hdr):
         _read_funding(table, fund_hdr, ctx, project_id)
     if ind_hdr is not None:
         _read_indicators(table, ind_hdr, ctx, project_id)
+    if fund_hdr is not None and (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions)) == before[:2]:
+        # No amount read from the grid: its columns are not the form's (labels moved to the end
+        # of the row before, empty cells dropped). The template engine reads the table as a
+        # cell stream, each row anchored on its label.
+        from pipeline.extract.templates import stream_facts
+
+        stream_facts([table], ctx)
     after = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
     return after != before or project_id is not None
 
@@ -94,6 +101,20 @@ def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
     labels = {line_item_code(c.text) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if sq(c.text)}
     return bool(labels - {None, "total"}) or any(
         table_pattern("self_eval.fund_total").search(sq(c.text)) for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2])
+
+
+def _labels_trail(table: Table, hdr_i: int) -> bool:
+    """A fund-source label printed last in its row after two or more figures: the rendering
+    moved each row's label to the end of the row before it (`| 387664.62 | 387664.62 | 10 |
+    100% | 10 | 其中:当年财政拨款 |`), so the grid's columns are not the form's. The figures
+    before such a label are the previous label's; the template engine reads the block as a
+    cell stream (pipeline/extract/templates)."""
+    for row in table.rows[hdr_i + 1 :]:
+        cells = [c for c in real_cells(row) if sq(c.text)]
+        if len(cells) >= 3 and line_item_code(cells[-1].text) and num_of(table, cells[-1]) is None:
+            if sum(num_of(table, c) is not None for c in cells[:-1]) >= 2:
+                return True
+    return False
 
 
 _BLOCK_END = table_pattern("self_eval.block_end")

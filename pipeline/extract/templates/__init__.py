@@ -81,10 +81,11 @@ def stream_facts(blocks: list[DocBlock], ctx: Ctx) -> set[str]:
             for c in cs:
                 if c.text:
                     _unrecognised(ctx, c, label, reason)
+    had = {f["source_ref"] for f in ctx.ex.fact_scores if f["report_id"] == ctx.report_id}
     for sc in scores:
         w, s = sc.reading.values.get("weight"), sc.reading.values.get("score")
-        if s is None:
-            continue
+        if s is None or s.cell.ref in had:
+            continue  # nothing to store, or a recogniser already read this cell
         pid = pid_of.get(0) if len(pid_of) == 1 else None
         _score(ctx, pid, sc.component, _val(w) if w else None, _val(s), s.cell.ref)
         used.add(s.cell.ref)

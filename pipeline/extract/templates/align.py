@@ -67,9 +67,11 @@ def _half(n: Number) -> Decimal:
     return half_width(n.decimals)
 
 
-def _holds(t: Template, a: dict[str, Tok], run: bool) -> bool:
+def _holds(t: Template, a: dict[str, Tok], run: bool, flds: list[str] | tuple[str, ...] = ()) -> bool:
     """The template's identities, on the printed intervals (never a fixed tolerance)."""
     v = {k: x.num.value for k, x in a.items()}
+    if "rate" in a and a["rate"].num.value > 0 and "executed" in flds and "executed" not in a:
+        return False  # a positive 执行率 is 执行数 over a budget: its 执行数 is printed too
     if any(k in t.total_only or fields()[k].kind == "points" for k in a):
         w, s = a.get("weight"), a.get("score")
         if w is not None and (w.num.value > 100 or (s is not None and s.num.value > w.num.value + _half(w.num))):
@@ -132,15 +134,18 @@ def _placements(t: Template, flds: list[str], toks: list[Tok], strict: bool, run
     out = []
     for chosen in itertools.combinations(range(len(flds)), len(toks)):
         a = {flds[i]: tok for i, tok in zip(chosen, toks, strict=True)}
-        if all(_fits(tok, f, strict) for f, tok in a.items()) and _holds(t, a, run):
+        if all(_fits(tok, f, strict) for f, tok in a.items()) and _holds(t, a, run, flds):
             out.append(a)
             if len(out) > _MAX_READINGS:
                 break
     return out
 
 
-def read_values(t: Template, header: list[str], cells: list[SCell], total_row: bool) -> Reading:
-    """Map the cells after a row label to the header's fields."""
+def read_values(t: Template, header: list[str], cells: list[SCell], total_row: bool,
+                by_position: bool = True) -> Reading:
+    """Map the cells after a row label to the header's fields. `by_position=False`: the
+    rendering drops empty cells (another row of the block printed fewer cells than fields),
+    so a row's cell count fitting the header proves nothing about where its cells belong."""
     full = [f for f in header if fields()[f].kind != "text"]
     short = [f for f in full if f not in t.total_only]
     nums: list[Tok | None] = []
@@ -156,7 +161,7 @@ def read_values(t: Template, header: list[str], cells: list[SCell], total_row: b
             nums.append(None)
         else:
             nums.append(None)
-    if not runs:
+    if not runs and by_position:
         # By position, when the rendering kept every cell (empty ones too).
         for flds in (full, short):
             trailing = nums[len(flds):]

@@ -48,6 +48,7 @@ class Block:
     breakdown: list[tuple[str, Tok, str]] = field(default_factory=list)  # (item, value, label)
     keys: dict[str, SCell] = field(default_factory=dict)
     unplaced: list[tuple[str, list[SCell], str]] = field(default_factory=list)  # label, cells, reason
+    drops_cells: bool = False  # a row printed fewer cells than its fields: empty cells are not kept
 
 
 @dataclass
@@ -218,8 +219,12 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
         if in_breakdown and len(nonempty) == 1 and (num := parse_number(nonempty[0].text)) is not None:
             blk.breakdown.append((code, Tok(num, nonempty[0]), clean_label(label)))
         elif nonempty:
-            r = read_values(t, blk.header, vals, total_row=code == "total")
+            r = read_values(t, blk.header, vals, total_row=code == "total", by_position=not blk.drops_cells)
             blk.rows.append(Row(clean_label(label), code, r, vals))
+            full = [f for f in blk.header if fields()[f].kind != "text"]
+            short = [f for f in full if f not in t.total_only]
+            if len(vals) < len(short) or (code == "total" and len(short) < len(vals) < len(full)):
+                blk.drops_cells = True
         k = e
     return k
 

@@ -1,0 +1,82 @@
+"""Self-evaluation funding blocks whose grid columns are not the form's, on real renderings
+(held-out set D): the table recogniser leaves them to the template engine, which reads the
+block as a cell stream anchored on its row labels — with the money unit its header prints,
+and nothing where the values could sit under more than one field."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+
+
+def _facts(text: str):
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    budgets = {(f["line_item"], f["stage"], str(f["amount_yuan"])) for f in ex.fact_budgets}
+    execs = {(f["line_item"], str(f["executed_yuan"]), str(f["reported_rate_pct"])) for f in ex.fact_executions}
+    scores = {(f["component"], str(f["weight"]), str(f["score"])) for f in ex.fact_scores}
+    return ex, budgets, execs, scores
+
+
+# D 505 (云南 永德县, 2022): `|` rows whose row labels were moved to the end of the row before,
+# the 年初预算数 cell of the total row dropped, amounts in 元 per the block's title cell.
+D505 = """2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |
+|
+|
+| 公开14表 | 项目名称 | 义务教育营养改善计划专项资金 | 主管部门 | 永德县教育体育局 | 实施单位 | 永德县明朗中学 | 项目资金 (元) |
+| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |
+| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政 拨款 |
+| 387664.62 | 387664.62 | — |
+| — | 上年结转 资金 |
+|
+|
+| — |
+| — | 其他资金 | — | — | — | — |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 |
+"""
+
+
+def test_labels_moved_to_the_row_before_and_a_unit_in_the_block_title() -> None:
+    ex, budgets, execs, scores = _facts(D505)
+    # 387664.62 元, never ×10000: the unit is the block's (项目资金 (元)).
+    assert ("total", "387664.62", "100.0000") in execs or ("total", "387664.62", "100") in execs
+    assert not any(float(v) > 1e6 for _, _, v in budgets)
+    assert not any(e[1] != "None" and float(e[1]) > 1e6 for e in execs)
+    # The total row printed five values for six fields: 387664.62 is 全年执行数 in every
+    # reading (a positive 执行率 needs its 执行数), but which budget column holds the other
+    # 387664.62 is not printed — not stored.
+    assert not any(b[0] == "total" for b in budgets)
+    # The sub-row's values are not read by position (the block drops empty cells).
+    assert not any(b[0] == "fiscal_current" for b in budgets)
+    assert any(c == "budget_execution" and float(w) == 10 and float(s) == 10 for c, w, s in scores)
+    assert any("readings of the values fit the header" in u["reason"] for u in ex.unrecognised)
+
+
+# D 507 (济南 历城区, 2019): a table flattened with spaces; the grid a reader made of it keeps
+# the labels in other columns than the values.
+D507 = """区级部门预算项目支出绩效自评表
+( 2019 年度)
+主管部门(盖章):                                       单位:万元
+项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局
+项目实施单位 济南市历城区文化馆 项目负责人 田延青 联系电话 88894492
+年度总体目标 年初设定目标 年度总体目标完成情况综述
+历城区文化馆免费开放 用于历城区文化馆全年免费开放,主要支付招聘合同人员工资,确保我馆全年正常免费开放和群众文化工作开展。
+项目预算
+执行情况
+(10分)
+  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法
+年度资金总额 45 45 10 100% 10 执行率*该指标分值,最高不得超过分值上限。
+其中:财政拨款 45 45 - - -
+      其他资金     - - -
+
+
+
+一级
+指标
+"""
+
+
+def test_flattened_block_the_table_recogniser_cannot_align() -> None:
+    _, budgets, execs, scores = _facts(D507)
+    assert ("total", "initial", "450000.00") in budgets
+    assert ("total", "450000.00", "100.0000") in execs or ("total", "450000.00", "100") in execs
+    assert any(c == "budget_execution" and float(w) == 10 and float(s) == 10 for c, w, s in scores)
