@@ -38,6 +38,9 @@ _WS = re.compile(r"\s+")
 # of digits may be a code cut by the page break).
 _FIGURE = re.compile(r"[-−]?(\d{1,3}([,，]\d{3})+(\.\d+)?|\d+\.\d+|\d+%)%?")
 _POS_TOL = 2.0  # points: two column lines closer than this are the same line
+# A text line of figures alone (amounts, years, rates; the quotes of “三公” set in the same font),
+# as split from its sentence by a font change.
+_FIGURES_ONLY = re.compile(r"^[\d.,，%％\s\-−“”‘’]+$")
 
 
 class EncryptedPdf(Exception):
@@ -158,10 +161,10 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
         return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
     src = page.filter(outside) if boxes else page
+    found = [ln for ln in src.extract_text_lines(return_chars=True, **TEXT_KW) if ln["text"].strip()]
     lines = [
         _Line(page_no, ln["x0"], ln["x1"], ln["top"], ln["bottom"], ln["text"])
-        for ln in src.extract_text_lines(return_chars=False, **TEXT_KW)
-        if ln["text"].strip()
+        for ln in _rejoin_figures(found)
     ]
     # Page numbers: first or last text line on the page, in the top/bottom band.
     h = float(page.height)
@@ -172,6 +175,63 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
             drop.add(i)
     lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return parts, lines, blank_dependent
+
+
+def _rejoin_figures(lines: list[dict]) -> list[dict]:
+    """Figures set in another font whose baseline sits lower than the sentence's (Times digits
+    in a 仿宋 line) are found as a line of their own: "上海市普陀区财政局 年度收入支出总计 万元。与
+    年度相比" above "2024 2995.39 2023". A line of figures only that overlaps a neighbouring text
+    line by at least half the smaller height, each of its runs in one of that line's gaps or right
+    against its first or last character ("449.52" before "万元。决算数…"), is put back into it in
+    x order. A column of figures beside a label (a table read as text) stands apart: left alone."""
+    from pdfplumber.utils import extract_text
+
+    def runs(chars: list[dict]) -> list[tuple[float, float]]:
+        out: list[tuple[float, float]] = []
+        for c in sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"]):
+            if out and c["x0"] - out[-1][1] <= 1.0:
+                out[-1] = (out[-1][0], max(out[-1][1], c["x1"]))
+            else:
+                out.append((c["x0"], c["x1"]))
+        return out
+
+    def fits(fig: dict, txt: dict) -> bool:
+        h = min(fig["bottom"] - fig["top"], txt["bottom"] - txt["top"])
+        if h <= 0 or min(fig["bottom"], txt["bottom"]) - max(fig["top"], txt["top"]) < 0.5 * h:
+            return False
+        spans = [(c["x0"], c["x1"]) for c in txt["chars"] if c["text"].strip()]
+        if not spans:
+            return False
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        for a, b in runs(fig["chars"]):
+            if b <= lo + 0.5:  # before the line: only right against its first character
+                ok = b >= lo - 1.0
+            elif a >= hi - 0.5:  # after it: only right against its last character
+                ok = a <= hi + 1.0
+            else:  # inside it: in a gap, over none of its characters
+                ok = all(b <= x0 + 0.5 or a >= x1 - 0.5 for x0, x1 in spans)
+            if not ok:
+                return False
+        return True
+
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        ln = out[i]
+        if _FIGURES_ONLY.match(ln["text"]):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(out) and not _FIGURES_ONLY.match(out[j]["text"]) and fits(ln, out[j]):
+                    txt = out[j]
+                    chars = txt["chars"] + ln["chars"]
+                    height = max(txt["bottom"], ln["bottom"]) - min(txt["top"], ln["top"])
+                    out[j] = {"chars": chars, "text": extract_text(chars, **TEXT_KW, y_tolerance=height),
+                              "x0": min(txt["x0"], ln["x0"]), "x1": max(txt["x1"], ln["x1"]),
+                              "top": min(txt["top"], ln["top"]), "bottom": max(txt["bottom"], ln["bottom"])}
+                    del out[i]
+                    i -= 1
+                    break
+        i += 1
+    return out
 
 
 def _table_texts(t, chars: list) -> list[list[str | None]]:
