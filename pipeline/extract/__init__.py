@@ -12,6 +12,7 @@ from pipeline.extract.cells import holds_amount, is_numeric, real_cells, sq
 from pipeline.extract.duplicates import merge_text_scores_into_tables
 from pipeline.extract.panels import split_panels
 from pipeline.extract.prepare import prepare
+from pipeline.extract.recognisers.classification import class_names
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import (
     Segment,
@@ -105,6 +106,7 @@ def _extract_segment(
     ctx = tb.Ctx(document_id=document_id, report_id=rid, ex=ex, report_kind=s.kind)
     # Side-by-side panels of one printed table are read as tables of their own.
     blocks = [x for b in doc.blocks[s.start : s.end] for x in (split_panels(b) if isinstance(b, Table) else [b])]
+    ctx.class_names = class_names([b for b in blocks if isinstance(b, Table)])
     seen_subjects: set[str] = set()
     stated: dict[tuple, str] = {}  # levels stated in the text, kept once per report
     flow = Flow()  # the stage the text is speaking of, carried across paragraphs

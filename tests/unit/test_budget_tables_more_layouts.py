@@ -287,3 +287,26 @@ def test_income_by_unit_with_a_code_column():
     # 上年结转结余's own 小计 is the carry-over; its 一般公共预算 is not this year's
     assert {part for _l, _i, part in got} == {"current_income", "general_public_budget", "other"}
     assert ex.coverage == 1.0
+
+
+# 深圳市审计局 2026 部门预算 p.21 支出总表 (../shared/real-pdfs), the first coded rows as printed (the
+# spending columns only): the codes the report gives the names its 收支总表 prints without codes.
+SZ_CODED = """支出总表
+部门名称：深圳市审计局 单位：万元
+| 科目编码 | 科目名称 | 支出总计 | 基本支出 | 项目支出 |
+| 201 | 一般公共服务支出 | 6,960.90 | 5,466.52 | 1,494.38 |
+| 20108 | 审计事务 | 6,960.90 | 5,466.52 | 1,494.38 |
+| 2010801 | 行政运行 | 5,466.52 | 5,466.52 | 0.00 |
+| 2010804 | 审计业务 | 490.15 | 0.00 | 490.15 |
+"""
+
+
+def test_names_without_codes_take_the_reports_own_codes():
+    ex = _extract(SHENZHEN_TWO_SIDED + SZ_CODED)
+    got = {(f["line_item"], f["label_text"]): f["reported_text"] for f in ex.fact_budgets
+           if f["table_kind"] == "two_sided"}
+    assert got[("func:20108", "审计事务")] == "6,960.90"
+    assert got[("func:2010801", "行政运行")] == "5,466.52"
+    assert got[("func:2010804", "审计业务")] == "490.15"
+    # 进修及培训 (under 二、教育支出) is in no coded table of the report: not read
+    assert not any(label == "进修及培训" for _code, label in got)

@@ -21,7 +21,13 @@ from pipeline.extract.recognisers.context import (
     add_amount,
 )
 from pipeline.extract.statements import partitions
-from pipeline.extract.vocabulary import FINAL_WORD, line_item_code, stage_of, table_pattern
+from pipeline.extract.vocabulary import (
+    FINAL_WORD,
+    clean_label,
+    line_item_code,
+    stage_of,
+    table_pattern,
+)
 from pipeline.lexicon import words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
@@ -96,6 +102,25 @@ def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
         break
     code = "".join(parts)
     return (code, k) if _CODE.match(code) else None
+
+
+def class_names(tables: list[Table]) -> dict[tuple[str, str], str]:
+    """(parent code, name) → functional code, from the coded rows of a report's classification
+    tables ('20108 | 审计事务' → ('201', '审计事务') → '20108'); a name two codes share under one
+    parent is left out. Lets a table that prints the names without codes be read with the codes
+    the same report gives them."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for table in tables:
+        for row in table.rows:
+            cells = real_cells(row)
+            if not (rc := _row_code(cells)) or not rc[0].startswith("2"):
+                continue
+            code, k = rc
+            name = next((c.text for c in cells[k:] if sq(c.text) and num_of(table, c) is None), None)
+            if name:
+                name = _BRACKETED.sub("", sq(name))
+                seen.setdefault((code[:-2] if len(code) > 3 else "", clean_label(name)), set()).add(code)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
 def read_classification(table: Table, ctx: Ctx) -> bool:

@@ -34,6 +34,8 @@ class Ctx:
     twin: bool = False
     next_project_seq: int = 0
     report_kind: str = "department"
+    # (parent code, name) → functional code from the report's coded tables (class_names)
+    class_names: dict[tuple[str, str], str] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)  # the paragraphs printed just before the table (its title)
 
     def use(self, v: Val | None) -> None:

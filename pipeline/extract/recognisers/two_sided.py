@@ -105,6 +105,7 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     split it (by class or by fund) and are read only on the side's total row."""
     funds = FundRows()
     mine: list[tuple[str, str, Cell, str]] = []
+    path: list[str] = []  # codes of the class and section the spending rows are under
     parent: tuple[int, str | None] | None = None  # (ordinal level, line item) of the row items nest under
     classes_read = False
     main, *breakdown = amount_is
@@ -129,6 +130,7 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
             item = functional_class_by_name(lab.text) or line_item_code(lab.text)
             if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
                 item = None  # fund-source words on the expenditure side name something else
+            item, path = _named_class(ctx, item, label, path)
         numeric = [c for c in (cell, *(r[j] for j in breakdown)) if c is not None and num_of(table, c) is not None]
         if _SUBTOTAL.match(label) or side_total:
             ignored += numeric  # the side's own arithmetic; the income side states the total
@@ -144,6 +146,27 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     # 上级补助收入, 附属单位上缴收入 → other) would be summed as one: none of them is read.
     codes = Counter(f[0] for f in mine if num_of(table, f[2]) is not None)
     facts += [f for f in mine if side > 0 or codes[f[0]] < 2]
+
+
+def _named_class(ctx: Ctx, item: str | None, label: str, path: list[str]) -> tuple[str | None, list[str]]:
+    """A spending row printed by name only (审计事务 under 一、一般公共服务支出): the code the
+    report's own coded tables give that name under the section or class above it; none when
+    they do not (never guessed). Returns the row's item and the path for the rows below."""
+    if item is not None:
+        code = item[5:] if item.startswith("func:") else ""
+        return item, [code] if len(code) == 3 else []
+    for depth in range(len(path), 0, -1):
+        code = ctx.class_names.get((path[depth - 1], label))
+        if code is not None:
+            return f"func:{code}", [*path[:depth], code][:2]
+    if not path:
+        # a table continued from the page before starts under a class it does not print: the
+        # name's code when the report gives it exactly one
+        codes = {c for (_parent, name), c in ctx.class_names.items() if name == label}
+        if len(codes) == 1:
+            code = codes.pop()
+            return f"func:{code}", ([code[:3], code] if len(code) == 5 else [code[:3], code[:5]])
+    return None, path
 
 
 _DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
