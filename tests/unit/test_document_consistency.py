@@ -93,3 +93,39 @@ def test_an_unmade_choice_or_a_blank_reason_is_a_placeholder(tmp_path, line, sho
 def test_the_template_alternative_before_a_zero_change_is_not_a_placeholder(tmp_path):
     got = _results(tmp_path, "z", GOOD + ZERO_CHANGE)
     assert got["placeholder_text"][0] is True
+
+
+# 上海市普陀区财政局2024年度部门决算: the published copy (samples/good) and the GovBudgetChecker test copy
+# (samples/bad, 测试问题版本) of the same 决算 line, p.22 / p.19.
+COMPARED = ("1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。"
+            "年初预算为1560.05万元，支出决算为1511.89万元。决算数{}预算数的主要原因：人员进出及退休变化，减少人员经费开支。\n")
+
+
+def _comparison(tmp_path, name: str, text: str) -> list[tuple]:
+    raw = tmp_path / name / "raw"
+    raw.mkdir(parents=True)
+    (raw / "doc.txt").write_text(TITLE + text, encoding="utf-8")
+    settings = Settings(raw_dir=raw, warehouse=tmp_path / name / "wh.duckdb")
+    check(settings, ingest(settings), use_gx=False)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        return con.execute("SELECT passed, expected, observed, detail FROM dq_results "
+                           "WHERE check_name = 'comparison_words_match'").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(("word", "passed"), [("小于", True), ("大于", False), ("等于", False)])
+def test_the_comparison_word_agrees_with_the_figures_before_it(tmp_path, word, passed):
+    ((ok, budget, executed, detail),) = _comparison(tmp_path, word, COMPARED.format(word))
+    assert ok is passed and (budget, executed) == (15600500.0, 15118900.0), detail
+
+
+def test_roughly_level_and_two_budgets_are_not_judged(tmp_path):
+    # 上海市普陀区财政局 p.22, item 2: 10.00 against 10.00, 基本持平
+    level = ("2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出。"
+             "年初预算为10.00万元，支出决算为10.01万元。决算数与预算数基本持平。\n")
+    # 中共上海市普陀区委社会工作部 2024 决算 p.18: a 年初 and a 全年 budget before one comparison
+    two = ("一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
+           "决算数小于预算数的主要原因：人员经费支出数小于预算数。\n")
+    assert _comparison(tmp_path, "lv", level) == [] and _comparison(tmp_path, "two", two) == []
