@@ -524,3 +524,9 @@ def test_government_accounts_explained_in_traditional_script() -> None:
             "2022年度泉州臺商投資區一般公共預算支出數為242259萬元,比2021年度決算數增加63678萬元,增長35.66%。\n")
     r = _rep(page)
     assert (r["report_kind"], r["fiscal_year"]) == ("final_accounts", 2022)
+
+
+def test_gambling_spam_in_place_of_a_name_is_no_unit() -> None:
+    # Held-out 526 (Hunan, hijacked site): the county's name replaced by a betting brand.
+    assert ident.clean_unit("优米体育足球农机事务中心") is None
+    assert ident.clean_unit("江永县农机事务中心") == "江永县农机事务中心"
