@@ -69,11 +69,13 @@ class Grammar:
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
     generic_items: frozenset[str]
     neutral: tuple[str, ...]
+    attributive: re.Pattern[str]
     figure: re.Pattern[str]
     percent: re.Pattern[str]
     project_subject: re.Pattern[str]
     year: re.Pattern[str]
     prior_marker: re.Pattern[str]
+    class_path: re.Pattern[str]
     self_words: tuple[str, ...]
     label_tail: str
     bare_noise: re.Pattern[str]
@@ -123,10 +125,12 @@ def grammar() -> Grammar:
         share_keep=tuple(cfg["share"].get("keep", ())), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
+        attributive=re.compile(rf"{cfg['neutral']['attributive']}(?=.*(?:{'|'.join(cfg['neutral']['words'])}))"),
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
+        class_path=re.compile(cfg["subject"]["class_path"]),
         self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"],
         bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
         report_stage=cfg["report_stage"],
@@ -261,6 +265,9 @@ def _mask_items(label: str, g: Grammar) -> str:
 def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
     alloc = list(g.allocation.finditer(label))
     label = _mask_items(label, g) if mask else label
+    # '财政拨款安排的“三公”经费支出': a stage word qualifying the spending named after it says
+    # where the money came from, not at which stage the figure is.
+    label = re.sub(g.attributive, lambda m: " " * len(m.group(0)), label)
     found: list[tuple[int, int, str]] = [(alloc[-1].end(), 1, "allocated")] if alloc else []
     for order, (name, words) in enumerate(g.measures):
         hit = _nearest(label, words)
@@ -586,6 +593,12 @@ def read_statements(printed: str, default_measure: str | None,
                 item = (last.line_item, last.item_label, 0)
             if item is None and bare:
                 item = _item_of(sent[: m.start()], g)  # the sentence's subject (“三公”经费…，实际支出为…)
+            if (item is None or item[0] in g.generic_items) and bare:
+                paths = list(g.class_path.finditer(text[: a + m.start()]))
+                if paths:
+                    # the paragraph's classification line (…行政运行（项）): its figure, kept with
+                    # that line's words, never the report's total (支出决算 → 本年支出合计)
+                    item = ("stated", paths[-1].group(0).strip(), 0)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
             st = Statement(
                 value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
