@@ -310,3 +310,31 @@ def test_names_without_codes_take_the_reports_own_codes():
     assert got[("func:2010804", "审计业务")] == "490.15"
     # 进修及培训 (under 二、教育支出) is in no coded table of the report: not read
     assert not any(label == "进修及培训" for _code, label in got)
+
+
+# 中共江苏省委办公厅 2019 部门预算 p.12 政府采购预算表 (../shared/real-pdfs), the first rows as printed:
+# one amount column, categories, projects and items in one list.
+JS_PROCUREMENT = """中共江苏省委办公厅2019年度部门预算
+<table>
+<tr><td colspan="6">2019年政府采购预算表 部门：中共江苏省委办公厅 单位：万元</td></tr>
+<tr><td>采购品目大类</td><td>专项名称</td><td>经济科目</td><td>采购物品名称</td><td>采购组织形式</td><td>总计</td></tr>
+<tr><td>合计</td><td></td><td></td><td></td><td></td><td>1,422.50</td></tr>
+<tr><td>一、货物A</td><td></td><td></td><td></td><td></td><td>84.00</td></tr>
+<tr><td></td><td>机要及电子政务业务费</td><td>办公设备购置</td><td></td><td></td><td>30.00</td></tr>
+<tr><td></td><td></td><td></td><td>PC服务器</td><td>分散自行组织</td><td>3.00</td></tr>
+</table>
+"""
+
+
+def test_a_procurement_list_with_one_amount_column():
+    ex = _extract(JS_PROCUREMENT)
+    got = _budgets(ex)
+    assert got[("procurement", "合计")] == "1,422.50"
+    assert got[("listed", "一、货物A")] == "84.00"
+    assert got[("listed", "PC服务器 / 分散自行组织")] == "3.00"
+    assert ex.coverage == 1.0
+    # the same list in a final account is spending, not budget
+    final = _extract(JS_PROCUREMENT.replace("部门预算", "部门决算").replace("预算表", "决算表"))
+    assert {f["line_item"]: f["reported_text"] for f in final.fact_executions
+            if f["table_kind"] == "fund_matrix"}.get("procurement") == "1,422.50"
+    assert not [f for f in final.fact_budgets if f["table_kind"] == "fund_matrix"]

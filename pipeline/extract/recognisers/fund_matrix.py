@@ -116,7 +116,7 @@ def _own_unit(ctx: Ctx, label: str) -> bool:
 def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     first = _first_data_row(table)
     if not first:
-        return False
+        return _read_list(table, ctx)
     fy = next((r["fiscal_year"] for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
@@ -164,6 +164,39 @@ def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
             add_amount(ctx, subject, stage, tv, unit, "fund_matrix", label)
         _splits(ctx, line, stage, tv, parts, unit, label, named + (" ?" if unnamed else ""))
         read = True
+    return read
+
+
+def _read_list(table: Table, ctx: Ctx) -> bool:
+    """A 政府采购 list with one amount column (总计) and no sources (江苏 政府采购预算表): its 合计 row
+    is the procurement budget, any other row a `listed` line with its printed texts as label
+    (categories, projects and items alike: none of them is summed)."""
+    stage = {"budget": "initial", "final_accounts": "executed"}.get(ctx.report_kind)
+    first = next((i for i, r in enumerate(table.rows[:8]) if any(num_of(table, c) is not None for c in r)), None)
+    if stage is None or not first:
+        return False
+    fy = next((r["fiscal_year"] for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
+    titles = _title_rows(table, first)
+    paths = _paths(table, [i for i in range(first) if i not in titles])
+    data = [real_cells(r) for r in table.rows[first:]]
+    numeric_cols = {c.col for r in data for c in r if num_of(table, c) is not None}
+    if len(numeric_cols) != 1 or _column_meaning(paths.get(min(numeric_cols), []), fy)[0] != "total":
+        return False
+    inside = [" ".join(c.text for c in real_cells(table.rows[i])) for i in titles]
+    if _subject([*reversed(inside), *reversed(ctx.titles)]) != "procurement":
+        return False
+    col = min(numeric_cols)
+    unit = _table_unit(table, ctx, [t for p in paths.values() for t in p]) or DEFAULT_MONEY_UNIT
+    read = False
+    for cells in data:
+        tv = next((num_of(table, c) for c in cells if c.col == col), None)
+        labels = [flat(c.text) or "" for c in cells if c.col < col and sq(c.text) and num_of(table, c) is None]
+        if tv is None or not labels:
+            continue
+        if _is_total(cells):
+            read = add_amount(ctx, "procurement", stage, tv, unit, "fund_matrix", labels[0]) or read
+        else:
+            read = add_amount(ctx, LISTED, stage, tv, unit, "fund_matrix", " / ".join(labels)) or read
     return read
 
 
