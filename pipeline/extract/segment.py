@@ -473,13 +473,17 @@ def untitled_segment(doc: Document) -> Segment:
     texts += [ident.simplify(c.text, trad) for t in doc.tables for r in t.rows[:3] for c in r]
     texts += [b.text for b in blocks if isinstance(b, Paragraph)]
     joined = "\n".join(texts)
-    named = next((k for t in texts[:40] for part in re.split(r"[，。；,]", t) if (k := _kind_of(part))), None)
+    named = next(((k, part) for t in texts[:40] for part in re.split(r"[，。；,]", t) if (k := _kind_of(part))),
+                 None)
+    accounts = pattern("segments", "kinds.final_accounts_words").search(joined)
     if named:
-        kind = named
+        kind = named[0]
+        if kind == "budget" and word("segments", "kinds.budget_word") not in named[1] and accounts:
+            kind = "final_accounts"  # '“三公”经费支出情况说明' over spending set against its budget
     elif _EVALUATION.search(joined) or _is_form(joined):
         kind = "project" if pattern("segments", "kinds.project_words").search(joined[:2000]) else "department"
     else:
-        kind = ("final_accounts" if word("segments", "kinds.final_accounts_word") in joined
+        kind = ("final_accounts" if accounts
                 else "budget" if word("segments", "kinds.budget_word") in joined else "project")
     seg = Segment(kind, "", 0, len(blocks))
     _fill_identity(seg, blocks, trad)

