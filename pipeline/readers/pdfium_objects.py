@@ -43,21 +43,27 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from collections import Counter
+from io import BytesIO as _BytesIO
 
+import pdfminer.pdffont as _pdffont
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
-from pdfminer.pdffont import PDFCIDFont, PDFType3Font
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+from pdfminer.encodingdb import name2unicode
+from pdfminer.pdffont import PDFCIDFont, PDFType3Font, Type1FontHeaderParser
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import apply_matrix_pt
+from pdfminer.utils import apply_matrix_pt, nunpack
 
 # Operators whose effect on character positions pdfminer computes differently from pdfium
 # (or at all): character/word spacing, horizontal scaling, rise. "0 Tc" and the like are
 # harmless; any other value sends the page to pdfminer.
 _SPACING = re.compile(rb"(?<![\w.])(-?\d*\.?\d+)\s+(Tc|Tw|Tz|Ts)(?![\w])")
 _NEUTRAL = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0, b"Ts": 0.0}
+_SPACING_OPS = (b"Tc", b"Tw", b"Tz", b"Ts")
 
 
 # Pages read from pdfium, and pages left to pdfminer by reason (this process only).
@@ -80,14 +86,217 @@ class FontCache:
         self.rsrc = PDFResourceManager(caching=True)
         self.by_spec: dict[int, tuple] = {}  # id of spec/objid → (font, inverse)
 
+        # (pdfminer fonts a pdfium font can be, character) → the (advance width, descent)
+        # pairs they can print it with: the same on every page, computed once.
+        self.options: dict[tuple, frozenset] = {}
+
     def font(self, objid, spec) -> tuple:
         key = objid if objid is not None else id(spec)
         hit = self.by_spec.get(key)
         if hit is None:
-            font = self.rsrc.get_font(objid, spec)
+            # A ToUnicode CMap through `_FastCMapParser` (same map, without tokenising
+            # its thousands of entries in Python); only while this cache loads a font.
+            # The same for the encoding in a Type 1 font program's header (`_FastType1Header`).
+            saved = _pdffont.CMapParser, _pdffont.Type1FontHeaderParser
+            _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = _FastCMapParser, _FastType1Header
+            try:
+                font = self.rsrc.get_font(objid, spec)
+            finally:
+                _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = saved
             hit = (font, _inverse(font), _font_file_size(spec))
             self.by_spec[key] = hit
         return hit
+
+
+# ------------------------------------------------------------------ ToUnicode CMaps
+#
+# pdfminer tokenises a ToUnicode CMap in Python, one token at a time: ~10 % of the reader's
+# time on CJK documents, whose fonts map thousands of codes. `_FastCMapParser` reads the
+# bfchar/bfrange blocks, which hold nearly all of a CMap, with one regular expression and
+# calls the same `add_cid2unichr` pdfminer's CMapParser calls, in the same order; whatever
+# lies before the first block and after the last (the header with its `def`s, `endcmap`,
+# the trailer) is read by pdfminer's own parser. A block holding anything but hex strings
+# (and, in a bfrange, arrays of them), an odd-length hex string, an entry pdfminer would
+# warn about, or a header that does not end at a token boundary: the whole CMap is read by
+# pdfminer as before. tests/unit/test_pdfium_objects.py compares both maps on every font of
+# every committed and shared PDF.
+
+_BF_BEGIN = re.compile(rb"(?<![^\s])beginbf(char|range)(?=[#/%\[\]()<>{}\s]|\Z)")
+_BF_NEXT = re.compile(rb"\s*(?:\d+\s+)?beginbf(char|range)(?=[#/%\[\]()<>{}\s]|\Z)")
+_BF_END = {b"char": re.compile(rb"(?<![^\s>\]])endbfchar(?=[#/%\[\]()<>{}\s]|\Z)"),
+           b"range": re.compile(rb"(?<![^\s>\]])endbfrange(?=[#/%\[\]()<>{}\s]|\Z)")}
+# A block's body: hex strings only (a bfchar), or also arrays of them (a bfrange).
+_BF_BODY = {b"char": re.compile(rb"(?:\s*<[0-9A-Fa-f\s]*>)*\s*"),
+            b"range": re.compile(rb"(?:\s*(?:<[0-9A-Fa-f\s]*>|\[|\]))*\s*")}
+_BF_ITEM = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])")
+_WS = re.compile(rb"\s")
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _hex(raw: bytes) -> bytes:
+    if len(raw) % 2 == 0 and raw.isalnum():
+        return bytes.fromhex(raw.decode("ascii"))
+    digits = _WS.sub(b"", raw)
+    if len(digits) % 2:
+        raise _NotSimple  # pdfminer reads a lone last digit as a byte of its own
+    return bytes.fromhex(digits.decode("ascii"))
+
+
+def _bf_blocks(data: bytes, pos: int) -> tuple[list, int]:
+    """The (cid, code) calls of consecutive bfchar/bfrange blocks from `pos` (at the first
+    begin keyword) and the offset right after the last block's end keyword."""
+    ops: list = []
+    m = _BF_NEXT.match(data, pos)
+    while m:
+        kind = m.group(1)
+        end = _BF_END[kind].search(data, m.end())
+        if end is None or not _BF_BODY[kind].fullmatch(data, m.end(), end.start()):
+            raise _NotSimple
+        body = data[m.end():end.start()]
+        pos = end.end()
+        if kind == b"char":
+            hexes = [_hex(h) for h in re.findall(rb"<([0-9A-Fa-f\s]*)>", body)]
+            if len(hexes) % 2:
+                raise _NotSimple
+            ops.extend(zip(map(nunpack, hexes[0::2]), hexes[1::2], strict=True))
+        else:
+            items: list = []  # bytes, or a list of bytes
+            arr: list | None = None
+            for h, opened, closed in _BF_ITEM.findall(body):
+                if opened:
+                    if arr is not None:
+                        raise _NotSimple
+                    arr = []
+                elif closed:
+                    if arr is None:
+                        raise _NotSimple
+                    items.append(arr)
+                    arr = None
+                else:
+                    (arr if arr is not None else items).append(_hex(h))
+            if arr is not None or len(items) % 3:
+                raise _NotSimple
+            for k in range(0, len(items), 3):
+                start_b, end_b, code = items[k:k + 3]
+                if isinstance(start_b, list) or isinstance(end_b, list) or len(start_b) != len(end_b):
+                    raise _NotSimple  # pdfminer warns and skips: let it
+                first, last = nunpack(start_b), nunpack(end_b)
+                if isinstance(code, list):
+                    if len(code) != last - first + 1:
+                        raise _NotSimple
+                    ops.extend(zip(range(first, last + 1), code, strict=True))
+                else:
+                    var, prefix = code[-4:], code[:-4]
+                    base, vlen = nunpack(var), len(var)
+                    for i in range(last - first + 1):
+                        ops.append((first + i, prefix + struct.pack(">L", base + i)[-vlen:]))
+        m = _BF_NEXT.match(data, pos)
+    return ops, pos
+
+
+class _FastCMapParser(CMapParser):
+    def run(self) -> None:
+        try:
+            data = self.fp.getvalue()  # type: ignore[attr-defined]
+            first = _BF_BEGIN.search(data)
+            if first is None:
+                raise _NotSimple
+            head = data[:first.start()]
+            if b"endcmap" in head:
+                raise _NotSimple
+            ops, after = _bf_blocks(data, first.start())
+            # The header must end between two tokens (no open string, array or comment),
+            # as it does where pdfminer's parser meets the first block: tried on a scratch map.
+            probe = CMapParser(type(self.cmap)(), _BytesIO(head))  # type: ignore[call-arg]
+            probe.run()
+            if probe.context or probe._parse1 != probe._parse_main:
+                raise _NotSimple
+        except (_NotSimple, struct.error, ValueError, AttributeError, TypeError):
+            self.seek(0)
+            super().run()
+            return
+        if type(self.cmap) is FileUnicodeMap and not self.cmap.attrs and not self.cmap.cid2unichr:
+            self.cmap.attrs, self.cmap.cid2unichr = probe.cmap.attrs, probe.cmap.cid2unichr
+        else:
+            CMapParser(self.cmap, _BytesIO(head)).run()
+        for cid, code in ops:
+            self.cmap.add_cid2unichr(cid, code)
+        CMapParser(self.cmap, _BytesIO(data[after:])).run()
+
+
+# ------------------------------------------------------------------ Type 1 font headers
+#
+# A Type 1 font without an /Encoding entry has pdfminer read the encoding from the clear-text
+# header of its font program: a PostScript tokeniser in Python over a few kilobytes
+# (~40 ms a font; the fixture renderings embed 30-40 such fonts). Its only effect is one
+# (code, glyph name) pair per `put` whose two operands are an integer and a name:
+# `dup 32 /space put`, and `{1 index exch /.notdef put}` gives (1, '.notdef'). `_FastType1Header`
+# finds those with regular expressions, strings and comments blanked out first; a header with
+# any other `put`, a hex string or dictionary bracket, an unterminated string, or a name or
+# number outside the plain forms is read by pdfminer's parser as before.
+
+_T1_PUT = re.compile(rb"(?<![^\s\[\]{}()])put(?![^\s\[\]{}()/])")  # a keyword, not /put
+# An entry: integer, name, put (the integer a whole token: after a blank or bracket, not a "/").
+_T1_ENTRY = re.compile(rb"(?:(?<=[\s\[\]{}()])|\A)(\d+)\s*/([A-Za-z0-9._\-]+)\s+put(?![^\s\[\]{}()/])")
+# The loop that fills the array with .notdef: its `put` gives (1, '.notdef'), which name2unicode
+# refuses (KeyError), so it adds nothing.
+_T1_NOTDEF = re.compile(rb"\{\s*1\s+index\s+exch\s+/\.notdef\s+put(?![^\s\[\]{}()/])")
+_T1_SPECIAL = re.compile(rb"[()%<>\\#]")
+
+
+def _t1_masked(data: bytes) -> bytes | None:
+    """`data` with the insides of its strings and its comments blanked out (None: something
+    not handled)."""
+    out = bytearray(data)
+    n = len(data)
+    m = _T1_SPECIAL.search(data)
+    while m:
+        i, c = m.start(), data[m.start()]
+        if c == 0x28:  # ( … ) with nesting and backslash escapes
+            depth, j = 1, i + 1
+            while j < n and depth:
+                b = data[j]
+                if b == 0x5C:
+                    j += 2
+                    continue
+                depth += (b == 0x28) - (b == 0x29)
+                j += 1
+            if depth:
+                return None
+            # Its brackets stay: a string is a token of its own, between an integer and a
+            # name as anywhere else.
+            out[i + 1:j - 1] = b" " * (j - i - 2)
+        elif c == 0x25:  # % … end of line: as a blank
+            j = i
+            while j < n and data[j] not in b"\r\n":
+                j += 1
+            out[i:j] = b" " * (j - i)
+        else:  # a hex string or dictionary, a stray ")" or "\", a "#": not handled
+            return None
+        m = _T1_SPECIAL.search(data, j)
+    return bytes(out)
+
+
+class _FastType1Header(Type1FontHeaderParser):
+    def get_encoding(self) -> dict[int, str]:
+        data = self.fp.getvalue()  # type: ignore[attr-defined]
+        masked = _t1_masked(data)
+        if masked is not None:
+            entries = _T1_ENTRY.findall(masked)
+            puts = len(_T1_PUT.findall(masked))
+            if puts == len(entries) + len(_T1_NOTDEF.findall(masked)):  # every put is one of these
+                for cid, name in entries:
+                    try:
+                        self._cid2unicode[int(cid)] = name2unicode(name.decode("ascii"))
+                    except KeyError:
+                        pass
+                return self._cid2unicode
+        self.seek(0)
+        return super().get_encoding()
+
 
 
 def _strip_subset(name: str) -> str:
@@ -183,6 +392,8 @@ def _check_streams(streams: list) -> None:
         data = s.get_data()
         if b"ActualText" in data:
             raise Unsupported("ActualText")  # pdfium prints it instead of the glyphs
+        if not any(op in data for op in _SPACING_OPS):
+            continue  # no spacing operator at all (most streams): no need to scan for one
         for m in _SPACING.finditer(data):
             try:
                 v = float(m.group(1))
@@ -213,7 +424,7 @@ def page_objects(doc: pdfium.PdfDocument, page, fonts: FontCache) -> dict[str, l
     try:
         if abs(pp.get_height() - height) > 1e-3:
             raise Unsupported("page height")
-        chars = _chars(pp, by_name, height, doctop0, pno)
+        chars = _chars(pp, by_name, height, doctop0, pno, fonts.options)
         lines: list = []
         rects: list = []
         curves: list = []
@@ -245,7 +456,7 @@ def _void_returning(fn):
 _TEXT_OBJECT_AT = _void_returning(R.FPDFText_GetTextObject)
 
 
-def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int) -> list[dict]:
+def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int, shared: dict) -> list[dict]:
     tp = pp.get_textpage()
     raw = tp.raw
     try:
@@ -283,7 +494,7 @@ def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int) -> list[d
             text = chr(u)
             entry = metrics.get(text)
             if entry is None:
-                entry = metrics[text] = _metrics(font, cands, text)
+                entry = metrics[text] = _metrics(font, cands, text, shared)
             origin_at(raw, i, ox, oy)
             x, y = ox.value, oy.value
             if key == last_key and x == last_x and y == last_y:
@@ -374,16 +585,23 @@ def _candidates(font, by_name: dict) -> list:
     return cands
 
 
-def _metrics(font, cands: list, text: str) -> tuple[float, float]:
+def _metrics(font, cands: list, text: str, shared: dict | None = None) -> tuple[float, float]:
     """(advance width, descent) per unit font size of `text` printed in this font, as
     pdfminer reads them. When the fonts or codes that can print it disagree, pdfium's own
-    width for the character (from the code it prints it with) picks among them."""
-    options: set[tuple[float, float]] = set()
-    for f, inv, _size in cands:
-        widths = inv.get(text)
-        if widths:
-            dsc = f.get_descent()
-            options.update((w, dsc) for w in widths)
+    width for the character (from the code it prints it with) picks among them. `shared`
+    keeps the possible pairs of these candidate fonts across pages."""
+    key = (*map(id, (c[0] for c in cands)), text)
+    options = shared.get(key) if shared is not None else None
+    if options is None:
+        found: set[tuple[float, float]] = set()
+        for f, inv, _size in cands:
+            widths = inv.get(text)
+            if widths:
+                dsc = f.get_descent()
+                found.update((w, dsc) for w in widths)
+        options = frozenset(found)
+        if shared is not None:
+            shared[key] = options
     if len(options) == 1:
         return next(iter(options))
     if not options:
