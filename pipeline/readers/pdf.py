@@ -339,9 +339,15 @@ def _same_columns(prev: _LogicalTable, part: _Part) -> bool:
     A table's first page may print only spanning rows (fewer column lines) and its
     continuation the full grid, or the other way round.
     """
-    if abs(prev.x0 - part.x0) > 3 or abs(prev.x1 - part.x1) > 3:
-        return False
     a = _cluster([v for r in prev.rows for c in r for v in (c.x0, c.x1)])[1:-1]
+    if abs(prev.x1 - part.x1) > 3:
+        return False
+    if abs(prev.x0 - part.x0) > 3:
+        # the continuation leaves out leading columns that are empty on its page (no rule
+        # drawn for them): its left edge is one of the table's column lines and all its
+        # column lines are the table's
+        inner = part.xs()[:-1]
+        return part.x0 > prev.x0 and all(any(abs(x - y) <= _POS_TOL for y in a) for x in inner) and len(inner) >= 2
     b = part.xs()[1:-1]
     if not a or not b:
         return True

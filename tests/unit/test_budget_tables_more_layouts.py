@@ -338,3 +338,20 @@ def test_a_procurement_list_with_one_amount_column():
     assert {f["line_item"]: f["reported_text"] for f in final.fact_executions
             if f["table_kind"] == "fund_matrix"}.get("procurement") == "1,422.50"
     assert not [f for f in final.fact_budgets if f["table_kind"] == "fund_matrix"]
+
+
+JS_2017 = REAL.parent / "jiangsu-provincial-party-office" / "江苏省委办公厅2017年预算公开表格.pdf"
+
+
+def test_a_continuation_without_its_empty_leading_column_is_joined():
+    # 政府采购预算表 p.12 goes on over p.13–14, where the empty 采购品目大类 column has no rule.
+    if not JS_2017.exists():
+        pytest.skip("real PDF not present")
+    doc = read_pdf(JS_2017.read_bytes())
+    t = next(t for t in doc.tables if t.page == 12)
+    rows = [[c.text for c in r if not c.merged_copy and c.text] for r in t.rows]
+    assert ["路由器", "政府集中采购", "3.00"] in rows  # printed on p.13
+    assert not any(t.page == 13 for t in doc.tables)
+    ex = extract(doc, "js")
+    got = {f["label_text"]: f["reported_text"] for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"}
+    assert got["合计"] == "1,774.70" and got["路由器 / 政府集中采购"] == "3.00"
