@@ -16,12 +16,13 @@ from pipeline.extract.recognisers.classification import class_names
 from pipeline.extract.result import Extraction
 from pipeline.extract.segment import (
     Segment,
+    is_about_a_report,
     looks_like_evaluation,
     looks_like_report,
     segment,
     untitled_segment,
 )
-from pipeline.extract.set_aside import EMPTY_TABLE, empty_table, per_unit
+from pipeline.extract.set_aside import EMPTY_TABLE, column_numbers, empty_table, per_unit
 from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
 from pipeline.extract.statements import Flow
 from pipeline.extract.templates import read_templates
@@ -55,11 +56,13 @@ def _report_id(document_id: str, seq: int) -> str:
 def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     doc = prepare(doc)
-    segs = segment(doc)
+    # A checklist about a report quotes it; its figures are no unit's (the inspector's sheet).
+    segs = [] if is_about_a_report(doc) else segment(doc)
     # A page without a title is a report when its vocabulary says so, or when its sentences
     # state budget or spending figures with their stage (an excerpt starting mid-report).
     report_words = looks_like_report(doc) or states_levels(doc)
-    if not segs and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
+    if not segs and not is_about_a_report(doc) \
+            and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
         segs = [untitled_segment(doc)]
@@ -209,6 +212,7 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
     """Every numeric cell ends up in a fact, is knowingly ignored (序号, codes), or is logged
     in `unrecognised` with the reason — the coverage figure of the issue tracker."""
     ex = ctx.ex
+    numbering = column_numbers(table)
     for row in table.rows:
         for c in row:
             if c.merged_copy or not holds_amount(c.text):
@@ -217,7 +221,8 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
             key = (c.row, c.col, id(c))
             if key in ctx.used_cells:
                 ex.numeric_cells_used += 1
-            elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text):
+            elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text) \
+                    or id(c) in numbering:
                 ex.numeric_cells_ignored += 1
             else:
                 ex.unrecognised.append(

@@ -34,12 +34,30 @@ class Segment:
 
 
 def _kind_of(text: str) -> str | None:
+    kind = _title_kind(text)
+    return None if kind == _NO_REPORT else kind
+
+
+_NO_REPORT = "none"  # the kind of vocab/report_kinds.csv rows naming documents about reports
+
+
+def _title_kind(text: str) -> str | None:
     # A file name ('…单位预算.pdf') is titled by its stem.
     s = re.sub(r"\.(?:docx?|pdf|wps|txt|xlsx?)$", "", re.sub(r"\s", "", text), flags=re.I)
     for kind, pat in ident.kind_patterns():
         if pat.search(s):
             return kind
     return None
+
+
+def is_about_a_report(doc: Document) -> bool:
+    """A checklist an inspector filled in about a report ('2026年度普陀区部门预算公开情况检查表'):
+    its first title says so; the figures it quotes are no unit's report."""
+    blocks, _ = _view(list(doc.blocks)[:40])
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)][:10]
+    texts += [c.text for b in blocks if isinstance(b, Table) for r in b.rows[:3] for c in r][:10]
+    texts += [b.caption for b in blocks if isinstance(b, Table) and b.caption][:3]
+    return any(_title_kind(t) == _NO_REPORT for t in texts if 0 < len(t.strip()) <= 60)
 
 
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）])")

@@ -530,3 +530,11 @@ def test_gambling_spam_in_place_of_a_name_is_no_unit() -> None:
     # Held-out 526 (Hunan, hijacked site): the county's name replaced by a betting brand.
     assert ident.clean_unit("优米体育足球农机事务中心") is None
     assert ident.clean_unit("江永县农机事务中心") == "江永县农机事务中心"
+
+
+def test_an_inspectors_checklist_about_a_report_is_none() -> None:
+    # GovBudgetChecker tmp/doc_check/*.xlsx: Putuo finance bureau's checklist of a unit's budget.
+    page = ("2026年度普陀区部门预算公开情况检查表\n部门名称: 上海市普陀区司法局 部门编码:201\n"
+            "2026年度部门预算公开检查内容 符合要求 问题截图\n"
+            "2026年收入预算6484.05万元,比2025年预算执行数减少5.2%。一般公共预算财政拨款收入6484.05万元。\n")
+    assert not extract(read_text(page.encode("utf-8")), "t").reports
