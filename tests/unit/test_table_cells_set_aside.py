@@ -51,3 +51,21 @@ def test_an_empty_table_is_noted_and_its_zeros_set_aside():
     # a table with a figure is not empty
     ex = _extract(GZ_EMPTY.replace("| 0.00 | 0.00 | 0.00 |", "| 5.00 | 0.00 | 5.00 |"))
     assert not [u for u in ex.unrecognised if u["reason"] == EMPTY_TABLE]
+
+
+# 无锡市商务局 2026 部门预算 p.23 公开11表, as printed: the header, its 栏次 row, nothing else.
+WUXI_NUMBERED = """无锡市商务局2026年度部门预算公开
+国有资本经营预算支出预算表
+部门：无锡市商务局 单位：万元
+| 功能分类科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |
+| 栏次 |  | 1 | 2 | 3 |
+"""
+
+
+def test_column_numbers_are_set_aside():
+    ex = _extract(WUXI_NUMBERED)
+    assert ex.numeric_cells == 3 and ex.numeric_cells_ignored == 3
+    assert not [f for f in ex.fact_budgets if f["origin"] == "table"]
+    # figures that happen to be small whole numbers out of order are not a numbering
+    ex = _extract(WUXI_NUMBERED.replace("| 1 | 2 | 3 |", "| 3 | 2 | 1 |"))
+    assert ex.numeric_cells_ignored < 3
