@@ -53,21 +53,28 @@ def stream_facts(blocks: list[DocBlock], ctx: Ctx) -> set[str]:
     for bi, blk in enumerate(found):
         if _already_read(ctx, blk):
             continue
+        _supersede(ctx, blk)
         pid = _project(ctx, blk)
         pid_of[bi] = pid
-        unit = blk.unit or ctx.money_unit_hint or _DEFAULT_UNIT
+        unit = blk.unit or ctx.money_unit_hint or (_DEFAULT_UNIT if blk.template.default_unit else None)
+        if unit is None:
+            for row in blk.rows:
+                for c in row.cells:
+                    if c.text:
+                        _unrecognised(ctx, c, row.label, "no money unit printed for this form (none assumed)")
+            continue
         kind = f"template:{blk.template.name}"
         for row in blk.rows:
             v = row.reading.values
             for f, tok in v.items():
                 st = fields()[f].stage
                 if st:
-                    add_budget(ctx, pid, row.item, st, _val(tok), unit, kind, row.label)
+                    add_budget(ctx, pid, row.item, st, _val(tok), unit, kind, row.labels.get(f, row.label))
                     used.add(tok.cell.ref)
             ex, rate = v.get("executed"), v.get("rate")
             if ex or rate:
                 add_execution(ctx, pid, row.item, _val(ex) if ex else None, _val(rate) if rate else None,
-                              unit, kind, row.label)
+                              unit, kind, row.labels.get("executed", row.label))
                 used.update(x.cell.ref for x in (ex, rate) if x)
             w, s = v.get("weight"), v.get("score")
             if row.item == "total" and (w or s):
@@ -102,6 +109,20 @@ def _already_read(ctx: Ctx, blk: Block) -> bool:
             if st and (row.item, st, tok.num.text) in have:
                 return True
     return False
+
+
+def _supersede(ctx: Ctx, blk: Block) -> None:
+    """The block's own lines read as sentences (a row printed as label–amount pairs under a
+    unit line): the block's reading replaces those facts, the same printed figures."""
+    refs = {c.ref for r in blk.rows for c in r.cells}
+    keys = {(r.item, fields()[f].stage or f, tok.num.text) for r in blk.rows for f, tok in r.reading.values.items()}
+
+    def mine(f: dict, stage: str | None, text: str | None) -> bool:
+        return (f["report_id"] == ctx.report_id and f.get("origin") == "narrative"
+                and f["source_ref"].split(";chars")[0] in refs and (f["line_item"], stage, text) in keys)
+
+    ctx.ex.fact_budgets[:] = [f for f in ctx.ex.fact_budgets if not mine(f, f["stage"], f["reported_text"])]
+    ctx.ex.fact_executions[:] = [f for f in ctx.ex.fact_executions if not mine(f, "executed", f["reported_text"])]
 
 
 def _project(ctx: Ctx, blk: Block) -> str | None:

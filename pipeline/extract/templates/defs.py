@@ -62,6 +62,7 @@ class Template:
     required: frozenset[str] = frozenset()
     rate_base: tuple[str, ...] = ("adjusted", "initial")
     differences: tuple[tuple[str, str, str], ...] = ()
+    default_unit: bool = True  # amounts in 万元 when neither the block nor the page prints a unit
 
 
 def _patterns(xs: list[str] | None) -> tuple[re.Pattern[str], ...]:
@@ -101,6 +102,7 @@ def templates() -> tuple[Template, ...]:
                          for s in d.get("scores", ())),
             required=frozenset(fu.get("required", ())), rate_base=tuple(fu.get("rate_base", ("adjusted", "initial"))),
             differences=tuple(tuple(x) for x in fu.get("differences", ())),
+            default_unit=bool(fu.get("default_unit", True)),
         ))
     return tuple(sorted(out, key=lambda t: t.priority))
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pipeline.extract.templates.align import Reading, Tok, read_values
+from pipeline.extract.templates.align import Reading, Tok, _fits, _holds, read_values
 from pipeline.extract.templates.defs import Template, field_of, fields, header_key, templates
 from pipeline.extract.templates.stream import SCell
 from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
@@ -35,6 +35,7 @@ class Row:
     item: str
     reading: Reading
     cells: list[SCell]
+    labels: dict[str, str] = field(default_factory=dict)  # a field's own printed label (paired rows)
 
 
 @dataclass
@@ -197,6 +198,14 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
             in_breakdown = True
             k = _values_after(cells, k + 1)  # a total printed with the heading is the row's own
             continue
+        if (pr := _paired_row(cells, k, blk)) is not None:
+            unknown = 0
+            code, labels, r, vals, e = pr
+            taken.update(range(k, e))
+            blk.rows.append(Row(clean_label(next(iter(labels.values()))), code, r, vals,
+                                {f: clean_label(x) for f, x in labels.items()}))
+            k = e
+            continue
         lab = _label_at(cells, k, t)
         if lab is None:
             s = k + 1
@@ -227,6 +236,62 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
                 blk.drops_cells = True
         k = e
     return k
+
+
+def _field_word_at(cells: list[SCell], i: int, f: str) -> int:
+    """Cells taken by field f's own header word starting at i (预算数, 到位数, 执行数), else 0."""
+    for k in range(1, min(_JOIN, len(cells) - i) + 1):
+        if any(c.empty or _value_like(c) for c in cells[i : i + k]):
+            break
+        if field_of(_joined(cells, i, k), (f,)) == f:
+            return k
+    return 0
+
+
+def _paired_row(cells: list[SCell], k: int, blk: Block) -> tuple[str, dict[str, str], Reading, list[SCell], int] | None:
+    """A row printing each value after its own label, in the header's order: the field's word
+    on the total row (预算数 6.84 到位数 6.84 执行数 6.84 100.00), one fund source repeated in
+    every group below it (其中:财政资金 6.84 其中:财政资金 6.84 …). Values printed after the
+    labelled ones go to the next fields in order (the unlabelled 预算执行进度). At least two
+    labelled values naming one row: (item, each field's label, reading, value cells, end), else None."""
+    t = blk.template
+    flds = [f for f in blk.header if fields()[f].kind != "text"]
+    j, codes = k, set()
+    labels: dict[str, str] = {}
+    placed: list[tuple[str, SCell]] = []
+    labelled = 0
+    for f in flds:
+        if j >= len(cells):
+            break
+        n = _field_word_at(cells, j, f) if labelled == len(placed) else 0
+        code, text = ("total", _joined(cells, j, n)) if n else (None, "")
+        if not n and labelled == len(placed) and (lab := _label_at(cells, j, t)) is not None:
+            code, n, text = lab[0], lab[2], lab[1]
+        if n and codes and code not in codes:
+            break  # the next row's label
+        if n:
+            codes.add(code)
+        if not placed and not n:
+            return None
+        c = cells[j + n] if j + n < len(cells) else None
+        if c is None or c.empty or not _value_like(c) or c.text.startswith(("(", "（")):
+            if n:
+                return None  # a label without its value
+            break
+        if n:
+            labels[f] = text
+        labelled += bool(n)
+        placed.append((f, c))
+        j += n + 1
+    if labelled < 2 or len(codes) != 1:
+        return None
+    code = codes.pop()
+    toks = {f: Tok(num, c) for f, c in placed if (num := parse_number(c.text)) is not None}
+    if all(_fits(x, f, strict=False) for f, x in toks.items()) and _holds(t, toks, False, flds):
+        reading = Reading(toks, [], None)
+    else:
+        reading = Reading({}, list(toks.values()), "values printed after their labels break the template's identities")
+    return code, labels, reading, [c for _, c in placed], j
 
 
 def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: set[int]) -> list[Score]:
