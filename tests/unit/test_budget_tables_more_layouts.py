@@ -355,3 +355,26 @@ def test_a_continuation_without_its_empty_leading_column_is_joined():
     ex = extract(doc, "js")
     got = {f["label_text"]: f["reported_text"] for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"}
     assert got["合计"] == "1,774.70" and got["路由器 / 政府集中采购"] == "3.00"
+
+
+# 上海市审计局 2026 部门预算 p.12 财政拨款收支预算总表 (../shared/real-pdfs): the header is the table's
+# 7th printed row (blank rows, the title and the unit line above it); rows as printed.
+SH_FISCAL = """上海市审计局2026年部门预算
+| | | | | | | |
+| 2026年预算单位财政拨款收支预算总表 | | | | | | |
+| | | | | | | |
+| 编制单位：上海市审计局 | | | | 单位：元 | | |
+| | | | | | | |
+| 财政拨款收入 | | 财政拨款支出 | | | | |
+| 项目 | 预算数 | 项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 |
+| 一、一般公共预算 | 195,774,300 | 一、一般公共服务支出 | 134,339,860 | 134,339,860 | | |
+| 二、政府性基金预算 | | 二、社会保障和就业支出 | 23,992,440 | 23,992,440 | | |
+| 三、国有资本经营预算 | | 三、卫生健康支出 | 6,142,000 | 6,142,000 | | |
+| | | 四、住房保障支出 | 31,300,000 | 31,300,000 | | |
+"""
+
+
+def test_two_sided_header_below_blank_and_title_rows():
+    got = _budgets(_extract(SH_FISCAL))
+    assert got[("general_public_budget", "一、一般公共预算")] == "195,774,300"
+    assert got[("func:221", "四、住房保障支出")] == "31,300,000"

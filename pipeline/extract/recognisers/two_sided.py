@@ -58,7 +58,7 @@ def _covering(cells: list[Cell], col: int) -> Cell | None:
 
 def read_two_sided(table: Table, ctx: Ctx) -> bool:
     found = None
-    for hdr_i, row in enumerate(table.rows[:6]):
+    for hdr_i, row in enumerate(table.rows[:8]):
         # Header cells merged down from the row above are part of this header row; the
         # last of several header rows names the columns the data rows have.
         cells = sorted(row, key=lambda c: c.col)
