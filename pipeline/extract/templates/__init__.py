@@ -48,6 +48,8 @@ def stream_facts(blocks: list[DocBlock], ctx: Ctx) -> set[str]:
     """Read the templates in `blocks` into ctx.ex; the source_refs of the cells used."""
     cells = cells_of(blocks, _words())
     found, scores, _taken = read_blocks(cells, ctx.report_kind)
+    # Grid cells a recogniser already read as scores (a paragraph's ref names no one cell).
+    had = {f["source_ref"] for f in ctx.ex.fact_scores if f["report_id"] == ctx.report_id and "table=" in f["source_ref"]}
     used: set[str] = set()
     pid_of: dict[int, str | None] = {}
     for bi, blk in enumerate(found):
@@ -88,7 +90,6 @@ def stream_facts(blocks: list[DocBlock], ctx: Ctx) -> set[str]:
             for c in cs:
                 if c.text:
                     _unrecognised(ctx, c, label, reason)
-    had = {f["source_ref"] for f in ctx.ex.fact_scores if f["report_id"] == ctx.report_id}
     for sc in scores:
         w, s = sc.reading.values.get("weight"), sc.reading.values.get("score")
         if s is None or s.cell.ref in had:

@@ -76,6 +76,8 @@ def _holds(t: Template, a: dict[str, Tok], run: bool, flds: list[str] | tuple[st
         w, s = a.get("weight"), a.get("score")
         if w is not None and (w.num.value > 100 or (s is not None and s.num.value > w.num.value + _half(w.num))):
             return False
+        if s is not None and s.num.value > 100:
+            return False  # scores are out of 100 at most
     for f in t.required:
         if f not in a and any(fields()[k].kind == "money" for k in a):
             return False
@@ -141,11 +143,17 @@ def _placements(t: Template, flds: list[str], toks: list[Tok], strict: bool, run
     return out
 
 
+_DIGITS = re.compile(r"\d{3,}")
+
+
 def read_values(t: Template, header: list[str], cells: list[SCell], total_row: bool,
-                by_position: bool = True) -> Reading:
+                by_position: bool = True, split_digits: bool = False) -> Reading:
     """Map the cells after a row label to the header's fields. `by_position=False`: the
     rendering drops empty cells (another row of the block printed fewer cells than fields),
-    so a row's cell count fitting the header proves nothing about where its cells belong."""
+    so a row's cell count fitting the header proves nothing about where its cells belong.
+    On a row of points only (总分), a cell of bare digits no reading can place ('100100': a
+    weight or a score above 100) is tried as figures run together (100 | 100); amounts have
+    no such bound, so their cells are never split this way."""
     full = [f for f in header if fields()[f].kind != "text"]
     short = [f for f in full if f not in t.total_only]
     nums: list[Tok | None] = []
@@ -154,6 +162,8 @@ def read_values(t: Template, header: list[str], cells: list[SCell], total_row: b
         n = parse_number(c.text) if c.text else None
         if n is not None and n.unit == "%" and n.value > 1000:
             n = None  # '10001000100%': figures run together, not a rate
+        if n is not None and split_digits and _DIGITS.fullmatch(c.text):
+            n = None
         if n is not None:
             nums.append(Tok(n, c))
         elif c.text and _RUN.match(_UNIT_WORDS.sub("", c.text)):
@@ -185,6 +195,9 @@ def read_values(t: Template, header: list[str], cells: list[SCell], total_row: b
                 if len(toks) > best:
                     readings, best = [], len(toks)
             readings.extend(got)
+    if (not readings and not runs and not split_digits and all(fields()[f].kind == "points" for f in full)
+            and any(_DIGITS.fullmatch(c.text) for c in cells)):
+        return read_values(t, header, cells, total_row, by_position, split_digits=True)
     return _consensus(readings, [x for x, _ in [(n, 0) for n in nums] if x is not None])
 
 
