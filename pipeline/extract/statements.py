@@ -52,6 +52,7 @@ class Grammar:
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
     standard_words: tuple[str, ...]
+    standard_not: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
     rate_words: tuple[str, ...]
@@ -113,6 +114,7 @@ def grammar() -> Grammar:
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
+        standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
@@ -238,6 +240,12 @@ def _decimals(s: str) -> int:
 def _ends_with(label: str, words: tuple[str, ...]) -> bool:
     lab = label.rstrip(grammar().label_tail)
     return any(lab.endswith(w) for w in words)
+
+
+def _without(label: str, words: tuple[str, ...]) -> str:
+    for w in words:
+        label = label.replace(w, " ")
+    return label
 
 
 def _nearest(label: str, words: tuple[str, ...]) -> tuple[int, str] | None:
@@ -376,23 +384,34 @@ def _bare(label: str, g: Grammar) -> bool:
 
 
 def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement],
-                brackets: list[list[Statement]], flow: Flow, g: Grammar) -> list[Statement]:
+                brackets: list[list[Statement]], flow: Flow, g: Grammar, adjacent: bool = True) -> list[Statement]:
     """Lists of parts opened and closed in the text between two figures: 其中/包括 open one
     after the figure before; a bracket right after a figure breaks that figure down
     ("一般公共预算拨款3300.69万元（经费拨款3266.69万元…）"); its closing ends what it opened."""
     if last is not None and between.lstrip().startswith(g.part_after):
         parts_open = [last]  # "在收入合计218.78亿元中，…": its parts follow
     i = 0
+    owners: list[Statement | None] = []
     while i < len(between):
         ch = between[i]
         if ch in "(（":
             brackets.append(parts_open)
-            parts_open = [last] if last is not None and not between[:i].strip(" ，,") else []
+            # the figure right before the bracket owns it; a figure set aside there (an unspent
+            # 年终结余4558万元) leaves the bracket without an owner
+            owner = last if last is not None and adjacent and not between[:i].strip(" ，,") else None
+            owners.append(owner)
+            parts_open = [owner] if owner is not None else []
         elif ch in ")）":
             parts_open = brackets.pop() if brackets else []
+            # "854万(…畅通工程159万元) 其中:…": a list opened after the bracket is its owner's,
+            # never the last figure inside it (no owner read: no list)
+            last = owners.pop() if owners else None
 
         elif last is not None and any(between.startswith(w, i) for w in g.part_words):
-            parts_open = flow.open_list(last, g) if not brackets else [last]
+            # inside a bracket, 其中 lists parts of the bracket's owner ("年终结余4558万元(其中:本级
+            # 791万元)": not of a figure read before it when the owner was set aside)
+            in_owner = owners[-1] if owners else (last if brackets else None)
+            parts_open = flow.open_list(last, g) if not brackets else ([in_owner] if in_owner is not None else [])
         i += 1
     return parts_open
 
@@ -456,7 +475,8 @@ def read_statements(printed: str, default_measure: str | None,
                 label = label.replace(name, "")  # "2026年深圳市审计局部门预算收入": the reporter's own name
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
-            parts_open = _scan_lists(between, last, parts_open, brackets, flow, g)
+            parts_open = _scan_lists(between, last, parts_open, brackets, flow, g,
+                                     adjacent=last is not None and last_fig_end == prev_end)
             # after a semicolon, a clause stating its own stage ("；完成政府性基金支出…") is a
             # new statement, not another part ("；事业收入186.06亿元，占85.05%" is)
             semicolon = not brackets and bool(re.search(r"[;；]", between))
@@ -504,7 +524,7 @@ def read_statements(printed: str, default_measure: str | None,
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
-                or any(w in label for w in g.standard_words)
+                or any(w in _without(label, g.standard_not) for w in g.standard_words)
             ):
                 if is_change:
                     # The level before it in its sentence (not a budget a rate was measured
@@ -750,6 +770,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     if last_change is not None and last_change.end <= a + m.start():
         # "减少1.5万元(42.86%)" or "，下降5.2%": the change's own percentage.
         gap = since.strip(" ()（）,，、")
+        if any(w in gap for w in g.other_basis):
+            return  # "减收34,086万元,剔除留抵退税后同口径增长0.67%": a rate on another basis
         if not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words:
             last_change.pct = pct
             return

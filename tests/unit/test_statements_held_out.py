@@ -52,3 +52,31 @@ def test_untitled_sangong_spending_against_its_budget_is_an_account() -> None:
 def test_a_budget_arranged_for_spending_stays_a_budget() -> None:
     ex = _ex("2023年部门预算说明\n2023年一般公共预算财政拨款安排的“三公”经费预算为5.00万元。")
     assert [(b["line_item"], b["amount_yuan"]) for b in ex.fact_budgets] == [("sangong", Decimal("50000.00"))]
+
+
+def test_a_rate_on_another_basis_is_not_the_changes_own() -> None:
+    # E 631 (广州番禺 预算执行报告): 减收34,086万元 is the raw change; 0.67 % is 剔除留抵退税后同口径.
+    ex = _ex("关于番禺区2022年预算执行情况的报告\n"
+             "2022年全区一般公共预算收入1,042,625万元,完成年度预算的100.99%,比2021年减收34,086万元,"
+             "剔除留抵退税后同口径增长0.67%。其中:税收收入720,801万元,同比减收92,021万元,剔除留抵退税后同口径下降 6.07%。")
+    cuts = [c for c in ex.fact_changes if c.get("word") == "减收"]
+    assert len(cuts) == 2 and all(c.get("change_pct") is None for c in cuts)
+
+
+def test_a_list_after_a_bracket_belongs_to_its_owner_never_to_a_figure_inside() -> None:
+    # E 604 (岳阳县, one cell per line run together): 其中 after the bracket is not 畅通工程's;
+    # 高标准农田建设400万元 is a project's amount, not a per-unit standard.
+    ex = _ex("农田建设项目绩效自评表\n年度资金总额: 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元) "
+             "其中:财政拨款 854万854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)\n")
+    by_ref = {b["source_ref"]: b for b in ex.fact_budgets}
+    assert "400" in {b["reported_text"] for b in ex.fact_budgets}
+    for b in ex.fact_budgets:
+        whole = by_ref.get(b.get("part_of") or "")
+        assert whole is None or whole["reported_text"] != "159", b
+
+
+def test_a_bracket_after_a_figure_set_aside_has_no_owner() -> None:
+    # E 612 (丰都县 决算): 791 is 年终结余's part (set aside as unspent), not 365's.
+    ex = _ex("丰都县人民政府关于2021年决算情况的报告\n全县一般公共预算本级支出623396万元,下降11.44%,加上:上解支出33067万元、"
+             "债务还本支出268007万元、安排预算稳定调节基金365万元、年终结余4558万元(其中:本级791万元),支出总计929393万元。")
+    assert not [b for b in ex.fact_budgets if b.get("part_of") and b["reported_text"] == "791"]
