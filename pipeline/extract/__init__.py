@@ -49,6 +49,11 @@ __all__ = ["extract", "Extraction"]
 _SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
 
 
+def _same_paragraph(a: str | None, b: str | None) -> bool:
+    pa, pb = (re.search(r"(?:para|table)=\d+", x or "") for x in (a, b))
+    return bool(pa and pb and pa.group(0) == pb.group(0))
+
+
 def _report_id(document_id: str, seq: int) -> str:
     # Content-addressed, so re-runs and renamed files keep the same id.
     return f"{document_id[:16]}-r{seq}"
@@ -354,6 +359,10 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             row = _narrative_execution(ctx)
             vals = {"reported_rate_pct": Decimal(m.text), "rate_text": m.printed,
                     "rate_decimals": m.decimals, "rate_source_ref": ref}
+            # A rate pairs with the execution stated in its own paragraph; one paragraphs away
+            # is another year's or another fund's ("2023年完成支付784.685万元" / "…执行率34.3%").
+            if row is not None and not _same_paragraph(row["source_ref"], ref):
+                row = None
             if row is not None:
                 row.update(vals)
             else:

@@ -80,3 +80,12 @@ def test_a_bracket_after_a_figure_set_aside_has_no_owner() -> None:
     ex = _ex("丰都县人民政府关于2021年决算情况的报告\n全县一般公共预算本级支出623396万元,下降11.44%,加上:上解支出33067万元、"
              "债务还本支出268007万元、安排预算稳定调节基金365万元、年终结余4558万元(其中:本级791万元),支出总计929393万元。")
     assert not [b for b in ex.fact_budgets if b.get("part_of") and b["reported_text"] == "791"]
+
+
+def test_a_rate_pairs_with_the_execution_of_its_own_paragraph() -> None:
+    # E 621 (Guangdong): 784.685 paid in 2023; the 34.3 % is 233.64 of the 680.315 carried over.
+    ex = _ex("一、绩效目标分解下达情况\n"
+             "(一)2023年中央下达水稻集中育秧设施建设项目预算资金1465万元(该项目为两年期项目)。2023年完成支付784.685万元。\n"
+             "(二)2024年结转2023年水稻集中育秧设施建设项目资金合计680.315万元,全年预算执行数合计233.64万元。预算执行率34.3% 。\n")
+    paired = [e for e in ex.fact_executions if e.get("reported_rate_pct") is not None and e.get("executed_yuan") is not None]
+    assert all(e["executed_yuan"] != Decimal("7846850.00") for e in paired)
