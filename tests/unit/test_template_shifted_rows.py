@@ -31,7 +31,10 @@ D505 = """2022年度项目支出绩效自评表 | 部门:临沧市永德县明�
 |
 | — |
 | — | 其他资金 | — | — | — | — |
-| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 |
+| — | 年度 总体 目标 | 预期目标 | 实际完成情况 | 确保每一个学生都能享受到国家政策福利,改善学生体质 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |
+| 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
+| 时效指标 | 资金到位及时率 | ≧ | 100 | % | 100% | 10 | 7 |
+| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |
 """
 
 
@@ -49,6 +52,9 @@ def test_labels_moved_to_the_row_before_and_a_unit_in_the_block_title() -> None:
     assert not any(b[0] == "fiscal_current" for b in budgets)
     assert any(c == "budget_execution" and float(w) == 10 and float(s) == 10 for c, w, s in scores)
     assert any("readings of the values fit the header" in u["reason"] for u in ex.unrecognised)
+    # The indicator rows' targets (≧ | 100 | % | 100%) are no weights and scores of a
+    # component named by the comparator.
+    assert {c for c, _, _ in scores} <= {"budget_execution", "total"}
 
 
 # D 507 (济南 历城区, 2019): a table flattened with spaces; the grid a reader made of it keeps

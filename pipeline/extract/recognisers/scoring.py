@@ -54,6 +54,8 @@ def _scoring_subject(table: Table, ctx: Ctx, hdr_i: int) -> str | None:
 _INDEX_CODE = re.compile(r"^([A-Z]\d{1,4}|\d{1,2}(?:\.\d{1,2}){1,3})(?=[\u4e00-\u9fa5])")
 _WEIGHT_COL = table_pattern("scoring.weight")
 _SCORE_COL = table_pattern("scoring.score")
+_TARGET_COL = table_pattern("indicator_columns.target")
+_ACTUAL_COL = table_pattern("indicator_columns.actual")
 
 
 def read_scoring(table: Table, ctx: Ctx) -> bool:
@@ -61,7 +63,10 @@ def read_scoring(table: Table, ctx: Ctx) -> bool:
         table,
         lambda t: any(_WEIGHT_COL.search(x) for x in t)
         and any(_ANY_SCORE.search(x) for x in t)
-        and not any(stage_of(x) in ("initial", "adjusted", "executed") for x in t),
+        and not any(stage_of(x) in ("initial", "adjusted", "executed") for x in t)
+        # An indicator block (指标值 … 实际完成值 … 分值 得分) whose own header was not read: its
+        # first figures are targets and actuals, not weights and scores.
+        and not (any(_TARGET_COL.search(x) for x in t) and any(_ACTUAL_COL.search(x) for x in t)),
     )
     if hdr_i is None:
         return False
