@@ -86,9 +86,6 @@ class FontCache:
         self.rsrc = PDFResourceManager(caching=True)
         self.by_spec: dict[int, tuple] = {}  # id of spec/objid → (font, inverse)
 
-        # (pdfminer fonts a pdfium font can be, character) → the (advance width, descent)
-        # pairs they can print it with: the same on every page, computed once.
-        self.options: dict[tuple, frozenset] = {}
 
     def font(self, objid, spec) -> tuple:
         key = objid if objid is not None else id(spec)
@@ -424,7 +421,7 @@ def page_objects(doc: pdfium.PdfDocument, page, fonts: FontCache) -> dict[str, l
     try:
         if abs(pp.get_height() - height) > 1e-3:
             raise Unsupported("page height")
-        chars = _chars(pp, by_name, height, doctop0, pno, fonts.options)
+        chars = _chars(pp, by_name, height, doctop0, pno)
         lines: list = []
         rects: list = []
         curves: list = []
@@ -456,7 +453,7 @@ def _void_returning(fn):
 _TEXT_OBJECT_AT = _void_returning(R.FPDFText_GetTextObject)
 
 
-def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int, shared: dict) -> list[dict]:
+def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int) -> list[dict]:
     tp = pp.get_textpage()
     raw = tp.raw
     try:
@@ -494,7 +491,7 @@ def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int, shared: d
             text = chr(u)
             entry = metrics.get(text)
             if entry is None:
-                entry = metrics[text] = _metrics(font, cands, text, shared)
+                entry = metrics[text] = _metrics(font, cands, text)
             origin_at(raw, i, ox, oy)
             x, y = ox.value, oy.value
             if key == last_key and x == last_x and y == last_y:
@@ -585,23 +582,16 @@ def _candidates(font, by_name: dict) -> list:
     return cands
 
 
-def _metrics(font, cands: list, text: str, shared: dict | None = None) -> tuple[float, float]:
+def _metrics(font, cands: list, text: str) -> tuple[float, float]:
     """(advance width, descent) per unit font size of `text` printed in this font, as
     pdfminer reads them. When the fonts or codes that can print it disagree, pdfium's own
-    width for the character (from the code it prints it with) picks among them. `shared`
-    keeps the possible pairs of these candidate fonts across pages."""
-    key = (*map(id, (c[0] for c in cands)), text)
-    options = shared.get(key) if shared is not None else None
-    if options is None:
-        found: set[tuple[float, float]] = set()
-        for f, inv, _size in cands:
-            widths = inv.get(text)
-            if widths:
-                dsc = f.get_descent()
-                found.update((w, dsc) for w in widths)
-        options = frozenset(found)
-        if shared is not None:
-            shared[key] = options
+    width for the character (from the code it prints it with) picks among them."""
+    options: set[tuple[float, float]] = set()
+    for f, inv, _size in cands:
+        widths = inv.get(text)
+        if widths:
+            dsc = f.get_descent()
+            options.update((w, dsc) for w in widths)
     if len(options) == 1:
         return next(iter(options))
     if not options:
