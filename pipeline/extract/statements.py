@@ -128,7 +128,11 @@ def grammar() -> Grammar:
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
         attributive=re.compile(rf"{cfg['neutral']['attributive']}(?=.*(?:{'|'.join(cfg['neutral']['words'])}))"),
-        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"),
+        # a figure printed without its unit right before a bracket listing its parts in one
+        # ("全区执行数1032849.44(含中央资金689139.31万元,…)") is in that unit
+        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"
+                          rf"|{number.replace('?P<n>', '?P<ln>')}(?=[(（](?:{'|'.join(cfg['parts']['words'])})[^()（）\d]{{0,20}}"
+                          rf"\d[\d,]*(?:\.\d+)?\s*(?P<lu>{money}))"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
@@ -495,8 +499,8 @@ def read_statements(printed: str, default_measure: str | None,
                 flow.skip(a + m.start(), a + m.end(), "table cells run together, not a sentence")
                 prev_end = last_fig_end = m.end()
                 continue
-            gn = "n" if m.group("n") is not None else "bn"
-            n, u = m.group(gn), m.group("u") or m.group("bu")
+            gn = "n" if m.group("n") is not None else "bn" if m.group("bn") is not None else "ln"
+            n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("lu")
             ns, ne = m.start(gn), m.end(gn)
             if (lst := g.unitless_list.search(sent[prev_end : m.start()])) and not label.strip(" ,，、"):
                 label = lst.group(1)  # "各减少1267.86，2570.97万元": the list's clause speaks for it
@@ -797,7 +801,11 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     rates.append(rate)
     # The figure a rate measures: the executed (or, in budget-execution reports, received)
     # level stated before it in its sentence.
-    ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")), None)
+    # Not a part listed in a bracket closed before the rate ("执行数1032849.44(含…其他资金11185.14万元),
+    # 总预算执行率95.61%": the rate is the whole's).
+    closed = _closed_brackets(m.string[: m.start()])
+    ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")
+               and not any(o < s.start - a < c for o, c in closed)), None)
     if ex is not None and ex.rate is None:
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
         rate.joined = True

@@ -89,3 +89,13 @@ def test_a_rate_pairs_with_the_execution_of_its_own_paragraph() -> None:
              "(二)2024年结转2023年水稻集中育秧设施建设项目资金合计680.315万元,全年预算执行数合计233.64万元。预算执行率34.3% 。\n")
     paired = [e for e in ex.fact_executions if e.get("reported_rate_pct") is not None and e.get("executed_yuan") is not None]
     assert all(e["executed_yuan"] != Decimal("7846850.00") for e in paired)
+
+
+def test_a_total_printed_without_unit_before_its_parts_and_its_rate() -> None:
+    # E 614 (广西): 1032849.44 takes the unit of the parts its bracket lists; 95.61 % is its rate
+    # (1032849.44 / 1080245.79), not the rate of 其他资金, the last part in the bracket.
+    ex = _ex("广西城乡居民基本养老保险补助资金转移支付2022年度绩效自评报告\n"
+             "2022年,我区城乡居民基本养老保险全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元,"
+             "地方资金332524.99万元,其他资金11185.14万元),总预算执行率95.61%。")
+    rated = [e for e in ex.fact_executions if e.get("executed_yuan") is not None and e.get("reported_rate_pct") is not None]
+    assert [(e["executed_yuan"], e["reported_rate_pct"]) for e in rated] == [(Decimal("10328494400.00"), Decimal("95.61"))]
