@@ -86,3 +86,17 @@ def test_flattened_block_the_table_recogniser_cannot_align() -> None:
     assert ("total", "initial", "450000.00") in budgets
     assert ("total", "450000.00", "100.0000") in execs or ("total", "450000.00", "100") in execs
     assert any(c == "budget_execution" and float(w) == 10 and float(s) == 10 for c, w, s in scores)
+
+
+def test_a_unit_printed_in_the_total_label() -> None:
+    """The money unit may be printed in the fund-source label instead of the header (the 元 of
+    505 moved there): honoured in a grid and in a cell stream, never the 万元 default."""
+    grid = ("项目支出绩效自评表\n| 项目名称 | 营养改善计划 |\n"
+            "| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额(元) | 387664.62 | 387664.62 | 387664.62 | 10 | 100% | 10 |\n"
+            "| 其中:当年财政拨款 | 387664.62 | 387664.62 | 387664.62 | — | — | — |\n| 年度总体目标 | 完成 |\n")
+    one_per_line = grid.replace(" | ", "\n").replace("| ", "").replace(" |", "")
+    for text in (grid, one_per_line):
+        _, budgets, execs, _ = _facts(text)
+        assert ("total", "adjusted", "387664.62") in budgets
+        assert any(e[0] == "total" and e[1] == "387664.62" for e in execs)

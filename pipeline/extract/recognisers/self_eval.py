@@ -127,7 +127,10 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     header = table.rows[hdr_i]
     hcells = real_cells(header)
     fields = {i: stage_of(c.text) for i, c in enumerate(hcells)}
-    unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
+    # The unit printed in the header, else in a fund-source label (年度资金总额(元)), else the
+    # table's caption or the page's unit line.
+    labels = [c.text for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if line_item_code(c.text)]
+    unit = _table_unit(table, ctx, [c.text for c in hcells] + labels) or DEFAULT_MONEY_UNIT
     exec_weight = exec_score = None
     seen: list[str] = []
     totals: dict[str, Val] = {}

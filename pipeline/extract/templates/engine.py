@@ -221,6 +221,8 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
         code, label, n = lab
         while k + n < len(cells) and _ANNOT.match(cells[k + n].text):
             n += 1  # '年度资金总额 (万元):' — the annotation belongs to the label
+        if blk.unit is None:
+            blk.unit = _unit(cells, k, k + n)  # a unit printed in the label: 年度资金总额(元)
         e = _values_after(cells, k + n)
         vals = cells[k + n : e]
         taken.update(range(k, e))
