@@ -44,6 +44,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+import threading
 from collections import Counter
 from io import BytesIO as _BytesIO
 
@@ -65,6 +66,8 @@ _SPACING = re.compile(rb"(?<![\w.])(-?\d*\.?\d+)\s+(Tc|Tw|Tz|Ts)(?![\w])")
 _NEUTRAL = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0, b"Ts": 0.0}
 _SPACING_OPS = (b"Tc", b"Tw", b"Tz", b"Ts")
 
+
+_SWAP = threading.Lock()  # FontCache.font puts its font readers into pdfminer.pdffont
 
 # Pages read from pdfium, and pages left to pdfminer by reason (this process only).
 STATS: Counter = Counter()
@@ -94,12 +97,15 @@ class FontCache:
             # A ToUnicode CMap through `_FastCMapParser` (same map, without tokenising
             # its thousands of entries in Python); only while this cache loads a font.
             # The same for the encoding in a Type 1 font program's header (`_FastType1Header`).
-            saved = _pdffont.CMapParser, _pdffont.Type1FontHeaderParser
-            _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = _FastCMapParser, _FastType1Header
-            try:
-                font = self.rsrc.get_font(objid, spec)
-            finally:
-                _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = saved
+            # One thread at a time swaps them, so pdfminer's own are always put back (another
+            # thread loading a font meanwhile gets the same maps either way).
+            with _SWAP:
+                saved = _pdffont.CMapParser, _pdffont.Type1FontHeaderParser
+                _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = _FastCMapParser, _FastType1Header
+                try:
+                    font = self.rsrc.get_font(objid, spec)
+                finally:
+                    _pdffont.CMapParser, _pdffont.Type1FontHeaderParser = saved
             hit = (font, _inverse(font), _font_file_size(spec))
             self.by_spec[key] = hit
         return hit
