@@ -100,3 +100,20 @@ def test_a_unit_printed_in_the_total_label() -> None:
         _, budgets, execs, _ = _facts(text)
         assert ("total", "adjusted", "387664.62") in budgets
         assert any(e[0] == "total" and e[1] == "387664.62" for e in execs)
+
+
+# D 502 (稷山县, 2021): a document-site preview of a spreadsheet, labels and values out of
+# order — 年度资金总额 printed before the header, the figures after it with no label.
+D502 = ("基本公共卫生服务项目支出绩效自评表.xlsx\n稷山县项目支出绩效自评表 (2021年度) 项目名称 国家基本公共卫生服务 "
+        "主管部门 稷山县卫生健康和体育局 年初预算 数 0 项目资金 (万元) 年度资金总额 实施单位 稷山县翟店镇卫生院 "
+        "全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — "
+        "其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 指标 —\n")
+
+
+def test_figures_without_their_row_label_are_not_placed() -> None:
+    """Under 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 the first figures would read 全年预算数 0
+    beside 执行率 100%: whose row they are is not printed, so nothing is stored."""
+    ex, budgets, execs, scores = _facts(D502)
+    assert not budgets and not [e for e in execs if e[0] != "stated"]
+    assert not any(c == "budget_execution" for c, _, _ in scores)
+    assert any("figures printed without a row label" in u["reason"] for u in ex.unrecognised)

@@ -207,6 +207,14 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
             k = e
             continue
         lab = _label_at(cells, k, t)
+        if lab is None and _value_like(c):
+            # Figures with no label before them (a rendering that printed the row's label
+            # elsewhere): whose row they are is not printed here.
+            e = _values_after(cells, k)
+            blk.unplaced.append(("unlabelled row", cells[k:e], "figures printed without a row label"))
+            unknown += 1
+            k = max(e, k + 1)
+            continue
         if lab is None:
             s = k + 1
             while s < len(cells) and _ANNOT.match(cells[s].text):
