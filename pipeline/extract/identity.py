@@ -359,7 +359,8 @@ def evaluated_unit(texts: list[str]) -> str | None:
     own = re.compile(words("self_evaluator"))
     for t in texts:
         for m in own.finditer(re.sub(r"\s", "", t)):
-            if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u and not is_area(u):
+            if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u and not is_area(u) \
+                    and not re.search(words("finance_body"), u):
                 return u
     for t in texts:
         for m in pat.finditer(re.sub(r"\s", "", t)):

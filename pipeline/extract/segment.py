@@ -401,7 +401,17 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
             or ident.speaking_area(head)
+            or _publisher_fallback(publishers)
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
+
+
+def _publisher_fallback(publishers: list[str]) -> str | None:
+    """A page naming no unit of its own but its publisher ('来源:天津市东丽区财政局'): the body
+    that publishes it reports, when the page names one publisher only."""
+    # Only a full name, its place first ('财政局', '区财政局' may be any place's).
+    names = {p for p in publishers if ident.is_org(p) and ident.area_of(p) and ident.full_form(p, []) == p
+             and not re.match(ident.words("short_level"), p)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _title_area(title: str) -> str | None:

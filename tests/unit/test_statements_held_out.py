@@ -99,3 +99,15 @@ def test_a_total_printed_without_unit_before_its_parts_and_its_rate() -> None:
              "地方资金332524.99万元,其他资金11185.14万元),总预算执行率95.61%。")
     rated = [e for e in ex.fact_executions if e.get("executed_yuan") is not None and e.get("reported_rate_pct") is not None]
     assert [(e["executed_yuan"], e["reported_rate_pct"]) for e in rated] == [(Decimal("10328494400.00"), Decimal("95.61"))]
+
+
+def test_a_bracket_after_a_change_lists_parts_of_the_level_before_the_change() -> None:
+    # B 335 (临翔区审计局): the bracket after 较上年减少0.09万元,下降% lists 3.44's parts, not 三公's.
+    ex = _ex("2018年临翔区审计局“三公”经费支出决算说明\n2018年临翔区审计局一般公共预算财政拨款“三公”经费支出决算汇总数为6.09万元,"
+             "较上年减少0.99万元,下降13.98%。其中:因公出国(境)费为0万元。公务接待费为2.65万元。"
+             "公务用车购置及运行维护费为3.44万元,较上年减少0.09万元,下降%(其中:公务用车购置费0万元,较上年增加(减少)0万元,"
+             "增长(下降)0%;公务用车运行维护费3.44万元,较上年减少0.09万元,下降2.55%)。")
+    rows = ex.fact_budgets + ex.fact_executions
+    by_ref = {r["source_ref"]: r for r in rows}
+    ops = [r for r in rows if r.get("line_item") == "sangong_vehicle_operation"]
+    assert ops and all(by_ref[r["part_of"]]["line_item"] != "sangong" for r in ops if r.get("part_of"))
