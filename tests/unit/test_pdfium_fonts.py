@@ -201,20 +201,3 @@ def test_font_cache_restores_pdfminers_parsers():
     fonts.font(None, {"Type": "Font", "Subtype": "Type1", "BaseFont": "Helvetica"})
     assert pdffont.CMapParser is CMapParser
     assert pdffont.Type1FontHeaderParser is Type1FontHeaderParser
-
-
-def test_threads_reading_pdfs_leave_pdfminers_parsers_in_place():
-    """Readers in several threads: each font load swaps pdfminer's parsers under a lock, so
-    pdfminer's own are in place afterwards, and every thread reads the same Document."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import pdfminer.pdffont as pdffont
-
-    from pipeline.readers.pdf import read_pdf
-
-    data = (ROOT / "tests" / "fixtures" / "pdf" / "004.pdf").read_bytes()
-    with ThreadPoolExecutor(4) as ex:
-        docs = list(ex.map(lambda _: read_pdf(data), range(4)))
-    assert all(d == docs[0] for d in docs)
-    assert pdffont.CMapParser is CMapParser
-    assert pdffont.Type1FontHeaderParser is Type1FontHeaderParser
