@@ -566,3 +566,12 @@ def test_titles_of_evaluation_results_and_fund_use() -> None:
     page = "深圳市福田区民政局关于“2021年中央财政困难群众救助补助资金”管理使用情况\n全年实际下达71万元,发放率100%。"
     assert _rep(page)["unit_name"] == "深圳市福田区民政局"
     assert ident.clean_unit("澳门金沙城中心") is None  # casino spam on a hijacked page (E 620)
+
+
+def test_a_short_account_with_two_report_words_and_several_amounts_is_a_report() -> None:
+    # Held-out E 632: a two-paragraph 1–4月 execution note, no title.
+    page = ("1-4月,全市一般公共预算收入700.4亿元,增长1.9%。其中:市本级收入341.5亿元,下降0.7%;区级收入358.9亿元,增长4.4%。\n"
+            "全市一般公共预算支出1025.5亿元,完成年初预算36.7%,快于序时进度3.4个百分点,下降4%。\n")
+    assert _rep(page)["fiscal_year"] is None
+    # one amount is not enough
+    assert not extract(read_text("全市一般公共预算收入700.4亿元,完成年初预算的40%。".encode()), "t").reports
