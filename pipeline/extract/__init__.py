@@ -63,11 +63,12 @@ def extract(doc: Document, document_id: str) -> Extraction:
     ex = Extraction()
     doc = prepare(doc)
     # A checklist about a report quotes it; its figures are no unit's (the inspector's sheet).
-    segs = [] if is_about_a_report(doc) else segment(doc)
+    about_a_report = is_about_a_report(doc)
+    segs = [] if about_a_report else segment(doc)
     # A page without a title is a report when its vocabulary says so, or when its sentences
     # state budget or spending figures with their stage (an excerpt starting mid-report).
     report_words = looks_like_report(doc) or states_levels(doc)
-    if not segs and not is_about_a_report(doc) \
+    if not segs and not about_a_report \
             and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.

@@ -409,7 +409,7 @@ def _publisher_fallback(publishers: list[str]) -> str | None:
     """A page naming no unit of its own but its publisher ('来源:天津市东丽区财政局'): the body
     that publishes it reports, when the page names one publisher only."""
     # Only a full name, its place first ('财政局', '区财政局' may be any place's).
-    names = {p for p in publishers if ident.is_org(p) and ident.area_of(p) and ident.full_form(p, []) == p
+    names = {p for p in publishers if ident.is_org(p) and ident.area_of(p)
              and not re.match(ident.words("short_level"), p)}
     return names.pop() if len(names) == 1 else None
 
