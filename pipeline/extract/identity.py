@@ -1,5 +1,6 @@
 """Who reports, for which year: the words come from vocab/report_kinds.csv,
-vocab/report_identity.csv and vocab/traditional_chars.csv; this module holds the rules.
+vocab/report_identity.csv and vocab/traditional_chars.csv; this module holds the rules. A rule
+whose regex is itself made of words reads it whole from report_identity.csv (rule(role)).
 
 Evidence is weighed in this order (a wrong unit is worse than none, so every rule refuses
 masked or spam names and gives up rather than guess):
@@ -46,6 +47,13 @@ def words(role: str) -> str:
 
 
 @cache
+def rule(role: str) -> str:
+    """The one pattern of a role as written (a whole regex, or a piece of one)."""
+    (pattern,) = [r["pattern"] for r in _rows("report_identity.csv") if r["role"] == role]
+    return pattern
+
+
+@cache
 def unit_labels() -> list[tuple[str, int]]:
     """(label pattern, rank): cells naming the reporting unit; a lower rank is nearer to it."""
     return [(r["pattern"], int(r["rank"])) for r in _rows("report_identity.csv") if r["role"] == "unit_label"]
@@ -62,7 +70,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìō�
 
 def is_traditional(text: str) -> bool:
     """A page in traditional script: many characters that simplified text never uses."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = [c for c in text if 0x4E00 <= ord(c) <= 0x9FFF]
     if len(han) < 20:
         return False
     table = _t2s()
@@ -84,7 +92,7 @@ def org_pattern() -> re.Pattern[str]:
     followed by a second one (县人民政府 + 办公室) and 本级."""
     suf = words("org_suffix")
     return re.compile(
-        rf"((?:中国共产党|中共)?[{_HAN}]{{2,30}}?{suf}(?:[{_HAN}]{{0,10}}?{suf})?{words('own_level')}?)"
+        rf"({words('party_prefix')}?[{_HAN}]{{2,30}}?{suf}(?:[{_HAN}]{{0,10}}?{suf})?{words('own_level')}?)"
     )
 
 
@@ -110,7 +118,7 @@ def clean_unit(name: str | None) -> str | None:
     if not name:
         return None
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
-    s = s.rsplit("的", 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
+    s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
     if not (3 <= len(s) <= 32) or _MASKED.search(s) or re.search(words("not_a_name"), s):
         return None
@@ -153,14 +161,14 @@ def org_in(text: str) -> str | None:
 def unit_from_title(title: str) -> str | None:
     """The unit a title names, or the area of a compilation ('2019年度鹿寨县“三公”…')."""
     s = re.sub(r"\s", "", title)
-    s = re.sub(r"^(?:附件\d*[:：]?|第[一二三四五六七八九十\d]+(?:部分|章|节|篇)|\d+[、.．]|关于)", "", s)
-    m = re.match(rf"^(?P<u>[{_HAN}（）()]{{3,40}}?)(?:关于)?(?:(?:19|20)\d\d|20[xX×]{{2}})\s*年", s)
+    s = re.sub("^" + words("title_lead"), "", s)
+    m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
         return u
-    rest = re.sub(r"^(?:关于)?(?:19|20)\d\d(?:[—\-–~至](?:19|20)\d\d)?年度?", "", s)
+    rest = re.sub(rule("title_year"), "", s)
     if rest != s:
         # "<year><unit or area><kind>": the name runs up to the quotes or the kind's words.
-        head = re.split(r"[“\"《]|三公|部门|单位|整体|项目|财政|预算|决算|绩效|专项|关于|的", rest, maxsplit=1)[0]
+        head = re.split(rule("title_name_end"), rest, maxsplit=1)[0]
         if head and (u := org_prefix(head) or area_of(head)) and len(u) >= len(head) - 2:
             return u
     # A notice or law quoted in the title ('【市财政局、市商务局拨付…的通知】项目自评表') names
@@ -217,7 +225,7 @@ def labelled_units(texts: list[str]) -> list[tuple[int, str]]:
     # Labels are scanned left to right, so 单位 is never read inside 实施单位; 本单位, 各部门
     # are the text's own words, not labels.
     # 主管部门 refused by its own lookbehind (中央主管部门) must not leave 部门 to be read as a label.
-    pat = re.compile(rf"(?<![本各该全我此其其他管])(?:{alt})(?:\|?[（(]{words('seal')}[)）])?[:：|]?")
+    pat = re.compile(rf"(?<![{rule('label_not_after')}])(?:{alt})(?:\|?[（(]{words('seal')}[)）])?[:：|]?")
     other = re.compile(rf"{words('other_level')}$")
     out: list[tuple[int, str]] = []
     for t in texts:
@@ -288,7 +296,7 @@ def self_described(texts: list[str]) -> str | None:
     paragraph's start."""
     for t in texts:
         s = re.sub(r"\s", "", t)
-        s = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", "", s)
+        s = re.sub(rule("paragraph_number"), "", s)
         for m in re.finditer(words("self_verb"), s[:90]):
             # '(一)机构设置、职责。北京市人民政府研究室是承担…': the sentence the verb is in, and
             # '…设立北京市东城区人民法院,内设13个部门': the name a clause opens with; after a
@@ -307,12 +315,12 @@ def opening_unit(texts: list[str]) -> str | None:
     for t in texts:
         s = re.sub(r"\s", "", t)
         # 20xx: essay sites blank the year of a report they repost; the opening still names its unit.
-        m = re.match(rf"^(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)(?:\d\d|[xX×]{{2}})年", s)
+        m = re.match(rule("opening_unit_year"), s)
         # An area opens its own accounts ('许镇镇2020年“三公”经费决算数'), not a project's story.
-        own_accounts = re.match(r".{0,8}(?:三公|决算|预算)", s[m.end():]) if m else None
+        own_accounts = re.match(rule("own_accounts"), s[m.end():]) if m else None
         if m and (u := clean_unit(m.group("u"))) and (is_org(u) or (is_area(u) and own_accounts)):
             return u
-        m = re.search(rf"(?:19|20)\d\d年度?(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
+        m = re.search(rf"{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u
     return None
@@ -330,7 +338,7 @@ def speaks_as_unit(texts: list[str]) -> bool:
     """The text calls itself 我局, 我委, 我中心… (an organisation), not 我县, 我区 (an area):
     a report under a place's title written by one of its bodies."""
     area_end = re.compile(rf"(?:{words('area_suffix')})$")
-    return any(not area_end.search(m.group(0)) and m.group(0) not in ("本部门", "本单位")
+    return any(not area_end.search(m.group(0)) and not re.fullmatch(rule("generic_self"), m.group(0))
                for t in texts for m in re.finditer(words("first_person"), t))
 
 
@@ -343,7 +351,7 @@ def named_by_short_name(candidates: list[str], texts: list[str]) -> str | None:
         if not (m and is_org(c)) or len(c) - len(m.group(1)) < 2:
             continue
         short = m.group(1)[-1] + c[len(m.group(1)) :]  # 南县 + 政协 → 县政协
-        pat = re.compile(rf"(?:^|[，,。；;：:])(?:[（(]?[一二三四五六七八九十]+[)）、])?{re.escape(short)}"
+        pat = re.compile(rf"{rule('clause_start')}{re.escape(short)}"
                          rf"(?!{words('org_suffix')})")
         if any(pat.search(re.sub(r"\s", "", t)) for t in texts):
             return c
@@ -354,7 +362,8 @@ def evaluated_unit(texts: list[str]) -> str | None:
     """'我们对方城县动物疫病预防控制中心动物防疫专项经费进行了绩效评价': an evaluation
     commissioned by a finance bureau names the unit it evaluated right after 对."""
     did = words("evaluated")
-    pat = re.compile(rf"对(?:(?:19|20)\d\d年度?)?(?P<rest>[{_HAN}（）()“”\"]{{4,60}}?){did}[{_HAN}]{{0,6}}?(?:评价|自评)")
+    pat = re.compile(rf"{rule('evaluated_object')}(?:{rule('fiscal_year')})?(?P<rest>[{_HAN}（）()“”\"]{{4,60}}?){did}"
+                     rf"[{_HAN}]{{0,6}}?(?:{rule('evaluation')})")
     # '…,市交通运输局对2021年度…建设实施情况进行了绩效自查': the subject evaluating itself.
     own = re.compile(words("self_evaluator"))
     for t in texts:
@@ -364,7 +373,7 @@ def evaluated_unit(texts: list[str]) -> str | None:
                 return u
     for t in texts:
         for m in pat.finditer(re.sub(r"\s", "", t)):
-            if re.search(r"下达|拨付|安排|分配|使用", m.group("rest")):
+            if re.search(rule("fund_verb"), m.group("rest")):
                 continue  # 对X局下达的资金进行评价: the fund, not a unit, is evaluated
             p = org_pattern().match(m.group("rest"))
             if p and (u := clean_unit(p.group(1))) and not is_area(u):
@@ -375,7 +384,7 @@ def evaluated_unit(texts: list[str]) -> str | None:
 def compiled_area(texts: list[str]) -> str | None:
     """'经龙泉市财政局汇总，2018年龙泉市部门及乡镇政府…“三公”经费决算总额…': an area's units
     compiled together report as the area."""
-    pat = re.compile(rf"(?:19|20)\d\d年度?(?:全)?(?P<u>[{_HAN}]{{2,12}}?(?:{words('area_suffix')})){words('compiled')}")
+    pat = re.compile(rf"{rule('fiscal_year')}(?:{rule('whole_area')})?(?P<u>[{_HAN}]{{2,12}}?(?:{words('area_suffix')})){words('compiled')}")
     for t in texts:
         for m in pat.finditer(re.sub(r"\s", "", t)):
             if (u := clean_unit(m.group("u"))) and is_area(u):

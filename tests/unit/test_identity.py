@@ -575,3 +575,25 @@ def test_a_short_account_with_two_report_words_and_several_amounts_is_a_report()
     assert _rep(page)["fiscal_year"] is None
     # one amount is not enough
     assert not extract(read_text("全市一般公共预算收入700.4亿元,完成年初预算的40%。".encode()), "t").reports
+
+
+def test_every_role_the_rules_read_is_in_the_vocabulary_once() -> None:
+    # The rules' regexes and words live in vocab/report_identity.csv (issue 12): a role read
+    # with rule() is one pattern, as written; a missing or doubled row fails here, not on a page.
+    import re
+    from pathlib import Path
+
+    source = Path(ident.__file__).read_text(encoding="utf-8")
+    roles = set(re.findall(r"\brule\(['\"](\w+)['\"]\)", source))
+    assert len(roles) >= 15
+    for role in roles:
+        assert ident.rule(role)
+    assert ident.rule("fund_verb") == "下达|拨付|安排|分配|使用"
+    assert ident.rule("title_name_end").startswith('[“\\"《]')  # the CSV's doubled quote reads as one
+
+
+def test_generic_first_person_tells_no_organisation() -> None:
+    # 本单位, 本部门: any body says so; 我局 is an organisation speaking.
+    assert not ident.speaks_as_unit(["本单位严格执行预算。本部门无三公经费支出。"])
+    assert ident.speaks_as_unit(["我局严格执行预算。"])
+    assert not ident.speaks_as_unit(["我县严格执行预算。"])
