@@ -353,6 +353,7 @@ class TableSum(Fact):
     parts_sum: float | None = figure(ANY, ("parts_halfwidth", "parts_count"))
     parts_halfwidth: float | None = None
     parts_count: int | None = None
+    parts_decimals: int | None = None  # the finest precision printed among the parts (most decimals)
     first_row: int | None = None
     last_row: int | None = None
     page: int | None = None

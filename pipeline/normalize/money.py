@@ -98,6 +98,21 @@ def printed_interval(amount: Decimal | float | int, decimals: int | None, unit: 
     return a - h, a + h
 
 
+def printed_sum_agrees(total: float, parts_sum: float, coarsest_half: float) -> bool:
+    """Printed arithmetic (表内勾稽关系): the printed parts, added up, give the printed total at
+    the coarsest precision printed among them (`coarsest_half`, the largest half_width of the
+    total and its non-zero parts; a printed 0 is exact). A difference rounding could explain still fails: the page is left
+    unbalanced (尾差未调平). The Python twin of the SQL macro `printed_sum_agrees`."""
+    return abs(float(total) - float(parts_sum)) <= float(coarsest_half) * (1 + 1e-9) + 1e-6
+
+
+def printed_ratio_agrees(printed: float, computed: float, half: float) -> bool:
+    """A printed ratio agrees with the figures beside it when recomputing it from them, rounding
+    to one place more and then to the printed places, gives it. The Python twin of the SQL macro
+    `printed_ratio_agrees`."""
+    return abs(float(printed) - float(computed)) <= 1.1 * float(half) + 1e-9
+
+
 def printed_value(amount: Decimal | float | int, unit: str | None) -> float:
     """A base-unit amount back in the unit it was printed in (5 834 400 yuan, 万元 → 583.44)."""
     return float(Decimal(str(amount)) / unit_factor(unit))

@@ -12,6 +12,7 @@ WITH b AS (
     SELECT a.document_id, a.report_id, a.project_id, a.line_item, a.origin,
            i.v AS ini, j.v AS adj, a.v AS tot, i.t AS ini_t, j.t AS adj_t, a.t AS tot_t, a.source_ref AS tot_ref,
            i.half + j.half + a.half AS tol,
+           greatest(a.half, CASE WHEN i.v <> 0 THEN i.half ELSE 0 END, CASE WHEN j.v <> 0 THEN j.half ELSE 0 END) AS coarsest_half,
            format('adjusted={} @{}; adjustment={} @{}; initial={} @{}', a.t, a.source_ref, j.t, j.source_ref, i.t, i.source_ref) AS refs
     FROM b a
     JOIN b i ON i.stage = 'initial' AND i.report_id = a.report_id AND i.project_id IS NOT DISTINCT FROM a.project_id
@@ -25,12 +26,20 @@ WITH b AS (
         ORDER BY CAST(regexp_extract(i.source_ref, 'row=(\d+)', 1) IS DISTINCT FROM regexp_extract(a.source_ref, 'row=(\d+)', 1) AS INTEGER)
                + CAST(regexp_extract(j.source_ref, 'row=(\d+)', 1) IS DISTINCT FROM regexp_extract(a.source_ref, 'row=(\d+)', 1) AS INTEGER),
                  i.source_ref, j.source_ref) = 1
+), checked AS (
+    SELECT document_id, report_id, project_id, 'budget_stage_sum' AS check_name, 'error' AS severity,
+           tot AS expected, ini + adj AS observed, tot - (ini + adj) AS difference, tol AS tolerance,
+           (abs(tot - (ini + adj)) < 1e-6 OR abs(tot - (ini + adj)) < tol - 1e-9) AS passed,
+           format('调整后预算印 {} @{}, 年初 {} + 调整 {} = {} 元 ({}, {}), 差 {} 元, 容差 {} 元',
+                  tot_t, tot_ref, ini_t, adj_t, round(ini + adj, 2), line_item, origin,
+                  round(tot - (ini + adj), 2), round(tol, 2)) AS detail,
+           refs AS source_refs, CAST(NULL AS VARCHAR) AS subject_key,
+           printed_sum_agrees(tot, ini + adj, coarsest_half) AS printed_ok, coarsest_half AS printed_tol
+    FROM g
 )
-SELECT document_id, report_id, project_id, 'budget_stage_sum' AS check_name, 'error' AS severity,
-       tot AS expected, ini + adj AS observed, tot - (ini + adj) AS difference, tol AS tolerance,
-       (abs(tot - (ini + adj)) < 1e-6 OR abs(tot - (ini + adj)) < tol - 1e-9) AS passed,
-       format('调整后预算印 {} @{}, 年初 {} + 调整 {} = {} 元 ({}, {}), 差 {} 元, 容差 {} 元',
-              tot_t, tot_ref, ini_t, adj_t, round(ini + adj, 2), line_item, origin,
-              round(tot - (ini + adj), 2), round(tol, 2)) AS detail,
-       refs AS source_refs
-FROM g
+SELECT * EXCLUDE (printed_ok, printed_tol) FROM checked
+UNION ALL
+SELECT * EXCLUDE (printed_ok, printed_tol)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'budget_stage_sum' AS subject_key)
+FROM checked WHERE passed

@@ -35,6 +35,7 @@ WITH levels AS (
            greatest(coalesce(any_value(w.decimals), 0), coalesce(max(p.decimals), 0)) AS decimals,
            lp.partition_id, any_value(lp.ps) AS ps,
            list(p.line_item ORDER BY p.line_item) AS items, sum(p.v) AS observed, sum(p.half) AS parts_half,
+           greatest(any_value(w.half), coalesce(max(p.half) FILTER (WHERE p.v <> 0), 0)) AS coarsest_half,
            string_agg(p.label || ' ' || p.word || p.reported_text || coalesce(p.reported_unit, '') || ' @' || p.source_ref,
                       '; ' ORDER BY p.source_ref) AS parts
     FROM c w
@@ -43,19 +44,27 @@ WITH levels AS (
     JOIN c p ON p.report_id = w.report_id AND p.project_id IS NOT DISTINCT FROM w.project_id
         AND p.base = w.base AND list_contains(lp.ps, p.line_item)
     GROUP BY w.report_id, w.project_id, w.line_item, w.base, w.source_ref, lp.partition_id
+), checked AS (
+    SELECT r.document_id, g.report_id, g.project_id, 'change_parts_sum' AS check_name, 'error' AS severity,
+           whole_v AS expected, observed, whole_v - observed AS difference, whole_half + parts_half AS tolerance,
+           abs(whole_v - observed) < whole_half + parts_half + 1e-6 AS passed,
+           -- for people: the whole and its parts by their printed labels; the codes are in subject_key
+           format('正文写{}{}{}{} @{}（{}），各部分{}之和为 {}{}（{}）',
+                  whole_label, whole_word, whole_text, coalesce(whole_unit, ''), whole_ref,
+                  CASE WHEN base = 'budget' THEN '比预算' ELSE '比上期' END,
+                  CASE WHEN base = 'budget' THEN '比预算增减' ELSE '增减' END,
+                  format('{:,.{}f}', observed / unit_factor(whole_unit), decimals), coalesce(whole_unit, '元'),
+                  parts) AS detail,
+           whole_ref || '; ' || parts AS source_refs,
+           whole_item || ':' || base AS subject_key,
+           printed_sum_agrees(whole_v, observed, coarsest_half) AS printed_ok, coarsest_half AS printed_tol
+    FROM g JOIN reports r USING (report_id)
+    -- exactly the partition's parts, each once
+    WHERE items = ps
 )
-SELECT r.document_id, g.report_id, g.project_id, 'change_parts_sum' AS check_name, 'error' AS severity,
-       whole_v AS expected, observed, whole_v - observed AS difference, whole_half + parts_half AS tolerance,
-       abs(whole_v - observed) < whole_half + parts_half + 1e-6 AS passed,
-       -- for people: the whole and its parts by their printed labels; the codes are in subject_key
-       format('正文写{}{}{}{} @{}（{}），各部分{}之和为 {}{}（{}）',
-              whole_label, whole_word, whole_text, coalesce(whole_unit, ''), whole_ref,
-              CASE WHEN base = 'budget' THEN '比预算' ELSE '比上期' END,
-              CASE WHEN base = 'budget' THEN '比预算增减' ELSE '增减' END,
-              format('{:,.{}f}', observed / unit_factor(whole_unit), decimals), coalesce(whole_unit, '元'),
-              parts) AS detail,
-       whole_ref || '; ' || parts AS source_refs,
-       whole_item || ':' || base AS subject_key
-FROM g JOIN reports r USING (report_id)
--- exactly the partition's parts, each once
-WHERE items = ps
+SELECT * EXCLUDE (printed_ok, printed_tol) FROM checked
+UNION ALL
+SELECT * EXCLUDE (printed_ok, printed_tol)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'change_parts_sum:' || subject_key AS subject_key)
+FROM checked WHERE passed

@@ -1,4 +1,6 @@
--- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures.
+-- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures. Where
+-- it holds only within rounding, the rate recomputed from the printed figures is a
+-- printed_balance row (97.80 % printed beside 31.69 / 32.4 = 97.81 %).
 -- A rate stated in running text ("支出决算为17.06万元，完成预算27万元的63.2%") is measured
 -- against the budget figure its sentence names (rate_base_ref), whatever its stage; a
 -- payment or execution rate whose budget is stated elsewhere (rate_base_ref = 'report')
@@ -41,20 +43,32 @@ WITH e AS (
     SELECT * FROM cand
     QUALIFY row_number() OVER (PARTITION BY report_id, source_ref
                                ORDER BY abs(rate - 100 * ex / adj), adj_ref) = 1
+), checked AS (
+    SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
+           rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
+           rate_half + (hi - lo) / 2 AS tolerance,
+           (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9) AS passed,
+           format('执行率印 {}% @{}, 执行数 {} / 预算 {} = {}%, 差 {} 个百分点',
+                  rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
+           rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs,
+           CAST(NULL AS VARCHAR) AS subject_key,
+           printed_ratio_agrees(rate, 100 * ex / adj, rate_half) AS printed_ok, 1.1 * rate_half AS printed_tol, true AS printed_pair
+    FROM j
+    UNION ALL
+    SELECT document_id, report_id, project_id, 'execution_rate', 'error',
+           rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
+           (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9),
+           format('执行率印 {}% @{}, 执行数 {}; 正文所列预算中最接近的 {} 给出 {}%, 差 {} 个百分点',
+                  rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)),
+           rate_source_ref || '; ' || source_ref || '; ' || adj_ref, NULL,
+           -- the nearest budget of the text is a pairing made here, not a printed one: not judged as printed
+           true, NULL, false
+    FROM best
 )
-SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
-       rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
-       rate_half + (hi - lo) / 2 AS tolerance,
-       (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9) AS passed,
-       format('执行率印 {}% @{}, 执行数 {} / 预算 {} = {}%, 差 {} 个百分点',
-              rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
-       rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs
-FROM j
+SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair) FROM checked
 UNION ALL
-SELECT document_id, report_id, project_id, 'execution_rate', 'error',
-       rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
-       (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9),
-       format('执行率印 {}% @{}, 执行数 {}; 正文所列预算中最接近的 {} 给出 {}%, 差 {} 个百分点',
-              rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)),
-       rate_source_ref || '; ' || source_ref || '; ' || adj_ref
-FROM best
+-- the same rate recomputed from the printed figures (printed_ratio_agrees)
+SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'execution_rate' AS subject_key)
+FROM checked WHERE passed AND printed_pair

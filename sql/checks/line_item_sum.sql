@@ -44,6 +44,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     -- A year's figures add up among themselves (period: a prior-year column is its own sum).
     SELECT document_id, report_id, project_id, measure, period, blk, parent, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
+           greatest(any_value(parent_half), coalesce(max(half) FILTER (WHERE v <> 0), 0)) AS coarsest_half,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            any_value(parent_label) AS parent_label,
            greatest(coalesce(any_value(parent_decimals), 0), coalesce(max(decimals), 0)) AS decimals,
@@ -65,22 +66,33 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            u.cells AS unmapped_cells
     FROM sums s LEFT JOIN unmapped u ON u.document_id = s.document_id AND u.blk = s.blk
          AND u.col = regexp_extract(s.parent_ref, ';col=(\d+)', 1)
+), checked AS (
+    SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
+           expected, observed, expected - observed AS difference, tol AS tolerance,
+           holds AS passed,
+           -- A sum that does not hold while its column has amounts the reader could not name is not
+           -- understood completely: incomplete (never an error), with the amounts left out.
+           NOT holds AND unmapped_cells IS NOT NULL AS incomplete,
+           -- for people: the printed label and the stage in words (本年收入合计（年初预算数）), the
+           -- figures as printed; the codes are in subject_key
+           format('{}（{}{}）印 {}{} @{}，子项之和 {}{}（{}），差 {} 元，容差 {} 元{}',
+                  parent_label, CASE WHEN period = 'prior' THEN '上年' ELSE '' END, stage_zh(measure),
+                  parent_text, coalesce(parent_unit, ''), parent_ref,
+                  format('{:,.{}f}', observed / unit_factor(parent_unit), decimals),
+                  coalesce(parent_unit, '元'), parts, format('{:,.2f}', expected - observed), format('{:,.2f}', tol),
+                  CASE WHEN NOT holds AND unmapped_cells IS NOT NULL
+                       THEN '；未完整核对：同列有未识别的数字 ' || unmapped_cells ELSE '' END) AS detail,
+           parent_ref || '; ' || parts AS source_refs,
+           parent || ':' || measure || CASE WHEN period = 'prior' THEN ':prior' ELSE '' END AS subject_key,
+           -- a lone child is an "of which" line, not a sum: not judged as printed;
+           n = 1 OR printed_sum_agrees(expected, observed, coarsest_half) AS printed_ok, coarsest_half AS printed_tol,
+           -- judged as printed only when every amount of the column is mapped (else a tail may be a missed child)
+           n > 1 AND unmapped_cells IS NULL AS printed_pair
+    FROM judged
 )
-SELECT document_id, report_id, project_id, 'line_item_sum' AS check_name, 'error' AS severity,
-       expected, observed, expected - observed AS difference, tol AS tolerance,
-       holds AS passed,
-       -- A sum that does not hold while its column has amounts the reader could not name is not
-       -- understood completely: incomplete (never an error), with the amounts left out.
-       NOT holds AND unmapped_cells IS NOT NULL AS incomplete,
-       -- for people: the printed label and the stage in words (本年收入合计（年初预算数）), the
-       -- figures as printed; the codes are in subject_key
-       format('{}（{}{}）印 {}{} @{}，子项之和 {}{}（{}），差 {} 元，容差 {} 元{}',
-              parent_label, CASE WHEN period = 'prior' THEN '上年' ELSE '' END, stage_zh(measure),
-              parent_text, coalesce(parent_unit, ''), parent_ref,
-              format('{:,.{}f}', observed / unit_factor(parent_unit), decimals),
-              coalesce(parent_unit, '元'), parts, format('{:,.2f}', expected - observed), format('{:,.2f}', tol),
-              CASE WHEN NOT holds AND unmapped_cells IS NOT NULL
-                   THEN '；未完整核对：同列有未识别的数字 ' || unmapped_cells ELSE '' END) AS detail,
-       parent_ref || '; ' || parts AS source_refs,
-       parent || ':' || measure || CASE WHEN period = 'prior' THEN ':prior' ELSE '' END AS subject_key
-FROM judged
+SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair) FROM checked
+UNION ALL
+SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'line_item_sum:' || subject_key AS subject_key)
+FROM checked WHERE passed AND printed_pair

@@ -41,17 +41,28 @@ WITH s AS (
                 ELSE coalesce(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.txt)[1], '') END AS expected_text,
            coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.v)), 0) AS observed,
            coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.half)), 0) AS parts_half,
+           greatest(CASE WHEN whole IS NULL THEN total_half
+                         ELSE coalesce(list_max(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.half)), 0) END,
+                    coalesce(list_max(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part) AND x.v <> 0), lambda x: x.half)), 0)) AS coarsest_half,
            array_to_string(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)),
                                           lambda x: x.part || '=' || x.txt || ' @' || x.ref), '; ') AS parts_text
     FROM cases c
     WHERE NOT list_contains(tp, '?')
+), checked AS (
+    SELECT document_id, report_id, NULL AS project_id, 'row_split_sum' AS check_name, 'error' AS severity,
+           expected, observed, expected - observed AS difference, expected_half + parts_half AS tolerance,
+           abs(expected - observed) < 1e-6 OR abs(expected - observed) < expected_half + parts_half - 1e-9 AS passed,
+           format('{} ({}) 行{}印 {}{} @{}, 各列之和 {}{} ({}), 差 {}{}',
+                  coalesce(label_text, line_item), line_item, coalesce(whole, '合计'), expected_text, coalesce(unit, ''),
+                  total_source_ref, round(observed / unit_factor(unit), 4), coalesce(unit, '元'), parts_text,
+                  round((expected - observed) / unit_factor(unit), 4), coalesce(unit, '元')) AS detail,
+           total_source_ref || '; ' || parts_text AS source_refs, CAST(NULL AS VARCHAR) AS subject_key,
+           printed_sum_agrees(expected, observed, coarsest_half) AS printed_ok, coarsest_half AS printed_tol
+    FROM judged
 )
-SELECT document_id, report_id, NULL AS project_id, 'row_split_sum' AS check_name, 'error' AS severity,
-       expected, observed, expected - observed AS difference, expected_half + parts_half AS tolerance,
-       abs(expected - observed) < 1e-6 OR abs(expected - observed) < expected_half + parts_half - 1e-9 AS passed,
-       format('{} ({}) 行{}印 {}{} @{}, 各列之和 {}{} ({}), 差 {}{}',
-              coalesce(label_text, line_item), line_item, coalesce(whole, '合计'), expected_text, coalesce(unit, ''),
-              total_source_ref, round(observed / unit_factor(unit), 4), coalesce(unit, '元'), parts_text,
-              round((expected - observed) / unit_factor(unit), 4), coalesce(unit, '元')) AS detail,
-       total_source_ref || '; ' || parts_text AS source_refs
-FROM judged
+SELECT * EXCLUDE (printed_ok, printed_tol) FROM checked
+UNION ALL
+SELECT * EXCLUDE (printed_ok, printed_tol)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'row_split_sum' AS subject_key)
+FROM checked WHERE passed

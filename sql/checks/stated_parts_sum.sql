@@ -28,6 +28,7 @@ WITH f AS (
            any_value(whole_half) AS whole_half, any_value(whole_text) AS whole_text, any_value(whole_unit) AS whole_unit,
            any_value(whole_label) AS whole_label,
            sum(v) AS observed, sum(half) AS parts_half, count(*) AS n, list(DISTINCT line_item) AS items,
+           greatest(any_value(whole_half), coalesce(max(half) FILTER (WHERE v <> 0), 0)) AS coarsest_half,
            string_agg(coalesce(label_text, line_item) || '=' || reported_text || coalesce(reported_unit, '') || ' @' || source_ref, '; ') AS detail_parts
     FROM pd GROUP BY report_id, whole_ref, whole_item, dimension
 ), complete AS (
@@ -37,17 +38,26 @@ WITH f AS (
                  WHERE complete GROUP BY ALL) lp
         ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n AND g.closed
     GROUP BY ALL
+), checked AS (
+    SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_name, 'error' AS severity,
+           g.whole_v AS expected, g.observed, g.whole_v - g.observed AS difference, g.whole_half + g.parts_half AS tolerance,
+           CASE WHEN coalesce(c.is_complete, false)
+                THEN abs(g.whole_v - g.observed) < g.whole_half + g.parts_half + 1e-6
+                ELSE g.observed <= g.whole_v + g.whole_half + g.parts_half + 1e-6 END AS passed,
+           format('正文写 {} {}{} @{}，其中所列 {} 项{}之和为 {}{}（{}），差 {}{}',
+                  coalesce(g.whole_label, g.whole_item), g.whole_text, coalesce(g.whole_unit, ''), g.whole_ref, g.n,
+                  CASE WHEN coalesce(c.is_complete, false) THEN '（完整构成）' ELSE '（部分列举，不应超过总数）' END,
+                  round(g.observed / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元'), g.detail_parts,
+                  round((g.whole_v - g.observed) / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元')) AS detail,
+           g.whole_ref || '; ' || g.detail_parts AS source_refs,
+           CAST(NULL AS VARCHAR) AS subject_key, coalesce(c.is_complete, false) AS is_complete,
+           printed_sum_agrees(g.whole_v, g.observed, g.coarsest_half) AS printed_ok, g.coarsest_half AS printed_tol
+    FROM g JOIN reports r USING (report_id)
+    LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref AND c.dimension = g.dimension
 )
-SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_name, 'error' AS severity,
-       g.whole_v AS expected, g.observed, g.whole_v - g.observed AS difference, g.whole_half + g.parts_half AS tolerance,
-       CASE WHEN coalesce(c.is_complete, false)
-            THEN abs(g.whole_v - g.observed) < g.whole_half + g.parts_half + 1e-6
-            ELSE g.observed <= g.whole_v + g.whole_half + g.parts_half + 1e-6 END AS passed,
-       format('正文写 {} {}{} @{}，其中所列 {} 项{}之和为 {}{}（{}），差 {}{}',
-              coalesce(g.whole_label, g.whole_item), g.whole_text, coalesce(g.whole_unit, ''), g.whole_ref, g.n,
-              CASE WHEN coalesce(c.is_complete, false) THEN '（完整构成）' ELSE '（部分列举，不应超过总数）' END,
-              round(g.observed / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元'), g.detail_parts,
-              round((g.whole_v - g.observed) / unit_factor(g.whole_unit), 6), coalesce(g.whole_unit, '元')) AS detail,
-       g.whole_ref || '; ' || g.detail_parts AS source_refs
-FROM g JOIN reports r USING (report_id)
-LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref AND c.dimension = g.dimension
+SELECT * EXCLUDE (printed_ok, printed_tol, is_complete) FROM checked
+UNION ALL
+SELECT * EXCLUDE (printed_ok, printed_tol, is_complete)
+         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
+                  detail || printed_balance_note(printed_ok) AS detail, 'stated_parts_sum' AS subject_key)
+FROM checked WHERE passed AND is_complete

@@ -12,6 +12,7 @@ CREATE TABLE IF NOT EXISTS table_sums (
     parts_sum      DOUBLE,
     parts_halfwidth DOUBLE,
     parts_count    INTEGER,
+    parts_decimals INTEGER,           -- the finest precision printed among the parts (most decimals)
     first_row      INTEGER,
     last_row       INTEGER,
     page           INTEGER,

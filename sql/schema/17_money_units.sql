@@ -23,3 +23,24 @@ CREATE OR REPLACE MACRO printed_interval(amount, d, u) AS {
     'hi': CAST(amount AS DOUBLE) + 0.5 * pow(10, -coalesce(d, 0)) * unit_factor(u),
     'half': 0.5 * pow(10, -coalesce(d, 0)) * unit_factor(u)
 };
+
+-- Printed arithmetic (表内勾稽关系), the rule an auditor applies to a published page: the
+-- parts as printed, added up, give the printed total at the coarsest precision printed among
+-- them (`coarsest_half`: the largest printed_interval half of the total and its non-zero parts;
+-- a printed 0 is exact). The identity checks hold a sum within the rounding intervals above
+-- (the contract's rule); where it holds only so, the same sum judged as printed is a
+-- `printed_balance` row: a reader who adds up the page's figures finds it unbalanced (尾差未调平).
+-- Python's twin: pipeline.normalize.money.printed_sum_agrees.
+CREATE OR REPLACE MACRO printed_sum_agrees(total, parts_sum, coarsest_half) AS
+    abs(CAST(total AS DOUBLE) - CAST(parts_sum AS DOUBLE)) <= CAST(coarsest_half AS DOUBLE) * (1 + 1e-9) + 1e-6;
+
+-- A printed ratio (执行率) agrees with the figures printed beside it when recomputing it from
+-- them, rounding to one place more and then to the printed places, gives it (97.80 % beside
+-- 31.69 / 32.4 = 97.809 % does not; 44.5 % beside 969 / 2180 = 44.4495 % does). `half` is the
+-- ratio's printed_interval half. Python's twin: pipeline.normalize.money.printed_ratio_agrees.
+CREATE OR REPLACE MACRO printed_ratio_agrees(printed, computed, half) AS
+    abs(CAST(printed AS DOUBLE) - CAST(computed AS DOUBLE)) <= 1.1 * CAST(half AS DOUBLE) + 1e-9;
+
+-- What a printed_balance finding adds to its identity's sentence.
+CREATE OR REPLACE MACRO printed_balance_note(ok) AS
+    CASE WHEN ok THEN '' ELSE '（差额在各数四舍五入范围内，但按印出的数字计算不平：尾差未调平）' END;

@@ -266,7 +266,7 @@ def test_projects_differing_only_in_a_bracketed_qualifier_are_two_projects():
 def _stage_sum(budgets: list[tuple]) -> list[tuple]:
     con = _warehouse_with(budgets, [])
     sql = (Path(__file__).resolve().parents[2] / "sql" / "checks" / "budget_stage_sum.sql").read_text(encoding="utf-8")
-    return [(r[5], r[6], r[9]) for r in con.execute(sql).fetchall()]
+    return [(r[5], r[6], r[9]) for r in con.execute(sql).fetchall() if r[3] == "budget_stage_sum"]
 
 
 def test_budget_stages_are_summed_only_where_printed_together():

@@ -220,7 +220,8 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
                     "column_label": (sq(_header_above(header, c)) or None) if header and header[0].row != c.row else None,
                     "total_text": tv.num.text, "total_value": float(tv.value), "total_decimals": tv.num.decimals,
                     "parts_sum": float(sum(p.value for p in parts)), "parts_halfwidth": float(half),
-                    "parts_count": len(parts), "first_row": parts[0].cell.row, "last_row": parts[-1].cell.row,
+                    "parts_count": len(parts), "parts_decimals": max((p.num.decimals or 0) for p in parts),
+                    "first_row": parts[0].cell.row, "last_row": parts[-1].cell.row,
                     "page": table.page,
                 }
             )

@@ -123,6 +123,7 @@ def _table_total(table: Table, ctx: Ctx, header: list[Cell], fields, total_ri: i
                 "parts_sum": float(sum(p.value for p in parts)),
                 "parts_halfwidth": float(half),
                 "parts_count": len(parts),
+                "parts_decimals": max((p.num.decimals or 0) for p in parts),
                 "first_row": parts[0].cell.row,
                 "last_row": parts[-1].cell.row,
                 "page": table.page,

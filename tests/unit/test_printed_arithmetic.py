@@ -1,0 +1,106 @@
+"""Printed arithmetic (表内勾稽关系): a total must equal its printed parts as printed, and a stated
+execution rate must come out of the printed figures beside it. The identity checks hold within
+the rounding intervals (the contract's rule); where they hold only so, `printed_balance` judges
+the same figures as printed — the page is left unbalanced (尾差未调平), and a reader who adds up its
+figures finds it — with a detail that says it is within rounding.
+
+The snippets are real pages of ../shared/real-dev whose listed inconsistencies are such tails
+(117, 129, 134); each is also planted balanced to show the check passes then."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.normalize.money import printed_ratio_agrees, printed_sum_agrees
+from pipeline.warehouse.schema import init_schema
+from tests.audit.test_audit_rules import run_text
+
+ROUNDING_NOTE = "尾差未调平"
+
+
+@pytest.fixture(scope="module")
+def con():
+    c = duckdb.connect(":memory:")
+    init_schema(c)
+    return c
+
+
+@pytest.mark.parametrize(("total", "parts", "half"), [
+    (434.72, 434.71, 0.005), (434.72, 434.72, 0.005), (434.72, 434.715, 0.005), (1020.02, 1020.03, 0.005),
+    (117154424.7, 117154424.68, 0.005), (117154424.7, 117154424.68, 0.05), (10.0, 10.4, 0.5), (0.0, 0.0, 0.0),
+])
+def test_sum_macro_and_python_twin_agree(con, total, parts, half):
+    sql = con.execute("SELECT printed_sum_agrees(?, ?, ?)", [total, parts, half]).fetchone()[0]
+    assert sql == printed_sum_agrees(total, parts, half)
+
+
+@pytest.mark.parametrize(("printed", "computed", "half", "agrees"), [
+    (97.80, 31.69 / 32.4 * 100, 0.005, False),   # real-dev 147: 97.809 % printed 97.80 %
+    (44.5, 969 / 2180 * 100, 0.05, True),        # 44.4495 %: rounds to 44.45, then 44.5
+    (99.32, 24.84 / 25 * 100, 0.005, False),     # seed 003: 99.36 % printed 99.32 %
+    (86.0, 692.98 / 808.1 * 100, 0.5, True),
+    (100.0, 100.0, 0.5, True),
+])
+def test_ratio_macro_and_python_twin_agree(con, printed, computed, half, agrees):
+    sql = con.execute("SELECT printed_ratio_agrees(?, ?, ?)", [printed, computed, half]).fetchone()[0]
+    assert sql == printed_ratio_agrees(printed, computed, half) == agrees
+
+
+def _failed(text: str, check: str) -> list[tuple[float, float, str]]:
+    df = run_text(text)
+    d = df[(df["check_name"] == check) & (df["status"] == "failed")]
+    return [(round(e, 2), round(o, 2), det) for e, o, det in zip(d["expected"], d["observed"], d["detail"], strict=True)]
+
+
+def _passed(text: str, check: str) -> list[tuple[float, float]]:
+    df = run_text(text)
+    d = df[(df["check_name"] == check) & (df["status"] == "passed")]
+    return [(round(e, 2), round(o, 2)) for e, o in zip(d["expected"], d["observed"], strict=True)]
+
+
+# real-dev 117.txt (乌鲁木齐市政务服务中心 2023 部门决算说明, in simplified script here)
+SPEND_117 = ("乌鲁木齐市政务服务中心2023年度部门决算公开说明\n第二部分 部门决算情况说明\n"
+             "一、收入支出决算总体情况说明\n"
+             "2023年度支出总计{total}万元,其中:本年支出合计434.16万元,结余分配0.00万元,年末结转和结余0.55万元。\n")
+
+
+def test_a_whole_partition_one_cent_short_is_a_finding_said_to_be_within_rounding():
+    got = _failed(SPEND_117.format(total="434.72"), "printed_balance")
+    assert [(e, o) for e, o, _ in got] == [(4347200.0, 4347100.0)]
+    assert ROUNDING_NOTE in got[0][2]
+
+
+def test_the_identity_itself_holds_within_rounding():
+    """The contract's identity (rounding intervals) holds; only printed_balance fails."""
+    assert _failed(SPEND_117.format(total="434.72"), "stated_parts_sum") == []
+    assert _failed(FORM_003.format(rate="99.32%"), "execution_rate") == []
+
+
+def test_the_same_partition_balanced_passes():
+    assert _failed(SPEND_117.format(total="434.71"), "printed_balance") == []
+    assert (4347100.0, 4347100.0) in _passed(SPEND_117.format(total="434.71"), "stated_parts_sum")
+
+
+# real-dev 129.txt (凉山州 2022 州本级“三公”经费): a part printed "0万元" is exact, not ± 0.5 万元
+SANGONG_129 = ("2022年凉山州州本级部门使用财政拨款安排“三公”经费支出总额为{total}万元,比年初预算增加1317.14万元。"
+               "其中:因公出国(境)经费0万元,和年初预算持平;公务用车购置及运行维护费7,634.75万元,比年初预算增加1833.7万元;"
+               "公务接待费602.47万元,比年初预算减少516.57万元。\n")
+
+
+def test_a_zero_part_does_not_widen_the_tolerance():
+    got = _failed(SANGONG_129.format(total="8,237.23"), "printed_balance")
+    assert [(e, o) for e, o, _ in got] == [(82372300.0, 82372200.0)]
+    assert _failed(SANGONG_129.format(total="8,237.22"), "printed_balance") == []
+
+
+# seed 003's project table (text export, one cell per line): 24.84 of 25 is 99.36 %, printed 99.32 %
+FORM_003 = ("项目支出绩效自评表\n（2022年度）\n项目名称\n党员教育培训经费\n主管部门\n中共广元市昭化区委组织部\n"
+            "实施单位\n中共广元市昭化区委组织部\n项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n执行率\n"
+            "年度资金总额\n25\n25\n24.84\n{rate}\n")
+
+
+def test_a_rate_the_printed_figures_do_not_give_is_a_finding():
+    got = _failed(FORM_003.format(rate="99.32%"), "printed_balance")
+    assert got and all((e, o) == (99.32, 99.36) for e, o, _ in got)
+    assert _failed(FORM_003.format(rate="99.36%"), "printed_balance") == []
