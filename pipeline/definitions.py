@@ -16,6 +16,7 @@ from pipeline.defs.assets.quality import (
     structural_checks,
 )
 from pipeline.defs.distributed import distributed_ingest_job
+from pipeline.defs.io_managers import RunScopedIOManager
 from pipeline.defs.jobs import ingest_job, refresh_job
 from pipeline.defs.resources import BpwSettings
 from pipeline.defs.schedules import nightly_schedule
@@ -30,5 +31,6 @@ defs = dg.Definitions(
     jobs=[ingest_job, refresh_job, distributed_ingest_job, failed_documents_job],
     sensors=[raw_folder_sensor],
     schedules=[nightly_schedule],
-    resources={"bpw": BpwSettings()},
+    # Asset values are kept per run, so concurrent runs do not read each other's (io_managers.py).
+    resources={"bpw": BpwSettings(), "io_manager": RunScopedIOManager()},
 )
