@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 
@@ -41,6 +41,7 @@ class Column:
     by_kind: dict[str, str]
     group: bool
     headers: tuple[re.Pattern[str], ...]
+    units: bool = False  # a label column whose rows are units or areas (单位名称), not line items
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class TableTemplate:
     # The code a printed total takes in a report of another kind: in a self-evaluation the
     # 合计 of a funds table is the whole year's funds (`total`), not 本年支出合计.
     total_by_kind: tuple[tuple[str, str], ...] = ()
+    # Rows are units or areas (the label column's header says so): every row is read, each
+    # figure a `listed` line named by its row, column group and column.
+    unit_rows: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _columns_file() -> tuple[tuple[Column, ...], Ordinals]:
         d = tomllib.load(f)
     cols = tuple(
         Column(c["measure"], c.get("stage"), dict(c.get("by_kind", {})), bool(c.get("group", False)),
-               tuple(re.compile(h) for h in c["headers"]))
+               tuple(re.compile(h) for h in c["headers"]), bool(c.get("units", False)))
         for c in d["columns"]
     )
     o = d["ordinals"]
@@ -103,7 +107,7 @@ def table_templates() -> tuple[TableTemplate, ...]:
         rows = tuple((code, tuple(re.compile(p) for p in pats)) for code, pats in d["rows"].items())
         out.append(TableTemplate(d["name"], int(d.get("priority", 9)), rows, frozenset(d["totals"]),
                                  bool(d.get("any_label", False)), int(d.get("min_rows", 1)),
-                                 tuple(d.get("total_by_kind", {}).items())))
+                                 tuple(d.get("total_by_kind", {}).items()), bool(d.get("unit_rows", False))))
     return tuple(sorted(out, key=lambda t: t.priority))
 
 
@@ -118,6 +122,13 @@ class Col:
     period_word: str | None = None
     group: bool = False
     by_kind: tuple[tuple[str, str], ...] = ()
+    units: bool = False  # see Column.units
+    group_name: str | None = None  # the header printed over this column and its neighbours
+
+    @property
+    def pct(self) -> bool:
+        """The header prints the percent sign (增幅%): its cells are percents without one."""
+        return "%" in to_halfwidth(self.header)
 
     def stage_in(self, report_kind: str | None, report_stage: str | None) -> str | None:
         """The stage of a level column in this report: by_kind overrides; 'report' is the
@@ -148,7 +159,7 @@ def column_of(text: str) -> Col | None:
         if c.measure == "level" and c.stage == "report" and year is None:
             continue  # an empty header is a column only when it printed a year
         if any(p.search(target) for p in c.headers):
-            return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()))
+            return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()), c.units)
     return None
 
 
@@ -226,6 +237,8 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
     line_mode = i + 1 < len(cells) and not cells[i + 1].line_start
     if not cells[i].line_start:
         return None  # a header begins its line: a line's tail is not a header of its own
+    if line_mode and (grouped := _grouped_header(cells, i)) is not None:
+        return grouped
     while j < len(cells):
         if cols and line_mode and cells[j].line_start:
             break
@@ -263,6 +276,54 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
     if line_mode and j < len(cells):
         j = _sub_header(cells, j, cols)
     return cols, j
+
+
+def _line_at(cells: list[SCell], i: int) -> int:
+    """The end of the printed line that starts at i."""
+    e = i + 1
+    while e < len(cells) and not cells[e].line_start:
+        e += 1
+    return e
+
+
+def _grouped_header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
+    """A header over two lines whose first line names groups of columns (单位名称 |
+    一般公共预算收入 | 税收比重% | 一般公共预算支出) and whose second line names the columns under
+    each group (当月 | 累计 | 为预算的% | 增幅% | 当月 | …). The spans are not printed: a cell of
+    the first line that is a column stands alone, the others share the second line's columns
+    in equal runs, and the runs must repeat the same headers (else the spans are unknown and
+    the header is not read)."""
+    e1 = _line_at(cells, i)
+    if e1 >= len(cells):
+        return None
+    first = column_of(cells[i].text)
+    if first is None or first.measure != "label":
+        return None
+    tops = [c for c in cells[i + 1 : e1] if not c.empty]
+    e2 = _line_at(cells, e1)
+    subs = [c for c in cells[e1:e2] if not c.empty]
+    top_cols = [column_of(c.text) for c in tops]
+    groups = [c for c, col in zip(tops, top_cols, strict=True) if col is None]
+    if not groups or any(_is_value(c) or len(c.text) > 20 for c in groups):
+        return None
+    sub_cols = [column_of(c.text) for c in subs]
+    if not subs or any(col is None or col.measure == "label" for col in sub_cols) or len(subs) % len(groups):
+        return None
+    k = len(subs) // len(groups)
+    runs = [[header_key(c.text) for c in subs[g * k : (g + 1) * k]] for g in range(len(groups))]
+    if k < 2 or any(r != runs[0] for r in runs):
+        return None
+    cols = [first]
+    g = 0
+    for c, col in zip(tops, top_cols, strict=True):
+        if col is not None:
+            cols.append(col)
+            continue
+        cols.extend(replace(x, group_name=re.sub(r"\s+", "", c.text)) for x in sub_cols[g * k : (g + 1) * k] if x)
+        g += 1
+    if not any(c.measure == "level" for c in cols):
+        return None
+    return cols, e2
 
 
 def _sub_header(cells: list[SCell], j: int, cols: list[Col]) -> int:
@@ -303,13 +364,15 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
             continue
         cols, j = got
         rows, stray, end = _rows(cells, j, cols)
-        best = _choose(rows)
+        best = _choose(rows, cols)
         if best is None:
             i += 1
             continue
         unit = _unit(cells, i - 6, j)
         tbl = TTable(best, cols, unit, rows, stray)
         _place(tbl)
+        if best.unit_rows:
+            tbl.rows = _per_figure(tbl)
         out.append(tbl)
         taken.update(range(i, end))
         i = end
@@ -323,6 +386,8 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
     stray: list[SCell] = []
     idle = 0
     n = 1
+    width = sum(1 for c in cols if c.measure != "label")
+    last: TRow | None = None  # the row the previous printed line began
     while k < len(cells) and idle < 2:
         if cells[k].empty:
             k += 1
@@ -334,8 +399,17 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
             while e < len(cells) and not cells[e].line_start:
                 e += 1
             line = cells[k:e]
+            if last is not None and rows and rows[-1] is last and _runs_on(last, line, width):
+                # the row goes on on this line (rows split over lines: '濮阳市 | 73795 | 234267 |'
+                # then '| -10.9 | 70.9 | …'); bars meeting across the break close an empty cell
+                gap = [SCell("", line[0].ref, False, line[0].cell)] if line[0].bar_before else []
+                last.cells.extend([*gap, *line])
+                last.cut = e >= len(cells)
+                k = e
+                continue
             got = _line_row(line)
             k = e
+            last = None
         else:
             got, k = _cell_row(cells, k)
         if got is None:
@@ -354,7 +428,14 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
         row.index = n
         row.cut = k >= len(cells)
         rows.append(row)
+        last = row if line_mode else None
     return rows, stray, k
+
+
+def _runs_on(row: TRow, line: list[SCell], width: int) -> bool:
+    """A line of figures only, after a row short of the header's value columns."""
+    return (bool(line) and len(row.cells) < width and any(not c.empty for c in line)
+            and all(_is_value(c) and not is_ordinal_only(c.text) for c in line))
 
 
 def _split_label(texts: list[SCell]) -> tuple[list[tuple[int | None, str, SCell]], tuple[int | None, str, SCell] | None]:
@@ -425,10 +506,21 @@ def _cell_row(cells: list[SCell], k: int) -> tuple[tuple[list, TRow | None, list
     return (heads, TRow(lab[1], lab[0], cells[s:e], lab[2]), []), e
 
 
-def _choose(rows: list[TRow]) -> TableTemplate | None:
-    """The template naming most of the rows (ties: priority); lists need a total closing them."""
+def _choose(rows: list[TRow], cols: list[Col]) -> TableTemplate | None:
+    """The template naming most of the rows (ties: priority); lists need a total closing them.
+    A table whose label column names units or areas takes the unit-rows template: its rows are
+    no line items."""
+    if cols and cols[0].units:
+        t = next((t for t in table_templates() if t.unit_rows), None)
+        if t is None or not any(r.cells for r in rows):
+            return None
+        for r in rows:
+            r.code = LISTED if r.cells else None
+        return t
     best: tuple[int, int, TableTemplate] | None = None
     for t in table_templates():
+        if t.unit_rows:
+            continue
         own = [r for r in rows if r.cells and row_code(t, r.label) is not None]
         named = [r for r in own if row_code(t, r.label) not in t.totals]
         score = len(named)
@@ -481,12 +573,29 @@ def _place(tbl: TTable) -> None:
                     r.reason = f"'{c.text[:20]}' under a figure column"
                     break
                 continue
-            if col.measure != "other" and (num.unit == "%") != (col.measure == "change_pct"):
+            pct = num.unit == "%" or (col.pct and num.unit is None)
+            if col.measure != "other" and pct != (col.measure == "change_pct"):
                 r.reason = f"'{c.text}' does not fit column {col.header}"
                 break
             placed[n] = (num, c)
         else:
             r.values = placed
+
+
+def _per_figure(tbl: TTable) -> list[TRow]:
+    """A unit-rows table: each placed figure a row of its own, named by its row, its column
+    group and its column ('华龙区 一般公共预算收入 累计'), so that figures of one unit in several
+    columns stay apart. Rows whose values were not placed stay whole, with their reason."""
+    out: list[TRow] = []
+    for r in tbl.rows:
+        if r.reason or not r.values:
+            out.append(r)
+            continue
+        for n, v in r.values.items():
+            col = tbl.cols[n]
+            name = " ".join(x for x in (re.sub(r"\s+", "", r.label), col.group_name, header_key(col.header)) if x)
+            out.append(TRow(name, None, [v[1]], r.label_cell, LISTED, {n: v}, index=r.index, cut=r.cut))
+    return out
 
 
 def parts_of(rows: list[TRow], total: int) -> list[TRow] | None:

@@ -33,6 +33,9 @@ class SCell:
     line_start: bool  # the first cell of a printed row or line
     cell: Cell  # the grid cell (a synthetic one for text)
     table: Table | None = None
+    # The printed line began with a bar right after a line that ended with one ('234267 |' then
+    # '| -10.9 |'): a row run on over lines, with one empty cell between the two bars.
+    bar_before: bool = False
 
     @property
     def empty(self) -> bool:
@@ -127,13 +130,14 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, af
     bar_cells = after_bar  # the last printed line ended its cell with a bar
     for b in blocks:
         if isinstance(b, Table):
+            run_on = bar_cells and _bar_line(b)
             for row in b.rows:
                 first = True
                 for c in row:
                     if c.merged_copy:
                         continue
                     for piece in (_pieces(c.text, words, True) if split else [c.text.strip()]) if c.text.strip() else [""]:
-                        out.append(SCell(piece, str(b.ref(c)), first, c, b))
+                        out.append(SCell(piece, str(b.ref(c)), first, c, b, bar_before=first and run_on))
                         first = False
         elif isinstance(b, Paragraph):
             ref = str(b.ref())
@@ -144,24 +148,36 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, af
                 if bar_cells:
                     out.append(SCell("", ref, True, Cell(text="", row=b.index, col=1)))
                 continue
+            opens = bar_cells and b.text.lstrip().startswith("|")
             if b.text.strip():
                 bar_cells = b.text.rstrip().endswith("|")
             line = _line_cells(b.text, words)
             if not split:
                 for k, (text, span) in enumerate(zip(line, _spans(b.text, line), strict=True)):
                     r = str(b.ref(*span)) if span and len(line) > 1 else ref
-                    out.append(SCell(text, r, k == 0, Cell(text=text, row=b.index, col=k + 1)))
+                    out.append(SCell(text, r, k == 0, Cell(text=text, row=b.index, col=k + 1),
+                                     bar_before=k == 0 and opens))
                 continue
             delimited = "|" in b.text or (len(line) > 1 and "\t" in b.text.strip())
             for k, text in enumerate(line):
                 for piece in _pieces(text, words, delimited) if text else [""]:
-                    out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1)))
+                    out.append(SCell(piece, ref, first, Cell(text=piece, row=b.index, col=k + 1),
+                                     bar_before=first and opens))
                     first = False
     return out
 
 
+def _bar_line(t: Table) -> bool:
+    """A grid of one row of figures: the text reader's reading of a line '| -10.9 | 70.9 |'
+    (a line of figures becomes a grid only between bars or tabs), printed between bars."""
+    return len(t.rows) == 1 and bool(t.rows[0]) and all(parse_number(c.text) is not None or not c.text.strip()
+                                                        for c in t.rows[0])
+
+
 def ends_with_bar(b: Block, after_bar: bool) -> bool:
     """Whether a cell line ends its cell with a bar after block b (see cells_of's `after_bar`)."""
+    if isinstance(b, Table):
+        return after_bar and _bar_line(b)
     if not isinstance(b, Paragraph) or not b.text.strip():
         return after_bar if isinstance(b, Paragraph) else False
     return after_bar if b.text.strip() == "|" else b.text.rstrip().endswith("|")
