@@ -72,7 +72,7 @@ def rules() -> dict[str, Rule]:
         with open(RULES_FILE, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 name = row["name"].strip()
-                if name in sql or name in PYTHON_CHECKS:  # a listed check whose file went away does not run
+                if name in sql or name in PYTHON_CHECKS or name in DERIVED_CHECKS:  # a listed check whose file went away does not run
                     out[name] = Rule(name, row["family"].strip(), row["severity"].strip(),
                                      row["description_zh"].strip(), row["description_en"].strip(),
                                      (row.get("template_zh") or "").strip(), (row.get("template_en") or "").strip())

@@ -106,6 +106,17 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             ex.fact_executions.append(row)
         added += 1
     for s in statements:
+        if s.share_of_named is not None and s.ref is not None:
+            # a share of a whole named but not stated: kept for share_sum (the shares of one
+            # whole's parts), never compared with a figure
+            item, named, value, printed, dec, a, z = s.share_of_named
+            ex.fact_shares.append({
+                "report_id": rid, "project_id": None, "line_item": s.line_item, "part_source_ref": s.ref,
+                "part_yuan": s.yuan, "part_text": s.printed, "part_unit": s.unit, "part_decimals": s.decimals,
+                "whole_line_item": item, "whole_text": named[-60:],
+                "share_pct": value, "share_text": printed, "share_decimals": dec, "source_ref": str(p.ref(a, z)),
+                "origin": "statement",
+            })
         if s.share is None or s.ref is None or s.share[0].ref is None:
             continue
         whole, value, printed, dec, a, z = s.share

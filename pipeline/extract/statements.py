@@ -184,6 +184,9 @@ class Statement:
     period: str = "current"  # 'prior' for the earlier figure a level is compared with
     prior: Statement | None = None  # that earlier figure, when printed
     share: tuple | None = None  # (whole, value, printed, decimals, start, end): 占 X% of whole
+    # (line item, name as printed, value, printed, decimals, start, end): 占 X% of a whole the
+    # text names but whose level it does not state (占一般公共预算支出的84.06%)
+    share_of_named: tuple | None = None
     is_rate_base: bool = False  # the budget a stated rate was measured against
     cells_run: bool = False  # followed at once by another figure: table cells run together
     year: int | None = None  # the year its sentence speaks of (2021年度…), when it says one
@@ -730,6 +733,9 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
             part.part_of = None  # its share names its whole: not the list it seemed to be in
         whole = flow.levels.get((item[0], part.measure)) or next(
             (v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
+        if whole is None:
+            part.share_of_named = (item[0], words, *pct)
+            return
     else:
         whole = part.part_of
     if whole is not None and whole is not part:

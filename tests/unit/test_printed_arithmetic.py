@@ -104,3 +104,30 @@ def test_a_rate_the_printed_figures_do_not_give_is_a_finding():
     got = _failed(FORM_003.format(rate="99.32%"), "printed_balance")
     assert got and all((e, o) == (99.32, 99.36) for e, o, _ in got)
     assert _failed(FORM_003.format(rate="99.36%"), "printed_balance") == []
+
+
+# real-dev 109.txt (a 2022 部门预算说明, page break in the middle): 84.06 % + 19.62 % of the same
+# whole, named but not stated; 469500 / (2476260.58 + 469500) is 15.94 %
+SHARES_109 = ("二、支出预算情况\n(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n"
+              "1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。\n"
+              "2. 项目支出 469500 元,占一般公共预算支出的 {share}%,同比增加 70100 元 ,增长 17.55%。\n")
+
+
+def test_shares_of_one_whole_adding_up_to_more_than_100_is_a_finding():
+    got = _failed(SHARES_109.format(share="19.62"), "share_sum")
+    assert [(e, o) for e, o, _ in got] == [(100.0, 103.68)]
+    assert _failed(SHARES_109.format(share="15.94"), "share_sum") == []
+
+
+# real-more 211 (a 部门预算说明): an expense-class share and functional-class shares of the same
+# 支出总预算 are two lists, not one (4.43 % + 78.33 % + … is not a sum)
+SHARES_TWO_LISTS = ("一、支出预算情况\n基本支出预算 1037100 元,占支出总预算的 95.57%;项目支出预算 48100 元,占支出总预算的 4.43%。\n"
+                    "(一)一般公共服务支出类科目 850088.3 元,占支出总预算 78.33%。\n"
+                    "(二)社会保障和就业支出类科目 116433.12 元,占支出总预算 10.73%。\n"
+                    "(三)卫生健康支出类科目 43897.73 元,占支出总预算 4.04%。\n"
+                    "(四)住房保障支出类科目 74784.48 元,占支出总预算 6.90%。\n")
+
+
+def test_shares_of_two_dimensions_are_not_added_together():
+    assert _failed(SHARES_TWO_LISTS, "share_sum") == []
+    assert sorted(_passed(SHARES_TWO_LISTS, "share_sum")) == [(100.0, 100.0), (100.0, 100.0)]
