@@ -21,6 +21,7 @@ from pipeline.extract.templates.align import Tok
 from pipeline.extract.templates.defs import fields, templates
 from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
+from pipeline.extract.templates.grids import summary_grids
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.extract.vocabulary import line_items
 from pipeline.model import Block as DocBlock
@@ -170,6 +171,7 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     # Disclosure tables first: their 预算数/决算数 headers would also pass for a funding block.
     used, printed_in = disclosure_facts(rest, ctx)
     rest = [b for i, b in enumerate(rest) if i not in printed_in]
+    used |= summary_grids(rest, ctx)  # result tables printed one cell per line
     used |= stream_facts(rest, ctx)
     if not used:
         return
