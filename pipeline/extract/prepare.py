@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from pipeline.extract.identity import words
 from pipeline.model import Document, Paragraph, Table
-from pipeline.normalize.script import has_glosses, looks_traditional, strip_glosses, to_simplified
+from pipeline.normalize.script import (
+    collapse_doubled_punctuation,
+    has_glosses,
+    looks_traditional,
+    strip_glosses,
+    to_simplified,
+)
 from pipeline.settings import VOCAB_DIR
 
 
@@ -106,7 +112,7 @@ def prepare(doc: Document) -> Document:
 
     def fix(s: str) -> str:
         if glossed:
-            s = strip_glosses(s)
+            s = collapse_doubled_punctuation(strip_glosses(s))
         return to_simplified(s) if trad else s
 
     for b in doc.blocks:

@@ -30,6 +30,16 @@ def strip_glosses(text: str) -> str:
     return _GLOSS.sub("", text)
 
 
+# A comma the converter left before another mark: "75.20億元,,分配率99.5%,。" (a half-width
+# comma after each gloss it dropped).
+_DOUBLED = re.compile(r",+(?=[,，。、；;:：])")
+
+
+def collapse_doubled_punctuation(text: str) -> str:
+    """'總額75.20億元,,分配率99.5%,。' → '總額75.20億元,分配率99.5%。'"""
+    return _DOUBLED.sub("", text)
+
+
 def to_simplified(text: str) -> str:
     """Character-for-character t2s conversion: the result has the same length, so positions
     found in it point at the same characters of the printed text."""
