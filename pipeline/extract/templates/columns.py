@@ -42,6 +42,7 @@ class Column:
     group: bool
     headers: tuple[re.Pattern[str], ...]
     units: bool = False  # a label column whose rows are units or areas (单位名称), not line items
+    beside_adjusted: str | None = None  # the stage when the header also prints an adjusted budget
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,19 @@ def periods() -> Periods:
 
 
 @cache
+def side_words() -> frozenset[str]:
+    """Header cells naming the two sides of a balance table printed side by side (收入 | 支出)."""
+    with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
+        return frozenset(tomllib.load(f)["sides"]["words"])
+
+
+@cache
 def _columns_file() -> tuple[tuple[Column, ...], Ordinals]:
     with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
         d = tomllib.load(f)
     cols = tuple(
         Column(c["measure"], c.get("stage"), dict(c.get("by_kind", {})), bool(c.get("group", False)),
-               tuple(re.compile(h) for h in c["headers"]), bool(c.get("units", False)))
+               tuple(re.compile(h) for h in c["headers"]), bool(c.get("units", False)), c.get("beside_adjusted"))
         for c in d["columns"]
     )
     o = d["ordinals"]
@@ -124,6 +132,7 @@ class Col:
     by_kind: tuple[tuple[str, str], ...] = ()
     units: bool = False  # see Column.units
     group_name: str | None = None  # the header printed over this column and its neighbours
+    beside_adjusted: str | None = None  # see Column.beside_adjusted
 
     @property
     def pct(self) -> bool:
@@ -159,7 +168,8 @@ def column_of(text: str) -> Col | None:
         if c.measure == "level" and c.stage == "report" and year is None:
             continue  # an empty header is a column only when it printed a year
         if any(p.search(target) for p in c.headers):
-            return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()), c.units)
+            return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()), c.units,
+                       beside_adjusted=c.beside_adjusted)
     return None
 
 
@@ -358,6 +368,12 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
     taken: set[int] = set()
     i = 0
     while i < len(cells):
+        two = _two_sided(cells, i) if not cells[i].empty else None
+        if two is not None:
+            end = _read_sides(cells, i, two, out)
+            taken.update(range(i, end))
+            i = end
+            continue
         got = _header(cells, i) if not cells[i].empty else None
         if got is None:
             i += 1
@@ -377,6 +393,79 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
         taken.update(range(i, end))
         i = end
     return out, taken
+
+
+def _two_sided(cells: list[SCell], i: int) -> tuple[list[Col], list[Col], int] | None:
+    """A balance table printed one cell per line with its two sides side by side: a side word
+    (收入), a run of level columns, the other side word (支出) and a run of as many level columns
+    of the same stages (预算数 | 调整预算数 | 执行数 | 决算数). Returns each side's columns (its label
+    column first) and where the header ends."""
+    sides = side_words()
+    head = cells[i : i + 40]
+    if not head or not all(c.line_start for c in head[:3]) or header_key(head[0].text) not in sides:
+        return None
+    j = 1
+    run1: list[Col] = []
+    while j < len(head) and not head[j].empty and header_key(head[j].text) not in sides:
+        col = column_of(head[j].text)
+        if col is None or col.measure != "level":
+            return None
+        run1.append(col)
+        j += 1
+    if len(run1) < 2 or j >= len(head) or header_key(head[j].text) in ("", header_key(head[0].text)) \
+            or header_key(head[j].text) not in sides:
+        return None
+    k = j + 1
+    run2 = [column_of(c.text) for c in head[k : k + len(run1)]]
+    if len(run2) != len(run1) or any(c is None or c.measure != "level" for c in run2):
+        return None
+    sides_cols = [_settle(run1), _settle([c for c in run2 if c is not None])]
+    if [(c.stage, c.year, c.period_word) for c in sides_cols[0]] != [(c.stage, c.year, c.period_word) for c in sides_cols[1]]:
+        return None
+    label = (Col("label", head[0].text), Col("label", head[j].text))
+    return [label[0], *sides_cols[0]], [label[1], *sides_cols[1]], i + k + len(run1)
+
+
+def _settle(run: list[Col]) -> list[Col]:
+    """Stages that depend on the header's other columns: a bare 预算数 beside an adjusted budget
+    is the initial one; two columns of one stage and period (执行数 and 决算数, both executed)
+    cannot be told apart, so neither is read."""
+    out = list(run)
+    if any(c.stage == "adjusted" and c.beside_adjusted is None for c in out):
+        out = [replace(c, stage=c.beside_adjusted, by_kind=()) if c.beside_adjusted else c for c in out]
+    keys = [(c.stage, c.year, c.period_word) for c in out]
+    return [replace(c, stage=None, by_kind=()) if c.stage and keys.count(k) > 1 else c for c, k in zip(out, keys, strict=True)]
+
+
+def _read_sides(cells: list[SCell], i: int, two: tuple[list[Col], list[Col], int], out: list[TTable]) -> int:
+    """The rows of a two-sided table alternate sides, each a label and one value per column;
+    reading stops at the first row that breaks the pattern (its figures are stray)."""
+    cols_a, cols_b, j = two
+    width = len(cols_a) - 1
+    rows, stray, end = _rows(cells, j, cols_a)
+    sides: tuple[list[TRow], list[TRow]] = ([], [])
+    whole = not any(r.cut for r in rows)  # the table ends before the text does
+    for n, r in enumerate(rows):
+        fits = len(r.cells) == width or (r.cut and 0 < len(r.cells) < width)
+        if not fits or n > 0 and r.level is None and rows[n - 1].cells == []:
+            stray.extend(c for x in rows[n:] for c in x.cells if _num(c) is not None)
+            whole = False
+            break
+        sides[n % 2].append(r)
+    unit = _unit(cells, i - 6, j)
+    for cols, side_rows in zip((cols_a, cols_b), sides, strict=True):
+        best = _choose(side_rows, cols, prefix=re.sub(r"\s+", "", cols[0].header))
+        if best is None:
+            continue
+        for r in side_rows if not whole else ():
+            if r.code is None and r.cells:
+                # rows not all read: which rows a total counts is not known, so none is summed
+                r.reason = "the table is not read to its end: a row no template names is no known part"
+        tbl = TTable(best, cols, unit, side_rows, stray)
+        stray = []
+        _place(tbl)
+        out.append(tbl)
+    return end
 
 
 def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list[SCell], int]:
@@ -506,7 +595,7 @@ def _cell_row(cells: list[SCell], k: int) -> tuple[tuple[list, TRow | None, list
     return (heads, TRow(lab[1], lab[0], cells[s:e], lab[2]), []), e
 
 
-def _choose(rows: list[TRow], cols: list[Col]) -> TableTemplate | None:
+def _choose(rows: list[TRow], cols: list[Col], prefix: str = "") -> TableTemplate | None:
     """The template naming most of the rows (ties: priority); lists need a total closing them.
     A table whose label column names units or areas takes the unit-rows template: its rows are
     no line items."""
@@ -517,15 +606,19 @@ def _choose(rows: list[TRow], cols: list[Col]) -> TableTemplate | None:
         for r in rows:
             r.code = LISTED if r.cells else None
         return t
+    def code(t: TableTemplate, r: TRow) -> str | None:
+        # a two-sided table's rows are named with their side (总计 under 收入: 收入总计)
+        return row_code(t, r.label) or (row_code(t, prefix + r.label) if prefix else None)
+
     best: tuple[int, int, TableTemplate] | None = None
     for t in table_templates():
         if t.unit_rows:
             continue
-        own = [r for r in rows if r.cells and row_code(t, r.label) is not None]
-        named = [r for r in own if row_code(t, r.label) not in t.totals]
+        own = [r for r in rows if r.cells and code(t, r) is not None]
+        named = [r for r in own if code(t, r) not in t.totals]
         score = len(named)
         if t.any_label:
-            if not any(row_code(t, r.label) in t.totals for r in own):
+            if not any(code(t, r) in t.totals for r in own):
                 continue
             score = max(score, 1)
         if score < max(t.min_rows, 1):
@@ -536,7 +629,7 @@ def _choose(rows: list[TRow], cols: list[Col]) -> TableTemplate | None:
         return None
     t = best[2]
     for r in rows:
-        r.code = row_code(t, r.label)
+        r.code = code(t, r)
     return t
 
 
@@ -554,6 +647,9 @@ def _place(tbl: TTable) -> None:
             slots = data
         elif text_cols and len(cells) == len(data) - len(text_cols) and text_cols == data[-len(text_cols):]:
             slots = data[: len(cells)]  # the reason column left out where it is empty
+        elif r.cut and len(cells) < len(data) and r.code is None:
+            r.reason = "the text ends inside this row"  # an unnamed part of a list cut short: no sum holds
+            continue
         elif r.cut and len(cells) < len(data):
             slots = data[: len(cells)]  # the text ends inside the row: its first cells are printed
         else:
