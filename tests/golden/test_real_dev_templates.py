@@ -74,11 +74,12 @@ def test_template_figures(name: str) -> None:
     assert _d(scores) <= _q(got_scores)
 
 
-def test_shifted_cells_are_not_guessed() -> None:
+def test_shifted_cells_are_placed_by_the_templates_identities() -> None:
     """147: two amounts under three money headers (年初预算数 cell missing): the rate, weight
     and score are placed, and 31.69 as 全年执行数 (a positive 执行率 needs its 执行数, so every
-    reading puts it there); 32.4 is not (either 年初 or 全年预算数)."""
+    reading puts it there); 32.4 as 全年预算数, the budget the template measures 执行率 against
+    (执行率 = 全年执行数 / 全年预算数: a positive rate's budget is printed, the blank is 年初)."""
     money, rates, scores = _facts("147.txt")
     assert Decimal("97.80") in _q(rates) and Decimal(9) in _q(scores)
     assert Decimal("316900.00") in _q(money)
-    assert Decimal("324000.00") not in _q(money)
+    assert Decimal("324000.00") in _q(money)

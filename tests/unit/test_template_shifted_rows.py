@@ -45,9 +45,9 @@ def test_labels_moved_to_the_row_before_and_a_unit_in_the_block_title() -> None:
     assert not any(float(v) > 1e6 for _, _, v in budgets)
     assert not any(e[1] != "None" and float(e[1]) > 1e6 for e in execs)
     # The total row printed five values for six fields: 387664.62 is 全年执行数 in every
-    # reading (a positive 执行率 needs its 执行数), but which budget column holds the other
-    # 387664.62 is not printed — not stored.
-    assert not any(b[0] == "total" for b in budgets)
+    # reading (a positive 执行率 needs its 执行数), and the other 387664.62 全年预算数, the budget
+    # the template measures 执行率 against (the 年初预算数 cell is the one dropped).
+    assert {b for b in budgets if b[0] == "total"} == {("total", "adjusted", "387664.62")}
     # The sub-row's values are not read by position (the block drops empty cells).
     assert not any(b[0] == "fiscal_current" for b in budgets)
     assert any(c == "budget_execution" and float(w) == 10 and float(s) == 10 for c, w, s in scores)

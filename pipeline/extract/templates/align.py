@@ -72,6 +72,10 @@ def _holds(t: Template, a: dict[str, Tok], run: bool, flds: list[str] | tuple[st
     v = {k: x.num.value for k, x in a.items()}
     if "rate" in a and a["rate"].num.value > 0 and "executed" in flds and "executed" not in a:
         return False  # a positive 执行率 is 执行数 over a budget: its 执行数 is printed too
+    if "rate" in a and a["rate"].num.value > 0 and t.rate_base and t.rate_base[0] in flds and t.rate_base[0] not in a:
+        # …and over the budget the template names (全年预算数) when the form has that column: a
+        # row printing one budget beside a rate prints that one (年初预算数 is the one left blank)
+        return False
     if any(k in t.total_only or fields()[k].kind == "points" for k in a):
         w, s = a.get("weight"), a.get("score")
         if w is not None and (w.num.value > 100 or (s is not None and s.num.value > w.num.value + _half(w.num))):
