@@ -85,3 +85,36 @@ def test_a_whole_table_sums_each_side_on_its_own() -> None:
     assert ("b", "listed", "initial", Decimal("1000000")) in got and ("b", "listed", "adjusted", Decimal("3000000")) in got
     sums = {(s["total_text"], s["parts_sum"], s["parts_count"]) for s in ex.table_sums}
     assert sums == {("300", 300.0, 2), ("350", 350.0, 2)}
+
+
+def _facts_of(text: str) -> set[tuple]:
+    from pipeline.extract import extract
+
+    ex = extract(read_text(text.encode("utf-8")), "t")
+    return ({("b", f["line_item"], f["stage"], f["label_text"], f["amount_yuan"]) for f in ex.fact_budgets
+             if f["origin"] == "table"}
+            | {("e", f["line_item"], f["label_text"], f["executed_yuan"]) for f in ex.fact_executions
+               if f["origin"] == "table"})
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(amount, amount, amount), min_size=4, max_size=4), st.booleans())
+def test_grid_and_cell_per_line_renderings_agree(parts: list[tuple[int, int, int]], same_totals: bool) -> None:
+    def total(a: list[tuple[int, int, int]]) -> list[str]:
+        return [str(sum(x[k] for x in a)) for k in range(3)] + [str(sum(x[2] for x in a) + 7)]
+
+    inc, spe = parts[:2], parts[2:]
+    if same_totals:
+        spe = inc
+    rows = [["总计", *total(inc), "总计", *total(spe)],
+            ["一、本级收入", *map(str, inc[0]), str(inc[0][2]), "一、本级支出", *map(str, spe[0]), str(spe[0][2])],
+            ["二、上级补助收入", *map(str, inc[1]), str(inc[1][2]), "二、上解支出", *map(str, spe[1]), str(spe[1][2])]]
+    title = ("丰都县人民政府关于2021年决算情况的报告\n2021年全县一般公共预算本级收入238965万元,增长3.98%。\n"
+             "表1:2021年全县一般公共预算收支决算平衡表\n单位:万元\n")
+    grid = title + "\n".join("| " + " | ".join(r) + " |" for r in [HEADER, *rows]) + "\n二、其他情况说明"
+    lines = title + "\n\n".join(c for r in [HEADER, *rows] for c in r) + "\n\n二、其他情况说明"
+    expected = _facts_of(grid)
+    assert ("b", "grand_total_income", "initial", "总计", Decimal(total(inc)[0]) * 10000) in expected
+    assert ("b", "higher_grants", "adjusted", "上级补助收入", Decimal(inc[1][1]) * 10000) in expected
+    assert not any(x[0] == "e" for x in expected)  # 执行数 and 决算数: which is which is not known
+    assert _facts_of(lines) == expected

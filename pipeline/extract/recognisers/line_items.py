@@ -17,6 +17,7 @@ from pipeline.extract.recognisers.context import (
     add_amount,
     add_execution,
 )
+from pipeline.extract.templates.columns import side_words
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
     FundRows,
@@ -60,6 +61,8 @@ def read_line_items(table: Table, ctx: Ctx) -> bool:
     hcells = real_cells(header)
     if sum(1 for c in hcells if _LABEL_WORDS.fullmatch(sq(c.text))) >= 2:
         return False  # two panels side by side: read_two_sided's layout, never by position
+    if hcells and sq(hcells[0].text) in side_words():
+        return False  # a side of a balance table (收入 | 预算数 | 调整预算数 | …): templates/columns.py
     fields = {i: _stage(ctx, c.text, caption) for i, c in enumerate(hcells)}
     unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
     items = {line_item_code(lab[0]) for r in table.rows[hdr_i + 1 :] if (lab := _row_label(real_cells(r)))}

@@ -31,6 +31,7 @@ from pipeline.extract.recognisers.context import (
     add_budget,
     add_execution,
 )
+from pipeline.extract.templates.columns import side_words
 from pipeline.extract.vocabulary import (
     LEVEL_SUFFIX,
     PART_WORDS,
@@ -48,10 +49,12 @@ from pipeline.normalize.targets import judge_attained, parse_target
 
 def read_self_eval(table: Table, ctx: Ctx) -> bool:
     """Project (or department-as-a-whole) self-evaluation table."""
-    # Two different stages (预算数 printed twice over two panels is not a funding block).
+    # Two different stages (预算数 printed twice over two panels is not a funding block), and
+    # not the header of a balance table's side (收入 | 预算数 | … : templates/columns.py).
     fund_hdr = _find_row(
         table,
-        lambda t: len({stage_of(x) for x in t} & {"initial", "adjusted", "executed"}) >= 2,
+        lambda t: len({stage_of(x) for x in t} & {"initial", "adjusted", "executed"}) >= 2
+        and not (t and t[0] in side_words()),
     )
     ind_hdr = _find_row(
         table,

@@ -368,7 +368,7 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
     taken: set[int] = set()
     i = 0
     while i < len(cells):
-        two = _two_sided(cells, i) if not cells[i].empty else None
+        two = _two_sided(cells, i) if not cells[i].empty and i + 1 < len(cells) else None
         if two is not None:
             end = _read_sides(cells, i, two, out)
             taken.update(range(i, end))
@@ -395,15 +395,22 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
     return out, taken
 
 
-def _two_sided(cells: list[SCell], i: int) -> tuple[list[Col], list[Col], int] | None:
-    """A balance table printed one cell per line with its two sides side by side: a side word
-    (收入), a run of level columns, the other side word (支出) and a run of as many level columns
-    of the same stages (预算数 | 调整预算数 | 执行数 | 决算数). Returns each side's columns (its label
-    column first) and where the header ends."""
+def _two_sided(cells: list[SCell], i: int) -> tuple[list[list[Col]], int] | None:
+    """A balance table with its two sides side by side: a side word (收入), a run of level
+    columns, the other side word (支出) and a run of as many level columns of the same stages
+    (预算数 | 调整预算数 | 执行数 | 决算数), printed one cell per line or on one line (a grid, `|`
+    rows); or one side alone on its line (a grid cut into its panels). Returns each side's
+    columns (its label column first) and where the header ends."""
     sides = side_words()
     head = cells[i : i + 40]
-    if not head or not all(c.line_start for c in head[:3]) or header_key(head[0].text) not in sides:
+    if len(head) < 3 or not head[0].line_start or header_key(head[0].text) not in sides:
         return None
+    if head[1].line_start != head[2].line_start:
+        return None
+    if not head[1].line_start:  # on one line: the header is that line
+        head = cells[i : _line_at(cells, i)]
+        while head and head[-1].empty:
+            head.pop()
     j = 1
     run1: list[Col] = []
     while j < len(head) and not head[j].empty and header_key(head[j].text) not in sides:
@@ -412,6 +419,8 @@ def _two_sided(cells: list[SCell], i: int) -> tuple[list[Col], list[Col], int] |
             return None
         run1.append(col)
         j += 1
+    if len(run1) >= 2 and j == len(head) and not head[1].line_start:
+        return [[Col("label", head[0].text), *_settle(run1)]], i + j  # one side on its line
     if len(run1) < 2 or j >= len(head) or header_key(head[j].text) in ("", header_key(head[0].text)) \
             or header_key(head[j].text) not in sides:
         return None
@@ -419,11 +428,13 @@ def _two_sided(cells: list[SCell], i: int) -> tuple[list[Col], list[Col], int] |
     run2 = [column_of(c.text) for c in head[k : k + len(run1)]]
     if len(run2) != len(run1) or any(c is None or c.measure != "level" for c in run2):
         return None
+    if not head[1].line_start and len(head) != k + len(run1):
+        return None  # more cells on the header line than the two sides
     sides_cols = [_settle(run1), _settle([c for c in run2 if c is not None])]
     if [(c.stage, c.year, c.period_word) for c in sides_cols[0]] != [(c.stage, c.year, c.period_word) for c in sides_cols[1]]:
         return None
     label = (Col("label", head[0].text), Col("label", head[j].text))
-    return [label[0], *sides_cols[0]], [label[1], *sides_cols[1]], i + k + len(run1)
+    return [[label[0], *sides_cols[0]], [label[1], *sides_cols[1]]], i + k + len(run1)
 
 
 def _settle(run: list[Col]) -> list[Col]:
@@ -437,23 +448,18 @@ def _settle(run: list[Col]) -> list[Col]:
     return [replace(c, stage=None, by_kind=()) if c.stage and keys.count(k) > 1 else c for c, k in zip(out, keys, strict=True)]
 
 
-def _read_sides(cells: list[SCell], i: int, two: tuple[list[Col], list[Col], int], out: list[TTable]) -> int:
-    """The rows of a two-sided table alternate sides, each a label and one value per column;
-    reading stops at the first row that breaks the pattern (its figures are stray)."""
-    cols_a, cols_b, j = two
-    width = len(cols_a) - 1
-    rows, stray, end = _rows(cells, j, cols_a)
-    sides: tuple[list[TRow], list[TRow]] = ([], [])
-    whole = not any(r.cut for r in rows)  # the table ends before the text does
-    for n, r in enumerate(rows):
-        fits = len(r.cells) == width or (r.cut and 0 < len(r.cells) < width)
-        if not fits or n > 0 and r.level is None and rows[n - 1].cells == []:
-            stray.extend(c for x in rows[n:] for c in x.cells if _num(c) is not None)
-            whole = False
-            break
-        sides[n % 2].append(r)
+def _read_sides(cells: list[SCell], i: int, two: tuple[list[list[Col]], int], out: list[TTable]) -> int:
+    """Each side's rows, read as its own table (a total sums its own side only): printed one
+    cell per line the rows alternate sides, on lines each line holds a row of both sides.
+    Reading stops at the first row that breaks the pattern (its figures are stray)."""
+    side_cols, j = two
+    width = len(side_cols[0]) - 1
+    if not cells[i + 1].line_start:
+        sides, stray, end, whole = _side_lines(cells, j, width, len(side_cols))
+    else:
+        sides, stray, end, whole = _side_cells(cells, j, side_cols[0])
     unit = _unit(cells, i - 6, j)
-    for cols, side_rows in zip((cols_a, cols_b), sides, strict=True):
+    for cols, side_rows in zip(side_cols, sides, strict=True):
         best = _choose(side_rows, cols, prefix=re.sub(r"\s+", "", cols[0].header))
         if best is None:
             continue
@@ -466,6 +472,51 @@ def _read_sides(cells: list[SCell], i: int, two: tuple[list[Col], list[Col], int
         _place(tbl)
         out.append(tbl)
     return end
+
+
+def _side_cells(cells: list[SCell], j: int, cols: list[Col]) -> tuple[list[list[TRow]], list[SCell], int, bool]:
+    """One cell per line: rows alternate sides."""
+    width = len(cols) - 1
+    rows, stray, end = _rows(cells, j, cols)
+    sides: list[list[TRow]] = [[], []]
+    whole = not any(r.cut for r in rows)  # the table ends before the text does
+    for n, r in enumerate(rows):
+        fits = len(r.cells) == width or (r.cut and 0 < len(r.cells) < width)
+        if not fits or n > 0 and r.level is None and rows[n - 1].cells == []:
+            stray.extend(c for x in rows[n:] for c in x.cells if _num(c) is not None)
+            whole = False
+            break
+        sides[n % 2].append(r)
+    return sides, stray, end, whole
+
+
+def _side_lines(cells: list[SCell], k: int, width: int, n_sides: int) -> tuple[list[list[TRow]], list[SCell], int, bool]:
+    """A row per line: a label and its values, then the other side's label and values (a side
+    with no row on this line leaves its cells empty)."""
+    sides: list[list[TRow]] = [[] for _ in range(n_sides)]
+    n = 1
+    size = n_sides * (width + 1)
+    while k < len(cells):
+        e = _line_at(cells, k)
+        line = list(cells[k:e])
+        while len(line) > size and line[-1].empty:
+            line.pop()
+        halves = [line[s * (width + 1) : (s + 1) * (width + 1)] for s in range(n_sides)]
+        if len(line) != size or any(_is_value(h[0]) and not h[0].empty or not all(map(_is_value, h[1:]))
+                                             for h in halves):
+            # the table has ended (text), or a line of figures does not fit: not read whole
+            return sides, [c for c in line if _num(c) is not None], k, not any(_num(c) is not None for c in line)
+        n += 1
+        for side, h in zip(sides, halves, strict=True):
+            if h[0].empty:
+                if any(not c.empty for c in h[1:]):
+                    return sides, [c for c in line if _num(c) is not None], k, False
+                continue
+            _, lab = _split_label([h[0]])
+            if lab is not None:
+                side.append(TRow(lab[1], lab[0], h[1:], lab[2], index=n))
+        k = e
+    return sides, [], k, False
 
 
 def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list[SCell], int]:
