@@ -131,3 +131,24 @@ SHARES_TWO_LISTS = ("一、支出预算情况\n基本支出预算 1037100 元,�
 def test_shares_of_two_dimensions_are_not_added_together():
     assert _failed(SHARES_TWO_LISTS, "share_sum") == []
     assert sorted(_passed(SHARES_TWO_LISTS, "share_sum")) == [(100.0, 100.0), (100.0, 100.0)]
+
+
+# held-out F 728 (a county's 2017 budget execution report, traditional re-post): 上级补助收入 is
+# 返还性收入 (税收返还 + 非税返还) + 一般性转移支付收入 + 专项转移支付收入, a complete partition;
+# 3124 + 4910 + 12000 + 6117 = 26151万元, not 2.67亿元
+GRANTS_728 = ("2017年全县一般公共预算收支执行情况。上级补助收入{whole}亿元,同比增长15%。其中:税收返还3124万元,"
+              "非税返还4910万元,一般性转移支付收入1.2亿元,专项转移支付收入6117万元。\n")
+
+
+def test_grants_from_above_are_a_whole_partition_of_their_four_kinds():
+    df = run_text(GRANTS_728.format(whole="2.67"))
+    failed = df[(df["status"] == "failed") & df["check_name"].isin(["stated_parts_sum", "printed_balance"])]
+    assert [(round(e), round(o)) for e, o in zip(failed["expected"], failed["observed"], strict=True)] == [(267000000, 261510000)]
+    df = run_text(GRANTS_728.format(whole="2.6151"))
+    assert df[(df["status"] == "failed")].empty
+
+
+def test_two_of_the_kinds_are_a_partial_list():
+    # held-out A 237: 上级补助 405490 = 一般性 336747 + 专项 66468 + 返还性 (not listed): not a finding
+    text = "上级补助405490万元,其中:一般性转移支付收入336747万元、专项转移支付收入66468万元。\n"
+    assert run_text(text).query("status == 'failed'").empty
