@@ -152,3 +152,11 @@ def test_two_of_the_kinds_are_a_partial_list():
     # held-out A 237: 上级补助 405490 = 一般性 336747 + 专项 66468 + 返还性 (not listed): not a finding
     text = "上级补助405490万元,其中:一般性转移支付收入336747万元、专项转移支付收入66468万元。\n"
     assert run_text(text).query("status == 'failed'").empty
+
+
+def test_the_short_form_of_vehicle_costs_is_the_same_item():
+    # held-out F 709 (衢江区 2016 “三公”经费决算): 公车购置及运行费 995 = 38 + 958 = 996 as printed
+    text = ("衢江区2016年一般公共预算安排“三公”经费决算数2364万元。公车购置及运行费995万元(其中公务用车购置费38万元,"
+            "公务用车运行费958万元),比上年决算数下降26.24%。\n")
+    got = _failed(text, "printed_balance")
+    assert [(e, o) for e, o, _ in got] == [(9950000.0, 9960000.0)]
