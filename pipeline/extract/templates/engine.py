@@ -319,12 +319,23 @@ def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: se
                 vals = cells[i + 1 : e]
                 if not [v for v in vals if v.text] or sr.component in seen:
                     continue
-                r = read_values(t, list(sr.fields), vals, total_row=True)
+                r = read_values(t, _score_fields(sr.fields, cells[:i], vals), vals, total_row=True)
                 if r.values:
                     seen.add(sr.component)
                     taken.update(range(i, e))
                     out.append(Score(t, sr.component, r, c.text))
     return out
+
+
+def _score_fields(flds: tuple[str, ...], before: list[SCell], vals: list[SCell]) -> list[str]:
+    """A score row printing one figure (总分 | 71.7 | |||||, the label spanning the columns before
+    it) under a table whose headers print 得分 and no 分值: the figure is the score (by position
+    it would be taken for the weight)."""
+    if {"weight", "score"} <= set(flds) and sum(1 for v in vals if v.text) == 1:
+        heads = {field_of(c.text, ("weight", "score")) for c in before if c.text and len(c.text) <= 20}
+        if "score" in heads and "weight" not in heads:
+            return ["score"]
+    return list(flds)
 
 
 def dimension(code: str) -> str | None:
