@@ -32,6 +32,7 @@ _SUMMARY_FIELDS = [
     (f, table_pattern(f"summary.{f}")) for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason")
 ]
 _ADJ_RATE = _SUMMARY_FIELDS[6][1]
+_BUDGET = table_pattern("summary.budget")
 _NAME_WORDS = words("tables", "summary.name_words")
 _NOT_SUMMARY = tuple(word("tables", f"indicator_headers.level{i}") for i in (1, 3))
 
@@ -41,6 +42,8 @@ def _summary_field(text: str) -> str | None:
     st = stage_of(s)
     if st and not _ADJ_RATE.search(s):
         return st
+    if _BUDGET.search(s):
+        return "adjusted"
     for f, pat in _SUMMARY_FIELDS:
         if pat.search(s):
             return f
