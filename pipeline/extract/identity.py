@@ -54,6 +54,12 @@ def rule(role: str) -> str:
 
 
 @cache
+def rules(role: str) -> list[str]:
+    """The patterns of a role that are whole regexes each (their groups share names)."""
+    return [r["pattern"] for r in _rows("report_identity.csv") if r["role"] == role]
+
+
+@cache
 def unit_labels() -> list[tuple[str, int]]:
     """(label pattern, rank): cells naming the reporting unit; a lower rank is nearer to it."""
     return [(r["pattern"], int(r["rank"])) for r in _rows("report_identity.csv") if r["role"] == "unit_label"]
@@ -262,8 +268,13 @@ def _publisher() -> re.Pattern[str]:
     return re.compile(rf"(?:{fields})\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
 
 
+_SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000\u00a0][{_HAN}]){{2,}}(?![{_HAN}])")
+
+
 def publishers(texts: list[str]) -> list[str]:
     """Bodies named by 发布机构/来源 metadata (or the line after a bare 发布机构 label)."""
+    # '发布机构: 水 利 局 文号:': a value letter-spaced to a width is the same name.
+    texts = [_SPACED.sub(lambda m: re.sub(r"\s", "", m.group(0)), t) for t in texts]
     out = [u for t in texts for m in _publisher().finditer(t) if (u := org_prefix(m.group("u")))]
     # '发布机构' alone on its line, or bracketed ('• [ 发布机构 ]'), its value on the next line.
     bare = re.compile(rf"^[\s•·\-|]*[\[【]?\s*{words('publisher_field')}\s*[\]】]?[\s:：|]*$")
@@ -271,6 +282,20 @@ def publishers(texts: list[str]) -> list[str]:
         if bare.match(a) and (u := org_prefix(b.strip(" •·-|"))):
             out.append(u)
     return out
+
+
+def body_of_area(area: str, texts: list[str]) -> str | None:
+    """'来源:岳阳县台创园' over '岳阳县2017年度部门“三公”经费预算情况表', the text's own table
+    titled '台创园2017-度部门…': a body of the area the title names, whose name ends in no suffix
+    bpw knows, publishes the page and titles its own table by its name less the place."""
+    for t in texts:
+        for m in _publisher().finditer(t):
+            v = clean_unit(m.group("u"))
+            rest = v[len(area):] if v and v.startswith(area) else ""
+            if len(rest) >= 2 and not is_area(v) and any(
+                    re.sub(r"\s", "", x).startswith(rest) and x is not t for x in texts):
+                return v
+    return None
 
 
 @cache
@@ -313,13 +338,23 @@ def opening_unit(texts: list[str]) -> str | None:
     """'许镇镇2020年“三公”经费决算数…', '2022年凉山州州本级部门…': a paragraph opening with a
     unit or area and the year it reports on, or an area's own level (X本级) in a sentence."""
     for t in texts:
-        s = re.sub(r"\s", "", t)
+        s = re.sub(r"^[|•·]+", "", re.sub(r"\s", "", t))  # '| 牟定县2017年…': a table's bar before it
         # 20xx: essay sites blank the year of a report they repost; the opening still names its unit.
         m = re.match(rule("opening_unit_year"), s)
         # An area opens its own accounts ('许镇镇2020年“三公”经费决算数'), not a project's story.
         own_accounts = re.match(rule("own_accounts"), s[m.end():]) if m else None
         if m and (u := clean_unit(m.group("u"))) and (is_org(u) or (is_area(u) and own_accounts)):
             return u
+        # '根据…决策部署和区政府工作安排,衢江区2016年一般公共预算安排“三公”经费决算数2364万元':
+        # the clause after the opening's lead clause, when it opens the unit's own accounts.
+        if re.match(words("lead_clause"), s):
+            for c in re.finditer(r"[，,]", s[:200]):
+                # '…要求,现将焦石镇2020年度“三公”经费决算情况公布如下': the verb is no part of it.
+                rest = re.sub(f"^{words('disclosing_lead')}", "", s[c.end():])
+                m = re.match(rule("opening_unit_year"), rest)
+                if m and re.match(rule("own_accounts"), rest[m.end():]) \
+                        and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)) and org_in(u) in (None, u):
+                    return u
         m = re.search(rf"{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u
@@ -340,6 +375,12 @@ def speaks_as_unit(texts: list[str]) -> bool:
     area_end = re.compile(rf"(?:{words('area_suffix')})$")
     return any(not area_end.search(m.group(0)) and not re.fullmatch(rule("generic_self"), m.group(0))
                for t in texts for m in re.finditer(words("first_person"), t))
+
+
+def speaks_as_area(texts: list[str]) -> bool:
+    """The text calls its place 我县, 我市, 我区…: written for an area by one of its bodies."""
+    area_end = re.compile(rf"(?:{words('area_suffix')})$")
+    return any(area_end.search(m.group(0)) for t in texts for m in re.finditer(words("first_person"), t))
 
 
 def named_by_short_name(candidates: list[str], texts: list[str]) -> str | None:
@@ -445,4 +486,38 @@ def speaker_named(texts: list[str]) -> str | None:
         longest = {n for n in names if not any(o != n and o.endswith(n) for o in names)}
         if len(longest) == 1:
             return longest.pop()
+    return None
+
+
+def news_unit(texts: list[str]) -> str | None:
+    """A news story on a body's accounts: '福建省财政厅晒出2016年省级“三公”经费决算…', '记者从
+    黑龙江省财政厅了解到': the body that discloses them or gives the figures."""
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        for pat in rules("news_source"):
+            for m in re.finditer(pat, s):
+                # '记者从市发改委获悉': a short form names no place of its own.
+                if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u \
+                        and not re.match(words("short_level"), u):
+                    return u
+    return None
+
+
+def report_title_unit(texts: list[str]) -> str | None:
+    """'重庆市大足区人民政府关于2020年财政决算的报告' on a line of its own: the body presenting
+    the report, for a page whose title names no report kind."""
+    for t in texts:
+        m = re.match(rule("report_title_line"), re.sub(r"\s", "", t))
+        if m and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+            return u
+    return None
+
+
+def breadcrumb_unit(texts: list[str]) -> str | None:
+    """'首页 > 乡(镇)信息公开目录 > 寺下镇 > 财经信息': the township or department a site's
+    directory leads to, whose page it is."""
+    for t in texts:
+        if (m := re.search(rule("breadcrumb_unit"), t)) and (u := clean_unit(m.group("u"))) \
+                and (is_org(u) or is_area(u)):
+            return u
     return None

@@ -280,13 +280,30 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     """The title's year, else a bracketed （2022年度） of a form, else the most frequent year of
     the text (page metadata and dates are publication, not evaluation, years)."""
     y = _year_from(title) if title else None
-    if y:
-        return y
     body = [t for t in paras[:40] + rows[:20] if not _is_metadata(t)]
+    if y:
+        # '…关于2024年财政支出绩效评价结果的通报' over '对2023年度…项目支出开展了绩效自评': the
+        # evaluated year is reported, the title's is the year the evaluation was done.
+        if pattern("segments", "years.results_title").search(re.sub(r"\s", "", title)):
+            for t in body[:10]:
+                if (m := pattern("segments", "years.evaluated_year").search(re.sub(r"\s", "", t))) \
+                        and int(m.group(1)) < y:
+                    return int(m.group(1))
+        return y
     for t in body:
         if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
-    return _majority_year(body)
+    return _majority_year(body) or _publication_year(paras[:40])
+
+
+def _publication_year(paras: list[str]) -> int | None:
+    """A text naming no year but speaking of 今年 ('今年上半年…'): the year of its publication
+    date in the page's metadata ('2021-08-08 21:09:15 来源:…')."""
+    if not any(pattern("segments", "years.this_year").search(t) for t in paras if not _is_metadata(t)):
+        return None
+    years = {int(m.group(1)) for t in paras if _is_metadata(t)
+             for m in pattern("segments", "years.publication_date").finditer(t)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _beside_title(s: Segment, blocks: list) -> list[str]:
@@ -370,7 +387,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     labelled = ident.labelled_units(rows + short + _cell_runs(paras[:120]))
     top = min((r for r, _ in labelled), default=None)
     label = ident.majority([u for r, u in labelled if r == top])
-    titled = ident.unit_from_title(s.title) if s.title else None
+    # No title naming a report kind: a line titling a government's report names its presenter.
+    titled = ident.unit_from_title(s.title) if s.title else ident.report_title_unit(head[:15])
     byline = ident.byline_unit(head[:12]) or _lone_name(beside or [])
     if byline and (not titled or ident.is_area(titled)):
         return byline  # the official or body who presents the report speaks for the unit
@@ -389,6 +407,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         return ident.extend(titled, near)
     if titled:  # a place: the unit of that place the page names, or the area as a whole
         unit = ident.extend(titled, near)
+        if unit == titled and (body := ident.body_of_area(titled, head)):
+            return body
         if not (as_unit and ident.is_area(unit)):
             return unit
     if label:
@@ -401,16 +421,20 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
             or ident.speaking_area(head)
-            or _publisher_fallback(publishers)
+            or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
+            or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
 
 
-def _publisher_fallback(publishers: list[str]) -> str | None:
+def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:
     """A page naming no unit of its own but its publisher ('来源:天津市东丽区财政局'): the body
     that publishes it reports, when the page names one publisher only."""
-    # Only a full name, its place first ('财政局', '区财政局' may be any place's).
-    names = {p for p in publishers if ident.is_org(p) and ident.area_of(p)
-             and not re.match(ident.words("short_level"), p)}
+    # Only a full name, its place first ('财政局', '区财政局' may be any place's) — or, on a page
+    # speaking for its place (我县), a bare body's name as printed ('发布机构: 水 利 局'), unless
+    # it is the finance body's, which publishes every unit's accounts (a hospital's '来源: 财务部'
+    # is its own department).
+    names = {p for p in publishers if ident.is_org(p) and not re.match(ident.words("short_level"), p)
+             and (ident.area_of(p) or (for_area and not re.search(ident.words("finance_body"), p)))}
     return names.pop() if len(names) == 1 else None
 
 
