@@ -210,9 +210,12 @@ def full_form(short: str, texts: list[str]) -> str:
     if not (is_org(short) and re.match(words("short_level"), short)):
         return short
     pat = re.compile(rf"(?:^|[^{_HAN}])([{_HAN}]{{1,8}}){re.escape(short)}")
+    # A place's name without a level of its own is short (日照, 齐齐哈尔): '省最记者从' before
+    # 市发改委 on a shuffled page is no place.
     found = {m.group(1) + short for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
              if is_area(m.group(1) + short[0]) and clean_unit(m.group(1) + short)
-             and not re.match(rf"[{words('not_name_start')}]", m.group(1))}
+             and not re.match(rf"[{words('not_name_start')}]", m.group(1))
+             and (len(m.group(1)) <= 4 or _area().match(m.group(1)))}
     return found.pop() if len(found) == 1 else short
 
 
@@ -496,10 +499,13 @@ def news_unit(texts: list[str]) -> str | None:
         s = re.sub(r"\s", "", t)
         for pat in rules("news_source"):
             for m in re.finditer(pat, s):
-                # '记者从市发改委获悉': a short form names no place of its own.
-                if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u \
-                        and not re.match(words("short_level"), u):
-                    return u
+                # '记者从市发改委获悉': a short form names no place of its own, unless the text
+                # prints it in full ('…,日照市发改委争取…').
+                if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+                    if not re.match(words("short_level"), u):
+                        return u
+                    if (full := full_form(u, texts)) != u:
+                        return full
     return None
 
 
