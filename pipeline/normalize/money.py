@@ -100,10 +100,18 @@ def printed_interval(amount: Decimal | float | int, decimals: int | None, unit: 
 
 def printed_sum_agrees(total: float, parts_sum: float, coarsest_half: float) -> bool:
     """Printed arithmetic (表内勾稽关系): the printed parts, added up, give the printed total at
-    the coarsest precision printed among them (`coarsest_half`, the largest half_width of the
-    total and its non-zero parts; a printed 0 is exact). A difference rounding could explain still fails: the page is left
-    unbalanced (尾差未调平). The Python twin of the SQL macro `printed_sum_agrees`."""
+    the precision of the list (`coarsest_half`, from list_half). A difference rounding could
+    explain still fails: the page is left unbalanced (尾差未调平). The Python twin of the SQL
+    macro `printed_sum_agrees`."""
     return abs(float(total) - float(parts_sum)) <= float(coarsest_half) * (1 + 1e-9) + 1e-6
+
+
+def list_half(whole_half: float, same_unit_min: float | None, other_unit_max: float | None) -> float:
+    """The precision of a printed list: the finest half printed among its figures in the total's
+    unit (trailing zeros dropped: 80 beside 380.17 is 80.00), unless a non-zero part printed in
+    another, coarser unit (1.2亿元 among 万元) needs more. The Python twin of the SQL macro."""
+    finest = min(float(whole_half), float(same_unit_min) if same_unit_min is not None else float(whole_half))
+    return max(finest, float(other_unit_max) if other_unit_max is not None else 0.0)
 
 
 def printed_ratio_agrees(printed: float, computed: float, half: float) -> bool:

@@ -12,7 +12,7 @@ WITH b AS (
     SELECT a.document_id, a.report_id, a.project_id, a.line_item, a.origin,
            i.v AS ini, j.v AS adj, a.v AS tot, i.t AS ini_t, j.t AS adj_t, a.t AS tot_t, a.source_ref AS tot_ref,
            i.half + j.half + a.half AS tol,
-           greatest(a.half, CASE WHEN i.v <> 0 THEN i.half ELSE 0 END, CASE WHEN j.v <> 0 THEN j.half ELSE 0 END) AS coarsest_half,
+           list_half(a.half, least(i.half, j.half), NULL) AS coarsest_half,  -- one row or column: its finest
            format('adjusted={} @{}; adjustment={} @{}; initial={} @{}', a.t, a.source_ref, j.t, j.source_ref, i.t, i.source_ref) AS refs
     FROM b a
     JOIN b i ON i.stage = 'initial' AND i.report_id = a.report_id AND i.project_id IS NOT DISTINCT FROM a.project_id

@@ -35,7 +35,9 @@ WITH levels AS (
            greatest(coalesce(any_value(w.decimals), 0), coalesce(max(p.decimals), 0)) AS decimals,
            lp.partition_id, any_value(lp.ps) AS ps,
            list(p.line_item ORDER BY p.line_item) AS items, sum(p.v) AS observed, sum(p.half) AS parts_half,
-           greatest(any_value(w.half), coalesce(max(p.half) FILTER (WHERE p.v <> 0), 0)) AS coarsest_half,
+           list_half(any_value(w.half),
+                     min(p.half) FILTER (WHERE p.reported_unit IS NOT DISTINCT FROM w.reported_unit),
+                     max(p.half) FILTER (WHERE p.reported_unit IS DISTINCT FROM w.reported_unit AND p.v <> 0)) AS coarsest_half,
            string_agg(p.label || ' ' || p.word || p.reported_text || coalesce(p.reported_unit, '') || ' @' || p.source_ref,
                       '; ' ORDER BY p.source_ref) AS parts
     FROM c w

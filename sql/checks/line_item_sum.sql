@@ -44,7 +44,9 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     -- A year's figures add up among themselves (period: a prior-year column is its own sum).
     SELECT document_id, report_id, project_id, measure, period, blk, parent, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
-           greatest(any_value(parent_half), coalesce(max(half) FILTER (WHERE v <> 0), 0)) AS coarsest_half,
+           list_half(any_value(parent_half),
+                     min(half) FILTER (WHERE reported_unit IS NOT DISTINCT FROM parent_unit),
+                     max(half) FILTER (WHERE reported_unit IS DISTINCT FROM parent_unit AND v <> 0)) AS coarsest_half,
            any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
            any_value(parent_label) AS parent_label,
            greatest(coalesce(any_value(parent_decimals), 0), coalesce(max(decimals), 0)) AS decimals,

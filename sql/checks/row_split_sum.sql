@@ -41,9 +41,10 @@ WITH s AS (
                 ELSE coalesce(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.txt)[1], '') END AS expected_text,
            coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.v)), 0) AS observed,
            coalesce(list_sum(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.half)), 0) AS parts_half,
-           greatest(CASE WHEN whole IS NULL THEN total_half
-                         ELSE coalesce(list_max(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.half)), 0) END,
-                    coalesce(list_max(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part) AND x.v <> 0), lambda x: x.half)), 0)) AS coarsest_half,
+           -- one row of one table (one unit): the finest printed among the figures (list_half)
+           list_half(CASE WHEN whole IS NULL THEN total_half
+                          ELSE coalesce(list_max(list_transform(list_filter(ps, lambda x: x.part = whole), lambda x: x.half)), 0) END,
+                     list_min(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)), lambda x: x.half)), NULL) AS coarsest_half,
            array_to_string(list_transform(list_filter(ps, lambda x: list_contains(parts, x.part)),
                                           lambda x: x.part || '=' || x.txt || ' @' || x.ref), '; ') AS parts_text
     FROM cases c

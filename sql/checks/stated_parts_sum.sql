@@ -28,7 +28,9 @@ WITH f AS (
            any_value(whole_half) AS whole_half, any_value(whole_text) AS whole_text, any_value(whole_unit) AS whole_unit,
            any_value(whole_label) AS whole_label,
            sum(v) AS observed, sum(half) AS parts_half, count(*) AS n, list(DISTINCT line_item) AS items,
-           greatest(any_value(whole_half), coalesce(max(half) FILTER (WHERE v <> 0), 0)) AS coarsest_half,
+           list_half(any_value(whole_half),
+                     min(half) FILTER (WHERE reported_unit IS NOT DISTINCT FROM whole_unit),
+                     max(half) FILTER (WHERE reported_unit IS DISTINCT FROM whole_unit AND v <> 0)) AS coarsest_half,
            string_agg(coalesce(label_text, line_item) || '=' || reported_text || coalesce(reported_unit, '') || ' @' || source_ref, '; ') AS detail_parts
     FROM pd GROUP BY report_id, whole_ref, whole_item, dimension
 ), complete AS (

@@ -25,9 +25,8 @@ CREATE OR REPLACE MACRO printed_interval(amount, d, u) AS {
 };
 
 -- Printed arithmetic (表内勾稽关系), the rule an auditor applies to a published page: the
--- parts as printed, added up, give the printed total at the coarsest precision printed among
--- them (`coarsest_half`: the largest printed_interval half of the total and its non-zero parts;
--- a printed 0 is exact). The identity checks hold a sum within the rounding intervals above
+-- parts as printed, added up, give the printed total at the precision of the list (`coarsest_half`,
+-- from list_half below). The identity checks hold a sum within the rounding intervals above
 -- (the contract's rule); where it holds only so, the same sum judged as printed is a
 -- `printed_balance` row: a reader who adds up the page's figures finds it unbalanced (尾差未调平).
 -- Python's twin: pipeline.normalize.money.printed_sum_agrees.
@@ -44,3 +43,14 @@ CREATE OR REPLACE MACRO printed_ratio_agrees(printed, computed, half) AS
 -- What a printed_balance finding adds to its identity's sentence.
 CREATE OR REPLACE MACRO printed_balance_note(ok) AS
     CASE WHEN ok THEN '' ELSE '（差额在各数四舍五入范围内，但按印出的数字计算不平：尾差未调平）' END;
+
+-- The precision of a printed list (a total and its parts, a table column): the finest printed
+-- among its figures in the total's unit — a figure printed with fewer decimals than its
+-- neighbours lost its trailing zeros (80 beside 380.17 and 460.06 is 80.00) — unless a part is
+-- printed in another, coarser unit (1.2亿元 among 万元 figures), whose rounding then counts.
+-- `same_unit_min`: the smallest half among the parts printed in the total's unit (null: none);
+-- `other_unit_max`: the largest half among non-zero parts printed in another unit (null: none).
+-- Python's twin: pipeline.normalize.money.list_half.
+CREATE OR REPLACE MACRO list_half(whole_half, same_unit_min, other_unit_max) AS
+    greatest(least(CAST(whole_half AS DOUBLE), coalesce(CAST(same_unit_min AS DOUBLE), CAST(whole_half AS DOUBLE))),
+             coalesce(CAST(other_unit_max AS DOUBLE), 0));

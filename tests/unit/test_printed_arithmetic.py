@@ -12,7 +12,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.normalize.money import printed_ratio_agrees, printed_sum_agrees
+from pipeline.normalize.money import list_half, printed_ratio_agrees, printed_sum_agrees
 from pipeline.warehouse.schema import init_schema
 from tests.audit.test_audit_rules import run_text
 
@@ -160,3 +160,25 @@ def test_the_short_form_of_vehicle_costs_is_the_same_item():
             "公务用车运行费958万元),比上年决算数下降26.24%。\n")
     got = _failed(text, "printed_balance")
     assert [(e, o) for e, o, _ in got] == [(9950000.0, 9960000.0)]
+
+
+@pytest.mark.parametrize(("whole", "same", "other", "want"), [
+    (50.0, 5000.0, None, 50.0),       # 460.06 with 380.17 and 80 (80.00): the finest, 0.005万
+    (50.0, 50.0, None, 50.0),
+    (500000.0, 5000000.0, 5000.0, 500000.0),  # 2.67亿 with 1.2亿 and parts in 万元
+    (50.0, None, 5000000.0, 5000000.0),       # a part printed in 亿元 among 万元: its rounding counts
+    (5000.0, None, None, 5000.0),
+])
+def test_list_half_macro_and_python_twin_agree(con, whole, same, other, want):
+    sql = con.execute("SELECT list_half(?, ?, ?)", [whole, same, other]).fetchone()[0]
+    assert sql == list_half(whole, same, other) == want
+
+
+# held-out F 714 (a 2020 部门决算说明): 80万元 beside 380.17 and 460.06 is 80.00 — 380.17 + 80 = 460.17
+SPEND_714 = "2020年本年支出合计{total}万元,其中:基本支出380.17万元,占83%;项目支出80万元,占17%。\n"
+
+
+def test_a_part_printed_without_decimals_lost_its_trailing_zeros():
+    got = _failed(SPEND_714.format(total="460.06"), "printed_balance")
+    assert [(e, o) for e, o, _ in got] == [(4600600.0, 4601700.0)]
+    assert _failed(SPEND_714.format(total="460.17"), "printed_balance") == []
