@@ -23,6 +23,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 NUMERALS = set("零〇一二两三四五六七八九十百千万")
+# A Han character written as an escape in a raw pattern (r"(?=\u5e74)" is 年), and a range of
+# code points in a character class ("\u4e00-\u9fff": any Han character, not a word).
+ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+HAN_RANGE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]-[\u3400-\u9fff\uf900-\ufaff]")
 
 # Modules whose Han strings are sentences written for people, not words documents are read with.
 MESSAGE_MODULES = {
@@ -65,9 +69,10 @@ def han_literals() -> list[tuple[str, int, str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         skip = _docstrings(tree)
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-                    and HAN.search(node.value)):
-                out.append((rel, node.lineno, node.value))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+                text = HAN_RANGE.sub("", ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), node.value))
+                if HAN.search(text):
+                    out.append((rel, node.lineno, text))
     return out
 
 
@@ -98,3 +103,9 @@ def test_the_scan_sees_words_and_skips_docstrings_and_numerals():
     found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and id(n) not in skip]
     assert found == ["年初预算", "[一二三四五六七八九十]"]
     assert not _is_numerals("年初预算") and _is_numerals("[一二三四五六七八九十]") and not _is_numerals("万")
+
+
+def test_the_scan_sees_han_written_as_escapes_but_not_ranges():
+    assert HAN.search(ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), r"(?=\u5e74)"))
+    ranged = HAN_RANGE.sub("", ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), r"[\u4e00-\u9fff]"))
+    assert not HAN.search(ranged)

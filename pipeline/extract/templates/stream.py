@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lexicon import word
 from pipeline.model import Block, Cell, Paragraph, Table
 from pipeline.normalize.money import money_unit_alternation
 from pipeline.normalize.numbers import parse_number
@@ -23,7 +24,7 @@ from pipeline.normalize.text import to_halfwidth
 # money unit a cell may carry (4753.66万元).
 _FIGURES = rf"[-−]?\d[\d.,]*%?(?:{money_unit_alternation()})?"
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
-_YEAR_APART = re.compile(r"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+(?=\u5e74)")
+_YEAR_APART = re.compile(rf"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+(?={re.escape(word('tables', 'year_word'))})")
 
 
 @dataclass
