@@ -153,6 +153,24 @@ def _is_pipe_row(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 3
 
 
+def _trailing_bar_rows(lines: list[str], i: int) -> int:
+    """Lines 'a | b | c |' from i (a bar after each cell, none before the first, web pages'
+    table exports): how many form a grid. Only a run of at least three such lines with the same
+    number of cells and no empty cell is one; a run of uneven lines (rows cut over lines, cells
+    padded with '||||') stays lines, for the template engine's cell stream."""
+    def bars(line: str) -> int:
+        s = line.strip()
+        if s.startswith("|") or not s.endswith("|") or "||" in s.replace(" ", "") or s.count("|") < 3:
+            return 0
+        return s.count("|")
+
+    k = bars(lines[i])
+    j = i
+    while k and j < len(lines) and bars(lines[j]) == k:
+        j += 1
+    return j - i if j - i >= 3 else 0
+
+
 def _split_pipe(line: str) -> list[str]:
     s = line.strip()
     if s.startswith("|"):
@@ -256,6 +274,10 @@ def read_text(data: bytes) -> Document:
                 rows.append(lines[i].strip().split("\t"))
                 i += 1
             b.table(rows)
+            continue
+        if (k := _trailing_bar_rows(lines, i)):
+            b.table([_split_pipe(x) for x in lines[i : i + k]])
+            i += k
             continue
         if _is_pipe_row(line):
             rows = []

@@ -22,7 +22,7 @@ from pipeline.extract.recognisers.context import (
     add_execution,
 )
 from pipeline.extract.recognisers.totals import _table_total
-from pipeline.extract.vocabulary import stage_of, table_pattern
+from pipeline.extract.vocabulary import line_item_code, stage_of, table_pattern
 from pipeline.lexicon import word, words
 from pipeline.model import Table
 from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, to_yuan
@@ -34,6 +34,7 @@ _SUMMARY_FIELDS = [
 _ADJ_RATE = _SUMMARY_FIELDS[6][1]
 _BUDGET = table_pattern("summary.budget")
 _NAME_WORDS = words("tables", "summary.name_words")
+_LIST_NAME = table_pattern("summary.list_name")
 _NOT_SUMMARY = tuple(word("tables", f"indicator_headers.level{i}") for i in (1, 3))
 
 
@@ -50,6 +51,21 @@ def _summary_field(text: str) -> str | None:
     return None
 
 
+def _list_header(t: list[str]) -> bool:
+    """项目名称 | 预算金额(万元) | 实际支出(万元) | 资金使用率 | …: a project list with no score
+    column, when it names the project, a budget and what was spent."""
+    fields = {_summary_field(x) for x in t}
+    return (any(_LIST_NAME.search(x) for x in t) and "executed" in fields
+            and bool(fields & {"initial", "adjusted"}) and not any(x in _NOT_SUMMARY for x in t))
+
+
+def _rows_are_projects(table: Table, hdr_i: int) -> bool:
+    """No row below the header is a known line item (基本支出, 201…): a list of projects, not
+    an expense table whose label column happens to say 项目名称."""
+    labels = [sq(r[0].text) for r in (real_cells(x) for x in table.rows[hdr_i + 1 :]) if r and sq(r[0].text)]
+    return bool(labels) and all(line_item_code(x) in (None, "total") for x in labels)
+
+
 def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) -> bool:
     hdr_i = _find_row(
         table,
@@ -58,7 +74,9 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         and not any(x in _NOT_SUMMARY for x in t),
     )
     if hdr_i is None:
-        return False
+        hdr_i = _find_row(table, _list_header)
+        if hdr_i is None or not _rows_are_projects(table, hdr_i):
+            return False
     header = table.rows[hdr_i]
     hcells = real_cells(header)
     fields = {i: _summary_field(c.text) for i, c in enumerate(hcells)}

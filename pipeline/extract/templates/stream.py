@@ -44,6 +44,7 @@ class SCell:
 
 
 _ANNOTATION = r"[(][^()]{0,12}[)]"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_OR_MARK = re.compile(r"[\u4e00-\u9fff:)(]")
 
 
@@ -88,8 +89,12 @@ def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
         return [p.strip() for p in text.strip().split("\t")]
     # One cell per line, or a table flattened onto the line with spaces: either way the
     # words are cells (a label printed with a space is rejoined by the engine). A year set
-    # apart from its 年 ('2022 年决算数', PDF spacing) stays in its cell.
-    return [w for w in _SPACES.split(_YEAR_APART.sub(r"\1", text.strip())) if w]
+    # apart from its 年 ('2022 年决算数', PDF spacing) stays in its cell. A line of single
+    # characters set apart ('合 计', '项 目') is one letter-spaced word.
+    words = [w for w in _SPACES.split(_YEAR_APART.sub(r"\1", text.strip())) if w]
+    if 1 < len(words) <= 4 and all(_HAN.fullmatch(w) for w in words):
+        return ["".join(words)]
+    return words
 
 
 _PROSE = re.compile(r"[。；;]")
