@@ -143,7 +143,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "origin": "statement", "prior_yuan": None, "prior_text": None, "prior_unit": None,
             "prior_decimals": None, "prior_source_ref": None,
         }
-        if lv.prior is not None:
+        if lv.prior is not None and c.base == "prior":  # 超收 X (against the budget) is not against it
             pr = lv.prior
             row |= {"prior_yuan": pr.yuan, "prior_text": pr.printed, "prior_unit": pr.unit, "prior_decimals": pr.decimals,
                     "prior_source_ref": pr.ref}

@@ -28,6 +28,8 @@ from pipeline.normalize.text import to_halfwidth
 
 # a percentage followed at once by another (…23.51%、38.28%): a list of them
 _PCT_LIST_NEXT = re.compile(r"\s*[、,]\s*\d[\d.]*\s*%")
+# …or joined by a word (133.1%和43.7%): any character but a digit, a percent or a clause break
+_PCT_JOINED_NEXT = re.compile(r"\s*[^\d%。；;，,]{1,2}\s*\d[\d.]*\s*%")
 
 VOCAB = Path(__file__).resolve().parents[2] / "vocab"
 
@@ -49,6 +51,11 @@ class Grammar:
     unspent_before: tuple[str, ...]
     allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
+    prior_named: re.Pattern[str]
+    respectively: tuple[str, ...]
+    over_budget: tuple[str, ...]
+    joiners: tuple[str, ...]
+    year_glue: str
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
     standard_words: tuple[str, ...]
@@ -112,7 +119,9 @@ def grammar() -> Grammar:
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
-        allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]), approx_before=tuple(ex["approx_before"]),
+        allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
+        prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]), joiners=tuple(ex["joiners"]),
+        year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
@@ -191,6 +200,7 @@ class Statement:
     cells_run: bool = False  # followed at once by another figure: table cells run together
     year: int | None = None  # the year its sentence speaks of (2021年度…), when it says one
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
+    level_of: Statement | None = None  # for an earlier period's figure: the level it is the prior of
 
     @property
     def yuan(self) -> Decimal:
@@ -213,6 +223,7 @@ class Change:
     end: int
     pct: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
     base: str = "prior"  # what it is measured against: the earlier period, or the budget (比预算数减少)
+    group: int = 0  # changes listed "respectively" (分别减少X和Y) share a number: paired with levels in order
 
 
 @dataclass
@@ -463,6 +474,9 @@ def read_statements(printed: str, default_measure: str | None,
         last_fig_end = -1  # where the last level's figure (with its unit) ends in the sentence
         set_aside = False  # a figure set aside (unspent, estimate) since the last level
         brackets: list[list[Statement]] = []  # the lists open outside each bracket
+        group: list[Change] = []  # the changes listed "respectively" last (分别减少0.18亿元和0.56亿元)
+        group_open = False  # the figure just read was one of them: a joined figure after it is another
+        group_dead = False  # …and they could not be paired with levels: every one is set aside
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
         if flow.pending:
             parts_open, flow.pending = flow.pending, []  # "…其中：" ended the paragraph before
@@ -505,27 +519,41 @@ def read_statements(printed: str, default_measure: str | None,
             gn = "n" if m.group("n") is not None else "bn" if m.group("bn") is not None else "ln"
             n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("lu")
             ns, ne = m.start(gn), m.end(gn)
+            if _negative(sent, ns):
+                # "省直达-13.27万元": a negative figure keeps its sign (never 5-10万元, a range)
+                n, ns, label = "-" + n, ns - 1, label.rstrip(_MINUS)
             if (lst := g.unitless_list.search(sent[prev_end : m.start()])) and not label.strip(" ,，、"):
                 label = lst.group(1)  # "各减少1267.86，2570.97万元": the list's clause speaks for it
             if u in g.bare and not any(w in label for w in g.bare_needs):
                 prev_end = m.end()
                 continue
-            if last is not None and last.prior is None and g.prior_before.search(label):
-                # "…2918.96万元，比上年2665.56万元增加…": the earlier figure of the same level.
-                prior = Statement(
-                    value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
-                    printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
-                    measure=last.measure, measure_said=False, line_item=last.line_item, item_label=last.item_label,
-                    sentence=si, period="prior", project=last.project,
-                )
-                last.prior = prior
-                out.append(prior)
+            if (year := _glued_year(sent, m, gn, para_year, g)) is not None:
+                # "与2019498.83万元相比": the year the figure is compared with, its 年 lost
+                ns, n = ns + 4, n[4:]
+                label = f"{label}{year}{g.year_glue}"
+            if _prior_label(label, g):
+                # "…2918.96万元，比上年2665.56万元增加…": the earlier figure of a level, never a level
+                # itself — of the level before it in its sentence (not the budget a rate was
+                # measured against), else of the one its words name in the sentences before.
+                owner = _prior_owner(label, si, out, flow, g)
+                if owner is None or owner.prior is not None:
+                    flow.skip(a + ns, a + ne, "an earlier period's figure whose current level is not stated")
+                else:
+                    owner.prior = Statement(
+                        value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                        printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
+                        measure=owner.measure, measure_said=False, line_item=owner.line_item,
+                        item_label=owner.item_label, sentence=si, period="prior", project=owner.project,
+                    )
+                    owner.prior.level_of = owner
+                    out.append(owner.prior)
                 prev_end = m.end()
                 continue
             after = sent[m.end() : m.end() + 3]
             before = label.rstrip()
-            is_change = _ends_with(label, g.change_before) or bool(g.change_pattern.search(label)) \
-                or bool(g.change_start.match(label))
+            listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
+            group_open = False
+            is_change = _is_change(label, g) or listed
             if (
                 is_change
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
@@ -543,6 +571,10 @@ def read_statements(printed: str, default_measure: str | None,
                     cand = next((x for x in reversed(out) if x.sentence == si and x.period == "current"
                                  and not x.is_rate_base
                                  and not any(o < x.start - a < c for o, c in closed)), None)
+                    pri = next((x for x in reversed(out) if x.sentence == si), None)
+                    if pri is not None and pri.period == "prior" and pri.level_of is not None:
+                        # "比上年财政总收入238960.28万元减少…": the level whose earlier figure it printed
+                        cand = pri.level_of
                     named = _item_of(label, g)
                     if cand is not None and (named is None or named[0] == cand.line_item):
                         level = cand
@@ -555,14 +587,38 @@ def read_statements(printed: str, default_measure: str | None,
                         # explains (因为…减少了X): not the change of the level printed before it
                         level = None
                     d = _nearest(label, g.change_before)
-                    word = d[1] if d else label.rstrip()[-1:]
+                    word = group[-1].word if listed and group else d[1] if d else label.rstrip()[-1:]
+                    if listed or any(w in label for w in g.respectively):
+                        # "…购置费0.14亿元和…运行费1.27亿元,…,分别减少0.18亿元和0.56亿元": the k changes
+                        # listed are those of the k levels before them, in order; fewer levels: none
+                        group = group if listed else []
+                        first = group[0].start if group else a + ns
+                        levels = [x for x in out if x.sentence == si and x.period == "current" and x.start < first
+                                  and not x.is_rate_base and not any(o < x.start - a < c for o, c in closed)]
+                        k = len(group) + 1
+                        group_dead = (listed and group_dead) or len(levels) < k or level is None
+                        if group_dead:
+                            for c in group:
+                                changes.remove(c)
+                                flow.skip(c.start, c.end, "changes listed respectively, more than the levels before them")
+                            group, level = [], None
+                        else:
+                            for c, lv in zip(group, levels[-k:], strict=False):
+                                c.level = lv
+                            level = levels[-1]
+                        group_open = True
                     if level is not None and _direction(word, g):
                         since = sent[max(level.end - a, 0) : m.start()] if level.end >= a else label
+                        if any(w in label for w in g.budget_base) or g.prior_period.search(label):
+                            since = label  # its own clause names what it is measured against (同比增收)
                         # 比预算数 is this year's budget; 比2021年预算 / 比上年预算 the earlier period's
-                        base = "budget" if any(w in since for w in g.budget_base) \
-                            and not g.prior_period.search(since) else "prior"
+                        base = "budget" if word in g.over_budget or (any(w in since for w in g.budget_base)
+                                                                     and not g.prior_period.search(since)) else "prior"
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
-                                              g.units[u], _decimals(n), a + ns, a + ne, base=base))
+                                              g.units[u], _decimals(n), a + ns, a + ne, base=base,
+                                              group=(group[0].start if group else a + ns) if group_open else 0))
+                        if group_open:
+                            group.append(changes[-1])
                     else:
                         flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
                 else:
@@ -580,7 +636,8 @@ def read_statements(printed: str, default_measure: str | None,
                 # default stage (budget in a 预算 disclosure), else what was spent.
                 measure = default_measure or "executed"
             if measure is None and last is not None:
-                measure = last.measure
+                # after "…完成95808万元,占预算80641万元的118.8%": the execution's stage, not its budget's
+                measure = (flow.last if last.is_rate_base and flow.last is not None else last).measure
             if measure is None:
                 measure = _measure_of(sent[: m.start()], g) or flow.measure
                 if measure == "income" and any(w in label for w in g.neutral):
@@ -648,6 +705,64 @@ def read_statements(printed: str, default_measure: str | None,
             flow.pending = parts_open  # a list announced, its parts on the next lines
     out = [x for x in out if not x.cells_run]
     return out, rates, changes
+
+
+_MINUS = "-−"
+
+
+def _negative(sent: str, at: int) -> bool:
+    """A minus sign right before the figure at `at`, not a range's dash after a figure or a year."""
+    return at > 0 and sent[at - 1] in _MINUS and (at < 2 or not (sent[at - 2].isdigit() or sent[at - 2] in _MINUS + "."))
+
+
+def _is_change(label: str, g: Grammar) -> bool:
+    """The label makes its figure a change (比上年减少, 较上年增, 减少了…), not a level."""
+    return _ends_with(label, g.change_before) or bool(g.change_pattern.search(label)) \
+        or bool(g.change_start.match(label))
+
+
+def _prior_label(label: str, g: Grammar) -> bool:
+    """The label introduces an earlier period's figure: 比上年, 较上年同期, 比上年财政总收入."""
+    if g.prior_before.search(label):
+        return True
+    named = g.prior_named.search(label)
+    # 比上年增加经费50万元 is a change, not an earlier figure
+    return named is not None and not _is_change(label, g) and not any(w in named.group("name") for w in g.change_before)
+
+
+def _glued_year(sent: str, m: re.Match, gn: str, para_year: int | None, g: Grammar) -> int | None:
+    """"与2019498.83万元相比": after a comparison word, a year of the paragraph's past glued to the
+    figure it compares with (its 年 lost). Only a year up to five before the paragraph's own, and
+    only when the rest is a figure of its own (no leading zero): 比200000万元 is a figure."""
+    n = m.group(gn)
+    if gn != "n" or para_year is None or "," in n or not g.prior_marker.search(sent[: m.start(gn)]):
+        return None
+    whole, rest = n.split(".")[0], n[4:]
+    if len(whole) < 6 or not (para_year - 5 <= int(whole[:4]) < para_year):
+        return None
+    return int(whole[:4]) if not rest.startswith("0") or rest.startswith("0.") else None
+
+
+def _prior_owner(label: str, si: int, out: list[Statement], flow: Flow, g: Grammar) -> Statement | None:
+    """The level an earlier period's figure is the prior of: the last level of its sentence that
+    no rate was measured against ("完成95808万元,占预算80641万元的118.8%,较上年同期80641万元…"
+    is 95808's); with none, the level of the sentences before that its words name ("…实现财政
+    总收入203541.54万元…。比上年财政总收入238960.28万元…"), or, naming none, the last figure
+    of the sentence just before ("…总计424.71万元。与2019年498.83万元相比").
+    """
+    here = [x for x in out if x.sentence == si and x.period == "current"]
+    if here:
+        return next((x for x in reversed(here) if not x.is_rate_base), None)
+    before = ([flow.last] if flow.last is not None and all(flow.last is not x for x in out) else []) + out
+    named = g.prior_named.search(label)
+    if named:
+        name = named.group("name").rstrip(g.label_tail)
+        return next((x for x in reversed(before) if x.period == "current" and
+                     (x.label.rstrip(g.label_tail).endswith(name) or x.item_label.endswith(name))), None)
+    last = before[-1] if before else None
+    if last is not None and last.period == "current" and last.sentence == si - 1:
+        return last
+    return None
 
 
 def _restarts_list(text: str, whole: Statement, g: Grammar) -> bool:
@@ -770,27 +885,39 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     n = m.group("n")
     value = Decimal(n.replace(",", ""))
     pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
-    last_change = changes[-1] if changes and changes[-1].pct is None else None
-    if last_change is not None and (last_change.end < a or g.figure.search(m.string[last_change.end - a : m.start()])):
+    tail = changes[-1] if changes else None
+    # "分别减少0.18亿元和0.56亿元,下降133.1%和43.7%": a list of percentages after changes listed
+    # respectively pairs with them in order (the first only when another percentage follows it)
+    grouped = [c for c in changes if tail is not None and tail.group and c.group == tail.group]
+    last_change = next((c for c in grouped if c.pct is None), None) if grouped \
+        else tail if tail is not None and tail.pct is None else None
+    if last_change is not None and grouped and last_change is grouped[0] and not _PCT_JOINED_NEXT.match(m.string, m.end()):
+        last_change = None
+    if last_change is not None and (tail.end < a or g.figure.search(m.string[tail.end - a : m.start()])):
         # a change of another sentence, or another figure was read since the change ("减少0.09万元，
         # 下降%（其中：…购置费0万元，…增长（下降）0%"): this percentage is that figure's clause's
         last_change = None
-    if last_change is not None and _PCT_LIST_NEXT.match(m.string, m.end()):
+    if last_change is not None and not grouped and _PCT_LIST_NEXT.match(m.string, m.end()):
         # "各减少1267.86，2570.97万元，各下降23.51%、38.28%": a list of percentages pairs with
         # the listed changes in order; only its last belongs to the change read last
         return
     if last_change is not None and last_change.end <= a + m.start():
         # "减少1.5万元(42.86%)" or "，下降5.2%": the change's own percentage.
         gap = since.strip(" ()（）,，、")
+        if grouped and gap in g.joiners:
+            gap = ""  # "…133.1%和43.7%": the next of the list
         if any(w in gap for w in g.other_basis):
             return  # "减收34,086万元,剔除留抵退税后同口径增长0.67%": a rate on another basis
-        if not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words:
+        # "超收3078万元,同比增长14.2%": growth on the year before, not the excess over the budget's
+        other_period = last_change.base == "budget" and bool(g.prior_period.search(gap))
+        if not other_period and (not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words):
             last_change.pct = pct
             return
     if _ends_with(label, g.rate_change_words) or any(w in label for w in g.rate_change_words):
         # "培训费2023年预算2万元，较2022年预算1.50万元增长75%": a percentage of a level whose earlier
         # figure is printed, with no change amount.
-        lv = next((x for x in reversed(out) if x.sentence == si and x.period == "current"), None)
+        lv = next((x for x in reversed(out) if x.sentence == si and x.period == "current"
+                   and not x.is_rate_base), None)  # not the budget a rate was measured against
         if lv is not None and lv.prior is None:
             lv = _named_prior(label, si, out, g) or lv
         d = _nearest(label, g.rate_change_words)
@@ -822,6 +949,9 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
                              and s.measure in ("initial", "adjusted", "allocated")), None)
         if ex.rate_base is not None:
             ex.rate_base.is_rate_base = True
+            if flow.last is ex.rate_base:
+                # what follows ("。其中:公共财政预算收入43101万元") continues the execution, not its budget
+                flow.last, flow.measure = ex, ex.measure
         # "资金支付18501.096万元，未支703万元，支付率95%": an execution or payment rate whose
         # budget is stated elsewhere in the report.
         ex.rate_elsewhere = ex.rate_base is None and any(w in label for w in g.standalone_rate_words)

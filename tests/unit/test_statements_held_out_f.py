@@ -1,0 +1,121 @@
+"""Running-text statements on held-out set F (issue 12): real snippets, figures read by hand.
+Each test failed before its rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.extract.statements import Flow, read_statements
+from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
+
+
+def _ex(text: str):
+    return extract(read_text(text.encode("utf-8")), "t")
+
+
+def _amounts(text: str) -> dict[str, tuple[str, str]]:
+    """printed figure → (fact table, period) of every stored amount."""
+    ex = _ex(text)
+    out = {}
+    for name in ("fact_budgets", "fact_executions"):
+        for r in getattr(ex, name):
+            if r.get("reported_text"):
+                out[r["reported_text"]] = (name, r.get("period"))
+    return out
+
+
+# 上海市崇明区长兴镇 2022 预算执行报告 (F 705): the 比上年 figure names its line and is the earlier
+# year's; the current level is the sentence before (238960.28 − 35418.74 = 203541.54, 14.82 %).
+F705 = ("2022年预算执行情况\n"
+        "2022年,我镇实现财政总收入203541.54万元,其中,一般转移支付收入(镇本级)180500.00万元,"
+        "专项转移支付收入23041.54万元。比上年财政总收入238960.28万元减少35418.74万元,下降14.82%。\n"
+        "2022年一般转移支付收入180500.00万元,比上年一般转移支付收入225000.00万元减少44500.00万元,下降19.78%。")
+
+
+def test_a_prior_figure_naming_its_line_is_the_earlier_years_of_that_level() -> None:
+    df, _ = check_text(F705)
+    assert failures(df).empty
+    got = _amounts(F705)
+    assert got["238960.28"][1] == "prior" and got["225000.00"][1] == "prior"
+    changes = {(c["level_text"], c["prior_text"]) for c in _ex(F705).fact_changes}
+    assert changes == {("203541.54", "238960.28"), ("180500.00", "225000.00")}
+
+
+# 甘谷县 2021 决算 (F 702): the 较上年同期 figure is the executed level's prior, not the budget's
+# a rate was measured against; 超收 is the excess over the budget, never a level; 同比增收 is a
+# change on the year before even after a budget was named in the sentence.
+F702 = ("2021年,全县大口径财政收入累计完成95808万元,占预算80641万元的118.8%,较上年同期80641万元增长18.8%,"
+        "增收15167万元。其中:公共财政预算收入43101万元,完成预算40023万元的107.7%,超收3078万元,同比增长14.2%,"
+        "增收5345万元;政府性基金收入26785万元,完成预算16634万元的161.0%,超收10151万元,同比增收6411万元,增长31.5%。")
+
+
+def test_an_excess_over_the_budget_and_a_prior_beside_a_rate_base_are_not_levels() -> None:
+    df, _ = check_text(F702)
+    assert failures(df).empty
+    got = _amounts(F702)
+    assert "10151" not in got and "3078" not in got
+    ex = _ex(F702)
+    ch = {(c["level_text"], c["reported_text"], c["base"]) for c in ex.fact_changes}
+    assert ("26785", "6411", "prior") in ch and ("26785", "10151", "budget") in ch
+    pct = {(c["level_text"], c["prior_text"], c["change_pct"]) for c in ex.fact_changes if c["change_pct"] is not None}
+    assert ("95808", "80641", Decimal("18.8")) in pct
+
+
+# 大英县回马镇郪口小学校 2020 决算说明 (F 719): "与2019498.83万元相比" is 2019年 498.83万元
+# (424.71 + 74.12 = 498.83; 74.12 / 498.83 = 14.86 %), never 201.9 亿元.
+F719 = "2020年度大英县回马镇郪口小学校决算说明\n一、收入支出决算总体情况说明\n2020年度收、支总计424.71万元。与2019498.83万元相比,收、支总计各减少74.12万元,减少14.86%。"
+
+
+def test_a_year_glued_to_the_compared_figure_is_the_year() -> None:
+    df, _ = check_text(F719)
+    assert failures(df).empty
+    got = _amounts(F719)
+    assert "2019498.83" not in got and got["498.83"][1] == "prior"
+
+
+def test_a_figure_after_a_comparison_word_is_not_cut_without_a_year_of_the_past() -> None:
+    # 比200000万元: a figure (no year of the paragraph's past glued to it)
+    out, _rates, _changes = read_statements("2020年度收入合计300000万元,比201800万元增加98200万元。", "executed")
+    assert [s.printed for s in out] == ["300000", "201800"]
+
+
+def test_a_negative_figure_keeps_its_sign() -> None:
+    # 瑞安市 2022 义务教育经费下达 (F 735): 126.44 = 139.71 + (−13.27)
+    text = ("现将义务教育经费保障机制补助经费126.44万元(其中中央直达资金139.71万元,省直达-13.27万元)下达给你们。")
+    out, _rates, _changes = read_statements(text, "allocated")
+    assert [(s.printed, s.value) for s in out][-1] == ("-13.27", Decimal("-13.27"))
+    # a range's dash is no sign
+    out, _rates, _changes = read_statements("每所学校补助5-10万元,共安排经费200万元。", "initial")
+    assert all(s.value > 0 for s in out)
+
+
+# 福建省 2016 省级三公经费决算 (F 704): changes listed respectively pair with the levels listed
+# before them, in order (0.14 − 0.18, 1.27 − 0.56), and so do their percentages; the 0.56 is
+# never an amount nor a part of 1.41.
+F704 = ("其中,因公出国(境)费0.61亿元。比2015年减少48.45万元,下降0.8%;公务用车购置及运行费1.41亿元,"
+        "包括公务用车购置费0.14亿元和公务用车运行费1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元,"
+        "下降133.1%和43.7%;公务接待费0.27亿元,比2015年减少0.14亿元,下降51.7%。")
+
+
+def test_changes_listed_respectively_pair_with_the_levels_in_order() -> None:
+    out, _rates, changes = read_statements(F704, "executed")
+    assert "0.56" not in [s.printed for s in out] and "0.18" not in [s.printed for s in out]
+    got = [(c.level.printed, c.printed, c.pct[1] if c.pct else None) for c in changes]
+    assert ("0.14", "0.18", "133.1") in got and ("1.27", "0.56", "43.7") in got
+
+
+def test_more_changes_listed_than_levels_are_set_aside() -> None:
+    flow = Flow()
+    _out, _rates, changes = read_statements("公务接待费0.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元。", "executed", flow)
+    assert changes == [] and len(flow.skipped) == 2
+
+
+def test_a_change_against_the_budget_is_not_compared_with_the_earlier_years_figure() -> None:
+    text = ("2021年度财政决算报告\n2021年,公共财政预算收入43101万元,较上年同期37756万元增长14.2%,"
+            "完成预算40023万元的107.7%,超收3078万元。")
+    rows = _ex(text).fact_changes
+    assert [(r["reported_text"], r["base"], r["prior_text"]) for r in rows if r["reported_text"]] == [("3078", "budget", None)]
+    df, _ = check_text(text)
+    assert failures(df).empty
