@@ -245,6 +245,45 @@ def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     return (rows, j) if len(rows) >= 3 else None
 
 
+_GAPS = re.compile(r"( +)")
+
+
+def _gap_cells(line: str) -> list[str] | None:
+    """A line whose cells are joined by one space and whose empty cells print as one space
+    ('一、支出合计   250000': label, empty, figure; '二、相关统计数    ': label and two empty
+    cells): its cells, or None when a gap cannot be read so (an even gap between words, an
+    odd one at the end)."""
+    s = line.lstrip()
+    parts = _GAPS.split(s)
+    if not parts or not parts[0]:
+        return None
+    cells = [parts[0]]
+    for k in range(1, len(parts), 2):
+        gap, word = len(parts[k]), parts[k + 1]
+        if word and gap % 2 == 0 or not word and gap % 2 == 1:
+            return None
+        cells += [""] * (gap // 2) + ([word] if word else [])
+    return cells
+
+
+def _gap_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A table flattened with its empty cells kept as spaces: a header line of at least three
+    words apart by one space, then lines of exactly as many cells read by `_gap_cells`, some of
+    them with an empty cell between words (else the spaces say nothing about empty cells)."""
+    head = lines[i].strip().split(" ")
+    if len(head) < 3 or len(lines[i].strip()) > 60 or any(not w or _NUM_TOKEN.match(w) for w in head):
+        return None
+    rows = [head]
+    j = i + 1
+    while j < len(lines) and (cells := _gap_cells(lines[j])) is not None and len(cells) == len(head):
+        rows.append(cells)
+        j += 1
+    inner = [r for r in rows[1:] if any(not c for c in r[1:-1]) and r[-1]]
+    if len(rows) < 3 or not inner or sum(1 for r in rows[1:] if any(_NUM_TOKEN.match(c) for c in r[1:])) < 2:
+        return None
+    return rows, j
+
+
 def read_text(data: bytes) -> Document:
     text = decode(data)
     lines = [_clean(x) for x in text.split("\n")]
@@ -290,6 +329,11 @@ def read_text(data: bytes) -> Document:
                     i += 1  # rows separated by a single blank line
                 else:
                     break
+            b.table(rows)
+            continue
+        gap = _gap_table(lines, i) if line.strip() and not line.startswith("\t") else None
+        if gap is not None:
+            rows, i = gap
             b.table(rows)
             continue
         cpl = _cell_per_line(lines, i) if line.strip() and not line.startswith("\t") else None

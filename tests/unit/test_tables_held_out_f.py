@@ -10,6 +10,10 @@ engines. Real snippets, figures read by hand:
   labels letter-spaced (项 目, 合 计). A row printing fewer figures than the columns (因公出国(境)费
   0.00 under 预算数 | 决算数) is not placed.
 
+- F 732 (岳阳县台创园 2017年度部门“三公”经费预算情况表, amounts in 元): a table flattened with its cells
+  joined by one space and its empty cells printed as one space (label, empty 2016 column, 2017
+  figure: '一、支出合计   250000'); the page prints 年 as a dash (2016-执行数).
+
 Properties: the grid rendering ('| a | b |' rows) and the new rendering give the same facts.
 """
 
@@ -130,3 +134,42 @@ def test_project_list_grid_and_trailing_bars_agree(rows: list[tuple[int, int]]) 
     got = _facts(trailing)
     assert got == _facts(grid)
     assert len(got[0]) == len(rows)
+
+
+GAPS = ["岳阳县2017年度部门“三公”经费预算情况表", "台创园2017-度部门“三公”经费预算情况表",
+        "    单位:元", "项目 2016-执行数 2017-预算数",
+        "一、支出合计   250000", "1、因公出国(境)费用    ", "2、公务接待费   150000", "3、公务用车费   100000",
+        "其中:(1)公务用车运行维护费   100000", "(2)公务用车购置    ", "二、相关统计数    ",
+        "1.因公出国(境)团组数(个)   0", "6.公务接待人数(人)   500", "三、“三公”经费增减变化原因等说明    ",
+        "备注:1、“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。 2、“三公”经费数包括基本支出中的“三公”经费。"]
+
+
+def test_empty_cells_printed_as_spaces() -> None:
+    doc = read_text("\n".join(GAPS).encode("utf-8"))
+    grid = next(b for b in doc.blocks if type(b).__name__ == "Table")
+    rows = [[c.text for c in r] for r in grid.rows]
+    assert rows[0] == ["项目", "2016-执行数", "2017-预算数"]
+    assert rows[1] == ["一、支出合计", "", "250000"] and rows[2] == ["1、因公出国(境)费用", "", ""]
+    budgets, execs, _ = _sangong("\n".join(GAPS))
+    assert budgets == {"sangong": Decimal("250000.00"), "sangong_reception": Decimal("150000.00"),
+                       "sangong_vehicle": Decimal("100000.00"), "sangong_vehicle_operation": Decimal("100000.00")}
+    assert execs == {}  # the 2016 column is empty
+
+
+def test_gaps_that_do_not_give_the_header_width_are_no_table() -> None:
+    # an even gap between words: the spaces are layout, not empty cells
+    doc = read_text("项目 2016-执行数 2017-预算数\n一、支出合计  250000\n2、公务接待费  150000\n".encode())
+    assert not any(type(b).__name__ == "Table" and len(b.rows[0]) == 3 and b.rows[1][1].text == "" for b in doc.blocks)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(1, 999999), min_size=2, max_size=2))
+def test_gap_and_grid_renderings_agree(vals: list[int]) -> None:
+    rows = [("一、支出合计", sum(vals)), ("2、公务接待费", vals[0]), ("3、公务用车费", vals[1])]
+    gaps = ["岳阳县2017年度部门“三公”经费预算情况表", "单位:元", "项目 2016-执行数 2017-预算数",
+            *(f"{lab}   {v}" for lab, v in rows), "1、因公出国(境)费用    ", "说明:无。"]
+    grid = ["岳阳县2017年度部门“三公”经费预算情况表", "单位:元", "| 项目 | 2016-执行数 | 2017-预算数 |",
+            *(f"| {lab} | | {v} |" for lab, v in rows), "| 1、因公出国(境)费用 | | |", "说明:无。"]
+    got = _sangong("\n".join(gaps))[:2]
+    assert got == _sangong("\n".join(grid))[:2]
+    assert got[0]["sangong"] == sum(vals)
