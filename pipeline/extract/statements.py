@@ -54,6 +54,7 @@ class Grammar:
     prior_named: re.Pattern[str]
     respectively: tuple[str, ...]
     over_budget: tuple[str, ...]
+    relief_before: re.Pattern[str]
     joiners: tuple[str, ...]
     year_glue: str
     approx_before: tuple[str, ...]
@@ -64,6 +65,7 @@ class Grammar:
     sum_words: tuple[str, ...]
     rate_words: tuple[str, ...]
     rate_patterns: tuple[re.Pattern[str], ...]
+    rate_after_figure: re.Pattern[str]
     rate_change_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
     kind_measures: frozenset[str]
@@ -120,13 +122,15 @@ def grammar() -> Grammar:
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
-        prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]), joiners=tuple(ex["joiners"]),
+        prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
+        relief_before=re.compile(ex["relief_before"]), joiners=tuple(ex["joiners"]),
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
+        rate_after_figure=re.compile(rate["after_figure"]),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
         threshold_before=tuple(rate["threshold_before"]),
         cell_target_before=tuple(cfg["cells"]["target_before"]),
@@ -477,6 +481,7 @@ def read_statements(printed: str, default_measure: str | None,
         group: list[Change] = []  # the changes listed "respectively" last (分别减少0.18亿元和0.56亿元)
         group_open = False  # the figure just read was one of them: a joined figure after it is another
         group_dead = False  # …and they could not be paired with levels: every one is set aside
+        standard_before = False  # the figure just read was a per-unit standard: one only reached after it is too
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
         if flow.pending:
             parts_open, flow.pending = flow.pending, []  # "…其中：" ended the paragraph before
@@ -554,12 +559,16 @@ def read_statements(printed: str, default_measure: str | None,
             listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
             group_open = False
             is_change = _is_change(label, g) or listed
+            standard = any(w in _without(label, g.standard_not) for w in g.standard_words) \
+                or (standard_before and _bare(label, g))  # "人均不低于10元…,加1分,达到20元"
+            standard_before = False
             if (
                 is_change
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
-                or any(w in _without(label, g.standard_not) for w in g.standard_words)
+                or standard
+                or g.relief_before.search(label)
             ):
                 if is_change:
                     # The level before it in its sentence (not a budget a rate was measured
@@ -622,8 +631,10 @@ def read_statements(printed: str, default_measure: str | None,
                     else:
                         flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
                 else:
-                    flow.skip(a + ns, a + ne, "an estimate, a bound, a per-unit standard or an unspent amount, not a level")
+                    flow.skip(a + ns, a + ne, "an estimate, a bound, a per-unit standard, a tax relief or an unspent "
+                              "amount, not a level")
                     set_aside = True
+                    standard_before = standard
                 prev_end = m.end()
                 continue
             measure = _measure_of(label, g)
@@ -929,7 +940,11 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         return
     if label.rstrip().endswith(g.threshold_before):
         return  # a threshold a rule sets, not a rate the report states
-    if not any(w in label for w in g.rate_words) and not any(p.search(label) for p in g.rate_patterns):
+    # "上级补助收入2.67亿元,,完成44.8%": 完成 alone right after a money figure of its sentence
+    after_figure = bool(g.rate_after_figure.search(label)) and bool(since.strip(" ,，")) and \
+        bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
+    if not any(w in label for w in g.rate_words) and not any(p.search(label) for p in g.rate_patterns) \
+            and not after_figure:
         _share(label, pct, si, out, flow, g)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
@@ -947,6 +962,17 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
                              and s.measure in ("initial", "adjusted", "allocated")), None)
+        budgets = [s for s in out if s.sentence == si and s.period == "current"
+                   and s.measure in ("initial", "adjusted", "allocated")]
+        clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
+        if ex.rate_base is None:
+            # "完成区…会议批准收入调整预算37.5亿元的104.3%": the budget printed in the rate's own clause
+            ex.rate_base = next((s for s in reversed(budgets) if s.start >= clause), None)
+        if ex.rate_base is None and len(budgets) == 1 and budgets[0].start < ex.start and _bare(ex.label, g) \
+                and any(p.search(label) for p in g.rate_patterns):
+            # "…支出年初预算数为1255.37万元,支出决算数为2112.86万元,完成年初预算的100%": the one budget
+            # of the sentence, before an execution naming nothing else, is what 完成预算 measures against
+            ex.rate_base = budgets[0]
         if ex.rate_base is not None:
             ex.rate_base.is_rate_base = True
             if flow.last is ex.rate_base:
@@ -969,6 +995,7 @@ class ScoreGrammar:
     total_words: tuple[str, ...]
     label_trim: re.Pattern[str]
     heading: re.Pattern[str]
+    self_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -983,6 +1010,7 @@ def score_grammar() -> ScoreGrammar:
         form_total_max=float(cfg["form_total_max"]),
         not_before=tuple(cfg["not_before"]), total_words=tuple(cfg["total_words"]),
         label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
+        self_words=tuple(cfg["self_words"]),
     )
 
 
@@ -1042,7 +1070,7 @@ def read_scores(printed: str) -> list[Score]:
         sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
         about = bool(g.project_subject.match(text[sent_start:])) or g.project_word in label + m.group("w")
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
-                         name if len(name) >= 2 else None, total, about))
+                         name if len(name) >= 2 and not name.endswith(sg.self_words) else None, total, about))
     taken = {x.start for x in out}
     for m in sg.form_total.finditer(text):
         n = m.group("n")

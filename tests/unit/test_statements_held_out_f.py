@@ -119,3 +119,54 @@ def test_a_change_against_the_budget_is_not_compared_with_the_earlier_years_figu
     assert [(r["reported_text"], r["base"], r["prior_text"]) for r in rows if r["reported_text"]] == [("3078", "budget", None)]
     df, _ = check_text(text)
     assert failures(df).empty
+
+
+def test_a_figure_reached_after_a_per_unit_standard_is_a_standard_too() -> None:
+    # 考核办法 (F 716): 人均不低于10元…,加1分,达到20元,加2分 — 20元 is per head, never an amount
+    text = ("县级财政按照乡村人口人均不低于5元标准安排奖补资金,得4分;县级财政按照农业人口人均不低于10元标准"
+            "安排奖补资金的,加1分,达到20元,加2分;市财政对县安排补助资金,加1分")
+    flow = Flow()
+    out, _rates, _changes = read_statements(text, "initial", flow)
+    assert out == [] and len(flow.skipped) == 3
+
+
+def test_a_tax_relief_is_not_an_execution() -> None:
+    # 黑龙江 2021 news (F 715): 新增减税降费18.3亿元 is revenue given up
+    text = ("今年上半年,黑龙江一般公共预算收入完成664.2亿元,比上年同期增长25.6%;1月~5月,黑龙江新增减税降费18.3亿元,"
+            "有力支持了市场主体发展。")
+    out, _rates, _changes = read_statements(text, "executed")
+    assert [s.printed for s in out] == ["664.2"]
+
+
+def test_an_average_of_others_is_no_score_and_the_unit_naming_itself_scores_itself() -> None:
+    # 日照市 2016 (F 726, a shuffled page): 我市获得96.47分 is the city's; 17地市平均得分93.61分 is not
+    from pipeline.extract.statements import read_scores
+
+    got = [(s.printed, s.component) for s in read_scores("评价小组设置了13类评价指标体系,省最我市获得96.47分,日照市发改委"
+                                                          "争取省区域战略推进专项资金1亿元。项目执行有效性较好,17地市平均得分93.61分,扶持了…")]
+    assert got == [("96.47", None)]
+
+
+def test_a_rate_against_a_budget_named_with_the_body_that_approved_it() -> None:
+    # 2023 区级预算执行 (F 708): the rate joins the execution, the adjusted budget is its base
+    text = ("2023年区级一般公共预算收入预计完成39.1亿元,完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的"
+            "104.3%。")
+    out, _rates, _changes = read_statements(text, "executed")
+    ex = next(s for s in out if s.printed == "39.1")
+    assert ex.rate is not None and ex.rate[1] == "104.3" and ex.rate_base is not None and ex.rate_base.printed == "37.5"
+
+
+def test_completion_right_after_a_figure_is_a_rate_but_growth_and_shares_are_not() -> None:
+    # 中山市大涌 2022 上半年 (F 728): 上级补助收入2.67亿元,,完成44.8%,同比增长15%
+    _out, rates, _changes = read_statements("上半年,,上级补助收入2.67亿元,,完成44.8%,同比增长15%,。", "executed")
+    assert [r.printed for r in rates] == ["44.8"]
+    _out, rates, _changes = read_statements("上半年,工程完成80%,进展顺利。", "executed")
+    assert rates == []
+
+
+def test_the_one_budget_of_the_sentence_is_what_completing_the_budget_measures_against() -> None:
+    # 2020 部门决算 (F 723): 2112.86 / 1255.37 = 168.3 %, printed 100 % — found
+    text = ("2020年度部门决算说明\n2020年度财政拨款支出年初预算数为1255.37万元,支出决算数为2112.86万元,"
+            "完成年初预算的100%,其中:")
+    df, _ = check_text(text)
+    assert "execution_rate" in set(failures(df)["check_name"])
