@@ -55,6 +55,7 @@ class Grammar:
     respectively: tuple[str, ...]
     over_budget: tuple[str, ...]
     relief_before: re.Pattern[str]
+    both_directions: re.Pattern[str]
     joiners: tuple[str, ...]
     year_glue: str
     approx_before: tuple[str, ...]
@@ -123,7 +124,8 @@ def grammar() -> Grammar:
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
-        relief_before=re.compile(ex["relief_before"]), joiners=tuple(ex["joiners"]),
+        relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
+        joiners=tuple(ex["joiners"]),
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
@@ -556,6 +558,13 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             after = sent[m.end() : m.end() + 3]
             before = label.rstrip()
+            if g.both_directions.search(label):
+                # "较2016年…预算数减少(增加)0.11万元": a template printing both directions — a change
+                # whose direction is unknown, never a level
+                flow.skip(a + ns, a + ne, "a change printed with both directions (a template's wording)")
+                prev_end = m.end()
+                group_open = False
+                continue
             listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
             group_open = False
             is_change = _is_change(label, g) or listed

@@ -170,3 +170,12 @@ def test_the_one_budget_of_the_sentence_is_what_completing_the_budget_measures_a
             "完成年初预算的100%,其中:")
     df, _ = check_text(text)
     assert "execution_rate" in set(failures(df)["check_name"])
+
+
+def test_a_change_printed_with_both_directions_is_set_aside() -> None:
+    # 普洱市民族中学 2017 三公预算 (F 701): the template's 减少(增加) / 增加(减少) left in
+    text = ("2017年“三公”经费预算4.97万元。2017年“三公”经费预算数较2016年“三公”经费预算数减少(增加)0.11万元,同比下降(增加)6%。"
+            "公务接待费预算1.97万元,较2017年的1.86万元增加(减少)0.11万元,主要是由于学校工作导致增加(减少)。")
+    out, _rates, changes = read_statements(text, "initial")
+    assert [(s.printed, s.period) for s in out] == [("4.97", "current"), ("1.97", "current"), ("1.86", "prior")]
+    assert changes == []
