@@ -56,6 +56,7 @@ class Grammar:
     over_budget: tuple[str, ...]
     relief_before: re.Pattern[str]
     both_directions: re.Pattern[str]
+    outcome_items: frozenset[str]
     joiners: tuple[str, ...]
     year_glue: str
     approx_before: tuple[str, ...]
@@ -125,6 +126,7 @@ def grammar() -> Grammar:
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
         relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
+        outcome_items=frozenset(cfg["outcome"]["items"]),
         joiners=tuple(ex["joiners"]),
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
@@ -705,6 +707,8 @@ def read_statements(printed: str, default_measure: str | None,
                     # that line's words, never the report's total (支出决算 → 本年支出合计)
                     item = ("stated", paths[-1].group(0).strip(), 0)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
+            if not said and code in g.outcome_items:
+                measure = "executed"  # "…安排预算稳定调节基金13.3亿元、结转下年6.39亿": what the year left, not a plan
             st = Statement(
                 value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,

@@ -179,3 +179,12 @@ def test_a_change_printed_with_both_directions_is_set_aside() -> None:
     out, _rates, changes = read_statements(text, "initial")
     assert [(s.printed, s.period) for s in out] == [("4.97", "current"), ("1.97", "current"), ("1.86", "prior")]
     assert changes == []
+
+
+def test_what_a_year_carries_to_the_next_is_an_executed_carryover() -> None:
+    # 重庆市璧山区 2023 预算执行 (F 724): the page cut after 亿 (结转下年6.39亿)
+    text = ("全区一般公共预算本级支出完成75.80亿元。加上转移性支出中上解支出3.37亿元、债务还本支出3.2亿元、"
+            "安排预算稳定调节基金13.3亿元、结转下年6.39亿")
+    out, _rates, _changes = read_statements(text, "executed")
+    st = next(s for s in out if s.printed == "6.39")
+    assert (st.line_item, st.measure, st.yuan) == ("carryover_end", "executed", Decimal("639000000.00"))
