@@ -571,7 +571,8 @@ def read_statements(printed: str, default_measure: str | None,
             group_open = False
             is_change = _is_change(label, g) or listed
             standard = any(w in _without(label, g.standard_not) for w in g.standard_words) \
-                or (standard_before and _bare(label, g))  # "人均不低于10元…,加1分,达到20元"
+                or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before))
+            # "人均不低于10元…,加1分,达到20元": a further step of the standard (never 每人500元,共计50万元)
             standard_before = False
             if (
                 is_change

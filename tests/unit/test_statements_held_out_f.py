@@ -188,3 +188,8 @@ def test_what_a_year_carries_to_the_next_is_an_executed_carryover() -> None:
     out, _rates, _changes = read_statements(text, "executed")
     st = next(s for s in out if s.printed == "6.39")
     assert (st.line_item, st.measure, st.yuan) == ("carryover_end", "executed", Decimal("639000000.00"))
+
+
+def test_a_total_after_a_per_unit_standard_is_still_an_amount() -> None:
+    out, _rates, _changes = read_statements("按每人补助500元标准发放,共计50万元。", "executed")
+    assert [s.printed for s in out] == ["50"]
