@@ -193,3 +193,18 @@ def test_what_a_year_carries_to_the_next_is_an_executed_carryover() -> None:
 def test_a_total_after_a_per_unit_standard_is_still_an_amount() -> None:
     out, _rates, _changes = read_statements("按每人补助500元标准发放,共计50万元。", "executed")
     assert [s.printed for s in out] == ["50"]
+
+
+def test_by_comparison_is_no_comparison_with_an_earlier_year() -> None:
+    # 焦石镇 2020 (F 725): 经比较2020年度镇本级“三公”经费41万元 is the current level
+    out, _rates, changes = read_statements("经比较2020年度镇本级“三公”经费41万元,较上年减少19万元,下降43.78%。", "executed")
+    assert [(s.printed, s.period) for s in out] == [("41", "current")]
+    assert [(c.level.printed, c.printed) for c in changes] == [("41", "19")]
+
+
+def test_a_sum_of_uses_naming_the_carryover_among_others_is_no_carryover() -> None:
+    # 2022 镇决算 (F 731): the 0万元 of several uses, and the 支出总计 after it, are not 结转下年
+    text = ("全镇本级一般公共预算支出1,867.48万元,为年初预算的120.9%,比上年降低30.2%。加上结转下年、安排预算稳定调节基金、"
+            "上解上级支出等0万元,支出总计1,867.48万元,当年实现收支平衡。")
+    out, _rates, _changes = read_statements(text, "executed")
+    assert all(s.line_item != "carryover_end" for s in out)
