@@ -19,9 +19,10 @@ CHECKS_DIR = SQL_DIR / "checks"
 RULES_FILE = CHECKS_DIR / "rules.csv"
 # Checks computed in Python rather than SQL (they need the document's own grade bands).
 PYTHON_CHECKS = ("grade_band",)
-# Checks whose rows the SQL files of other checks write: printed_balance judges, as printed, the
-# sums and rates that table_total, line_item_sum, stated_parts_sum, row_split_sum,
-# budget_stage_sum, change_parts_sum and execution_rate find to hold only within rounding.
+# Checks whose rows come from other checks: printed_balance judges, as printed, the sums and
+# rates that hold within rounding in every check returning `printed_ok` (table_total,
+# line_item_sum, stated_parts_sum, row_split_sum, budget_stage_sum, change_parts_sum,
+# execution_rate; written by pipeline.warehouse.write.insert_check_rows).
 DERIVED_CHECKS = ("printed_balance",)
 
 

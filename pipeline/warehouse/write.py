@@ -122,25 +122,45 @@ def insert_check_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str, c
     through Python), to dq_results or a scratch twin.
 
     A check that may not understand all of what it compares returns an `incomplete` column:
-    such a row is stored with status 'incomplete' and passed null, never as a failure."""
-    cols = {d[0] for d in con.execute(f"SELECT * FROM ({select_sql}) LIMIT 0").description}
-    inc = "coalesce(CAST(incomplete AS BOOLEAN), FALSE)" if "incomplete" in cols else "FALSE"
-    # A check that names what it checked by a machine key (subject_key) keeps it apart from
-    # `detail`, which is written for people.
-    key = "CAST(subject_key AS VARCHAR)" if "subject_key" in cols else "NULL"
-    con.execute(
-        f"""INSERT INTO {table} (run_id, checked_at, report_id, project_id, check_name, severity, passed,
+    such a row is stored with status 'incomplete' and passed null, never as a failure.
+    A sum or rate check that also judges its figures as printed returns `printed_ok` (null where
+    not judged) and `printed_tol`: each of its rows that holds within rounding also becomes a
+    `printed_balance` row (尾差未调平 when printed_ok is false), named after the identity."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _check_rows AS {select_sql}")
+    try:
+        cols = {d[0] for d in con.execute("SELECT * FROM _check_rows LIMIT 0").description}
+        inc = "coalesce(CAST(incomplete AS BOOLEAN), FALSE)" if "incomplete" in cols else "FALSE"
+        # A check that names what it checked by a machine key (subject_key) keeps it apart from
+        # `detail`, which is written for people.
+        key = "CAST(subject_key AS VARCHAR)" if "subject_key" in cols else "NULL"
+        insert = f"""INSERT INTO {table} (run_id, checked_at, report_id, project_id, check_name, severity, passed,
                                  expected, observed, difference, tolerance, detail, source_refs, document_id, status,
-                                 subject_key)
-            SELECT ?, ?, report_id, project_id, check_name, severity,
-                   CASE WHEN {inc} THEN NULL ELSE CAST(passed AS BOOLEAN) END,
-                   CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
-                   CAST(tolerance AS DOUBLE), detail, source_refs, document_id,
-                   CASE WHEN {inc} THEN 'incomplete' WHEN CAST(passed AS BOOLEAN) THEN 'passed' ELSE 'failed' END,
-                   {key}
-            FROM ({select_sql})""",
-        [run_id, checked_at],
-    )
+                                 subject_key)"""
+        con.execute(
+            f"""{insert}
+                SELECT ?, ?, report_id, project_id, check_name, severity,
+                       CASE WHEN {inc} THEN NULL ELSE CAST(passed AS BOOLEAN) END,
+                       CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
+                       CAST(tolerance AS DOUBLE), detail, source_refs, document_id,
+                       CASE WHEN {inc} THEN 'incomplete' WHEN CAST(passed AS BOOLEAN) THEN 'passed' ELSE 'failed' END,
+                       {key}
+                FROM _check_rows""",
+            [run_id, checked_at],
+        )
+        if "printed_ok" in cols:
+            con.execute(
+                f"""{insert}
+                    SELECT ?, ?, report_id, project_id, 'printed_balance', severity, printed_ok,
+                           CAST(expected AS DOUBLE), CAST(observed AS DOUBLE), CAST(difference AS DOUBLE),
+                           CAST(printed_tol AS DOUBLE), detail || printed_balance_note(printed_ok), source_refs,
+                           document_id, CASE WHEN printed_ok THEN 'passed' ELSE 'failed' END,
+                           check_name || coalesce(':' || {key}, '')
+                    FROM _check_rows
+                    WHERE CAST(passed AS BOOLEAN) AND NOT {inc} AND printed_ok IS NOT NULL""",
+                [run_id, checked_at],
+            )
+    finally:
+        con.execute("DROP TABLE IF EXISTS _check_rows")
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> int:

@@ -64,9 +64,5 @@ WITH levels AS (
     -- exactly the partition's parts, each once
     WHERE items = ps
 )
-SELECT * EXCLUDE (printed_ok, printed_tol) FROM checked
-UNION ALL
-SELECT * EXCLUDE (printed_ok, printed_tol)
-         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
-                  detail || printed_balance_note(printed_ok) AS detail, 'change_parts_sum:' || subject_key AS subject_key)
-FROM checked WHERE passed
+-- printed_ok becomes a printed_balance row (pipeline.warehouse.write)
+SELECT * FROM checked

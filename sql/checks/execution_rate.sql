@@ -65,10 +65,5 @@ WITH e AS (
            true, NULL, false
     FROM best
 )
-SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair) FROM checked
-UNION ALL
--- the same rate recomputed from the printed figures (printed_ratio_agrees)
-SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair)
-         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
-                  detail || printed_balance_note(printed_ok) AS detail, 'execution_rate' AS subject_key)
-FROM checked WHERE passed AND printed_pair
+-- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
+SELECT * EXCLUDE (printed_pair) REPLACE (CASE WHEN printed_pair THEN printed_ok END AS printed_ok) FROM checked

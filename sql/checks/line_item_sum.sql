@@ -92,9 +92,5 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            n > 1 AND unmapped_cells IS NULL AS printed_pair
     FROM judged
 )
-SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair) FROM checked
-UNION ALL
-SELECT * EXCLUDE (printed_ok, printed_tol, printed_pair)
-         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
-                  detail || printed_balance_note(printed_ok) AS detail, 'line_item_sum:' || subject_key AS subject_key)
-FROM checked WHERE passed AND printed_pair
+-- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
+SELECT * EXCLUDE (printed_pair) REPLACE (CASE WHEN printed_pair THEN printed_ok END AS printed_ok) FROM checked

@@ -57,9 +57,5 @@ WITH f AS (
     FROM g JOIN reports r USING (report_id)
     LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref AND c.dimension = g.dimension
 )
-SELECT * EXCLUDE (printed_ok, printed_tol, is_complete) FROM checked
-UNION ALL
-SELECT * EXCLUDE (printed_ok, printed_tol, is_complete)
-         REPLACE ('printed_balance' AS check_name, printed_ok AS passed, printed_tol AS tolerance,
-                  detail || printed_balance_note(printed_ok) AS detail, 'stated_parts_sum' AS subject_key)
-FROM checked WHERE passed AND is_complete
+-- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
+SELECT * EXCLUDE (is_complete) REPLACE (CASE WHEN is_complete THEN printed_ok END AS printed_ok) FROM checked
