@@ -11,7 +11,11 @@ Measured in one run, on the same file:
 - reader_N   bpw's PDF reader with its pages spread over N processes (N = cores);
 - pages_pdfium / pages_pdfminer  how many pages took which path (and why not pdfium);
 - end_to_end `bpw run`'s steps on a folder holding only this file: plan, parse (the reader
-             with all cores), extract, load, identity checks (no GX), views;
+             with all cores), extract, load, identity checks (no GX), views — called as
+             functions, without Dagster or the interpreter's start;
+- cli        the command itself, `bpw run --no-gx --quiet`, in a new process with its own
+             DAGSTER_HOME: the interpreter's start and imports, Dagster (run storage, events,
+             asset checks) and the reports included — what a user waits for;
 - profile    where reader_1's time goes (cProfile, own time by package).
 
 Each measure is taken `rounds` times (default 3), the floor, the readers and the end-to-end
@@ -43,10 +47,11 @@ from pathlib import Path
 
 from pipeline.settings import REPO_ROOT
 
-# The issue's goal is end_to_end ≤ 0.5 × floor (`bpw run`'s steps against raw pdfplumber in
-# one process). The reader alone is also held to ≤ 0.5 with its pages over the cores; with
+# The issue's goal is `bpw run` ≤ 0.5 × floor against raw pdfplumber in one process: held
+# for the command as a user runs it (cli) and for its steps as functions (end_to_end,
+# without the interpreter's start and Dagster's bookkeeping). The reader alone is also held to ≤ 0.5 with its pages over the cores; with
 # pdfium's objects it is ~0.36× the floor on one core.
-TARGETS = {"end_to_end_over_floor": 0.5, "reader_parallel_over_floor": 0.5}  # ≤
+TARGETS = {"cli_over_floor": 0.5, "end_to_end_over_floor": 0.5, "reader_parallel_over_floor": 0.5}  # ≤
 
 
 def candidates() -> list[Path]:
@@ -156,6 +161,23 @@ def end_to_end(path: Path) -> tuple[float, int]:
                          ("fact_budgets", "fact_executions", "fact_indicators", "fact_scores"))
 
 
+def cli(path: Path) -> None:
+    """`bpw run --no-gx --quiet` on a folder holding only this file, as a user runs it."""
+    import subprocess
+    import sys
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        raw.mkdir()
+        shutil.copy(path, raw / path.name)
+        (Path(tmp) / "dagster").mkdir()
+        exe = Path(sys.executable).with_name("bpw")
+        cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+        env = os.environ | {"DAGSTER_HOME": str(Path(tmp) / "dagster")}
+        subprocess.run([*cmd, "--raw", str(raw), "--warehouse", str(Path(tmp) / "wh" / "warehouse.duckdb"),
+                        "run", "--no-gx", "--quiet"], env=env, check=True, capture_output=True)
+
+
 def profile(data: bytes) -> dict[str, float]:
     """Share of the one-process reader's own time by package."""
     from pipeline.readers.pdf import read_pdf
@@ -182,7 +204,7 @@ def main(path: Path | None = None, concat: bool = False, rounds: int = 3) -> dic
     _floor(data)  # imports and cold caches, not measured
     _reader(data, 1)
     runs: dict[str, list[tuple[float, float]]] = {"floor": [], "reader_1": [], f"reader_{cores}": [],
-                                                  "end_to_end": []}
+                                                  "end_to_end": [], "cli": []}
     facts = 0
     for _ in range(rounds):
         runs["floor"].append(_timed(_floor, data))
@@ -191,6 +213,7 @@ def main(path: Path | None = None, concat: bool = False, rounds: int = 3) -> dic
         c0, t0 = _cpu(), time.perf_counter()
         _, facts = end_to_end(path)
         runs["end_to_end"].append((time.perf_counter() - t0, _cpu() - c0))
+        runs["cli"].append(_timed(cli, path))
     # Best of the rounds, as before (the least disturbed run of each).
     for k, v in runs.items():
         r[f"{k}_s"] = round(min(w for w, _ in v), 2)
@@ -205,8 +228,10 @@ def main(path: Path | None = None, concat: bool = False, rounds: int = 3) -> dic
     r["reader_1_pdfminer_over_floor"] = round(r["reader_1_pdfminer_s"] / fl, 2)
     r["end_to_end_over_floor"] = round(r["end_to_end_s"] / fl, 2)
     r["end_to_end_cpu_over_floor_cpu"] = round(r["end_to_end_cpu_s"] / r["floor_cpu_s"], 2)
+    r["cli_over_floor"] = round(r["cli_s"] / fl, 2)
+    r["cli_cpu_over_floor_cpu"] = round(r["cli_cpu_s"] / r["floor_cpu_s"], 2)
     # Within each round: the same minute's load on both sides.
-    for k in ("end_to_end", f"reader_{cores}", "reader_1"):
+    for k in ("cli", "end_to_end", f"reader_{cores}", "reader_1"):
         per = [round(a[0] / b[0], 2) for a, b in zip(runs[k], runs["floor"], strict=True)]
         r[f"{k}_over_floor_per_round"] = per
     r["seconds_per_round"] = {k: [round(w, 2) for w, _ in v] for k, v in runs.items()}

@@ -58,15 +58,21 @@ def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> t
         outcomes = runner.parse(chunk, settings, chunk_progress)
         summary.parsed += len(outcomes)
         first = k == 0  # unchanged and missing files travel with the first batch
-        _write_batch(root, k, outcomes, chunk, plan.unchanged if first else [], plan.missing if first else [])
+        _write_batch(root, k, outcomes, chunk, plan.unchanged if first else [], plan.missing if first else [],
+                     parquet=settings.stage_parquet)
         del outcomes
     with open(root / "summary.pkl", "wb") as f:
         pickle.dump(summary, f)
     return summary, root
 
 
-def _write_batch(root: Path, k: int, outcomes, tasks, unchanged, missing) -> Path:
-    batch = runner.stage(outcomes, root, name=f"batch-{k:05d}")
+def _write_batch(root: Path, k: int, outcomes, tasks, unchanged, missing, parquet: bool = True) -> Path:
+    """The loader's pickle of one batch, and the batch's Parquet files when asked for."""
+    if parquet:
+        batch = runner.stage(outcomes, root, name=f"batch-{k:05d}")
+    else:
+        batch = root / f"batch-{k:05d}"
+        batch.mkdir(parents=True, exist_ok=True)
     with open(batch / "batch.pkl", "wb") as f:
         pickle.dump({"outcomes": outcomes, "tasks": tasks, "unchanged": unchanged, "missing": missing},
                     f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -150,7 +156,7 @@ def reload_files(settings: Settings, names: set[str]) -> RunSummary:
     outcomes = runner.parse(tasks, settings)
     summary.parsed = len(outcomes)
     root = settings.staging_dir / f"run-{summary.run_id}"
-    _write_batch(root, 0, outcomes, tasks, [], [])
+    _write_batch(root, 0, outcomes, tasks, [], [], parquet=settings.stage_parquet)
     with open(root / "summary.pkl", "wb") as f:
         pickle.dump(summary, f)
     return load_staged(settings, root)

@@ -67,6 +67,11 @@ class Settings:
         default_factory=lambda: Path(os.environ["BPW_STAGING_DIR"]) if os.environ.get("BPW_STAGING_DIR") else None
     )
 
+    # Parquet copies of each staged batch (one file per table), for inspection or another engine.
+    # The loader reads the batch's pickle; an in-process run deletes its staging folder once
+    # loaded, so it writes them only when asked (BPW_STAGE_PARQUET=1); shards always do.
+    stage_parquet: bool = field(default_factory=lambda: os.environ.get("BPW_STAGE_PARQUET", "") == "1")
+
     @property
     def staging_dir(self) -> Path:
         return self.staging or self.warehouse.parent / "staging"

@@ -15,15 +15,6 @@ import os
 from pathlib import Path
 
 import dagster as dg
-import dask.distributed
-from dagster._core.execution.context.system import PlanOrchestrationContext
-from dagster._core.execution.plan.plan import ExecutionPlan
-from dagster_dask.executor import (
-    DaskExecutor,
-    dask_executor,
-    get_dask_resource_requirements,
-    query_on_dask_worker,
-)
 
 from pipeline.defs.assets.ingest import record_documents
 from pipeline.defs.resources import BpwSettings
@@ -100,43 +91,59 @@ class _Sealed:
 
 
 def _run_step(dependencies: list, sealed: _Sealed) -> list:
+    from dagster_dask.executor import query_on_dask_worker
+
     return list(query_on_dask_worker(dependencies, *sealed.args))
 
 
-class _SealedDaskExecutor(DaskExecutor):
+def _sealed_executor(cluster_type: str, cluster_configuration: dict):
     """dagster-dask's executor, submitting each step with its arguments sealed (see _Sealed).
 
     Like the original, every step is one Dask task that depends on its upstream steps' tasks;
-    when a worker dies, Dask runs its lost tasks again on the others.
+    when a worker dies, Dask runs its lost tasks again on the others. Dask and dagster-dask
+    are imported here, when a distributed run starts: importing them (dask.dataframe, scipy)
+    cost every `bpw run` and every Dagster code load ~0.4–1 s for a job it does not run.
     """
+    import dask.distributed
+    from dagster_dask.executor import DaskExecutor, get_dask_resource_requirements
 
-    def execute(self, plan_context: PlanOrchestrationContext, execution_plan: ExecutionPlan):
-        if self.cluster_type != "existing":
-            yield from super().execute(plan_context, execution_plan)
-            return
-        futures: dict[str, dask.distributed.Future] = {}
-        with dask.distributed.Client(self.cluster_configuration["address"]) as client:
-            for level in execution_plan.get_steps_to_execute_by_level():
-                for step in level:
-                    deps = [futures[k] for i in step.step_inputs for k in i.dependency_keys]
-                    futures[step.key] = client.submit(
-                        _run_step, deps,
-                        _Sealed(plan_context.reconstructable_job, plan_context.dagster_run,
-                                plan_context.run_config, [step.key], plan_context.instance.get_ref(),
-                                execution_plan.known_state),
-                        key=f"{plan_context.job_name}.{step.key}.{plan_context.run_id[:8]}",
-                        resources=get_dask_resource_requirements(step.tags),
-                        pure=False,
-                    )
-            for _future, events in dask.distributed.as_completed(list(futures.values()), with_results=True):
-                yield from events
+    class _SealedDaskExecutor(DaskExecutor):
+        def execute(self, plan_context, execution_plan):
+            if self.cluster_type != "existing":
+                yield from super().execute(plan_context, execution_plan)
+                return
+            futures: dict[str, dask.distributed.Future] = {}
+            with dask.distributed.Client(self.cluster_configuration["address"]) as client:
+                for level in execution_plan.get_steps_to_execute_by_level():
+                    for step in level:
+                        deps = [futures[k] for i in step.step_inputs for k in i.dependency_keys]
+                        futures[step.key] = client.submit(
+                            _run_step, deps,
+                            _Sealed(plan_context.reconstructable_job, plan_context.dagster_run,
+                                    plan_context.run_config, [step.key], plan_context.instance.get_ref(),
+                                    execution_plan.known_state),
+                            key=f"{plan_context.job_name}.{step.key}.{plan_context.run_id[:8]}",
+                            resources=get_dask_resource_requirements(step.tags),
+                            pure=False,
+                        )
+                for _future, events in dask.distributed.as_completed(list(futures.values()), with_results=True):
+                    yield from events
 
-
-@dg.executor(name="dask", config_schema=dask_executor.config_schema.config_type,
-             requirements=dg.multiple_process_executor_requirements())
-def bpw_dask_executor(init_context: dg.InitExecutorContext) -> DaskExecutor:
-    ((cluster_type, cluster_configuration),) = init_context.executor_config["cluster"].items()
     return _SealedDaskExecutor(cluster_type, cluster_configuration)
+
+
+# dagster-dask's config schema, written out so that defining the job does not import Dask:
+# an existing cluster by address, or one of the cluster managers dagster-dask starts.
+_CLUSTER_KINDS = ("local", "yarn", "ssh", "pbs", "moab", "sge", "lsf", "slurm", "oar", "kube")
+_DASK_CONFIG = {"cluster": dg.Field(dg.Selector(
+    {"existing": dg.Field({"address": dg.Field(str, description="The Dask scheduler, tcp://host:8786")})}
+    | {k: dg.Field(dg.Permissive(), is_required=False) for k in _CLUSTER_KINDS}))}
+
+
+@dg.executor(name="dask", config_schema=_DASK_CONFIG, requirements=dg.multiple_process_executor_requirements())
+def bpw_dask_executor(init_context: dg.InitExecutorContext):
+    ((cluster_type, cluster_configuration),) = init_context.executor_config["cluster"].items()
+    return _sealed_executor(cluster_type, cluster_configuration)
 
 
 @dg.job(executor_def=bpw_dask_executor, resource_defs={"bpw": BpwSettings()},

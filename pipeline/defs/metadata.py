@@ -11,12 +11,13 @@ import duckdb
 
 @cache
 def _columns() -> dict[str, list[tuple[str, str, str]]]:
-    from pipeline.warehouse.schema import init_schema
+    from pipeline.warehouse.schema import _ddl
     from pipeline.warehouse.views import apply_table_comments
 
     con = duckdb.connect(":memory:")
     try:
-        init_schema(con)
+        for stmt in _ddl():  # the tables only: no vocabulary is needed for their columns
+            con.execute(stmt)
         apply_table_comments(con)
         rows = con.execute(
             "SELECT table_name, column_name, data_type, coalesce(comment, '') FROM duckdb_columns() "

@@ -34,6 +34,9 @@ class Outcome:
     cells: list[dict[str, Any]] = field(default_factory=list)
     extraction: Extraction | None = None
     fingerprint: str | None = None
+    # The sql/schema fingerprint its values were checked against in the parser child
+    # (runner.check_loadable); the loader checks again only when its schema differs.
+    checked_schema: str | None = None
 
 
 def sha256_file(path: Path) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pipeline.lexicon import entry, word, words
 from pipeline.normalize.money import units
@@ -95,6 +96,7 @@ def is_blank(text: str | None) -> bool:
     return text is None or squash(text).lower() in BLANKS
 
 
+@lru_cache(maxsize=1 << 15)  # Number is frozen; cells repeat the same figures across tables
 def parse_number(text: str | None) -> Number | None:
     """A cell or fragment that is essentially one number, with an optional unit suffix.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Whitespace the regex \s misses or that PDFs/DOCX leave behind (nbsp, zero-width, BOM).
 _WS = re.compile(r"[\s\u3000\u00a0\u2009\u202f\u200b\ufeff]+")
@@ -31,6 +32,9 @@ def normalize_text(s: str | None) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", to_halfwidth(s or ""))).strip()
 
 
+# Extraction squashes the same cell and label texts many times over (~150 k calls on a
+# 163-page budget); a bounded cache makes the repeats free.
+@lru_cache(maxsize=1 << 15)
 def squash(s: str | None) -> str:
     """Remove all whitespace: cell texts compare equal across TXT, DOCX and PDF renderings."""
     return _WS.sub("", unicodedata.normalize("NFC", to_halfwidth(s or "")))

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 import duckdb
@@ -95,6 +96,25 @@ def column_types(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Column]]
     ).fetchall():
         out.setdefault(t, {})[c] = Column(t, c, dtype, prec, scale, bool(nullable))
     return out
+
+
+@cache
+def schema_column_types() -> tuple[str, dict[str, dict[str, Column]]]:
+    """(fingerprint of sql/schema, its column types), from an in-memory database built from
+    sql/schema alone: what a parser child checks its values against without the warehouse."""
+    import hashlib
+
+    from pipeline.warehouse.schema import _ddl
+
+    ddl = _ddl()
+    con = duckdb.connect(":memory:")
+    try:
+        for stmt in ddl:
+            con.execute(stmt)
+        types = column_types(con)
+    finally:
+        con.close()
+    return hashlib.sha256("\0".join(ddl).encode()).hexdigest(), types
 
 
 @dataclass(frozen=True, slots=True)
