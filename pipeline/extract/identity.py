@@ -187,6 +187,11 @@ def extend(short: str, candidates: list[str]) -> str:
     """'林业局' printed in a title, '零陵区林业局' in the page metadata: the longer name when it
     ends like the short one (or starts with the place the title names)."""
     tails = [short[k:] for k in range(len(short) - 1) if is_area(short[k:])] if not is_org(short) else []
+    # '永德县明朗中学' (实施单位) beside '临沧市永德县明朗中学' (部门): a name that opens with its
+    # own place is whole as printed; a higher place another cell puts before it is not its name.
+    placed = is_org(short) and bool(re.match(rf"[{_HAN}]{{2,6}}?{words('placed_level')}", short)) \
+        and not re.match(words("short_level"), short)
+    candidates = [c for c in candidates if not (placed and c.endswith(short) and is_area(c[: -len(short)]))]
     for c in candidates:
         if c != short and (c.endswith(short) or (is_org(c) and any(c.startswith(t) for t in tails))):
             return c

