@@ -59,6 +59,10 @@ class TableTemplate:
     # Rows are units or areas (the label column's header says so): every row is read, each
     # figure a `listed` line named by its row, column group and column.
     unit_rows: bool = False
+    # Rows a named row introduces with 其中 (其中:办公经费 | 水费、电费、差旅费 | … under 公用经费):
+    # each a `listed` line with its printed label. They may name some of its parts only, so
+    # they are never summed (no table_sums) and never counted by a total.
+    of_which_listed: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ def table_templates() -> tuple[TableTemplate, ...]:
         rows = tuple((code, tuple(re.compile(p) for p in pats)) for code, pats in d["rows"].items())
         out.append(TableTemplate(d["name"], int(d.get("priority", 9)), rows, frozenset(d["totals"]),
                                  bool(d.get("any_label", False)), int(d.get("min_rows", 1)),
-                                 tuple(d.get("total_by_kind", {}).items()), bool(d.get("unit_rows", False))))
+                                 tuple(d.get("total_by_kind", {}).items()), bool(d.get("unit_rows", False)),
+                                 bool(d.get("of_which_listed", False))))
     return tuple(sorted(out, key=lambda t: t.priority))
 
 
@@ -771,6 +776,32 @@ def parts_of(rows: list[TRow], total: int) -> list[TRow] | None:
     if len(levels) != 1:
         return None  # numbered and unnumbered rows mixed: which ones the total counts is not printed
     return above
+
+
+def has_prefix(text: str) -> bool:
+    """A label printed after 其中 (其中:办公经费)."""
+    s = to_halfwidth(text).strip()
+    return any(p.match(s) for p in _columns_file()[1].prefixes)
+
+
+def of_which_rows(tbl: TTable) -> set[int]:
+    """Rows of `tbl` in a 其中 group (see TableTemplate.of_which_listed): an unnamed row printed
+    with 其中 right under a named row with figures, and the unnamed, unnumbered rows with figures
+    after it; a named or numbered row, or a row without figures, ends the group."""
+    out: set[int] = set()
+    if not tbl.template.of_which_listed:
+        return out
+    open_ = False
+    for i, r in enumerate(tbl.rows):
+        unnamed = r.code is None and bool(r.cells) and not r.reason
+        if unnamed and has_prefix(r.label_cell.text) and i > 0 and (
+                tbl.rows[i - 1].code is not None and tbl.rows[i - 1].values):
+            open_ = True
+        elif not (open_ and unnamed and r.level is None and not has_prefix(r.label_cell.text)):
+            open_ = False
+        if open_:
+            out.add(i)
+    return out
 
 
 def zero_row(r: TRow) -> bool:

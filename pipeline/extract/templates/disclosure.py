@@ -20,6 +20,7 @@ from pipeline.extract.templates.columns import (
     TRow,
     TTable,
     half,
+    of_which_rows,
     parts_of,
     read_tables,
     zero_row,
@@ -91,6 +92,7 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
         if st is not None and per is not None:
             levels[n] = (st, per)
     counted = _counted(tbl)
+    of_which = of_which_rows(tbl)
     for ri, r in enumerate(tbl.rows):
         if not r.cells:
             continue
@@ -101,7 +103,7 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
                     if not c.empty:
                         _unrec(ctx, c, label, r.reason)
             continue
-        if r.code is None and ri not in counted:
+        if r.code is None and ri not in counted and ri not in of_which:
             for _n, (num, c) in r.values.items():
                 if num.value != 0:
                     _unrec(ctx, c, label, "row label not among the table's rows and counted by no printed total")
