@@ -508,7 +508,8 @@ def read_statements(printed: str, default_measure: str | None,
             between = sent[prev_end : m.start()]
             parts_open = _scan_lists(between, last, parts_open, brackets, flow, g, adjacent=not set_aside)
             # after a semicolon, a clause stating its own stage ("；完成政府性基金支出…") is a
-            # new statement, not another part ("；事业收入186.06亿元，占85.05%" is)
+            # new statement, not another part ("；事业收入186.06亿元，占85.05%" is, and so is
+            # "其中:税收收入39029元,下降12%;非税收入49406万元": 收入 names a kind of money, no stage)
             semicolon = not brackets and bool(re.search(r"[;；]", between))
             if kind == "p":
                 # the clause the percentage closes, back to its own break (not the last figure's)
@@ -675,7 +676,7 @@ def read_statements(printed: str, default_measure: str | None,
                           "or an execution")
                 prev_end = m.end()
                 continue
-            if semicolon and said:
+            if semicolon and said and measure not in g.kind_measures:
                 parts_open = []
             item = _item_of(label, g)
             if item is not None and item[0] in g.generic_items and last is not None and last.sentence == si \

@@ -1,0 +1,51 @@
+"""Running-text statements on the held-out sets A–F, second pass: real snippets, figures read by
+hand. Each test failed before its rule."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract.statements import read_statements
+from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
+
+
+def _ex(text: str):
+    return extract(read_text(text.encode("utf-8")), "t")
+
+
+def test_a_bare_wan_after_the_grand_totals_of_income_and_spending_is_money() -> None:
+    # 渠县农业综合技术服务中心 2024 决算 (A 212): the page is cut after 万
+    out, _rates, _changes = read_statements("2024年度收、支总计均为1523.26万", "executed")
+    assert [(s.printed, s.unit, s.line_item) for s in out] == [("1523.26", "万", "grand_total")]
+
+
+def test_a_bare_wan_of_a_count_is_still_no_money() -> None:
+    out, _rates, _changes = read_statements("全年接待游客总计1.2万", "executed")
+    assert out == []
+
+
+# 巫溪县 2022 预算执行 (A 237): 一般公共预算收入 printed in 元 where 万元 is meant; its parts after
+# 其中 run on past a semicolon (非税收入…, a kind of money, states no stage of its own), so the
+# parts (39029元 + 49406万元) exceed the total printed.
+A237 = ("县十八届人大第一次会议批准的年初预算为:一般公共预算收入76138万元(税收收入47008万元、非税收入29130万元)。\n\n"
+        "——一般公共预算收入88435元,完成调整预算的99.2 %,较上年增长19.7%,其中:税收收入39029元,下降12%;"
+        "非税收入49406万元,增长67.1%上级补助405490万元,其中:返还性收入2275万元、一般性转移支付收入336747万元、"
+        "专项转移支付收入66468万元。")
+
+
+def test_a_part_after_a_semicolon_naming_only_a_kind_of_money_stays_in_the_list() -> None:
+    ex = _ex(A237)
+    parts = {r["reported_text"]: r.get("part_of") for r in ex.fact_executions + ex.fact_budgets}
+    whole = "para=2;chars=10-15"  # 88435
+    assert parts["39029"] == whole and parts["49406"] == whole
+    assert parts["2275"] == "para=2;chars=85-91" and parts["405490"] is None
+    df, _ = check_text(A237)
+    bad = failures(df)
+    assert set(bad["check_name"]) == {"stated_parts_sum"}
+    assert bad["expected"].tolist() == [88435.0]
+
+
+def test_a_clause_after_a_semicolon_with_its_own_stage_starts_a_new_statement() -> None:
+    text = "一般公共预算收入100万元,其中:税收收入60万元;完成政府性基金支出80万元。"
+    out, _rates, _changes = read_statements(text, "executed")
+    assert {s.printed: s.part_of for s in out}["80"] is None
