@@ -24,3 +24,12 @@ def test_a_name_opening_with_its_county_gets_no_city_put_before_it() -> None:
     # A name without a place of its own is still completed ('市林业局', a 学区 is no county).
     assert ident.extend("兴盛学区中心校", ["泾源县兴盛学区中心校"]) == "泾源县兴盛学区中心校"
     assert ident.extend("林业局", ["零陵区林业局"]) == "零陵区林业局"
+
+
+def test_government_budget_in_a_title_names_the_area_not_a_government_body() -> None:
+    # Held-out D 529: '2023年度昌吉市政府预算公开' is the city's government budget (政府预算,
+    # as against 部门预算), not a report of a body called 昌吉市政府.
+    assert ident.unit_from_title("2023年度昌吉市政府预算公开") == "昌吉市"
+    assert ident.unit_from_title("2022年永和县人民政府决算公开") == "永和县"
+    # A government that is the unit stays one ('2021年X县人民政府办公室部门预算').
+    assert ident.unit_from_title("2021年昌吉市人民政府办公室部门预算公开") == "昌吉市人民政府办公室"
