@@ -161,8 +161,10 @@ def end_to_end(path: Path) -> tuple[float, int]:
                          ("fact_budgets", "fact_executions", "fact_indicators", "fact_scores"))
 
 
-def cli(path: Path) -> None:
-    """`bpw run --no-gx --quiet` on a folder holding only this file, as a user runs it."""
+def cli(path: Path, dagster_home: Path) -> None:
+    """`bpw run --no-gx --quiet` on a folder holding only this file, as a user runs it: a new
+    warehouse each time, the Dagster instance kept (a user's DAGSTER_HOME exists already;
+    creating its SQLite storage is a one-time cost the warm-up run pays)."""
     import subprocess
     import sys
 
@@ -170,10 +172,9 @@ def cli(path: Path) -> None:
         raw = Path(tmp) / "raw"
         raw.mkdir()
         shutil.copy(path, raw / path.name)
-        (Path(tmp) / "dagster").mkdir()
         exe = Path(sys.executable).with_name("bpw")
         cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
-        env = os.environ | {"DAGSTER_HOME": str(Path(tmp) / "dagster")}
+        env = os.environ | {"DAGSTER_HOME": str(dagster_home)}
         subprocess.run([*cmd, "--raw", str(raw), "--warehouse", str(Path(tmp) / "wh" / "warehouse.duckdb"),
                         "run", "--no-gx", "--quiet"], env=env, check=True, capture_output=True)
 
@@ -203,6 +204,8 @@ def main(path: Path | None = None, concat: bool = False, rounds: int = 3) -> dic
     r: dict = {"file": path.name, "pages": _pages(path), "cores": cores, "rounds": rounds}
     _floor(data)  # imports and cold caches, not measured
     _reader(data, 1)
+    home = Path(tempfile.mkdtemp(prefix="bpw-bench-dagster-"))
+    cli(path, home)
     runs: dict[str, list[tuple[float, float]]] = {"floor": [], "reader_1": [], f"reader_{cores}": [],
                                                   "end_to_end": [], "cli": []}
     facts = 0
@@ -213,11 +216,12 @@ def main(path: Path | None = None, concat: bool = False, rounds: int = 3) -> dic
         c0, t0 = _cpu(), time.perf_counter()
         _, facts = end_to_end(path)
         runs["end_to_end"].append((time.perf_counter() - t0, _cpu() - c0))
-        runs["cli"].append(_timed(cli, path))
+        runs["cli"].append(_timed(cli, path, home))
     # Best of the rounds, as before (the least disturbed run of each).
     for k, v in runs.items():
         r[f"{k}_s"] = round(min(w for w, _ in v), 2)
         r[f"{k}_cpu_s"] = round(min(c for _, c in v), 2)
+    shutil.rmtree(home, ignore_errors=True)
     r["reader_1_pdfminer_s"] = round(reader(data, 1, pdfium=False), 2)  # one run: informative only
     r["page_paths"] = page_paths(data)
     r["fact_rows"] = facts
