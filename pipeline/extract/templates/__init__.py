@@ -23,6 +23,7 @@ from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
 from pipeline.extract.templates.grids import summary_grids
 from pipeline.extract.templates.stream import SCell, cells_of
+from pipeline.extract.templates.transposed import transposed_facts
 from pipeline.extract.vocabulary import line_items
 from pipeline.model import Block as DocBlock
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
@@ -170,6 +171,9 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     rest = [b for b in blocks if not (isinstance(b, Table) and b.index in taken_tables)]
     # Disclosure tables first: their 预算数/决算数 headers would also pass for a funding block.
     used, printed_in = disclosure_facts(rest, ctx)
+    rest = [b for i, b in enumerate(rest) if i not in printed_in]
+    across, printed_in = transposed_facts(rest, ctx)  # line items as columns, years as rows
+    used |= across
     rest = [b for i, b in enumerate(rest) if i not in printed_in]
     used |= summary_grids(rest, ctx)  # result tables printed one cell per line
     used |= stream_facts(rest, ctx)

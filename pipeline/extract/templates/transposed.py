@@ -1,0 +1,219 @@
+"""Disclosure tables printed across: line items as columns, years as rows (the “三公”经费
+comparison 年度 | 合计 | 因公出国(境)经费 | 公务接待费 | 公车购置及运行维护费 over 合计 | 车辆购置 |
+车辆运行, then 2015年 | 2840 | 90 | …, 2016年 | 2364 | 12 | …), on the same cell stream.
+
+The header is a period column (columns.toml [transposed] headers: 年度) and the line items of a
+disclosure template (its row names, so the 三公 template decides what a column is). A printed
+rendering does not show spans: an item followed by a subtotal (合计/小计) and items the
+vocabulary places under it (line_items.csv parent_code) heads those columns, and the subtotal is
+that item's own figure. Each row is a year (its 年 printed: 2015年, 2016年度) with exactly one
+figure per column; its figures are levels of the report's own stage (决算 → executed, 预算 →
+initial; none read when the report has no default) and of the period the year says (the
+report's fiscal year → current, an earlier one → prior). A row with a count of figures that does
+not fit, a year after the report's, or a label that is no year (2016年比2015年增减%) stays in
+`unrecognised` with the reason — a column is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.cells import Val
+from pipeline.extract.recognisers.context import Ctx, add_budget, add_execution
+from pipeline.extract.statement_facts import default_measure
+from pipeline.extract.templates.columns import (
+    DISCLOSURE_DIR,
+    TableTemplate,
+    periods,
+    row_code,
+    table_templates,
+)
+from pipeline.extract.templates.stream import SCell, cells_of, ends_with_bar
+from pipeline.extract.vocabulary import line_items, table_pattern
+from pipeline.model import Block
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, detect_money_unit
+from pipeline.normalize.numbers import Number, is_blank, parse_number
+from pipeline.normalize.text import to_halfwidth
+
+_SUBTOTAL = table_pattern("line_items.subtotal_words")
+_DEFAULT_UNIT = DEFAULT_MONEY_UNIT  # GLOSSARY: amounts are in 万元 unless a header or the cell says otherwise
+
+
+@cache
+def _label_headers() -> tuple[re.Pattern[str], ...]:
+    with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
+        return tuple(re.compile(h) for h in tomllib.load(f).get("transposed", {}).get("headers", []))
+
+
+@cache
+def _parents() -> dict[str, str]:
+    return {r["code"]: r["parent_code"] for r in line_items() if r["parent_code"]}
+
+
+def _sq(text: str) -> str:
+    return re.sub(r"\s+", "", to_halfwidth(text))
+
+
+@dataclass
+class _Table:
+    template: TableTemplate
+    codes: list[str]  # one line item per figure column
+    labels: list[str]
+    start: int  # first cell of the header
+    end: int  # after the last cell read
+
+
+def _figure(c: SCell) -> Number | None:
+    if c.empty or is_blank(c.text):
+        return None
+    return parse_number(c.text)
+
+
+def _year_of(text: str) -> int | None:
+    """The year a row label names (2015年, 2016年度), or None."""
+    m = periods().year.match(_sq(text))
+    return int(m.group("year")) if m and m.end() == len(_sq(text)) else None
+
+
+def _columns(t: TableTemplate, heads: list[SCell]) -> tuple[list[str], list[str]] | None:
+    """Header cells → the line item of each figure column, spans resolved (see the module)."""
+    codes = [row_code(t, h.text) for h in heads]
+    if any(c is None for c in codes):
+        return None
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(heads):
+        code = codes[k]
+        assert code is not None
+        nxt = codes[k + 1 :]
+        subtotal = k + 1 < len(heads) and _SUBTOTAL.fullmatch(_sq(heads[k + 1].text))
+        kids = 0
+        while subtotal and k + 2 + kids < len(heads) and _parents().get(nxt[1 + kids] or "") == code:
+            kids += 1
+        if subtotal and kids:
+            out.append((code, _sq(heads[k].text)))  # the item over its columns: its subtotal is its figure
+            out.extend((c, _sq(h.text)) for c, h in zip(codes[k + 2 : k + 2 + kids], heads[k + 2 : k + 2 + kids],
+                                                          strict=True) if c)
+            k += 2 + kids
+            continue
+        out.append((code, _sq(heads[k].text)))
+        k += 1
+    cs = [c for c, _ in out]
+    if len(set(cs)) != len(cs) or len(cs) < 2:
+        return None
+    return cs, [lab for _, lab in out]
+
+
+def _header(cells: list[SCell], i: int) -> _Table | None:
+    c = cells[i]
+    if not c.line_start or not any(p.fullmatch(_sq(c.text)) for p in _label_headers()):
+        return None
+    j = i + 1
+    heads: list[SCell] = []
+    # empty cells: a grid's second header row printed under the spanning item only
+    while j < len(cells) and (cells[j].empty or _figure(cells[j]) is None and _year_of(cells[j].text) is None):
+        if not cells[j].empty:
+            heads.append(cells[j])
+        j += 1
+    if len(heads) < 2 or j >= len(cells) or _year_of(cells[j].text) is None:
+        return None
+    for t in table_templates():
+        if t.unit_rows or not t.totals:
+            continue
+        got = _columns(t, heads)
+        if got is not None:
+            return _Table(t, got[0], got[1], i, j)
+    return None
+
+
+def _unrec(ctx: Ctx, c: SCell, label: str, reason: str) -> None:
+    ctx.ex.unrecognised.append({
+        "document_id": ctx.document_id, "report_id": ctx.report_id, "source_ref": c.ref,
+        "what": "cell", "reason": f"{label}: {reason}", "text": c.text[:100],
+    })
+
+
+def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
+    rep = next((r for r in ctx.ex.reports if r["report_id"] == ctx.report_id), {})
+    fy = rep.get("fiscal_year")
+    stage = default_measure(rep.get("report_kind") or ctx.report_kind, rep.get("title"))
+    unit = next((u for c in cells[max(0, tbl.start - 6) : tbl.start] if (u := detect_money_unit(c.text))), None)
+    unit = unit or ctx.money_unit_hint or _DEFAULT_UNIT
+    width = len(tbl.codes)
+    k = tbl.end
+    while k < len(cells):
+        if cells[k].empty:
+            k += 1
+            continue
+        if _figure(cells[k]) is not None:
+            break  # figures without a row label: the table is over
+        label = cells[k]
+        e = k + 1
+        while e < len(cells) and (cells[e].empty or _figure(cells[e]) is not None):
+            e += 1
+        figs = list(cells[k + 1 : e])
+        while figs and figs[-1].empty:
+            figs.pop()  # runs of empty cells padding a `|` row
+        if not figs:
+            break  # text after text: the table is over
+        year = _year_of(label.text)
+        reason = None
+        if year is None:
+            reason = "row label names no year: not a level of this table"
+        elif len(figs) != width:
+            reason = f"{len(figs)} values for {width} columns"
+        elif fy is None or year > fy:
+            reason = "a year this report does not place"
+        elif stage is None:
+            reason = "the report names no stage for figures printed without one"
+        elif any((n := _figure(c)) is not None and n.unit == "%" for c in figs):
+            reason = "a percent under an amount column"
+        if reason is not None:
+            for c in figs:
+                _unrec(ctx, c, label.text, reason)
+            k = e
+            continue
+        period = "current" if year == fy else "prior"
+        name = f"template:{tbl.template.name}"
+        for code, lab, c in zip(tbl.codes, tbl.labels, figs, strict=True):
+            num = _figure(c)
+            if num is None:
+                continue  # an empty cell: nothing printed under this column
+            v = Val(num, c.cell, c.ref)
+            if stage == "executed":
+                add_execution(ctx, None, code, v, None, unit, name, lab)
+                ctx.ex.fact_executions[-1]["period"] = period
+            else:
+                add_budget(ctx, None, code, stage, v, unit, name, lab)
+                ctx.ex.fact_budgets[-1]["period"] = period
+            used.add(c.ref)
+        k = e
+    tbl.end = k
+
+
+def transposed_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]:
+    """Reads the tables printed across in `blocks` into ctx.ex; the refs of the cells used and
+    the positions (in `blocks`) of the blocks they were printed in."""
+    cells: list[SCell] = []
+    owner: list[int] = []
+    after_bar = False
+    for bi, b in enumerate(blocks):
+        got = cells_of([b], (), split=False, after_bar=after_bar)
+        after_bar = ends_with_bar(b, after_bar)
+        cells.extend(got)
+        owner.extend([bi] * len(got))
+    used: set[str] = set()
+    taken: set[int] = set()
+    i = 0
+    while i < len(cells):
+        tbl = _header(cells, i) if not cells[i].empty else None
+        if tbl is None:
+            i += 1
+            continue
+        _read(cells, tbl, ctx, used)
+        taken.update(owner[x] for x in range(tbl.start, tbl.end))
+        i = max(tbl.end, i + 1)
+    return used, taken
