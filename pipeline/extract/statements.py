@@ -113,6 +113,7 @@ def grammar() -> Grammar:
     )
     # "实际到位资金(万元)84.74": the unit printed in brackets before the figure (a label cell).
     money = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u not in bare)
+    changes = "|".join(re.escape(w) for w in sorted(cfg["exclude"]["change_before"], key=len, reverse=True))
     number = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     with (VOCAB / "statement_items.csv").open(encoding="utf-8") as f:
         items = tuple((re.compile(r["pattern"]), r["code"], bool(r["generic"])) for r in csv.DictReader(f))
@@ -149,7 +150,11 @@ def grammar() -> Grammar:
         # ("全区执行数1032849.44(含中央资金689139.31万元,…)") is in that unit
         figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"
                           rf"|{number.replace('?P<n>', '?P<ln>')}(?=[(（](?:{'|'.join(cfg['parts']['words'])})[^()（）\d]{{0,20}}"
-                          rf"\d[\d,]*(?:\.\d+)?\s*(?P<lu>{money}))"),
+                          rf"\d[\d,]*(?:\.\d+)?\s*(?P<lu>{money}))"
+                          # "较上年2.08减少0.03万元": an earlier figure printed without its unit right
+                          # before the change, in the change's unit (kept only after a comparison)
+                          rf"|{number.replace('?P<n>', '?P<pn>')}"
+                          rf"{glue['prior_number_after'].replace('{changes}', changes).replace('{money}', money)}"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
@@ -504,6 +509,8 @@ def read_statements(printed: str, default_measure: str | None,
             label = sent[clause_start : m.start()]
             for name in flow.self_names:
                 label = label.replace(name, "")  # "2026年深圳市审计局部门预算收入": the reporter's own name
+            if kind == "f" and m.group("pn") is not None and not _prior_label(label, g):
+                continue  # a unitless number before a change is an earlier figure only after 较上年
             # 其中 before this clause (in the text since the last figure) opens a list of parts.
             between = sent[prev_end : m.start()]
             parts_open = _scan_lists(between, last, parts_open, brackets, flow, g, adjacent=not set_aside)
@@ -526,8 +533,8 @@ def read_statements(printed: str, default_measure: str | None,
                 flow.skip(a + m.start(), a + m.end(), "table cells run together, not a sentence")
                 prev_end = last_fig_end = m.end()
                 continue
-            gn = "n" if m.group("n") is not None else "bn" if m.group("bn") is not None else "ln"
-            n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("lu")
+            gn = next(k for k in ("n", "bn", "ln", "pn") if m.group(k) is not None)
+            n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("lu") or m.group("pu")
             ns, ne = m.start(gn), m.end(gn)
             if _negative(sent, ns):
                 # "省直达-13.27万元": a negative figure keeps its sign (never 5-10万元, a range)

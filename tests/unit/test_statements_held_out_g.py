@@ -49,3 +49,18 @@ def test_a_clause_after_a_semicolon_with_its_own_stage_starts_a_new_statement() 
     text = "一般公共预算收入100万元,其中:税收收入60万元;完成政府性基金支出80万元。"
     out, _rates, _changes = read_statements(text, "executed")
     assert {s.printed: s.part_of for s in out}["80"] is None
+
+
+def test_an_earlier_figure_printed_without_its_unit_before_the_change_takes_the_changes_unit() -> None:
+    # 2018 “三公”经费 (B 334): 2.08 is the year before's, in 万元 like the change after it
+    text = "2018年度本部门一般公共预算财政拨款安排的“三公”经费支出2.05万元,较上年2.08减少0.03万元,减少了1.44%。"
+    out, _rates, changes = read_statements(text, "executed")
+    assert [(s.printed, s.unit, s.period) for s in out] == [("2.05", "万元", "current"), ("2.08", "万元", "prior")]
+    assert [(c.level.printed, c.printed, c.level.prior.printed) for c in changes] == [("2.05", "0.03", "2.08")]
+    df, _ = check_text(text)
+    assert failures(df).empty
+
+
+def test_a_unitless_number_before_a_change_without_a_comparison_is_not_read() -> None:
+    out, _rates, _changes = read_statements("共2次减少0.03万元。", "executed")
+    assert [s.printed for s in out] == []
