@@ -22,6 +22,7 @@ from pipeline.ingest.errors import IngestError, bilingual
 from pipeline.ingest.isolate import ChildFailed, run_isolated
 from pipeline.ingest.process import FileTask, Outcome, failed_outcome, process_file
 from pipeline.ingest.scan import scan
+from pipeline.ingest.warmup import warm_up
 from pipeline.settings import PARSER_VERSION, Settings
 from pipeline.warehouse import write
 from pipeline.warehouse.load import (
@@ -70,6 +71,8 @@ def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None =
     outcomes: list[Outcome] = []
     work = partial(parse_and_check, settings=settings)
     schema_column_types()  # built once here, inherited by every forked child
+    if settings.workers > 0 and len(tasks) > 1:
+        warm_up()  # each forked child then starts with the parsers' lazy state loaded
     # Always in a child process (even for one file): only a child can be stopped when a
     # parser hangs. BPW_WORKERS=0 runs in-process, for debugging.
     workers = min(settings.workers, len(tasks)) if settings.workers > 0 else 0
