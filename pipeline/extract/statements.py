@@ -28,6 +28,9 @@ from pipeline.normalize.text import to_halfwidth
 
 # a percentage followed at once by another (…23.51%、38.28%): a list of them
 _PCT_LIST_NEXT = re.compile(r"\s*[、,]\s*\d[\d.]*\s*%")
+# a bracketed aside ending a rate's label ("为预算的(包括本级预算和上级专项)69.5%"): what the
+# budget covers, not part of the wording that makes the percentage a rate
+_ASIDE_TAIL = re.compile(r"[(（][^()（）\d%％]{1,30}[)）]\s*$")
 # …or joined by a word (133.1%和43.7%): any character but a digit, a percent or a clause break
 _PCT_JOINED_NEXT = re.compile(r"\s*[^\d%。；;，,]{1,2}\s*\d[\d.]*\s*%")
 
@@ -965,7 +968,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     # "上级补助收入2.67亿元,,完成44.8%": 完成 alone right after a money figure of its sentence
     after_figure = bool(g.rate_after_figure.search(label)) and bool(since.strip(" ,，")) and \
         bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
-    if not any(w in label for w in g.rate_words) and not any(p.search(label) for p in g.rate_patterns) \
+    plain = _ASIDE_TAIL.sub("", label)
+    if not any(w in label for w in g.rate_words) and not any(p.search(plain) for p in g.rate_patterns) \
             and not after_figure:
         _share(label, pct, si, out, flow, g)
         return

@@ -64,3 +64,12 @@ def test_an_earlier_figure_printed_without_its_unit_before_the_change_takes_the_
 def test_a_unitless_number_before_a_change_without_a_comparison_is_not_read() -> None:
     out, _rates, _changes = read_statements("共2次减少0.03万元。", "executed")
     assert [s.printed for s in out] == []
+
+
+def test_a_bracketed_aside_after_the_budget_word_keeps_the_percentage_a_rate() -> None:
+    # 2013 上半年 预算执行 (B 338, printed in traditional script with pinyin glosses): what the budget
+    # covers, in brackets between 为预算的 and the rate
+    text = "上半年,完成公共财政预算支出83885万元,为预算的(包括本级预算和上级专项)69.5%,同比增长17%。"
+    out, rates, _changes = read_statements(text, None)
+    assert [(s.printed, s.measure, s.rate[1] if s.rate else None) for s in out] == [("83885", "executed", "69.5")]
+    assert [r.printed for r in rates] == ["69.5"]
