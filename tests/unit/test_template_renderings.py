@@ -1,6 +1,7 @@
 """Property: a generated self-evaluation funding block yields the same facts from the grid
 and from every text rendering (one cell per line, blank-line separated, `|` rows with and
-without outer bars, flattened onto one line)."""
+without outer bars, flattened onto one line, and a preview printing the row labels ahead of
+the header)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,11 @@ def renderings(rows: list[list[str]]) -> dict[str, list[Block]]:
         "pipes": _text("\n".join("| " + " | ".join(r) + " |" for r in rows)),
         "pipes_no_leading_bar": _text("\n".join(" | ".join(r) + " | ||||" for r in rows)),
         "flattened": _text("项目支出绩效自评表 " + " ".join(c for c in cells if c)),
+        # a document-site preview that printed the label column ahead of the header, every
+        # empty cell as a dash (D 402's 稷山县 form: 年度资金总额 其中:当年财政拨款 全年预算数 … 65.66 …)
+        "labels_first": _text("项目支出绩效自评表 " + " ".join(
+            [rows[0][0], *(r[0] for r in rows[1:-1]), *rows[0][1:],
+             *(c or "—" for r in rows[1:-1] for c in r[1:]), *rows[-1]])),
     }
 
 

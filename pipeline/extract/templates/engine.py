@@ -50,6 +50,9 @@ class Block:
     keys: dict[str, SCell] = field(default_factory=dict)
     unplaced: list[tuple[str, list[SCell], str]] = field(default_factory=list)  # label, cells, reason
     drops_cells: bool = False  # a row printed fewer cells than its fields: empty cells are not kept
+    # Fund-source labels printed before the header with no figure after them (a preview that
+    # wrote the label column ahead of the header): (item, label), in printed order.
+    early: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -77,7 +80,7 @@ def _header_at(cells: list[SCell], i: int, allowed: tuple[str, ...]) -> tuple[li
         c = cells[j]
         # Inside a header: empty cells, annotations ((万元), (B/A)) and OCR specks ('1' for ')').
         if out and (c.empty or _ANNOT.match(c.text) or len(c.text) == 1):
-            j += 1
+            j += _annotation_cells(cells, j)
             continue
         hit = None
         for k in range(1, min(_JOIN, len(cells) - j) + 1):
@@ -90,6 +93,20 @@ def _header_at(cells: list[SCell], i: int, allowed: tuple[str, ...]) -> tuple[li
         out.append(hit[0])
         j += hit[1]
     return out, j
+
+
+def _annotation_cells(cells: list[SCell], j: int) -> int:
+    """Cells an annotation at j takes: one, or up to its closing bracket when a rendering cut it
+    at spaces ('(20 分*执行率)' → '(20' | '分*' | '执行率' | ')')."""
+    t = cells[j].text
+    if not t.startswith(("(", "（")) or ")" in t or "）" in t:
+        return 1
+    for k in range(j + 1, min(j + _JOIN + 2, len(cells))):
+        if cells[k].empty or _value_like(cells[k]):
+            break
+        if cells[k].text.endswith((")", "）")):
+            return k - j + 1
+    return 1
 
 
 def _is_header(flds: list[str]) -> bool:
@@ -163,7 +180,8 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
             i += 1
             continue
         t, header, j = got
-        blk = Block(t, header, _unit(cells, i - 4, j), keys=_keys(cells, i, t, prev_end))
+        blk = Block(t, header, _unit(cells, i - 4, j), keys=_keys(cells, i, t, prev_end),
+                    early=_early_labels(cells, _back(cells, i, prev_end), i, t))
         taken.update(range(i, j))
         i = _read_rows(cells, j, blk, taken)
         prev_end = i
@@ -172,6 +190,55 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
 
 
 _ORDINAL = re.compile(r"^\d{1,2}[.、．]$")
+_EARLY = 12  # cells before a header searched for its rows' labels
+
+
+def _back(cells: list[SCell], i: int, floor: int) -> int:
+    """Where the _EARLY printed (non-empty) cells before i begin, not before floor."""
+    k, seen = i, 0
+    while k > floor and seen < _EARLY:
+        k -= 1
+        seen += not cells[k].empty
+    return k
+
+
+def _early_labels(cells: list[SCell], a: int, b: int, t: Template) -> list[tuple[str, str]]:
+    """Fund-source labels in cells[a:b] after the last figure there, each standing alone."""
+    out: list[tuple[str, str]] = []
+    k = a
+    while k < b:
+        c = cells[k]
+        if not c.empty and _value_like(c):
+            out = []  # figures: the labels before them are rows of their own
+            k += 1
+            continue
+        lab = _label_at(cells[:b], k, t)
+        if lab is None:
+            k += 1
+            continue
+        out.append((lab[0], lab[1]))
+        k += lab[2]
+    return out
+
+
+def _early_rows(cells: list[SCell], k: int, e: int, blk: Block) -> bool:
+    """Figures right after the header with no label, where the labels were printed before the
+    header: read when there are exactly as many figures as those labels times the header's
+    fields (every cell kept), the first label the block's total, each row in printed order."""
+    t = blk.template
+    width = len([f for f in blk.header if fields()[f].kind != "text"])
+    n = len(blk.early)
+    while e > k and cells[e - 1].empty:
+        e -= 1  # a grid row's trailing empty cells
+    if blk.rows or blk.unplaced or not n or blk.early[0][0] != "total" or e - k != n * width \
+            or len({code for code, _ in blk.early}) != n or any(cells[x].empty for x in range(k, e)):
+        return False
+    for m, (code, label) in enumerate(blk.early):
+        vals = cells[k + m * width : k + (m + 1) * width]
+        r = read_values(t, blk.header, vals, total_row=code == "total")
+        blk.rows.append(Row(clean_label(label), code, r, vals))
+    blk.early = []
+    return True
 
 
 def _values_after(cells: list[SCell], k: int) -> int:
@@ -209,8 +276,14 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
         lab = _label_at(cells, k, t)
         if lab is None and _value_like(c):
             # Figures with no label before them (a rendering that printed the row's label
-            # elsewhere): whose row they are is not printed here.
+            # elsewhere): whose row they are is not printed here, unless the labels stand
+            # before the header in the same number (see _early_rows).
             e = _values_after(cells, k)
+            if _early_rows(cells, k, e, blk):
+                taken.update(range(k, e))
+                unknown = 0
+                k = e
+                continue
             blk.unplaced.append(("unlabelled row", cells[k:e], "figures printed without a row label"))
             unknown += 1
             k = max(e, k + 1)
