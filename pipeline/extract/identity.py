@@ -172,10 +172,17 @@ _TITLE_DEBRIS = re.compile(r"^[\]】](?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?"
 def unit_from_title(title: str) -> str | None:
     """The unit a title names, or the area of a compilation ('2019年度鹿寨县“三公”…')."""
     s = _TITLE_DEBRIS.sub("", re.sub(r"\s", "", title))
+    # '适老化专区 无障碍浏览 注册 登录 更换背景' over the title: a site's banner is no place.
+    s = re.sub(rf"^(?:{words('site_banner')})+", "", s)
     s = re.sub("^" + words("title_lead"), "", s)
     m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
         return u
+    # '锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效自评报告': a place, then a fund's name
+    # and no body: the place's own (transfer-payment) report.
+    if m and (a := area_of(m.group("u"))) and re.search(words("fund_name"), m.group("u")[len(a):]) \
+            and not org_in(m.group("u")):
+        return a
     rest = re.sub(rule("title_year"), "", s)
     if rest != s:
         # "<year><unit or area><kind>": the name runs up to the quotes or the kind's words.
@@ -295,7 +302,8 @@ def publishers(texts: list[str]) -> list[str]:
     for a, b in zip(texts, texts[1:], strict=False):
         if bare.match(a) and (u := org_prefix(b.strip(" •·-|"))):
             out.append(u)
-    return out
+    # '来源:厅规划财务处': a division of the body, named by the body's own short word, is no unit.
+    return [u for u in out if not re.match(words("division_of_body"), u)]
 
 
 def body_of_area(area: str, texts: list[str]) -> str | None:
@@ -475,6 +483,8 @@ def speaking_area(texts: list[str]) -> str | None:
         places |= {m.group(1) for t in flat for m in pat.finditer(t)
                    if clean_unit(m.group(1)) and not inner.search(m.group(1)[:-1])}
     # Named once may be a phrase ('…,实施区群众'); the county the text is about recurs.
+    # '其中自治区财政资金…' beside 我区: a level's bare name (自治区) is no place of its own.
+    places = {p for p in places if not re.fullmatch(words("area_suffix"), p)}
     place = places.pop() if len(places) == 1 else None
     return place if place and sum(t.count(place) for t in flat) >= 2 else None
 

