@@ -113,3 +113,15 @@ def test_unnamed_rows_only_under_a_printed_total() -> None:
     open_list = "支出内容 | 计划支出数(万元) | 实际支出数(万元) |\n培训 | 10.00 | 9.00 |\n宣传 | 5.00 | 4.50 |\n以上为主要支出。"
     got, ex = _facts(_text(open_list))
     assert not got and not ex.table_sums
+
+
+def test_the_cell_the_text_ends_in_is_not_read() -> None:
+    """An excerpt cut inside a row (held-out E 612's balance table ends '一、本级收入 230000
+    238600 23', the last figure cut from 238600): the row's first cells are read, the one the
+    text ends in stays unread with the reason."""
+    cells = ["项目", "2022年决算数", "2023年决算数", "增减额", "合计", "30", "40", "10",
+             "因公出国(境)费", "15", "18", "3", "公务接待费", "15", "2"]
+    got, ex = _facts(_text("单位：万元\n\n" + "\n\n".join(cells)))  # one cell per paragraph
+    assert ("e", "sangong_reception", "prior", Decimal(150000)) in got
+    assert not any(x[1] == "sangong_reception" and x[2] == "current" for x in got)
+    assert any(u["text"] == "2" and "text ends in this cell" in u["reason"] for u in ex.unrecognised)
