@@ -856,6 +856,19 @@ def _closed_brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _listed_rate(m: re.Match, label: str, g: Grammar) -> bool:
+    """"支付率低于全省(67.3%)平均进度的有:高新区41.8%,,市本级51.4%": a percentage listed after a
+    colon whose clause names a rate, each beside the name of what it is the rate of (no money
+    figure, no change or share word between): that rate."""
+    colon = max(m.string.rfind(c, 0, m.start()) for c in ":：")
+    if colon < 0 or g.figure.search(m.string, colon, m.start()):
+        return False
+    head = m.string[max(m.string.rfind(c, 0, colon) for c in "。；;，,") + 1 : colon]
+    name = label.strip(" ,，、")
+    return any(w in head for w in g.rate_words) and 0 < len(name) <= 12 \
+        and not any(w in name for w in g.rate_change_words + g.share_words + g.rate_words)
+
+
 def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:
     """占 X%: the share of the figure before it in its sentence, of the whole named after 占
     (its level stated earlier in the report) or, with no name, of the figure it is listed under."""
@@ -970,7 +983,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
     plain = _ASIDE_TAIL.sub("", label)
     if not any(w in label for w in g.rate_words) and not any(p.search(plain) for p in g.rate_patterns) \
-            and not after_figure:
+            and not after_figure and not _listed_rate(m, label, g):
         _share(label, pct, si, out, flow, g)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)

@@ -73,3 +73,16 @@ def test_a_bracketed_aside_after_the_budget_word_keeps_the_percentage_a_rate() -
     out, rates, _changes = read_statements(text, None)
     assert [(s.printed, s.measure, s.rate[1] if s.rate else None) for s in out] == [("83885", "executed", "69.5")]
     assert [r.printed for r in rates] == ["69.5"]
+
+
+def test_rates_listed_by_name_after_a_colon_naming_the_rate_are_rates() -> None:
+    # 福州市 2021 1-8月 直达资金 (C 437): the payment rates of the districts behind the province's
+    text = "支付率低于全省(67.3%)平均进度的有:高新区41.8%,,市本级51.4%,连江62.6%,,鼓楼66.7%,。"
+    _out, rates, _changes = read_statements(text, None)
+    assert [r.printed for r in rates] == ["67.3", "41.8", "51.4", "62.6", "66.7"]
+
+
+def test_growth_rates_listed_by_name_are_no_rates() -> None:
+    text = "增幅较大的有:高新区41.8%,市本级51.4%;收入占比:税收65%。"
+    _out, rates, _changes = read_statements(text, None)
+    assert rates == []
