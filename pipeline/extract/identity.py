@@ -174,7 +174,7 @@ def unit_from_title(title: str) -> str | None:
     s = _TITLE_DEBRIS.sub("", re.sub(r"\s", "", title))
     # '适老化专区 无障碍浏览 注册 登录 更换背景' over the title: a site's banner is no place.
     s = re.sub(rf"^(?:{words('site_banner')})+", "", s)
-    s = re.sub("^" + words("title_lead"), "", s)
+    s = re.sub("^(?:" + words("title_lead") + ")+", "", s)  # "7.关于X区2021年…"
     m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
         return u

@@ -89,3 +89,9 @@ def test_site_banner_and_bare_level_words_are_no_unit() -> None:
     assert _units(page) == [None]
     assert ident.area_of("适老化专区") is None
     assert ident.publishers(["来源:厅规划财务处"]) == []
+
+
+def test_a_list_number_and_guanyu_both_lead_a_title() -> None:
+    # Held-out D 531: '7.关于西夏区2021年财政预算执行情况…相关表格.pdf': the district, not the
+    # 西夏区本级 of a table title further down ('2021年西夏区本级经常性收入情况表').
+    assert ident.unit_from_title("7.关于西夏区2021年财政预算执行情况和2022年财政预算(草案)相关表格") == "西夏区"
