@@ -125,3 +125,55 @@ def test_the_cell_the_text_ends_in_is_not_read() -> None:
     assert ("e", "sangong_reception", "prior", Decimal(150000)) in got
     assert not any(x[1] == "sangong_reception" and x[2] == "current" for x in got)
     assert any(u["text"] == "2" and "text ends in this cell" in u["reason"] for u in ex.unrecognised)
+
+
+# held-out B 335 (临沧市临翔区审计局, 2018): one cell per line with a bar after each, runs of empty
+# cells, and a group header over its two change columns (较上年增减情况 over 增、减额 | 增、减幅度)
+B335 = """单位:万元 |
+|||||
+项 目 |
+上年 决算数 |
+本年 决算数 |
+较上年增减情况 |
+||
+增、减额 |
+增、减幅度 |
+||||
+合 计 |
+7.08 |
+6.09 |
+0.99 |
+-13.98% |
+|
+1、因公出国(境)费 |
+|||||
+2、公务接待费 |
+3.55 |
+2.65 |
+-0.9 |
+-25.35% |
+|
+3、公务用车费 |
+3.53 |
+3.44 |
+-0.09 |
+-2.55% |
+|"""
+
+
+def test_a_group_header_printed_one_cell_per_line_stands_over_its_change_columns() -> None:
+    got, ex = _facts(_text(B335), fiscal_year=2018)
+    assert {x for x in got if x[0] == "e"} == {
+        ("e", "sangong", "prior", Decimal("70800.00")), ("e", "sangong", "current", Decimal("60900.00")),
+        ("e", "sangong_reception", "prior", Decimal("35500.00")), ("e", "sangong_reception", "current", Decimal("26500.00")),
+        ("e", "sangong_vehicle", "prior", Decimal("35300.00")), ("e", "sangong_vehicle", "current", Decimal("34400.00"))}
+    # the changes are read with their printed sign (the total's 0.99 without its minus is kept as printed)
+    assert ("c", "sangong_reception", -1, Decimal("9000.00")) in got
+    assert ("c", "sangong", 1, Decimal("9900.00")) in got
+
+
+def test_a_group_header_before_one_change_column_is_a_column_itself() -> None:
+    text = "\n".join(["项目", "上年决算数", "本年决算数", "比上年增减", "增减率", "合计", "30", "40", "10", "33.33%",
+                      "公务接待费", "10", "15", "5", "50%", "因公出国(境)费", "20", "25", "5", "25%"])
+    got, _ = _facts(_text(text), fiscal_year=2018)
+    assert ("c", "sangong_reception", 1, Decimal("50000")) in got or ("c", "sangong_reception", 1, Decimal("50000.00")) in got

@@ -286,12 +286,26 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
             break
         cols.append(hit[0])
         j += hit[1]
+    if not line_mode:
+        cols = _spanned_groups(cols)
     value_cols = [c for c in cols if c.measure != "label"]
     if len(value_cols) < 2 or not any(c.measure == "level" for c in value_cols):
         return None
     if line_mode and j < len(cells):
         j = _sub_header(cells, j, cols)
     return cols, j
+
+
+def _spanned_groups(cols: list[Col]) -> list[Col]:
+    """One cell per line: a group header (较上年增减情况) right before two change columns or more
+    (增、减额 | 增、减幅度) stands over them, as its sub-header line would (_sub_header)."""
+    out: list[Col] = []
+    for n, c in enumerate(cols):
+        after = cols[n + 1 : n + 3]
+        if c.group and len(after) == 2 and all(x.measure in ("change", "change_pct") and not x.group for x in after):
+            continue
+        out.append(c)
+    return out
 
 
 def _line_at(cells: list[SCell], i: int) -> int:
