@@ -95,3 +95,14 @@ def test_a_list_number_and_guanyu_both_lead_a_title() -> None:
     # Held-out D 531: '7.关于西夏区2021年财政预算执行情况…相关表格.pdf': the district, not the
     # 西夏区本级 of a table title further down ('2021年西夏区本级经常性收入情况表').
     assert ident.unit_from_title("7.关于西夏区2021年财政预算执行情况和2022年财政预算(草案)相关表格") == "西夏区"
+
+
+def test_final_accounts_disclosure_text_is_a_report() -> None:
+    # Held-out E 640: '2020年度辛集市农业农村局决算公开文本.pdf', a bureau's 决算 disclosure
+    # (no 说明 in its title), was no report: unit and year lost.
+    page = ("2020年度辛集市农业农村局决算公开文本.pdf\n"
+            "2021 年 10 月 辛集市农业农村局 2020 年度决算公开文本 二〇二一年十月 目录 第一部分单位概况\n"
+            "2020年度收入总计1523.45万元,支出总计1523.45万元。\n")
+    reps = extract(read_text(page.encode("utf-8")), "t").reports
+    assert [(r["report_kind"], r["unit_name"], r["fiscal_year"]) for r in reps] == \
+        [("final_accounts", "辛集市农业农村局", 2020)]
