@@ -721,6 +721,19 @@ def read_statements(printed: str, default_measure: str | None,
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
             if not said and code in g.outcome_items:
                 measure = "executed"  # "…安排预算稳定调节基金13.3亿元、结转下年6.39亿": what the year left, not a plan
+            if (earlier := _year_before(label, code, measure, si, out, g)) is not None:
+                # "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元": the same line's figure
+                # of the year before, stated after this year's, is its prior, never a level
+                earlier.prior = Statement(
+                    value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                    printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
+                    measure=measure, measure_said=said, line_item=code, item_label=words, sentence=si,
+                    period="prior", project=earlier.project, year=earlier.year - 1 if earlier.year else None,
+                )
+                earlier.prior.level_of = earlier
+                out.append(earlier.prior)
+                prev_end = m.end()
+                continue
             st = Statement(
                 value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
@@ -817,6 +830,16 @@ def _year_of(before: str, g: Grammar) -> int | None:
         if not g.prior_marker.search(before[max(0, m.start() - 4) : m.start()]):
             return int(m.group(1))
     return None
+
+
+def _year_before(label: str, code: str, measure: str, si: int, out: list[Statement], g: Grammar) -> Statement | None:
+    """The level of this sentence a figure whose own clause names the year before it is the prior
+    of: the sentence's last current level, of the same line and stage, with no prior yet."""
+    ly = _year_of(label, g)
+    last = next((x for x in reversed(out) if x.sentence == si and x.period == "current" and not x.is_rate_base), None)
+    if ly is None or last is None or last.prior is not None or last.year is None or ly != last.year - 1:
+        return None
+    return last if last.line_item == code and last.measure == measure else None
 
 
 def _same_year(a: int | None, b: int | None) -> bool:

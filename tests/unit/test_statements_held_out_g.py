@@ -86,3 +86,26 @@ def test_growth_rates_listed_by_name_are_no_rates() -> None:
     text = "增幅较大的有:高新区41.8%,市本级51.4%;收入占比:税收65%。"
     _out, rates, _changes = read_statements(text, None)
     assert rates == []
+
+
+# 英德市经信局 2016 “三公经费”预算对比 (D 513): each line states this year's budget, then the year
+# before's, then the change; 35.22% is 4.35/12.35, not the 4.35/12.5 the printed figures give.
+D513 = ("英德市经信局2016年“三公经费”预算对比增减说明\n"
+        "2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原因是八项规定"
+        "厉行节约及公务用车改革。其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,"
+        "原因执行八项规定厉行节约。2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%。")
+
+
+def test_the_year_befores_figure_stated_after_this_years_is_its_prior() -> None:
+    got = {r["reported_text"]: r["period"] for r in _ex(D513).fact_budgets}
+    assert got == {"33": "current", "57.55": "prior", "8": "current", "12.5": "prior", "25": "current", "45.2": "prior"}
+    ch = {(c["level_text"], c.get("prior_text"), c["reported_text"], c.get("pct_text")) for c in _ex(D513).fact_changes}
+    assert ch == {("33", "57.55", "24.55", None), ("8", "12.5", "4.35", "35.22"), ("25", "45.2", "20.20", "44.69")}
+    df, _ = check_text(D513)
+    bad = failures(df)
+    assert bad[["check_name", "expected"]].values.tolist() == [["change_matches_figures", 35.22]]
+
+
+def test_a_figure_of_two_years_before_is_not_taken_for_the_prior() -> None:
+    out, _rates, _changes = read_statements("2016年预算8万元,2014年预算12.5万元。", "initial")
+    assert [s.period for s in out] == ["current", "current"]
