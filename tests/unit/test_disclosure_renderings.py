@@ -115,18 +115,6 @@ def test_unnamed_rows_only_under_a_printed_total() -> None:
     assert not got and not ex.table_sums
 
 
-def test_the_cell_the_text_ends_in_is_not_read() -> None:
-    """An excerpt cut inside a row (held-out E 612's balance table ends '一、本级收入 230000
-    238600 23', the last figure cut from 238600): the row's first cells are read, the one the
-    text ends in stays unread with the reason."""
-    cells = ["项目", "2022年决算数", "2023年决算数", "增减额", "合计", "30", "40", "10",
-             "因公出国(境)费", "15", "18", "3", "公务接待费", "15", "2"]
-    got, ex = _facts(_text("单位：万元\n\n" + "\n\n".join(cells)))  # one cell per paragraph
-    assert ("e", "sangong_reception", "prior", Decimal(150000)) in got
-    assert not any(x[1] == "sangong_reception" and x[2] == "current" for x in got)
-    assert any(u["text"] == "2" and "text ends in this cell" in u["reason"] for u in ex.unrecognised)
-
-
 # held-out B 335 (临沧市临翔区审计局, 2018): one cell per line with a bar after each, runs of empty
 # cells, and a group header over its two change columns (较上年增减情况 over 增、减额 | 增、减幅度)
 B335 = """单位:万元 |

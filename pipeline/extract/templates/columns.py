@@ -225,7 +225,6 @@ class TRow:
     reason: str | None = None  # why the values were not placed
     index: int = 0  # 1-based row of the printed table (the header is row 1)
     cut: bool = False  # the stream ends inside this row (an excerpt or page cut off)
-    cut_cell: SCell | None = None  # the row's last cell when the text ends in it: maybe cut, not read
 
 
 @dataclass
@@ -722,10 +721,7 @@ def _place(tbl: TTable) -> None:
             r.reason = "the text ends inside this row"  # an unnamed part of a list cut short: no sum holds
             continue
         elif r.cut and len(cells) < len(data):
-            # the text ends inside the row: its first cells are printed whole; the one the text
-            # ends in may be cut itself (238600 printed as 23), so it is not read
-            r.cut_cell = cells.pop()
-            slots = data[: len(cells)]
+            slots = data[: len(cells)]  # the text ends inside the row: its first cells are printed
         else:
             r.reason = f"{len([c for c in cells if not c.empty])} values for {len(data)} columns"
             continue
@@ -765,9 +761,6 @@ def _per_figure(tbl: TTable) -> list[TRow]:
             col = tbl.cols[n]
             name = " ".join(x for x in (re.sub(r"\s+", "", r.label), col.group_name, header_key(col.header)) if x)
             out.append(TRow(name, None, [v[1]], r.label_cell, LISTED, {n: v}, index=r.index, cut=r.cut))
-        if r.cut_cell is not None:
-            out.append(TRow(r.label, None, [r.cut_cell], r.label_cell, index=r.index, cut=True,
-                            reason="the text ends in this cell: it may be cut short"))
     return out
 
 

@@ -125,8 +125,6 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
             elif tbl.cols[n].measure == "level" and num.value != 0:
                 _unrec(ctx, c, label, f"column {tbl.cols[n].header} names a year or stage this report does not place")
         used.update(_changes(ctx, tbl, r, code, levels, unit))
-        if r.cut_cell is not None and not r.cut_cell.empty:
-            _unrec(ctx, r.cut_cell, label, "the text ends in this cell: it may be cut short")
     for c in tbl.stray:
         _unrec(ctx, c, "", "figure on a line without a row label")
     _sums(ctx, tbl, counted, levels)
