@@ -55,3 +55,11 @@ def test_figures_that_are_no_whole_rows_of_the_labels_stay_unplaced() -> None:
     assert not [f for f in ex.fact_budgets + ex.fact_executions if f["origin"] == "table"]
     assert not ex.fact_scores
     assert any(u["text"] == "207.4538" for u in ex.unrecognised)
+
+
+def test_a_single_digit_right_after_the_header_keeps_the_run_unread() -> None:
+    """'得分 5 65.66 …': the header takes a lone character after it for an OCR speck; when that is
+    a digit it may be the run's first figure, so the run's count proves nothing."""
+    text = C402.replace("得分 65.66", "得分 5 65.66")
+    ex = _ex(text)
+    assert not [f for f in ex.fact_budgets + ex.fact_executions if f["origin"] == "table"]

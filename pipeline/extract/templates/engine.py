@@ -233,6 +233,8 @@ def _early_rows(cells: list[SCell], k: int, e: int, blk: Block) -> bool:
     if blk.rows or blk.unplaced or not n or blk.early[0][0] != "total" or e - k != n * width \
             or len({code for code, _ in blk.early}) != n or any(cells[x].empty for x in range(k, e)):
         return False
+    if k > 0 and cells[k - 1].text.isdigit():
+        return False  # a digit the header took for an OCR speck may be the run's first figure
     for m, (code, label) in enumerate(blk.early):
         vals = cells[k + m * width : k + (m + 1) * width]
         r = read_values(t, blk.header, vals, total_row=code == "total")
