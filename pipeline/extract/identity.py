@@ -561,3 +561,21 @@ def breadcrumb_unit(texts: list[str]) -> str | None:
                 and (is_org(u) or is_area(u)):
             return u
     return None
+
+
+def totals_area(texts: list[str]) -> str | None:
+    """'全市一般公共预算收入…' over a table of the area's rows ('濮阳市 | 73795 |', then '市本级 |
+    14070 |', then its counties): the area whose row stands over its own level's is the whole
+    the text reports on."""
+    whole = rule("whole_area")
+    flat = [re.sub(r"\s", "", t).lstrip("|") for t in texts]
+    for k, t in enumerate(flat):
+        m = re.match(rf"([{_HAN}]{{2,12}}?(?:{words('area_suffix')}))\|", t)
+        if not (m and (a := clean_unit(m.group(1))) and is_area(a)):
+            continue
+        level = re.search(rf"(?:{words('area_suffix')})$", a)
+        lv = level.group(0) if level else ""
+        own = re.compile(rf"^(?:{re.escape(a)}|{re.escape(lv)}){words('own_level')}\|")
+        if lv and any(own.match(x) for x in flat[k + 1 : k + 6]) and any(whole + lv in x for x in flat[:k]):
+            return a
+    return None

@@ -428,7 +428,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.speaking_area(head)
             or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
-            or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras)))
+            or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
+            or ident.totals_area(head + rows))
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

