@@ -119,3 +119,12 @@ def test_area_row_over_its_own_level_row_is_the_whole_reported_on() -> None:
     # No 全市 before it, or no 市本级 row under it: no whole.
     assert ident.totals_area(["濮阳市 | 73795 |", "市本级 | 14070 |"]) is None
     assert ident.totals_area(["全市收入", "濮阳市 | 73795 |", "华龙区 | 14070 |"]) is None
+
+
+def test_essay_page_title_line_gives_no_year() -> None:
+    # Held-out B 312: an essay site files samples (years blanked to 20xx) under another
+    # report's title '2017年度耕地质量提升计划资金绩效评价报告': that line tells no year.
+    page = ("2017年度耕地质量提升计划资金绩效评价报告\n\n合集下载\n\n农田建设补助资金绩效评价报告(通用7篇)\n\n"
+            "农田建设补助资金绩效评价报告1\n\n20xx年中央财政下达我省农田建设补助资金625810万元,其中高标准农田建设349810万元。\n")
+    reps = extract(read_text(page.encode("utf-8")), "t").reports
+    assert [r["fiscal_year"] for r in reps] == [None]
