@@ -579,3 +579,16 @@ def totals_area(texts: list[str]) -> str | None:
         if lv and any(own.match(x) for x in flat[k + 1 : k + 6]) and any(whole + lv in x for x in flat[:k]):
             return a
     return None
+
+
+def attached_unit(texts: list[str]) -> str | None:
+    """'…附件:经开区2023年一般公共预算“三公”经费预算情况表.xlsx' closing an untitled account:
+    the table it attaches names the unit (or area) whose accounts these are."""
+    pat = re.compile(rf"{words('attachment_mark')}(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)\d\d年度?")
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        for m in pat.finditer(s):
+            if re.match(rule("own_accounts"), s[m.end():]) and (u := clean_unit(m.group("u"))) \
+                    and (is_org(u) or is_area(u)) and org_in(u) in (None, u):
+                return u
+    return None

@@ -128,3 +128,14 @@ def test_essay_page_title_line_gives_no_year() -> None:
             "农田建设补助资金绩效评价报告1\n\n20xx年中央财政下达我省农田建设补助资金625810万元,其中高标准农田建设349810万元。\n")
     reps = extract(read_text(page.encode("utf-8")), "t").reports
     assert [r["fiscal_year"] for r in reps] == [None]
+
+
+def test_attached_table_names_the_unit_of_an_untitled_account() -> None:
+    # Held-out B 332: a one-paragraph 三公 note naming no unit closes with its attachment
+    # '附件:经开区2023年一般公共预算“三公”经费预算情况表.xlsx': the zone's accounts.
+    page = ("2023年一般公共预算“三公”经费预算安排520万元,与2022年预算持平:一、2023年因公出国(境)费预算170万元,"
+            "与2022年预算相比增加170万元,三、2023年公务接待费预算200万元,与2022年预算相比持平,"
+            "附件:经开区2023年一般公共预算“三公”经费预算情况表.xlsx。\n")
+    assert _units(page) == ["经开区"]
+    # An attachment that is a notice or a project names no unit.
+    assert ident.attached_unit(["附件:关于2023年项目资金的通知"]) is None
