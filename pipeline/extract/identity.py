@@ -592,3 +592,16 @@ def attached_unit(texts: list[str]) -> str | None:
                     and (is_org(u) or is_area(u)) and org_in(u) in (None, u):
                 return u
     return None
+
+
+def full_area(short: str, texts: list[str]) -> str:
+    """'泉州台商区' in a title, '泉州台商投资区' in the text: a zone's short form (a name of four
+    or more characters before its level) and the one full name the text prints, which starts
+    with the whole short name and ends with its level. Two-character places (江宁区) are whole."""
+    m = re.fullmatch(rf"([{_HAN}]{{4,10}})({words('area_suffix')})", short)
+    if not m:
+        return short
+    pat = re.compile(rf"{re.escape(m.group(1))}[{_HAN}]{{1,4}}?{re.escape(m.group(2))}")
+    found = {f.group(0) for t in texts for f in pat.finditer(re.sub(r"\s", "", t))
+             if is_area(f.group(0)) and clean_unit(f.group(0))}
+    return found.pop() if len(found) == 1 else short

