@@ -109,9 +109,11 @@ def _org_end() -> re.Pattern[str]:
 
 @cache
 def _area() -> re.Pattern[str]:
-    """An area reporting as a whole: 鹿寨县, 绍兴市柯桥区, 凉山州州本级, 高新区(江海区)."""
+    """An area reporting as a whole: 鹿寨县, 绍兴市柯桥区, 凉山州州本级, 高新区(江海区), or an
+    autonomous region by its short name (广西城乡居民…资金: 广西)."""
     return re.compile(
-        rf"^((?:[{_HAN}]{{1,10}}?{words('area_suffix')}){{1,3}}(?:[（(][{_HAN}]{{2,8}}[)）])?{words('own_level')}?)"
+        rf"^((?:(?:[{_HAN}]{{1,10}}?{words('area_suffix')}){{1,3}}|{words('region_short')})"
+        rf"(?:[（(][{_HAN}]{{2,8}}[)）])?{words('own_level')}?)"
     )
 
 
@@ -126,7 +128,8 @@ def clean_unit(name: str | None) -> str | None:
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
     s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
-    if not (3 <= len(s) <= 32) or _MASKED.search(s) or re.search(words("not_a_name"), s):
+    short_region = bool(re.fullmatch(words("region_short"), s))  # 广西: a name of two characters
+    if not (3 <= len(s) <= 32 or short_region) or _MASKED.search(s) or re.search(words("not_a_name"), s):
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
         return None

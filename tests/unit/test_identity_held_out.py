@@ -80,14 +80,17 @@ def test_line_department_publishing_an_area_report_is_its_unit() -> None:
 
 def test_site_banner_and_bare_level_words_are_no_unit() -> None:
     # Held-out E 614: '适老化专区' (a site's banner) is no district, '自治区' (其中自治区财政资金…
-    # beside 我区) no place, '来源:厅规划财务处' a division of the 厅: no unit rather than these.
+    # beside 我区) no place, '来源:厅规划财务处' a division of the 厅: the title's place past the
+    # banner, 广西 (an autonomous region by its short name), reports.
     page = ("适老化专区 无障碍浏览 注册 登录 更换背景 更换背景 更换背景\n"
             "广西城乡居民基本养老保险补助资金转移支付2022年度绩效自评报告\n  • 来源:厅规划财务处\n"
             "2022年度,中央分两批向我区下达城乡居民基本养老保险转移支付资金672385万元。\n"
             "我区各级财政积极安排了配套资金383794.62万元,其中自治区财政资金295348万元,市、县财政资金88446.62万元。\n"
             "同时,自治区结合实际,增加设置了发放缴费补贴人数指标。\n")
-    assert _units(page) == [None]
+    assert _units(page) == ["广西"]
+    assert _units(page.replace("广西", "")) == [None]
     assert ident.area_of("适老化专区") is None
+    assert ident.area_of("广西壮族自治区人民政府") == "广西壮族自治区"
     assert ident.publishers(["来源:厅规划财务处"]) == []
 
 
