@@ -152,3 +152,15 @@ def test_zone_short_form_in_title_is_the_full_name_the_text_prints() -> None:
     assert _units(page) == ["泉州台商投资区"]
     # A two-character place is whole: no 江宁开发区 for 江宁区.
     assert ident.full_area("江宁区", ["江宁开发区2022年"]) == "江宁区"
+
+
+def test_news_quoting_a_body_official_names_the_body() -> None:
+    # Held-out C 431: a news story on the central departments' budgets, its figures given by
+    # '财政部相关负责人表示…': the ministry.
+    page = ("3月25日,2021年中央部门预算集中向社会公开。为使公众找得到、看得懂、能监督,各部门的部门预算除在本部门网站公开外,"
+            "继续在财政部门户网站设立的“中央预决算公开平台”集中展示。财政部相关负责人表示,今年中央部门在公开预算时,"
+            "继续公开贯彻落实过紧日子要求压减支出的情况。\n"
+            "2021年中央部门一般公共预算支出安排35015亿元,比2020年预算减少0.2%。\n")
+    assert ident.news_unit([page]) == "财政部"
+    # '区负责人表示': a short form names no place of its own.
+    assert ident.news_unit(["。区财政局负责人表示,今年预算执行良好"]) is None
