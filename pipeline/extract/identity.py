@@ -587,7 +587,7 @@ def totals_area(texts: list[str]) -> str | None:
 def attached_unit(texts: list[str]) -> str | None:
     """'…附件:经开区2023年一般公共预算“三公”经费预算情况表.xlsx' closing an untitled account:
     the table it attaches names the unit (or area) whose accounts these are."""
-    pat = re.compile(rf"{words('attachment_mark')}(?P<u>[{_HAN}（）()]{{2,30}}?)(?:19|20)\d\d年度?")
+    pat = re.compile(rf"{words('attachment_mark')}(?P<u>[{_HAN}（）()]{{2,30}}?){rule('fiscal_year')}")
     for t in texts:
         s = re.sub(r"\s", "", t)
         for m in pat.finditer(s):
