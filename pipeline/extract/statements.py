@@ -59,6 +59,7 @@ class Grammar:
     over_budget: tuple[str, ...]
     relief_before: re.Pattern[str]
     both_directions: re.Pattern[str]
+    budget_gap: re.Pattern[str]
     outcome_items: frozenset[str]
     joiners: tuple[str, ...]
     year_glue: str
@@ -130,6 +131,7 @@ def grammar() -> Grammar:
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
         relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
+        budget_gap=re.compile(ex["budget_gap"]),
         outcome_items=frozenset(cfg["outcome"]["items"]),
         joiners=tuple(ex["joiners"]),
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
@@ -620,6 +622,8 @@ def read_statements(printed: str, default_measure: str | None,
                         level = None
                     d = _nearest(label, g.change_before)
                     word = group[-1].word if listed and group else d[1] if d else label.rstrip()[-1:]
+                    if (gap := g.budget_gap.search(label)) is not None:
+                        word = gap.group("w")  # "决算数大于预算数55.93万元": the execution above its budget
                     if listed or any(w in label for w in g.respectively):
                         # "…购置费0.14亿元和…运行费1.27亿元,…,分别减少0.18亿元和0.56亿元": the k changes
                         # listed are those of the k levels before them, in order; fewer levels: none
@@ -767,7 +771,7 @@ def _negative(sent: str, at: int) -> bool:
 def _is_change(label: str, g: Grammar) -> bool:
     """The label makes its figure a change (比上年减少, 较上年增, 减少了…), not a level."""
     return _ends_with(label, g.change_before) or bool(g.change_pattern.search(label)) \
-        or bool(g.change_start.match(label))
+        or bool(g.change_start.match(label)) or bool(g.budget_gap.search(label))
 
 
 def _prior_label(label: str, g: Grammar) -> bool:

@@ -109,3 +109,41 @@ def test_the_year_befores_figure_stated_after_this_years_is_its_prior() -> None:
 def test_a_figure_of_two_years_before_is_not_taken_for_the_prior() -> None:
     out, _rates, _changes = read_statements("2016年预算8万元,2014年预算12.5万元。", "initial")
     assert [s.period for s in out] == ["current", "current"]
+
+
+# 2017 单位决算 (E 637, traditional script): 完成年初预算100% while the execution is 55.93万元 above
+# the budget — 1741.75 / (1741.75 − 55.93) = 103.3 %. The gap is a change against the budget, never
+# a budget level of 55.93万元.
+E637 = ("2017年度单位决算情况说明\n"
+        "2017年度,本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;完成年初预算{rate}%,"
+        "决算数大于预算数55.93万元,主要原因:2017年度62名职工工资调标个人部分增加。")
+
+
+def test_the_gap_between_execution_and_budget_is_a_change_against_the_budget() -> None:
+    ex = _ex(E637.format(rate="100"))
+    assert [r["reported_text"] for r in ex.fact_budgets] == []
+    ch = {(c["level_text"], c["reported_text"], c["direction"], c["base"]) for c in ex.fact_changes}
+    assert ("1741.75", "55.93", 1, "budget") in ch
+
+
+def test_a_rate_disagreeing_with_the_stated_gap_to_the_budget_is_found() -> None:
+    df, _ = check_text(E637.format(rate="100"))
+    bad = failures(df)
+    assert bad[["check_name", "expected"]].values.tolist() == [["rate_matches_budget_gap", 100.0]]
+    assert round(float(bad["observed"].iloc[0]), 2) == 103.32
+    # the rate the figures give (1741.75 / 1685.82 = 103.32 %) passes
+    df, _ = check_text(E637.format(rate="103.3"))
+    assert failures(df).empty
+    assert df[df["check_name"] == "rate_matches_budget_gap"]["passed"].tolist() == [True]
+
+
+# 2019 部门决算 (C 415): 1205.11 / (1205.11 + 537.35) = 69.16 %, printed 70 %.
+C415 = ("本部门2019年度财政拨款本年收入1205.11万元,完成年初预算的{rate}%,比年初预算减少537.35万元,"
+        "决算数小于预算数主要原因是部分项目建设未开工。")
+
+
+def test_a_rate_against_a_budget_the_shortfall_gives_is_checked() -> None:
+    df, _ = check_text(C415.format(rate="70"))
+    assert failures(df)["check_name"].tolist() == ["rate_matches_budget_gap"]
+    df, _ = check_text(C415.format(rate="69.2"))
+    assert failures(df).empty
