@@ -608,3 +608,12 @@ def full_area(short: str, texts: list[str]) -> str:
     found = {f.group(0) for t in texts for f in pat.finditer(re.sub(r"\s", "", t))
              if is_area(f.group(0)) and clean_unit(f.group(0))}
     return found.pop() if len(found) == 1 else short
+
+
+def recipient_area(texts: list[str]) -> str | None:
+    """'中央…分三批向广西下达城乡居民基本养老保险转移支付资金900304万元': an untitled transfer-payment
+    self-evaluation naming no unit is the one place the funds are handed down to."""
+    pat = re.compile(rule("recipient_area"))
+    found = {u for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
+             if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u}
+    return found.pop() if len(found) == 1 else None

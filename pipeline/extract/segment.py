@@ -433,7 +433,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
-            or ident.totals_area(head + rows))
+            or ident.totals_area(head + rows) or ident.recipient_area(head[:12]))
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

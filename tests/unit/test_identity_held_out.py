@@ -164,3 +164,15 @@ def test_news_quoting_a_body_official_names_the_body() -> None:
     assert ident.news_unit([page]) == "财政部"
     # '区负责人表示': a short form names no place of its own.
     assert ident.news_unit(["。区财政局负责人表示,今年预算执行良好"]) is None
+
+
+def test_untitled_transfer_evaluation_is_the_place_funds_go_to() -> None:
+    # Held-out E 615: no title, no body named; the central funds are handed down to 广西.
+    page = ("在人力资源社会保障部、财政部的大力支持下,广西坚持以习近平新时代中国特色社会主义思想为指导,严格落实城乡居民基本养老保险基金财务管理制度。\n"
+            "一、绩效目标分解下达情况\n"
+            "(一)中央资金下达情况。2024年度,中央大力支持广西城乡居民基本养老保险工作,分三批向广西下达城乡居民基本养老保险转移支付资金900304万元。\n"
+            "(二)地方财政安排情况。2024年度,全区各级财政积极安排配套资金458834.57万元,项目支出绩效自评得分95分。\n")
+    assert ident.recipient_area(page.splitlines()) == "广西"
+    # '向各县区下达' names no place; two places none.
+    assert ident.recipient_area(["市财政局向各县区下达资金100万元"]) is None
+    assert ident.recipient_area(["向岳阳县下达补助资金10万元", "向平江县下达补助资金10万元"]) is None
