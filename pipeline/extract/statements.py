@@ -312,17 +312,19 @@ def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
     # '财政拨款安排的“三公”经费支出': a stage word qualifying the spending named after it says
     # where the money came from, not at which stage the figure is.
     label = re.sub(g.attributive, lambda m: " " * len(m.group(0)), label)
-    found: list[tuple[int, int, str]] = [(alloc[-1].end(), 1, "allocated")] if alloc else []
+    # (end, length, -order, measure): the word ending nearest the end decides; of two ending there,
+    # the longer ("完成总投资" over "总投资": one is the other's tail, the longer says more)
+    found: list[tuple[int, int, int, str]] = [(alloc[-1].end(), len(label), 1, "allocated")] if alloc else []
     for order, (name, words) in enumerate(g.measures):
         hit = _nearest(label, words)
         if hit:
-            found.append((hit[0], -order, name))
+            found.append((hit[0], len(hit[1]), -order, name))
     if not found:
         return None
     # 收入 names what kind of money, not its stage: a stage word beside it decides
     # ("全县完成财政总收入4348万元" is what was collected, "预算收入" what was budgeted).
-    staged = [f for f in found if f[2] not in g.kind_measures]
-    return max(staged or found)[2]
+    staged = [f for f in found if f[3] not in g.kind_measures]
+    return max(staged or found)[3]
 
 
 def _item_of(text: str, g: Grammar) -> tuple[str, str, int] | None:

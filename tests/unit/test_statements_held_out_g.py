@@ -147,3 +147,17 @@ def test_a_rate_against_a_budget_the_shortfall_gives_is_checked() -> None:
     assert failures(df)["check_name"].tolist() == ["rate_matches_budget_gap"]
     df, _ = check_text(C415.format(rate="69.2"))
     assert failures(df).empty
+
+
+def test_a_projects_total_investment_is_its_budget_unless_said_completed() -> None:
+    # 寺下镇 2019 高其坑通组道路工程 (F 737): the sentence says no stage but 总投资
+    out, _r, _c = read_statements("2019年通过统筹整合财政涉农资金项目立项,实施高其坑通组道路工程,项目总投资19万元,"
+                                  "通过统筹整合财政涉农资金据实拨付。", None)
+    assert [(s.printed, s.measure) for s in out] == [("19", "initial")]
+    # 天津东疆 (D 525): 总投资额 after a sentence opening with 完成 is still the plan
+    out, _r, _c = read_statements("总体绩效目标一是完成东疆东部沿海岸线基础设施环境提升生态修复及配套设施建设,"
+                                  "该项目总投资额为3.8亿元,建成后为海滨公园一座。", None)
+    assert [(s.printed, s.measure) for s in out] == [("3.8", "initial")]
+    # 2021 交通运输局 (B 309): 完成总投资 is what was done
+    out, _r, _c = read_statements("其中实施农村公路提质改造工程200.031公里,完成总投资24187万元,(包含县乡道升级改造)。", None)
+    assert [(s.printed, s.measure) for s in out] == [("24187", "executed")]
