@@ -126,6 +126,8 @@ def clean_unit(name: str | None) -> str | None:
     if not name:
         return None
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
+    # '(一)金寨县麻埠镇人民政府2023年度…': a paragraph's list number is no part of the name.
+    s = re.sub(rule("paragraph_number"), "", s)
     s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
     short_region = bool(re.fullmatch(words("region_short"), s))  # 广西: a name of two characters
@@ -612,8 +614,9 @@ def full_area(short: str, texts: list[str]) -> str:
 
 def recipient_area(texts: list[str]) -> str | None:
     """'中央…分三批向广西下达城乡居民基本养老保险转移支付资金900304万元': an untitled transfer-payment
-    self-evaluation naming no unit is the one place the funds are handed down to."""
-    pat = re.compile(rule("recipient_area"))
-    found = {u for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
+    self-evaluation naming no unit is the one place the funds are handed down to (or that
+    receives the notice handing them down: '广西收到《财政部关于下达…资金预算的通知》')."""
+    pats = [re.compile(r) for r in rules("recipient_area")]
+    found = {u for t in texts for pat in pats for m in pat.finditer(re.sub(r"\s", "", t))
              if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u}
     return found.pop() if len(found) == 1 else None

@@ -76,7 +76,11 @@ def _title_part(text: str) -> str:
 
 @cache
 def _title_field() -> re.Pattern[str]:
-    return re.compile(rf"^[\s|•·]*[\[【]?(?:{ident.words('title_field')})[\]】]?\s*[:：|]+[\s|]*")
+    # '标      题 西藏自治区文物局…自评报告': a label letter-spaced to a width stands apart from its
+    # value by spaces alone.
+    spaced = "|".join("[ \u3000]+".join(map(re.escape, w)) for w in ident.words("title_field")[3:-1].split("|")
+                      if len(w) > 1)
+    return re.compile(rf"^[\s|•·]*[\[【]?(?:(?:{ident.words('title_field')})[\]】]?\s*[:：|]+|(?:{spaced})[ \u3000]+)[\s|]*")
 
 
 def _is_short(p: Paragraph) -> bool:
@@ -88,12 +92,17 @@ def _is_short(p: Paragraph) -> bool:
     return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";"))
 
 
+def _is_banner(text: str) -> bool:
+    """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览'): no title's part."""
+    return bool(re.fullmatch(rf"(?:{ident.words('site_banner')})+", re.sub(r"[\s|•·]", "", text)))
+
+
 def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
     """A title starting at block i: (kind, title text, blocks used)."""
     window: list[str] = []
     for j in range(i, min(i + 3, len(blocks))):
         b = blocks[j]
-        if not isinstance(b, Paragraph) or not _is_short(b) or _is_metadata(b.text):
+        if not isinstance(b, Paragraph) or not _is_short(b) or _is_metadata(b.text) or _is_banner(b.text):
             break  # page metadata above a title is not part of it (发布机构 | X局 |)
         window.append(_title_part(b.text))
         kind = _kind_of("".join(window))
