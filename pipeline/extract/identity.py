@@ -226,16 +226,17 @@ def extend(short: str, candidates: list[str]) -> str:
 
 
 def full_form(short: str, texts: list[str]) -> str:
-    """'市林业局' → '岳阳市林业局' when the texts print the name with its place in front of the
+    """'市林业局' → '岳阳市林业局' (or '自治区文化和旅游厅' → '广西壮族自治区文化和旅游厅') when the texts print the name with its place in front of the
     level character, as a name of its own (after a number, a bracket or punctuation, never in
     the middle of a phrase). An unambiguous full form only: two places leave the short one."""
-    if not (is_org(short) and re.match(words("short_level"), short)):
+    lv = re.match(words("short_level"), short) if is_org(short) else None
+    if not lv:
         return short
     pat = re.compile(rf"(?:^|[^{_HAN}])([{_HAN}]{{1,8}}){re.escape(short)}")
     # A place's name without a level of its own is short (日照, 齐齐哈尔): '省最记者从' before
     # 市发改委 on a shuffled page is no place.
     found = {m.group(1) + short for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
-             if is_area(m.group(1) + short[0]) and clean_unit(m.group(1) + short)
+             if is_area(m.group(1) + lv.group(0)) and clean_unit(m.group(1) + short)
              and not re.match(rf"[{words('not_name_start')}]", m.group(1))
              and (len(m.group(1)) <= 4 or _area().match(m.group(1)))}
     return found.pop() if len(found) == 1 else short
@@ -620,3 +621,44 @@ def recipient_area(texts: list[str]) -> str | None:
     found = {u for t in texts for pat in pats for m in pat.finditer(re.sub(r"\s", "", t))
              if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u}
     return found.pop() if len(found) == 1 else None
+
+
+def finance_compiled_area(texts: list[str]) -> str | None:
+    """'经绵竹市财政局汇总,2025年全市行政单位…“三公”经费预算总额…': the area whose finance body
+    compiles its units' accounts reports as a whole; as its own level when the sentence says
+    so ('经岳阳市财政局汇总,岳阳市本级部门…': 岳阳市本级, as real-dev's 凉山州州本级)."""
+    pat = re.compile(rule("compiled_by"))
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        for m in pat.finditer(s):
+            if not ((a := clean_unit(m.group("u"))) and is_area(a) and area_of(a) == a):
+                continue
+            rest = s[m.end() : m.end() + 60]
+            level = re.search(rf"(?:{words('area_suffix')})$", a)
+            own = re.match(rf"[，,]?(?:{rule('fiscal_year')})?(?P<o>{re.escape(a)}{words('own_level')})", rest)
+            if own and (o := clean_unit(own.group("o"))):
+                return o
+            if level and re.match(rf"[，,]?(?:{rule('fiscal_year')})?(?:{rule('whole_area')}{re.escape(level.group(0))}|{re.escape(a)})", rest):
+                return a
+    return None
+
+
+def presenter_unit(texts: list[str]) -> str | None:
+    """'——2019年9月2日在汕尾市第七届人民代表 / 大会常务委员会第二十八次会议上 / 汕尾市财政局 /
+    主任、各位副主任、秘书长、各位委员:': a line holding an organisation's name alone, right above
+    a speech's salutation, is the body presenting the report."""
+    sal = re.compile(rule("salutation"))
+    for a, b in zip(texts, texts[1:], strict=False):
+        name = re.sub(r"\s", "", a).strip("|•·")
+        if sal.match(re.sub(r"\s", "", b)) and len(name) <= 30 and (u := clean_unit(name)) \
+                and is_org(u) and org_in(u) == u:
+            return u
+    return None
+
+
+def of_province(area: str, name: str) -> bool:
+    """'湖北残疾人联合会' of 湖北省: an organisation named after a province printed without its
+    level ('湖北' for 湖北省)."""
+    m = re.fullmatch(rf"([{_HAN}]{{2,3}})({rule('province_level')})", area)
+    return bool(m and is_org(name) and name.startswith(m.group(1)) and not name.startswith(area)
+                and not is_area(name[: len(m.group(1)) + 1]) and org_in(name) == name)

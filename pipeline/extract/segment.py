@@ -93,7 +93,10 @@ def _is_short(p: Paragraph) -> bool:
 
 
 def _is_banner(text: str) -> bool:
-    """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览'): no title's part."""
+    """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览') or a site's menu
+    ('首页 新闻中心 信息公开 …'): no title's part."""
+    if pattern("segments", "titles.site_menu").match(text):
+        return True
     return bool(re.fullmatch(rf"(?:{ident.words('site_banner')})+", re.sub(r"[\s|•·]", "", text)))
 
 
@@ -188,8 +191,10 @@ def _view(blocks: list) -> tuple[list, bool]:
     head = "".join(b.text for b in blocks[:300] if isinstance(b, Paragraph))
     trad = ident.is_traditional(head)
     junk = re.compile(ident.words("site_junk"))
+    crumbs = pattern("segments", "titles.glued_breadcrumb")
     out = [
-        replace(b, text="" if junk.search(b.text) else ident.simplify(b.text, trad)) if isinstance(b, Paragraph) else b
+        replace(b, text="" if junk.search(b.text) else ident.simplify(crumbs.sub("", b.text), trad))
+        if isinstance(b, Paragraph) else b
         for b in blocks
     ]
     return out, trad
@@ -400,7 +405,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     label = ident.majority([u for r, u in labelled if r == top])
     # No title naming a report kind: a line titling a government's report names its presenter.
     titled = ident.unit_from_title(s.title) if s.title else ident.report_title_unit(head[:15])
-    byline = ident.byline_unit(head[:12]) or _lone_name(beside or [])
+    byline = ident.byline_unit(head[:12]) or _lone_name(beside or []) or ident.presenter_unit(head[:12])
     if byline and (not titled or ident.is_area(titled)):
         return byline  # the official or body who presents the report speaks for the unit
     # A text calling itself 我局 is one body's report under its place's title, not the area's.
@@ -427,6 +432,10 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             unit = titled = ident.full_area(titled, head)
         if unit == titled and (body := ident.body_of_area(titled, head)):
             return body
+        # '湖北省残疾人事业发展补助资金…自评报告' over '湖北残疾人联合会(以下简称“省残联”)成立…':
+        # the body the text names as itself, the province printed without its level.
+        if unit == titled and (named := _unit_from_body(paras)) and ident.of_province(titled, named):
+            return named
         if not (as_unit and ident.is_area(unit)):
             return unit
     if label:
@@ -442,7 +451,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
-            or ident.totals_area(head + rows) or ident.recipient_area(head[:12]))
+            or ident.totals_area(head + rows) or ident.recipient_area(head[:12])
+            or ident.finance_compiled_area(head[:12]))
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

@@ -60,3 +60,58 @@ def test_letter_spaced_title_label_and_site_banner_line() -> None:  # G 815, G 8
 def test_a_group_company_reports_its_own_level() -> None:  # G 839
     # real-dev's convention keeps 本级 as printed (普洱市审计局(本级)).
     assert ident.unit_from_title("云南日报报业集团(本级)2024年度部门决算") == "云南日报报业集团(本级)"
+
+
+def test_an_area_compiled_by_its_finance_body() -> None:  # G 826, H 913
+    page = ("根据有关规定,经绵竹市财政局汇总,2025年全市行政单位(含参照公务员法管理的事业单位)、事业单位和其他单位使用财政拨款"
+            "安排“三公”经费预算总额为1969万元")
+    assert ident.finance_compiled_area([page]) == "绵竹市"
+    # Its own level when the sentence says so (real-dev's 凉山州州本级, 宜宾市市本级).
+    page = "根据上级和市政府部署安排,经岳阳市财政局汇总,岳阳市本级部门,包括市级行政单位…安排的2016年“三公”经费预算为19043万元"
+    assert ident.finance_compiled_area([page]) == "岳阳市本级"
+
+
+def test_a_site_menu_line_is_no_title_part() -> None:  # G 811
+    page = ("首页 新闻中心 信息公开 政务服务 政民互动 走进周至 专题专栏\n\n周至县2023年财政预算执行情况和2024年财政预算草案的报告\n\n"
+            "各位代表:\n\n全年县级一般公共预算收入31751万元,完成预算数31220万元的101.7%。\n")
+    assert _units(page) == ["周至县"]
+
+
+def test_region_short_form_completed_from_the_byline() -> None:  # G 821
+    texts = ["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "广西壮族自治区文化和旅游厅 | 2022-12-30"]
+    assert ident.full_form("自治区文化和旅游厅", texts) == "广西壮族自治区文化和旅游厅"
+
+
+def test_a_sector_compilation_names_the_sector() -> None:  # G 812
+    title = "益阳市赫山区教育系统(汇总)2021年度义务教育薄弱环节改善与能力提升专项项目支出绩效评价报告"
+    assert ident.unit_from_title(title) == "益阳市赫山区教育系统"
+    # 系统 ends a name only before (汇总): '财务管理系统' is none.
+    assert ident.org_in("上线了财务管理系统") is None
+    # 'X（含所属二级单位）' reports as X.
+    assert ident.clean_unit("扶风县财政局（含所属二级单位）") == "扶风县财政局"
+
+
+def test_the_body_named_above_a_speech_salutation_presents_it() -> None:  # G 828
+    texts = ["——2019年9月2日在汕尾市第七届人民代表", "大会常务委员会第二十八次会议上", "汕尾市财政局",
+             "主任、各位副主任、秘书长、各位委员:"]
+    assert ident.presenter_unit(texts) == "汕尾市财政局"
+    assert ident.presenter_unit(["严建军", "各位代表:"]) is None
+
+
+def test_a_province_body_named_without_its_level() -> None:  # G 838
+    page = ("湖北省残疾人事业发展补助资金(省对下转移支付)项目2018年度绩效自评报告\n\n02.01.2020  16:12\n\n"
+            "根据《预算法》的规定,湖北残疾人联合会(以下简称“省残联”)成立绩效自评工作专班,对湖北省残疾人事业发展补助资金"
+            "(省对下转移支付)进行绩效自评。2018年省级下达资金5000万元,执行率100%。\n")
+    assert _units(page) == ["湖北残疾人联合会"]
+    assert not ident.of_province("湖北省", "湖北省财政厅")
+
+
+def test_a_breadcrumb_run_onto_the_title() -> None:  # H 920
+    page = ("首页 >> 政府信息公开 >> 法定主动公开内容 >> 预决算公开 >> 市级单位决算 >> 正文\n\n2023年度眉山市第一幼儿园单位决算\n"
+            "2024-09-27 14:08  市教育和体育局 [字号: ] 打印\n\n第一部分 单位概况\n\n一、主要职责\n\n"
+            "二、收入决算情况说明\n\n2023年度收入合计1056.46万元,支出合计1056.46万元。\n")
+    assert [(r["unit_name"], r["fiscal_year"]) for r in _reps(page)] == [("眉山市第一幼儿园", 2023)]
+    from pipeline.lexicon import pattern
+
+    glued = "首页 >> 政府信息公开 >> 预决算公开 >> 市级单位决算 >> 正文2023年度眉山市第一幼儿园单位决算"
+    assert pattern("segments", "titles.glued_breadcrumb").sub("", glued) == "2023年度眉山市第一幼儿园单位决算"
