@@ -135,6 +135,9 @@ def clean_unit(name: str | None) -> str | None:
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
         return None
+    # '对全县2024年“三公”经费…': a preposition before 全县 (the whole county) is no place's name.
+    if re.fullmatch(rf"[{words('not_name_start')}]{rule('whole_area')}(?:{words('area_suffix')})", s):
+        return None
     return s
 
 
@@ -400,6 +403,16 @@ def opening_unit(texts: list[str]) -> str | None:
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u
     return None
+
+
+def year_area_opening(texts: list[str]) -> str | None:
+    """'2024年旺苍县“三公”经费执行数…': paragraphs opening with the year, then an area and its
+    own accounts, all naming the same area (a last resort for a page naming no unit)."""
+    pat = re.compile(rf"^{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?(?:{words('area_suffix')}))(?={rule('own_accounts')})")
+    found = {u for t in texts if (m := pat.match(re.sub(r"\s", "", t)))
+             and (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u
+             and not org_prefix(re.sub(r"\s", "", t)[m.start("u"):])}  # 2019年普洱市审计局…: a body's
+    return found.pop() if len(found) == 1 else None
 
 
 def majority(cands: list[str]) -> str | None:

@@ -452,7 +452,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
             or ident.totals_area(head + rows) or ident.recipient_area(head[:12])
-            or ident.finance_compiled_area(head[:12]))
+            or ident.finance_compiled_area(head[:12]) or ident.year_area_opening(head))
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

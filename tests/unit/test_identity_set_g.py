@@ -115,3 +115,21 @@ def test_a_breadcrumb_run_onto_the_title() -> None:  # H 920
 
     glued = "首页 >> 政府信息公开 >> 预决算公开 >> 市级单位决算 >> 正文2023年度眉山市第一幼儿园单位决算"
     assert pattern("segments", "titles.glued_breadcrumb").sub("", glued) == "2023年度眉山市第一幼儿园单位决算"
+
+
+def test_paragraphs_opening_with_the_year_and_the_area() -> None:  # H 912, G 836
+    texts = ["我县结合具体实际,对全县2024年 “三公”经费执行情况进行了结算。",
+             "2024年旺苍县“三公”经费执行数2964.91万元。", "2025年旺苍县因公出国(境)费预算数30万元。"]
+    assert ident.clean_unit("对全县") is None
+    assert ident.year_area_opening(texts) == "旺苍县"
+    # A body of the area opening the paragraph is no area's accounts (real-dev 104).
+    assert ident.year_area_opening(["2019年普洱市审计局(本级)“三公”经费决算情况说明"]) is None
+
+
+def test_a_toilet_is_no_institute() -> None:  # H 923
+    assert ident.unit_from_title("农村厕所改造项目绩效评价报告") is None
+
+
+def test_the_place_a_year_s_funds_are_handed_down_to() -> None:  # H 924
+    page = "财政部《关于下达2021年农村环境整治资金预算的通知》(财资环〔2021〕54号),下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。"
+    assert ident.recipient_area([page]) == "广西壮族自治区"
