@@ -309,7 +309,17 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     for t in body:
         if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
-    return _majority_year(body) or _publication_year(paras[:40])
+    return _majority_year(body) or _han_year(body) or _publication_year(paras[:40])
+
+
+def _han_year(texts: list[str]) -> int | None:
+    """A text whose only year is in Chinese numerals ('二〇二四年二月大口径财政收入执行情况表'):
+    that year, when one only is printed."""
+    digits = {ch: str(d) for d, chars in enumerate(words("segments", "years.han_digits")) for ch in chars}
+    years = {int("".join(digits[c] for c in m.group(1))) for t in texts
+             for m in pattern("segments", "years.han_year").finditer(t)}
+    years = {y for y in years if 1990 <= y <= 2099}
+    return years.pop() if len(years) == 1 else None
 
 
 def _publication_year(paras: list[str]) -> int | None:

@@ -133,3 +133,27 @@ def test_a_toilet_is_no_institute() -> None:  # H 923
 def test_the_place_a_year_s_funds_are_handed_down_to() -> None:  # H 924
     page = "财政部《关于下达2021年农村环境整治资金预算的通知》(财资环〔2021〕54号),下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。"
     assert ident.recipient_area([page]) == "广西壮族自治区"
+
+
+def test_a_government_report_on_its_draft_accounts_is_a_report() -> None:  # G 837
+    page = ("- [ 发布机构 ]\n- 巴南区财政局\n重庆市巴南区人民政府关于2022年决算(草案)的报告\n"
+            "——2023年8月31日在十九届人大常委会第十三次会议上\n区财政局局长 周成清\n区人大常委会:\n"
+            "一、全区收支决算情况\n(一)一般公共预算\n2022年一般公共预算收入403948万元,按自然口径增长2.1%。\n")
+    assert [(r["unit_name"], r["fiscal_year"], r["report_kind"]) for r in _reps(page)] == \
+        [("重庆市巴南区人民政府", 2022, "final_accounts")]
+
+
+def test_a_town_s_execution_and_draft_budget_tables_are_a_report() -> None:  # G 804
+    import importlib
+
+    seg = importlib.import_module("pipeline.extract.segment")
+    assert seg._kind_of("中庄镇2020年预算执行和2021年预算草案") == "final_accounts"
+
+
+def test_a_year_printed_in_chinese_numerals() -> None:  # G 822
+    import importlib
+
+    seg = importlib.import_module("pipeline.extract.segment")
+    assert seg._han_year(["具体收入项目情况如下: 二〇二四年二月大口径财政收入执行情况表 | 预 算 科 目 |"]) == 2024
+    # A signature's full date is no year reported.
+    assert seg._han_year(["二〇二四年三月五日"]) is None
