@@ -89,13 +89,14 @@ def _is_short(p: Paragraph) -> bool:
         return False  # "二、项目绩效自评工作开展情况" is a section heading, not a title
     if re.search(r"^.{2,}[:：]", t) and not t.startswith(word("segments", "titles.attachment")):
         return False  # "部门名称：…", "…包括：无" are labels, not titles
-    return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";"))
+    # A line ending in a comma is a sentence running on ('…九年一贯制学校,'), never a title's part.
+    return 0 < len(t) <= 45 and not t.endswith(("。", "；", ";", "，", ","))
 
 
 def _is_banner(text: str) -> bool:
-    """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览') or a site's menu
-    ('首页 新闻中心 信息公开 …'): no title's part."""
-    if pattern("segments", "titles.site_menu").match(text):
+    """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览'), a site's menu
+    ('首页 新闻中心 信息公开 …') or a contents entry with its page number: no title's part."""
+    if pattern("segments", "titles.site_menu").match(text) or pattern("segments", "titles.contents_entry").match(text):
         return True
     return bool(re.fullmatch(rf"(?:{ident.words('site_banner')})+", re.sub(r"[\s|•·]", "", text)))
 

@@ -157,3 +157,11 @@ def test_a_year_printed_in_chinese_numerals() -> None:  # G 822
     assert seg._han_year(["具体收入项目情况如下: 二〇二四年二月大口径财政收入执行情况表 | 预 算 科 目 |"]) == 2024
     # A signature's full date is no year reported.
     assert seg._han_year(["二〇二四年三月五日"]) is None
+
+
+def test_contents_entry_is_no_title_and_a_school_run_by_a_department_describes_itself() -> None:  # H 917
+    page = ("第一部分 单位概况\n一、主要职责4\n第二部分 2022年度单位决算情况说明5\n一、收入支出决算总体情况说明5\n"
+            "第一部分 单位概况\n一、主要职责\n宣汉县马渡关镇庆云学校属教育部门办的一所农村全日制九年一贯制学校,\n"
+            "第二部分 2023年度 单位决算情况说明\n一、收入支出决算总体情况说明\n"
+            "2023年度收、支总计1801.06万元。与2022年相比,收、支总计各减少4.99万元,下降0.28%。\n")
+    assert [(r["unit_name"], r["fiscal_year"]) for r in _reps(page)] == [("宣汉县马渡关镇庆云学校", 2023)]
