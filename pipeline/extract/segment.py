@@ -458,7 +458,10 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.evaluated_unit(head[:12])
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
-            or ident.attached_unit(head) or ident.speaking_area(head)
+            or ident.attached_unit(head)
+            # '临河区财政局下达我单位…' under '来源:临河区动物疫病预防控制中心': a text speaking as one body
+            # is its one publisher's, not the area's it also calls 我区.
+            or (_publisher_fallback(publishers) if as_unit else None) or ident.speaking_area(head)
             or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
