@@ -310,6 +310,9 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     for t in body:
         if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
+    # A form printed one cell per line: its period's label and value on lines of their own.
+    if m := pattern("segments", "years.period_year").search("\n".join(body)):
+        return int(m.group(1))
     return _majority_year(body) or _han_year(body) or _publication_year(paras[:40])
 
 

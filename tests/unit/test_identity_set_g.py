@@ -173,3 +173,11 @@ def test_a_text_speaking_as_one_body_is_its_publisher_s() -> None:  # H 919
             "(一)發放依據標準:按照《臨河區2023年畜間布病防控工作實施方案》要求,臨河區財政局下達我單位強制撲殺補助資金,"
             "單位以全區布病檢測數據為準撲殺陽性羊。我區共撲殺陽性羊1200只,臨河區下達資金64.5萬元,實際支付64.5萬元,執行率100%。\n")
     assert _units(page) == ["临河区动物疫病预防控制中心"]
+
+
+def test_a_project_period_within_one_year_printed_one_cell_per_line() -> None:  # H 906
+    import importlib
+
+    seg = importlib.import_module("pipeline.extract.segment")
+    lines = ["项目起止时间", "2021年   1    月起至     2021    年    12   月止", "计划安排资金", "(万元)", "55"]
+    assert seg._fiscal_year("", lines, []) == 2021
