@@ -181,3 +181,9 @@ def test_a_project_period_within_one_year_printed_one_cell_per_line() -> None:  
     seg = importlib.import_module("pipeline.extract.segment")
     lines = ["项目起止时间", "2021年   1    月起至     2021    年    12   月止", "计划安排资金", "(万元)", "55"]
     assert seg._fiscal_year("", lines, []) == 2021
+
+
+def test_implementing_unit_sharing_its_cell_with_the_project_head() -> None:  # H 902
+    text = ("马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施项目实施单位/项目负责人"
+            "原州区农技中心/杨勃兴自治区主管部门农业农村厅专项实施期2022年3月-2022年11月")
+    assert sorted(ident.labelled_units([text]))[0] == (1, "原州区农技中心")
