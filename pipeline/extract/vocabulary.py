@@ -87,13 +87,23 @@ def clean_label(text: str) -> str:
 def line_item_code(label: str) -> str | None:
     s = clean_label(label)
     if s.startswith(word("tables", "labels.functional")) or re.match(r"^\d{3}(\d{2}){0,2}", s):
-        m = re.match(r"^(\d{3}(?:\d{2}){0,2})", s.replace(" ", ""))
-        if m:
+        # A code is a 3-, 5- or 7-digit run; a bare number as label (a data cell shifted
+        # into the label column, '5711' / '14032') is a code only under a known class.
+        m = re.match(r"^(\d{3}(?:\d{2}){0,2})(?![\d.])", s.replace(" ", ""))
+        if m and (not s.replace(" ", "").isdigit() or m.group(1)[:3] in _class_codes()):
             return f"func:{m.group(1)}"
+        if m or s.replace(" ", "").isdigit():
+            return None
     for pat, code in _synonyms():
         if pat.search(s):
             return code
     return None
+
+
+@cache
+def _class_codes() -> frozenset[str]:
+    """Class codes of the functional classification (2xx) and revenue classes (101–110)."""
+    return frozenset(r["code"] for r in _rows("functional_classes.csv")) | {str(c) for c in range(101, 111)}
 
 
 # Whitespace, a bracketed unit ((万元), (%), (km)) and circled numbers around a stage header.
