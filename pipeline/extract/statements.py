@@ -958,6 +958,31 @@ def _named_prior(label: str, si: int, out: list[Statement], g: Grammar) -> State
     return level
 
 
+def _level_before_base(m: re.Match, a: int, si: int, out: list[Statement], closed: list[tuple[int, int]],
+                       g: Grammar, flow: Flow) -> Statement | None:
+    """"一般公共预算收入31751万元,完成预算数31220万元的101.7%": a rate whose own clause prints the
+    budget it is measured against, after a level of the same line whose stage no word said (the
+    fund's name 一般公共预算 made it look like a budget): that level is what was collected — the
+    figure the rate measures. Its stage is corrected to executed; anything less clear: None."""
+    clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
+    here = [s for s in out if s.sentence == si and s.period == "current" and s.rate is None
+            and not any(o < s.start - a < c for o, c in closed)]
+    base = next((s for s in reversed(here) if s.start >= clause and s.measure in ("initial", "adjusted")
+                 and s.measure_said), None)
+    if base is None:
+        return None
+    before = [s for s in here if s.start < clause]
+    lv = before[-1] if before else None
+    if lv is None or lv.measure_said or lv.line_item != base.line_item or lv.line_item == "stated" \
+            or lv.part_of is not None or lv.measure not in ("initial", "adjusted"):
+        return None
+    if flow.levels.get((lv.line_item, lv.measure)) is lv:
+        del flow.levels[(lv.line_item, lv.measure)]
+    lv.measure = "executed"
+    flow.levels[(lv.line_item, lv.measure)] = lv
+    return lv
+
+
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
              rates: list[Rate], changes: list[Change], g: Grammar, flow: Flow) -> None:
     n = m.group("n")
@@ -1024,6 +1049,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     closed = _closed_brackets(m.string[: m.start()])
     ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")
                and not any(o < s.start - a < c for o, c in closed)), None)
+    if ex is None:
+        ex = _level_before_base(m, a, si, out, closed, g, flow)
     if ex is not None and ex.rate is None:
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
         rate.joined = True
