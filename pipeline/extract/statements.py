@@ -179,6 +179,14 @@ def partitions() -> list[tuple[str, frozenset[str]]]:
         return [(r["whole"], frozenset(r["parts"].split())) for r in csv.DictReader(f)]
 
 
+@lru_cache(maxsize=1)
+def complete_partitions() -> frozenset[tuple[str, frozenset[str]]]:
+    """(whole, parts) of the partitions vocab/statement_partitions.csv marks complete."""
+    with (VOCAB / "statement_partitions.csv").open(encoding="utf-8") as f:
+        return frozenset((r["whole"], frozenset(r["parts"].split())) for r in csv.DictReader(f)
+                         if r["complete"] == "yes")
+
+
 def _families() -> dict[str, frozenset[str]]:
     fam: dict[str, set[str]] = {}
     for whole, parts in partitions():
@@ -396,6 +404,17 @@ class Flow:
 
     # Outline headings that state their full mark, by level: a score under one scores it.
     headings: dict[int, Heading] = field(default_factory=dict)
+    # the line items listed so far under each whole (by id): a later line that is itself the
+    # sum of some of them is a subtotal, not one more part
+    parts: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _other_partition(whole: Statement, code: str, flow: Flow, g: Grammar) -> bool:
+    """A part about to be listed under `whole` that sums parts already listed there, or that a
+    part already listed sums ("其中:…公务用车运行维护费3.4万元,公务用车购置费0万元" and later
+    "公务用车购置及运行费预算3.4万元"): the same money counted in another partition of the whole."""
+    listed = flow.parts.get(id(whole), [])
+    return any(p in g.family.get(code, ()) or code in g.family.get(p, ()) for p in listed)
 
 
 def _direction(word: str, g: Grammar) -> int:
@@ -740,6 +759,8 @@ def read_statements(printed: str, default_measure: str | None,
                 out.append(earlier.prior)
                 prev_end = m.end()
                 continue
+            if whole is not None and _other_partition(whole, code, flow, g):
+                whole = None
             st = Statement(
                 value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
@@ -748,6 +769,8 @@ def read_statements(printed: str, default_measure: str | None,
                 year=_year_of(sent[: m.start()], g) or para_year,
             )
             out.append(st)
+            if whole is not None:
+                flow.parts.setdefault(id(whole), []).append(code)
             last = st
             last_fig_end = m.end()
             set_aside = False
@@ -759,7 +782,21 @@ def read_statements(printed: str, default_measure: str | None,
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
     out = [x for x in out if not x.cells_run]
+    _loosen_mixed_lists(out)
     return out, rates, changes
+
+
+def _loosen_mixed_lists(out: list[Statement]) -> None:
+    """"公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,其他
+    交通工具购置144万元,其他交通费用2846万元)": a list whose named parts make a whole partition of the
+    vocabulary and which goes on with parts it does not name breaks the whole down its own way —
+    the named parts are not all of it. No part of such a list is kept as the whole's."""
+    for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+        parts = [x for x in out if x.part_of is whole]
+        named = frozenset(x.line_item for x in parts if x.line_item != "stated")
+        if any(x.line_item == "stated" for x in parts) and any(w == whole.line_item and named >= ps for w, ps in complete_partitions()):
+            for x in parts:
+                x.part_of = None
 
 
 _MINUS = "-−"

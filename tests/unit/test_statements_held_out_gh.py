@@ -33,3 +33,39 @@ def test_a_level_before_the_budget_its_rate_prints_is_what_was_collected() -> No
     assert (ch["level_text"], ch["prior_text"]) == ("31751", "28899")
     df, _ = check_text(G811)
     assert failures(df).empty
+
+
+# 肥西县政协办 2018 三公 budget (G 805): the vehicle subtotal, stated three paragraphs after the
+# list that already named its two parts, was added to the 三公 total as a fifth part (20.1 vs 23.5).
+G805 = ("2018年政协机关“三公”经费预算数为20.1万元,与上年相比减少0.2万元,下降0.99%。其中:因公出国(境)费0 万元,"
+        "公务接待费16.7万元,公务用车运行维护费3.4万元,公务用车购置费0 万元。具体情况如下:\n\n"
+        "1. 因公出国(境)费预算 0 万元,与 上年相比持平。\n\n"
+        "2. 公务接待费用预算 16.7万元,比 2017年预算减少0.1万元,下降0.6%。\n\n"
+        "3. 公务用车购置及运行费预算 3.4万元,比 2017年预算减少 0.1万元,下降2.9%。其中:公务用车运行费 3.4万元,"
+        "比 2017年预算减少 0.1万元,下降2.9%。公务用车购置费 0 万元,与上年相比持平。")
+
+
+def test_a_subtotal_of_parts_already_listed_is_not_one_more_part() -> None:
+    ex = _ex(G805)
+    total = next(r["source_ref"] for r in ex.fact_budgets if r["line_item"] == "sangong")
+    parts = sorted(r["reported_text"] for r in ex.fact_budgets if r.get("part_of") == total)
+    assert parts == ["0", "0", "16.7", "3.4"]
+    vehicle = next(r for r in ex.fact_budgets if r["line_item"] == "sangong_vehicle")
+    assert vehicle["part_of"] is None
+    df, _ = check_text(G805)
+    assert failures(df).empty
+
+
+# 岳阳市本级 2016 三公 budget (H 913): the vehicle costs broken down into four, two of them lines the
+# vocabulary does not name; the two it names are a complete partition only in the vocabulary.
+H913 = ("2016年“三公”经费预算为19043万元,其中,公务接待费7494万元,因公出国(境)费382万元,"
+        "公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,"
+        "其他交通工具购置144万元,其他交通费用2846万元)。")
+
+
+def test_a_breakdown_going_on_past_the_vocabulary_partition_is_not_judged_complete() -> None:
+    ex = _ex(H913)
+    vehicle = next(r["source_ref"] for r in ex.fact_budgets if r["line_item"] == "sangong_vehicle")
+    assert not [r for r in ex.fact_budgets if r.get("part_of") == vehicle]
+    df, _ = check_text(H913)
+    assert failures(df).empty
