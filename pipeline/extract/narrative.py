@@ -112,6 +112,8 @@ CLASS_WORDS = _pattern("parts.class_words")
 _PROJECT_SUBJECT = _pattern("projects.subject")
 # A paragraph explaining one classification item ("1、社会保障和就业支出（类）…（项）。…年初预算为…").
 _CLASS_ITEM = _pattern("parts.class_item")
+# A figure followed by the next item of a list ("…资金774万元、…资金240万元"): a part, not a total.
+_LIST_NEXT = _pattern("parts.list_next")
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -144,6 +146,8 @@ def find_mentions(printed: str) -> list[Mention]:
             if kind == "amount":
                 q = _PART_QUALIFIER.search(_clause_before(text, m.start())) or _CLASS_ITEM.search(text[: m.start()])
                 mention.qualifier = q.group(0) if q else None
+                if mention.qualifier is None and (nxt := _LIST_NEXT.match(text, m.end())):
+                    mention.qualifier = nxt.group(0)[:1]
             if mention.qualifier is None and _PROJECT_SUBJECT.match(_sentence_before(text, m.start())):
                 mention.qualifier = _PROJECT  # "X项目年初预算…，自评得分…": one project's figures
             out.append(mention)

@@ -69,3 +69,25 @@ def test_a_breakdown_going_on_past_the_vocabulary_partition_is_not_judged_comple
     assert not [r for r in ex.fact_budgets if r.get("part_of") == vehicle]
     df, _ = check_text(H913)
     assert failures(df).empty
+
+
+# 广西文化和旅游厅 2021 中央非遗专项 self-evaluation (G 821): the first of five items of the budget
+# (重点项目资金774万元、…240万元、…) was taken for the year's total and compared with the table's 2118.
+G821 = ("1.预算数:2021年,包含补助18个年度重点项目资金774万元、补助6名传承人记录工作资金240万元、"
+        "补助3期传承人研修培训计划资金140万元、补助42名国家级传承人资金84万元、补助国家级文化生态保护(实验)区资金750万元,")
+
+
+def test_the_first_item_of_a_list_of_amounts_is_no_total() -> None:
+    from pipeline.extract.narrative import find_mentions
+
+    (m,) = [m for m in find_mentions(G821) if m.text == "774"]
+    assert m.qualifier is not None
+    ex = _ex("自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告\n\n" + G821)
+    assert not [r for r in ex.fact_budgets if r["line_item"] == "total"]
+
+
+def test_a_total_followed_by_its_breakdown_in_words_is_still_the_total() -> None:
+    from pipeline.extract.narrative import find_mentions
+
+    (m,) = [m for m in find_mentions("项目资金总额500万元,其中中央资金300万元、省级资金200万元。") if m.text == "500"]
+    assert m.qualifier is None
