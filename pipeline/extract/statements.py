@@ -52,6 +52,9 @@ class Grammar:
     prior_period: re.Pattern[str]
     unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
+    returned_words: tuple[str, ...]
+    to_date: tuple[str, ...]
+    balance_before: re.Pattern[str]
     allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
     prior_named: re.Pattern[str]
@@ -128,6 +131,7 @@ def grammar() -> Grammar:
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
+        returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]), balance_before=re.compile(ex["balance_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
         relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
@@ -608,6 +612,12 @@ def read_statements(printed: str, default_measure: str | None,
                 or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before))
             # "人均不低于10元…,加1分,达到20元": a further step of the standard (never 每人500元,共计50万元)
             standard_before = False
+            if not is_change and (any(w in label for w in g.returned_words) or g.balance_before.search(label)):
+                # "(退回市…债券资金5336万元后…)", "(累计稳定调节基金43429万元)": neither a level nor a change
+                flow.skip(a + ns, a + ne, "money given or taken back, or a fund's standing balance, not a level")
+                set_aside = True
+                prev_end = m.end()
+                continue
             if (
                 is_change
                 or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
@@ -687,13 +697,18 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             measure = _measure_of(label, g)
             said = measure is not None
+            # "上半年,全国一般公共预算支出136571亿元": a paragraph about a part of the year gone by states
+            # what came in or went out so far, where the report's default stage would make it a budget
+            to_date = any(w in text[: a + m.start()] for w in g.to_date)
+            if to_date and measure in g.kind_measures and default_measure == "initial":
+                measure = "executed"
             summed = _ends_with(label, g.sum_words)
             if measure is None and summed and last is not None:
                 measure = last.measure
             if measure is None and any(w in _mask_items(label, g) for w in g.neutral):
                 # "…下达X万元，已支出Y万元": spending named without a stage is the report's
                 # default stage (budget in a 预算 disclosure), else what was spent.
-                measure = default_measure or "executed"
+                measure = "executed" if to_date else default_measure or "executed"
             if measure is None and last is not None:
                 # after "…完成95808万元,占预算80641万元的118.8%": the execution's stage, not its budget's
                 measure = (flow.last if last.is_rate_base and flow.last is not None else last).measure
@@ -703,7 +718,7 @@ def read_statements(printed: str, default_measure: str | None,
                     measure = None  # 支出 after a line about income is not income
             if measure is None:
                 # 一般公共预算收入198.03亿元 opening a report: the item's own words are all it says.
-                measure = _measure_of(label, g, mask=False) or default_measure
+                measure = "executed" if to_date else _measure_of(label, g, mask=False) or default_measure
             if measure is None and any(w in label for w in g.neutral):
                 measure = "executed"  # spending stated without a stage, outside a budget disclosure
             if measure is None:
@@ -1020,6 +1035,29 @@ def _level_before_base(m: re.Match, a: int, si: int, out: list[Statement], close
     return lv
 
 
+def _spent_before_rate(label: str, si: int, out: list[Statement], g: Grammar, flow: Flow) -> Statement | None:
+    """"全市中央直达资金总量为48.67亿元,支出19.28亿元,支付率为39.62%": spending named without a stage
+    (支出, 资金), after a budget of the same line in its sentence and right before a payment or
+    execution rate, is what was spent — not another budget at the report's default stage. Only its
+    stage is corrected: the rate stays on its own (measured against a budget the text may state
+    elsewhere; 39.62 % vs 19.28/48.67 = 39.61 % is within rounding but would be filed as an error)."""
+    if not any(w in label for w in g.standalone_rate_words):
+        return None
+    here = [s for s in out if s.sentence == si and s.period == "current"]
+    if len(here) < 2:
+        return None
+    lv, base = here[-1], here[-2]
+    if lv.measure_said or lv.rate is not None or lv.part_of is not None or lv.measure not in ("initial", "adjusted") \
+            or base.line_item != lv.line_item or base.measure not in ("initial", "adjusted", "allocated") \
+            or not any(w in _mask_items(lv.label, g) for w in g.neutral) or not _bare(lv.label, g):
+        return None
+    if flow.levels.get((lv.line_item, lv.measure)) is lv:
+        del flow.levels[(lv.line_item, lv.measure)]
+    lv.measure = "executed"
+    flow.levels[(lv.line_item, lv.measure)] = lv
+    return lv
+
+
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
              rates: list[Rate], changes: list[Change], g: Grammar, flow: Flow) -> None:
     n = m.group("n")
@@ -1088,6 +1126,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
                and not any(o < s.start - a < c for o, c in closed)), None)
     if ex is None:
         ex = _level_before_base(m, a, si, out, closed, g, flow)
+    if ex is None:
+        _spent_before_rate(label, si, out, g, flow)
     if ex is not None and ex.rate is None:
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
         rate.joined = True

@@ -91,3 +91,46 @@ def test_a_total_followed_by_its_breakdown_in_words_is_still_the_total() -> None
 
     (m,) = [m for m in find_mentions("项目资金总额500万元,其中中央资金300万元、省级资金200万元。") if m.text == "500"]
     assert m.qualifier is None
+
+
+def _levels(text: str, default: str | None = "executed"):
+    from pipeline.extract.statements import read_statements
+
+    out, _rates, _changes = read_statements(text, default)
+    return {s.printed: s for s in out}
+
+
+def test_money_given_back_is_no_level() -> None:
+    # 某镇 2024 上半年 (G 814), traditional script
+    ex = _ex("一、2024年上半年預算執行情況\n\n2024年上半年,我鎮實現財政收入86,928萬元,完成年初預算57%。\n\n5.一般債券再融資債券轉貸收入-82萬元(市收回2023年下達再融資債券額度),"
+             "新增專項債券轉貸收入11,554萬元(退回市2023年新增專項債券資金5336萬元后的收入數);")
+    printed = {r["reported_text"] for r in ex.fact_budgets + ex.fact_executions}
+    assert "5336" not in printed and "11,554" in printed
+    assert any("5336" in r["text"] for r in ex.unrecognised)
+
+
+def test_a_funds_standing_balance_is_no_level() -> None:
+    # 2019 决算 (G 832)
+    lv = _levels("一般公共预算支出361315万元,下降11.8%;加上解上级支出52441万元,债务还本支出6751万元,"
+                 "安排预算稳定调节基金28478万元(累计稳定调节基金43429万元),支出合计448985万元。")
+    assert "43429" not in lv and "28478" in lv and "448985" in lv
+
+
+def test_spending_without_a_stage_before_a_payment_rate_is_what_was_spent() -> None:
+    # 福州市 直达资金 2021 (G 827, printed in traditional script; the reader converts it): 支出19.28亿元
+    # was stored as a second budget of 中央直达资金
+    lv = _levels("截至2021年4月底,,全市中央直达资金总量为48.67亿元,支出19.28亿元,,支付率为39.62%(附表3),,"
+                 "低于全省序时进度9.41个百分点。", "initial")
+    assert lv["48.67"].measure == "initial"
+    assert lv["19.28"].measure == "executed"
+
+
+def test_a_half_years_figures_are_what_came_in_so_far() -> None:
+    # 财政部 2024 上半年财政收支情况 (G 817), read as a budget disclosure
+    lv = _levels("上半年,全国一般公共预算支出136571亿元,同比增长2%。分中央和地方看,中央一般公共预算本级支出18267亿元,"
+                 "同比增长9.6%;地方一般公共预算本级收入65902亿元,同比增长0.9%。", "initial")
+    assert {k: v.measure for k, v in lv.items()} == {"136571": "executed", "18267": "executed", "65902": "executed"}
+    assert _levels("上半年,全县一般公共预算年初预算100万元。", "initial")["100"].measure == "initial"
+    # a part listed under an allocation stated that half-year keeps the allocation's stage (F 728)
+    lv = _levels("上半年,,上级补助收入2.67亿元,,完成44.8%,同比增长15%,。其中:税收返还3124万元,,非税返还4910万元。", "initial")
+    assert lv["3124"].measure == lv["2.67"].measure == "allocated"
