@@ -14,13 +14,16 @@ from decimal import Decimal
 from pipeline.extract.recognisers.context import Ctx, _new_project
 from pipeline.extract.statements import (
     Flow,
+    Score,
     Statement,
     grammar,
     read_heading,
     read_scores,
     read_statements,
+    score_grammar,
 )
 from pipeline.model import Paragraph
+from pipeline.normalize.text import to_halfwidth
 
 # The stage a level is recorded at, per measure. Income in a budget disclosure is budgeted
 # income; elsewhere it is income received (an actual, kept beside executions).
@@ -45,6 +48,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     its source_ref so repeats are kept once; `flow` carries the stage from paragraph to
     paragraph. Returns the number of facts added."""
     ex, rid = ctx.ex, report["report_id"]
+    if _total_after_heading(ctx, report, p, flow):
+        return 0
     heading = read_heading(p.text)
     if heading is not None:
         # A new heading closes the deeper ones it follows.
@@ -64,6 +69,13 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         s.ref = ref
     added = 0
     targets = grammar().cell_target_before if in_cell else ()
+    year = report.get("fiscal_year")
+    for s in statements:
+        as_of = grammar().as_of.search(s.label)
+        if s.period == "current" and as_of is not None and year and int(as_of.group(1)) < year:
+            # "截止2013年已安排项目经费380万元" in a 2017 report: what stood at the end of an earlier
+            # year, never one of the report's own levels
+            s.period = "prior"
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
             _note_rate_base(ex, rid, s, ref, report)
@@ -230,6 +242,25 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
             continue
         seen[key] = ref
         _score_row(ex, rid, component, under, parent, sc, ref)
+
+
+def _total_after_heading(ctx: Ctx, report: dict, p: Paragraph, flow: Flow) -> bool:
+    """"(一)自评得分" then, alone on the next line, "100分。": the report's total score. True when the
+    paragraph was that value (nothing else to read in it)."""
+    sg = score_grammar()
+    text = to_halfwidth(p.text)
+    if not text.strip():
+        return False
+    after, flow.total_heading = flow.total_heading, bool(sg.total_heading.match(text))
+    m = sg.total_alone.match(text) if after else None
+    if m is None or report["score_total"] is not None or report.get("report_kind") in ("final_accounts", "budget"):
+        return False
+    n = m.group("n")
+    sc = Score(Decimal(n), p.text[m.start("n") : m.end("n")], len(n.split(".")[1]) if "." in n else 0,
+               m.start("n"), m.end("n"), None, True)
+    report["score_total"] = sc.value
+    _score_row(ctx.ex, report["report_id"], "total", None, None, sc, str(p.ref(sc.start, sc.end)))
+    return True
 
 
 def _score_row(ex, rid: str, component: str, under, parent: str | None, sc, ref: str) -> None:

@@ -73,6 +73,7 @@ class Grammar:
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
     rate_words: tuple[str, ...]
+    rate_not: tuple[str, ...]
     rate_patterns: tuple[re.Pattern[str], ...]
     rate_after_figure: re.Pattern[str]
     rate_change_words: tuple[str, ...]
@@ -94,6 +95,7 @@ class Grammar:
     project_subject: re.Pattern[str]
     year: re.Pattern[str]
     prior_marker: re.Pattern[str]
+    as_of: re.Pattern[str]
     class_path: re.Pattern[str]
     self_words: tuple[str, ...]
     label_tail: str
@@ -142,7 +144,7 @@ def grammar() -> Grammar:
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
-        sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]),
+        sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_after_figure=re.compile(rate["after_figure"]),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
@@ -167,6 +169,7 @@ def grammar() -> Grammar:
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
+        as_of=re.compile(cfg["subject"]["as_of"]),
         class_path=re.compile(cfg["subject"]["class_path"]),
         self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"],
         bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
@@ -408,6 +411,7 @@ class Flow:
 
     # Outline headings that state their full mark, by level: a score under one scores it.
     headings: dict[int, Heading] = field(default_factory=dict)
+    total_heading: bool = False  # the paragraph before was a form total's label alone ("(一)自评得分")
     # the line items listed so far under each whole (by id): a later line that is itself the
     # sum of some of them is a subtotal, not one more part
     parts: dict[int, list[str]] = field(default_factory=dict)
@@ -1107,6 +1111,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         return
     if label.rstrip().endswith(g.threshold_before):
         return  # a threshold a rule sets, not a rate the report states
+    if any(w in label for w in g.rate_not):
+        return  # how far an indicator was met ("指标完成率99.14%"), not a rate of the budget
     # "上级补助收入2.67亿元,,完成44.8%": 完成 alone right after a money figure of its sentence
     after_figure = bool(g.rate_after_figure.search(label)) and bool(since.strip(" ,，")) and \
         bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
@@ -1168,6 +1174,8 @@ class ScoreGrammar:
     label_trim: re.Pattern[str]
     heading: re.Pattern[str]
     self_words: tuple[str, ...]
+    total_heading: re.Pattern[str]
+    total_alone: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -1183,6 +1191,7 @@ def score_grammar() -> ScoreGrammar:
         not_before=tuple(cfg["not_before"]), total_words=tuple(cfg["total_words"]),
         label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
         self_words=tuple(cfg["self_words"]),
+        total_heading=re.compile(cfg["total_heading"]), total_alone=re.compile(cfg["total_alone"]),
     )
 
 

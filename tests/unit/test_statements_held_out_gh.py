@@ -134,3 +134,31 @@ def test_a_half_years_figures_are_what_came_in_so_far() -> None:
     # a part listed under an allocation stated that half-year keeps the allocation's stage (F 728)
     lv = _levels("上半年,,上级补助收入2.67亿元,,完成44.8%,同比增长15%,。其中:税收返还3124万元,,非税返还4910万元。", "initial")
     assert lv["3124"].measure == lv["2.67"].measure == "allocated"
+
+
+# 保山市档案局 2017 项目绩效自评 (H 930): an approximate total need and the money allocated up to 2013
+# were stored as a 2017 execution of 800万 and the 2017 project budget.
+H930 = ("保山市档案局2017年度项目绩效自评报告\n\n(一)馆藏档案全文数字化转化经费项目\n\n"
+        "保山市档案馆馆藏档案全文数字化加工项目,经市人民政府2010年6月批准立项,同意启动该项工作,项目实施时间预计需5年至10年,"
+        "总经费约需800万元。该项目自2011年4月启动以来,截止2013年已安排项目经费380万元,目前已完成中华人民共和国成立后"
+        "现行档案的数字化加工,占馆藏86%。")
+
+
+def test_an_approximate_need_and_an_earlier_years_cumulative_are_no_levels_of_the_year() -> None:
+    ex = _ex(H930)
+    rows = {r["reported_text"]: r for r in ex.fact_budgets + ex.fact_executions}
+    assert "800" not in rows
+    assert rows["380"]["period"] == "prior"
+
+
+# 保山市图书馆 2022 项目支出绩效自评 (H 922): the total score printed under its own heading, and an
+# indicator's completion stored as a budget execution rate.
+H922 = ("保山市图书馆2022年度项目支出绩效自评报告\n\n一、自评结论\n\n(一)自评得分\n\n100分。\n\n(二)绩效目标完成情况\n\n"
+        "3.满意度指标完成情况\n\n读者满意度调查好评率90%,指标完成率99.14%。")
+
+
+def test_a_total_score_alone_under_its_heading_and_an_indicators_completion() -> None:
+    ex = _ex(H922)
+    assert [r["score"] for r in ex.fact_scores if r["component"] == "total"] == [Decimal("100")]
+    assert ex.reports[0]["score_total"] == Decimal("100")
+    assert not [r for r in ex.fact_executions if r["reported_rate_pct"] is not None]
