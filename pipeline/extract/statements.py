@@ -941,6 +941,21 @@ def _closed_brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _next_rate(m: re.Match, a: int, label: str, si: int, rates: list[Rate], g: Grammar) -> bool:
+    """"…资金执行99.97%;桂花村美丽乡村项目99.89%,响洪甸水毁修复项目95.6%": right after a rate of its
+    sentence that stands alone (no money figure in the sentence), a percentage beside a bare name (no
+    change, share or rate word) is the next of a list of such rates."""
+    last = rates[-1] if rates else None
+    if last is None or last.sentence != si or last.end > a + m.start() or last.joined \
+            or g.figure.search(m.string, 0, m.start()):
+        return False  # only a list of rates standing alone ("比2021年增添3.8%" after 为预算的100% is none)
+    between = m.string[last.end - a : m.start()]
+    name = label.strip(" ,，、;；")
+    return not g.figure.search(between) and not g.percent.search(between) and 2 <= len(name) <= 24 \
+        and between.lstrip(" %％").startswith(tuple(",，、;；")) and name == between.strip(" %％,，、;；") \
+        and not any(w in name for w in g.rate_change_words + g.share_words + g.rate_words + g.threshold_before)
+
+
 def _listed_rate(m: re.Match, label: str, g: Grammar) -> bool:
     """"支付率低于全省(67.3%)平均进度的有:高新区41.8%,,市本级51.4%": a percentage listed after a
     colon whose clause names a rate, each beside the name of what it is the rate of (no money
@@ -1118,7 +1133,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
     plain = _ASIDE_TAIL.sub("", label)
     if not any(w in label for w in g.rate_words) and not any(p.search(plain) for p in g.rate_patterns) \
-            and not after_figure and not _listed_rate(m, label, g):
+            and not after_figure and not _listed_rate(m, label, g) and not _next_rate(m, a, label, si, rates, g):
         _share(label, pct, si, out, flow, g)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)

@@ -162,3 +162,32 @@ def test_a_total_score_alone_under_its_heading_and_an_indicators_completion() ->
     assert [r["score"] for r in ex.fact_scores if r["component"] == "total"] == [Decimal("100")]
     assert ex.reports[0]["score_total"] == Decimal("100")
     assert not [r for r in ex.fact_executions if r["reported_rate_pct"] is not None]
+
+
+def _rates(text: str) -> list[tuple[str, str | None]]:
+    from pipeline.extract.statements import read_statements
+
+    out, rates, _changes = read_statements(text, "executed")
+    joined = [(s.rate[1], s.rate_base.printed if s.rate_base else None) for s in out if s.rate]
+    return joined + [(r.printed, None) for r in rates if not r.joined]
+
+
+def test_a_rate_against_the_years_plan_it_prints() -> None:
+    # 华容县 2021 决算 (G 819)
+    text = ("2021年,全县一般公共预算收入完成112853万元,占年计划100500万元的112.29%,同比增长21.41%。其中,上划中央收入"
+            "完成36400万元,占年计划34300万元的106.12%,同比增长21.73%;")
+    assert _rates(text) == [("112.29", "100500"), ("106.12", "34300")]
+
+
+def test_a_list_of_project_execution_rates_standing_alone() -> None:
+    # 金寨县麻埠镇 2023 (G 802)
+    text = ("2.金寨县麻埠镇人民政府2023年度下达上级资金转移支付10个项目均完工,其中3个项目资金执行100%,剩余农业农村生态环境"
+            "支出(2022年农村人居环境整治项目)资金执行99.97%;桂花村美丽乡村项目99.89%,响洪甸水毁修复项目95.6%,"
+            "安徽省大别山区水环境生态补偿资金86.02%,2023年美丽乡村建设项目99.49%。")
+    assert [p for p, _ in _rates(text)] == ["100", "99.97", "99.89", "95.6", "86.02", "99.49"]
+
+
+def test_a_growth_after_a_rate_joined_to_its_figure_is_no_listed_rate() -> None:
+    # C 440 (a respun news text: 增添 for 增长) and G 822 (较均衡进度慢)
+    assert _rates("中央一样平常公共预算收入94887.14亿元,为预算的100%,比2021年增添3.8%。") == [("100", None)]
+    assert [p for p, _ in _rates("全县实现大口径财政收入5682万元,完成预算105425万元的5.39%,较均衡进度慢2.94%,")] == ["5.39"]
