@@ -159,7 +159,9 @@ def grammar() -> Grammar:
         attributive=re.compile(rf"{cfg['neutral']['attributive']}(?=.*(?:{'|'.join(cfg['neutral']['words'])}))"),
         # a figure printed without its unit right before a bracket listing its parts in one
         # ("全区执行数1032849.44(含中央资金689139.31万元,…)") is in that unit
-        figure=re.compile(rf"{number}\s*(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"
+        # "支出70,734,万元": a stray comma between a figure and its unit (never a clause break: no clause
+        # starts with a unit)
+        figure=re.compile(rf"{number}\s*(?:{glue['stray_before_unit']}\s*)?(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"
                           rf"|{number.replace('?P<n>', '?P<ln>')}(?=[(（](?:{'|'.join(cfg['parts']['words'])})[^()（）\d]{{0,20}}"
                           rf"\d[\d,]*(?:\.\d+)?\s*(?P<lu>{money}))"
                           # "较上年2.08减少0.03万元": an earlier figure printed without its unit right

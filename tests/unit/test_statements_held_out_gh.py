@@ -191,3 +191,9 @@ def test_a_growth_after_a_rate_joined_to_its_figure_is_no_listed_rate() -> None:
     # C 440 (a respun news text: 增添 for 增长) and G 822 (较均衡进度慢)
     assert _rates("中央一样平常公共预算收入94887.14亿元,为预算的100%,比2021年增添3.8%。") == [("100", None)]
     assert [p for p, _ in _rates("全县实现大口径财政收入5682万元,完成预算105425万元的5.39%,较均衡进度慢2.94%,")] == ["5.39"]
+
+
+def test_a_stray_comma_between_a_figure_and_its_unit() -> None:
+    # 2018 决算 (G 830)
+    lv = _levels("支出:全区政府性基金预算支出70,734,万元,为预算的100%,比上年下降25.8%。")
+    assert lv["70,734"].unit == "万元" and lv["70,734"].yuan == Decimal("707340000.00")
