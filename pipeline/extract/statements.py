@@ -424,7 +424,9 @@ def _other_partition(whole: Statement, code: str, flow: Flow, g: Grammar) -> boo
     part already listed sums ("其中:…公务用车运行维护费3.4万元,公务用车购置费0万元" and later
     "公务用车购置及运行费预算3.4万元"): the same money counted in another partition of the whole."""
     listed = flow.parts.get(id(whole), [])
-    return any(p in g.family.get(code, ()) or code in g.family.get(p, ()) for p in listed)
+    def sums(whole: str, part: str) -> bool:
+        return any(w == whole and part in ps for w, ps in complete_partitions())
+    return any(sums(code, p) or sums(p, code) for p in listed)
 
 
 def _direction(word: str, g: Grammar) -> int:
@@ -811,11 +813,12 @@ def _loosen_mixed_lists(out: list[Statement]) -> None:
     """"公务用车购置及运行维护费11167万元(其中,公务用车购置费255万元,公务用车运行维护费7922万元,其他
     交通工具购置144万元,其他交通费用2846万元)": a list whose named parts make a whole partition of the
     vocabulary and which goes on with parts it does not name breaks the whole down its own way —
-    the named parts are not all of it. No part of such a list is kept as the whole's."""
+    the named parts are not all of it. No part of such a list is kept as the whole's (parts printed as
+    0 change nothing: 其中基本支出…,项目支出…,上缴上级支出0万元 keeps its list)."""
     for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
         parts = [x for x in out if x.part_of is whole]
         named = frozenset(x.line_item for x in parts if x.line_item != "stated")
-        if any(x.line_item == "stated" for x in parts) and any(w == whole.line_item and named >= ps for w, ps in complete_partitions()):
+        if any(x.line_item == "stated" and x.value != 0 for x in parts) and any(w == whole.line_item and named >= ps for w, ps in complete_partitions()):
             for x in parts:
                 x.part_of = None
 

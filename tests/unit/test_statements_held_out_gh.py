@@ -197,3 +197,13 @@ def test_a_stray_comma_between_a_figure_and_its_unit() -> None:
     # 2018 决算 (G 830)
     lv = _levels("支出:全区政府性基金预算支出70,734,万元,为预算的100%,比上年下降25.8%。")
     assert lv["70,734"].unit == "万元" and lv["70,734"].yuan == Decimal("707340000.00")
+
+
+def test_lists_the_subtotal_and_mixed_list_rules_leave_alone() -> None:
+    # real-dev 117: 年初结转和结余 is a part of 收入总计 beside 本年收入合计, whatever 本年收入 may list
+    lv = _levels("2023年度收入总计434.72万元,其中:本年收入合计434.16万元,使用非财政拨款结余0.00万元,年初结转和结余0.55万元。")
+    assert lv["0.55"].part_of is lv["434.72"] and lv["434.16"].part_of is lv["434.72"]
+    # A 214: unnamed columns printed as 0 do not unmake the list of 基本支出 and 项目支出
+    lv = _levels("2022年本年支出合计4143.91万元,其中:基本支出1140.27万元,占27.52%;项目支出3003.64万元,占72.48%;"
+                 "上缴上级支出0万元,占0%;经营支出0万元,占0%;对附属单位补助支出0万元,占0%。")
+    assert lv["1140.27"].part_of is lv["4143.91"] and lv["3003.64"].part_of is lv["4143.91"]
