@@ -1052,6 +1052,11 @@ def _level_before_base(m: re.Match, a: int, si: int, out: list[Statement], close
     if lv is None or lv.measure_said or lv.line_item != base.line_item or lv.line_item == "stated" \
             or lv.part_of is not None or lv.measure not in ("initial", "adjusted"):
         return None
+    return _restage_executed(lv, flow)
+
+
+def _restage_executed(lv: Statement, flow: Flow) -> Statement:
+    """A level first read at a budget stage is what was spent: moved to `executed` in the flow."""
     if flow.levels.get((lv.line_item, lv.measure)) is lv:
         del flow.levels[(lv.line_item, lv.measure)]
     lv.measure = "executed"
@@ -1075,11 +1080,7 @@ def _spent_before_rate(label: str, si: int, out: list[Statement], g: Grammar, fl
             or base.line_item != lv.line_item or base.measure not in ("initial", "adjusted", "allocated") \
             or not any(w in _mask_items(lv.label, g) for w in g.neutral) or not _bare(lv.label, g):
         return None
-    if flow.levels.get((lv.line_item, lv.measure)) is lv:
-        del flow.levels[(lv.line_item, lv.measure)]
-    lv.measure = "executed"
-    flow.levels[(lv.line_item, lv.measure)] = lv
-    return lv
+    return _restage_executed(lv, flow)
 
 
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],

@@ -25,7 +25,7 @@ from pipeline.extract.templates.columns import (
     read_tables,
     zero_row,
 )
-from pipeline.extract.templates.stream import SCell, cells_of, ends_with_bar
+from pipeline.extract.templates.stream import SCell, owned_cells
 from pipeline.model import Block, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, to_yuan
 from pipeline.normalize.numbers import Number
@@ -62,14 +62,7 @@ def _unrec(ctx: Ctx, c: SCell, label: str, reason: str) -> None:
 def disclosure_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]:
     """Reads the disclosure tables in `blocks` into ctx.ex; the source_refs of the cells used
     and the positions (in `blocks`) of the blocks the tables were printed in."""
-    cells: list[SCell] = []
-    owner: list[int] = []
-    after_bar = False
-    for bi, b in enumerate(blocks):
-        got = cells_of([b], (), split=False, after_bar=after_bar)
-        after_bar = ends_with_bar(b, after_bar)
-        cells.extend(got)
-        owner.extend([bi] * len(got))
+    cells, owner = owned_cells(blocks)
     tables, taken = read_tables(cells)
     rep = _report(ctx)
     fy, kind = rep.get("fiscal_year"), rep.get("report_kind") or ctx.report_kind

@@ -187,3 +187,17 @@ def ends_with_bar(b: Block, after_bar: bool) -> bool:
     if not isinstance(b, Paragraph) or not b.text.strip():
         return after_bar if isinstance(b, Paragraph) else False
     return after_bar if b.text.strip() == "|" else b.text.rstrip().endswith("|")
+
+
+def owned_cells(blocks: list[Block]) -> tuple[list[SCell], list[int]]:
+    """The cells of `blocks` in reading order, block by block (a `|` ending one block carries
+    over to the next), and for each cell the position of the block it was printed in."""
+    cells: list[SCell] = []
+    owner: list[int] = []
+    after_bar = False
+    for bi, b in enumerate(blocks):
+        got = cells_of([b], (), split=False, after_bar=after_bar)
+        after_bar = ends_with_bar(b, after_bar)
+        cells.extend(got)
+        owner.extend([bi] * len(got))
+    return cells, owner

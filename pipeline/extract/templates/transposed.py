@@ -31,7 +31,7 @@ from pipeline.extract.templates.columns import (
     row_code,
     table_templates,
 )
-from pipeline.extract.templates.stream import SCell, cells_of, ends_with_bar
+from pipeline.extract.templates.stream import SCell, owned_cells
 from pipeline.extract.vocabulary import line_items, table_pattern
 from pipeline.model import Block
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, detect_money_unit
@@ -197,14 +197,7 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
 def transposed_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]:
     """Reads the tables printed across in `blocks` into ctx.ex; the refs of the cells used and
     the positions (in `blocks`) of the blocks they were printed in."""
-    cells: list[SCell] = []
-    owner: list[int] = []
-    after_bar = False
-    for bi, b in enumerate(blocks):
-        got = cells_of([b], (), split=False, after_bar=after_bar)
-        after_bar = ends_with_bar(b, after_bar)
-        cells.extend(got)
-        owner.extend([bi] * len(got))
+    cells, owner = owned_cells(blocks)
     used: set[str] = set()
     taken: set[int] = set()
     i = 0
