@@ -155,20 +155,30 @@ def _is_pipe_row(line: str) -> bool:
 
 def _trailing_bar_rows(lines: list[str], i: int) -> int:
     """Lines 'a | b | c |' from i (a bar after each cell, none before the first, web pages'
-    table exports): how many form a grid. Only a run of at least three such lines with the same
-    number of cells and no empty cell is one; a run of uneven lines (rows cut over lines, cells
-    padded with '||||') stays lines, for the template engine's cell stream."""
-    def bars(line: str) -> int:
+    table exports), each perhaps padded with a run of empty cells ('a | b | c | ||||'): how many
+    form a grid. Only a run of at least three such lines with the same number of cells before
+    the padding and no empty cell among them is one; a run of uneven lines (rows cut over lines,
+    merged cells) stays lines, for the template engine's cell stream."""
+    def width(line: str) -> int:
         s = line.strip()
-        if s.startswith("|") or not s.endswith("|") or "||" in s.replace(" ", "") or s.count("|") < 3:
+        if s.startswith("|") or not s.endswith("|"):
             return 0
-        return s.count("|")
+        cells = _unpadded(s)
+        return len(cells) if len(cells) >= 3 and all(cells) else 0
 
-    k = bars(lines[i])
+    k = width(lines[i])
     j = i
-    while k and j < len(lines) and bars(lines[j]) == k:
+    while k and j < len(lines) and width(lines[j]) == k:
         j += 1
     return j - i if j - i >= 3 else 0
+
+
+def _unpadded(line: str) -> list[str]:
+    """A row's cells without the run of empty cells a page pads it with."""
+    cells = _split_pipe(line)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def _split_pipe(line: str) -> list[str]:
@@ -315,7 +325,7 @@ def read_text(data: bytes) -> Document:
             b.table(rows)
             continue
         if (k := _trailing_bar_rows(lines, i)):
-            b.table([_split_pipe(x) for x in lines[i : i + k]])
+            b.table([_unpadded(x) for x in lines[i : i + k]])
             i += k
             continue
         if _is_pipe_row(line):
