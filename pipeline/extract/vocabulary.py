@@ -113,7 +113,7 @@ _HEADER_NOISE = re.compile(
 
 
 def stage_of(header: str) -> str | None:
-    s = _HEADER_NOISE.sub("", header)
+    s = _HEADER_NOISE.sub("", header).replace("（", "(").replace("）", ")")
     for pat, field in _stages():
         if pat.search(s):
             return field

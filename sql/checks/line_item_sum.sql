@@ -58,7 +58,10 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
     SELECT document_id, regexp_extract(source_ref, 'table=(\d+)', 1) AS blk,
            regexp_extract(source_ref, ';col=(\d+)', 1) AS col,
            string_agg(text || ' @' || source_ref, '; ' ORDER BY source_ref) AS cells
-    FROM unrecognised WHERE what = 'cell' AND source_ref LIKE '%table=%' GROUP BY ALL
+    FROM unrecognised WHERE what = 'cell' AND source_ref LIKE '%table=%'
+        -- a zero cannot be the child a sum is missing (彩票公益金 | 0 | 0 under 年度资金总额)
+        AND NOT regexp_full_match(trim(text), '[-−]?0+([.]0*)?%?')
+    GROUP BY ALL
 ), judged AS (
     SELECT s.*,
            -- One printed child is an "of which" (其中) line: it cannot exceed its parent, but
