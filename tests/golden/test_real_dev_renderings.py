@@ -1,0 +1,23 @@
+"""Every real-dev page with a `|` table, re-rendered as tab cells, as padded `a | b | ||||`
+rows and as one cell per line with a trailing bar (renderings that keep every cell), gives the
+figures its own rendering gives (pipeline/rerender.py). Renderings that drop empty cells are
+measured (`python -m pipeline.rerender`) but not held here: what they lose is not always
+recoverable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.rerender import losses
+
+REAL_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "real-dev"
+
+
+@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
+def test_lossless_renderings_keep_every_figure() -> None:
+    lost = losses(REAL_DEV, ["tabs", "padded_bars", "cell_per_line_bar"])
+    assert len(lost["tabs"]) >= 8  # the pages with `|` tables
+    assert {n: {d: v for d, v in per.items() if v} for n, per in lost.items()} == {
+        "tabs": {}, "padded_bars": {}, "cell_per_line_bar": {}}
