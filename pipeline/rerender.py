@@ -31,7 +31,9 @@ def cells_of(line: str) -> list[str]:
 
 
 def is_row(line: str) -> bool:
-    return line.count("|") >= 2
+    """A line of a `|` table: two bars, or one opening or closing it (a row cut over lines)."""
+    s = line.strip()
+    return s.count("|") >= 2 or s.startswith("|") or s.endswith("|")
 
 
 # Each rendering turns one row's cells into the text the page would print.

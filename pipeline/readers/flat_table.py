@@ -167,6 +167,11 @@ def unflatten(text: str) -> tuple[str, list[list[str]], str] | None:
         pos = _funding_rows(tokens, first, fund, ind, rows)
         if ind is None and not any(_FUND_ROW.search(r[0]) for r in rows[n_before + 1 :]):
             return None  # stage words without fund-source rows: some other table
+        if _dropped_cells(rows[n_before:]):
+            # Where the dropped cells were is unknown: the block and what follows stay text,
+            # for the template engine's cell stream to weigh the readings; the key rows stay.
+            del rows[n_before:]
+            return (prefix, rows, " ".join(tokens[first:])) if len(rows) >= 2 else None
     if ind:
         pos = _goal_rows(tokens, pos, ind[0], rows)
         n_before = len(rows)
@@ -206,6 +211,17 @@ def _funding_rows(
         rows.append([w, *tokens[k + 1 : j]])
         k = j
     return k
+
+
+def _dropped_cells(rows: list[list[str]]) -> bool:
+    """The block's first row (年度资金总额) prints figures, but fewer than the header has columns:
+    the rendering dropped empty cells (one cell per line, a flattened line), so a figure's column
+    is not its position (32.4 | 31.69 | 10 | 97.80% | 9 under 年初预算数 … 得分 is 全年预算数 …)."""
+    if len(rows) < 2:
+        return False
+    ncols = len(rows[0]) - 1
+    figures = sum(1 for w in rows[1][1:] if _is_num(w))
+    return 0 < figures < ncols
 
 
 def _goal_rows(tokens: list[str], pos: int, ind_start: int, rows: list[list[str]]) -> int:

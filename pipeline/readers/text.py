@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
 from pipeline.readers.flat_table import gather_rows, unflatten
@@ -239,9 +240,16 @@ def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     c = 0
     while j + c < n and _CELL_NUM.match(lines[j + c].strip()):
         c += 1
-    if c < 2 or len(head) != c + 2:
+    # The label column's own header may be missing (printed before, as a paragraph): the
+    # header then starts with a value column (年初预算数), and a row must print a figure under
+    # every header word. A row one figure short is a row whose empty cell was dropped: where
+    # it was is unknown, so no grid (the template engine's cell stream weighs the readings).
+    label_head = not head or stage_of(head[0]) is None
+    if c < 2 or len(head) != c + (2 if label_head else 1):
         return None
     head, j = head[:-1], j - 1
+    if not label_head:
+        head = ["", *head]
     h = len(head)
     if sum(1 for w in head[1:] if _HEADER_WORD.search(w)) < h - 2:
         return None

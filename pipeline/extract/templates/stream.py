@@ -24,6 +24,7 @@ from pipeline.normalize.text import to_halfwidth
 # money unit a cell may carry (4753.66万元).
 _FIGURES = rf"[-−]?\d[\d.,]*%?(?:{money_unit_alternation()})?"
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
+_YEAR_OF = re.compile(rf"(?:19|20)\d\d(?={re.escape(word('tables', 'year_word'))})")
 _YEAR_APART = re.compile(rf"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+(?={re.escape(word('tables', 'year_word'))})")
 
 
@@ -67,6 +68,8 @@ def split_run(text: str, words: tuple[str, ...]) -> list[str]:
             before, after = s[m.start() - 1 : m.start()], s[m.end() : m.end() + 1]
             if not (_HAN_OR_MARK.match(before or "") or _HAN_OR_MARK.match(after or "")):
                 continue
+            if _YEAR_OF.match(s, m.start()):
+                continue  # '2023年马鹿坑…建设项目': a year inside a name, not a cell of its own
         if m.start() > pos:
             out.append(s[pos : m.start()])
         out.append(m.group(0))
