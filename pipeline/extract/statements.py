@@ -739,8 +739,9 @@ def read_statements(printed: str, default_measure: str | None,
             item = _item_of(label, g)
             if item is not None and item[0] in g.generic_items and last is not None and last.sentence == si \
                     and last.line_item not in g.generic_items and last.line_item != "stated" and _bare(
-                        label[: item[2] - len(item[1])], g):
-                # "“三公”经费支出年初预算为…，支出决算为…": a total's name after a named line is its stage
+                        label[: item[2] - len(item[1])], g) and not any(w in item[1] for w in g.sum_words):
+                # "“三公”经费支出年初预算为…，支出决算为…": a total's name after a named line is its stage;
+                # one that sums (…、年终结余4558万元,支出总计929393万元) is the list's total
                 item = (last.line_item, last.item_label, item[2])
             bare = _bare(label, g)
             if item is None and bare and last is not None and parts_open and last.part_of is not None:
