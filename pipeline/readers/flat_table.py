@@ -26,7 +26,8 @@ from pipeline.extract.vocabulary import (
     table_pattern,
 )
 from pipeline.lexicon import either, pattern, pattern_text, word, words
-from pipeline.normalize.money import money_unit_alternation, unit_alternation
+from pipeline.normalize.money import money_unit_alternation, money_unit_names, unit_alternation
+from pipeline.normalize.numbers import parse_number
 
 _POINT = unit_alternation("score")
 _KEYS = ("project_name", "competent_department", "implementing_unit")
@@ -91,8 +92,15 @@ def _tokens(text: str) -> tuple[list[str], set[int]]:
     return out, breaks
 
 
+_MONEY_UNITS = frozenset(money_unit_names())
+
+
 def _is_num(w: str) -> bool:
-    return bool(_NUM.match(w))
+    """A cell's figure, bare or with the money unit a cell may print (150万, 125.25万元)."""
+    if _NUM.match(w):
+        return True
+    n = parse_number(w) if w[:1].isdigit() else None
+    return n is not None and n.unit in _MONEY_UNITS
 
 
 def _level_of(tokens: list[str], i: int, have_l1: bool) -> str | None:
