@@ -103,6 +103,10 @@ def _is_banner(text: str) -> bool:
 
 def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
     """A title starting at block i: (kind, title text, blocks used)."""
+    prev = blocks[i - 1] if i > 0 else None
+    if isinstance(prev, Paragraph) and _label_alone(prev.text) and isinstance(blocks[i], Paragraph) \
+            and not _YEAR.search(blocks[i].text) and ident.unit_from_title(blocks[i].text) is None:
+        return None  # a metadata label's value printed on the next line ('公开目录' / '绩效自评报告')
     window: list[str] = []
     for j in range(i, min(i + 3, len(blocks))):
         b = blocks[j]
@@ -375,9 +379,15 @@ def _is_metadata(text: str) -> bool:
     # '发布机构：X', '发布机构 | X |', or a label alone on its line, bare or bracketed ('• [ 有效性 ]').
     if re.match(rf"^[\s•·\-|]*{ident.words('site_welcome')}", text):
         return True  # '欢迎来到X网站!': the site's welcome, never part of a title
-    return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{fields})\s*[\]】]?\s*[:：|]", text)) or bool(
-        re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{fields})\s*[\]】]?[\s:：|]*$", text)
-    )
+    return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{fields})\s*[\]】]?\s*[:：|]", text)) or _label_alone(text)
+
+
+def _label_alone(text: str) -> bool:
+    """A metadata label alone on its line, bare or bracketed ('• [ 有效性 ]', '- 公开目录'): its value,
+    if any, is on the next line."""
+    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
+    return bool(re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{fields})\s*[\]】]?[\s:：|]*$", text))
 
 
 _COMPILED = pattern("segments", "units.compiled")
