@@ -4,7 +4,8 @@ A page's table reaches us as `|` rows, tab cells, one cell per line (with or wit
 trailing bar), cells apart by blank lines, rows flattened onto one line of spaces, or `a | b |`
 rows padded with runs of empty cells. A reader tuned on one rendering of a form may read
 nothing of another: this module re-renders every `|` row of a real document in the others, so a
-hand-read corpus measures what each rendering keeps (`python -m pipeline.rerender CORPUS…`).
+hand-read corpus measures what each rendering keeps (`python -m pipeline.rerender CORPUS…`). The
+whole page is also re-rendered flattened onto one line and wrapped into PDF-width lines.
 
 Re-rendering is exact only for rows printed whole on one line: a row the page already broke
 over lines is re-rendered piece by piece, which a real page would not do. Dropping empty cells
@@ -48,7 +49,28 @@ RENDERINGS: dict[str, Callable[[list[str]], str]] = {
 }
 
 
+def one_line(text: str) -> str:
+    """The page's text flattened onto one line (document-site previews), its table rows kept."""
+    lines = text.split("\n")
+    prose = " ".join(ln.strip() for ln in lines if ln.strip() and not is_row(ln))
+    return "\n".join([prose, *(ln for ln in lines if is_row(ln))])
+
+
+def wrapped(text: str, width: int = 38) -> str:
+    """Prose broken into lines of `width` characters, as PDF text exports print it."""
+    out: list[str] = []
+    for ln in text.split("\n"):
+        out += [ln] if is_row(ln) or len(ln) <= width else [ln[i : i + width] for i in range(0, len(ln), width)]
+    return "\n".join(out)
+
+
+# Renderings of the whole page rather than of its table rows.
+PAGE_RENDERINGS: dict[str, Callable[[str], str]] = {"one_line": one_line, "wrapped": wrapped}
+
+
 def rerender(text: str, name: str) -> str:
+    if name in PAGE_RENDERINGS:
+        return PAGE_RENDERINGS[name](text)
     fn = RENDERINGS[name]
     return "\n".join(fn(cells_of(ln)) if is_row(ln) else ln for ln in text.split("\n"))
 
@@ -77,15 +99,15 @@ def figures(text: str, expected: dict) -> set[tuple[str, float]]:
 
 def losses(corpus: Path, names: list[str] | None = None) -> dict[str, dict[str, set]]:
     """Per rendering, per document: the figures read from the page's own text but not from
-    the rendering (documents with fewer than three `|` rows are skipped)."""
+    the rendering (table renderings skip documents with fewer than three `|` rows)."""
     spec = json.loads((corpus / "expect.json").read_text(encoding="utf-8"))["docs"]
-    out: dict[str, dict[str, set]] = {n: {} for n in names or RENDERINGS}
+    out: dict[str, dict[str, set]] = {n: {} for n in names or [*RENDERINGS, *PAGE_RENDERINGS]}
     for doc, exp in sorted(spec.items()):
         text = (corpus / doc).read_text(encoding="utf-8", errors="replace")
-        if table_rows(text) < 3:
-            continue
         base = figures(text, exp)
         for n in out:
+            if n in RENDERINGS and table_rows(text) < 3:
+                continue  # table renderings: pages with a `|` table only
             out[n][doc] = base - figures(rerender(text, n), exp)
     return out
 

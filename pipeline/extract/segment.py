@@ -198,15 +198,27 @@ def _view(blocks: list) -> tuple[list, bool]:
     junk = re.compile(ident.words("site_junk"))
     crumbs = pattern("segments", "titles.glued_breadcrumb")
     out = [
-        replace(b, text="" if junk.search(b.text) else ident.simplify(crumbs.sub("", b.text), trad))
+        replace(b, text="" if junk.search(b.text) and len(b.text) <= _FURNITURE_MAX
+                else ident.simplify(crumbs.sub("", b.text), trad))
         if isinstance(b, Paragraph) else b
         for b in blocks
     ]
     return out, trad
 
 
+# A line of document-site furniture is short; a longer one holding its words is a page flattened
+# onto one line, the furniture run together with the report (real-dev 106 as one line): kept.
+_FURNITURE_MAX = 300
+
+
 _SENTENCE = pattern("segments", "titles.sentence")
 _GLUED_END = pattern("segments", "titles.glued_end")
+
+
+@cache
+def _meta_run() -> re.Pattern[str]:
+    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
+    return re.compile(rf"^(?:[^\s:：]{{1,12}}\s+[-–]\s+)?(?:[-–•·\s]*(?:{fields})\s*[:：]\s*[^\s]*\s*)+")
 
 
 def _glued_title(blocks: list) -> tuple[str, str, int] | None:
@@ -219,7 +231,10 @@ def _glued_title(blocks: list) -> tuple[str, str, int] | None:
         seen += 1
         if seen > 15:
             break
-        t = re.sub(r"^(?:\d+[、.．]|[《|#\s])+", "", re.sub(r"\s", "", b.text))[:90]
+        # A page flattened onto one line opens with its metadata ('- 索引号: … - 发布机构: X - 文号: -'):
+        # the title comes after it.
+        text = _meta_run().sub("", b.text) if len(b.text) > _FURNITURE_MAX else b.text
+        t = re.sub(r"^(?:\d+[、.．]|[《|#\s])+", "", re.sub(r"\s", "", text))[:90]
         hits = [(m.end(), k) for k, pat in ident.kind_patterns() if (m := pat.search(t))]
         if not hits:
             continue
@@ -373,6 +388,8 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
 
 
 def _is_metadata(text: str) -> bool:
+    if len(text) > _FURNITURE_MAX:
+        return False  # a page flattened onto one line: its metadata run on into the report
     fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
     # Labels letter-spaced to a width ('索  引  号:', '文      号:') are the same labels.
     text = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
