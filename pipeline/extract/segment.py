@@ -244,7 +244,40 @@ def _glued_title(blocks: list) -> tuple[str, str, int] | None:
         # A sentence that names a report ("根据《…通知》", "受…委托，现将…") is not its title.
         if len(title) <= 70 and not _SECTION.match(title) and not _SENTENCE.search(title):
             return kind, title, i
+    return _title_in_one_line(blocks)
+
+
+def _title_in_one_line(blocks: list) -> tuple[str, str, int] | None:
+    """A page flattened onto one line, its lines joined by spaces (the site's banner first:
+    '欢迎来到X医院 … 2023年度X医院单位决算 来源:…'): the first run of one or two space-apart
+    pieces that reads as a title on a line of its own would."""
+    for i, b in enumerate(blocks[:15]):
+        if not isinstance(b, Paragraph) or len(b.text) <= _FURNITURE_MAX:
+            continue
+        pieces = [p for p in re.split(r"[ \u3000]{1,}", b.text[:1500]) if p]
+        for k in range(len(pieces)):
+            found: dict[int, tuple[str, str]] = {}
+            for n in (1, 2, 3):
+                cand = "".join(pieces[k : k + n])
+                if k + n > len(pieces) or not 4 <= len(cand) <= 45 or _is_metadata(cand) \
+                        or _SENTENCE.search(cand) or _SECTION.match(cand) or re.search(r"[。；;，,]", cand):
+                    continue
+                if (kind := _kind_of(cand)) and not (n > 1 and (_kind_of(pieces[k]) or _names_itself(pieces[k + n - 1]))):
+                    found[n] = (kind, cand)  # a banner before a whole title is no part of it
+            if not found:
+                continue
+            # A piece naming kind and year or unit is a whole title; else the longest window (a
+            # title the page broke over lines), else the piece alone.
+            n = 1 if 1 in found and _names_itself(found[1][1]) else max(found)
+            kind, cand = found[n]
+            return kind, _CHROME.sub("", cand), i
+        return None
     return None
+
+
+def _names_itself(title: str) -> bool:
+    """A title printing its year or its unit: whole by itself."""
+    return bool(_YEAR.search(title)) or ident.unit_from_title(title) is not None
 
 
 def segment(doc: Document) -> list[Segment]:
