@@ -334,7 +334,7 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
     if sample:
         # An essay site's title carries its collection date; the reposted text its own (often
         # blanked 20xx) year. The collection's headings say nothing of the report.
-        paras = [t for t in paras if not ident.is_sample_page([t])]
+        paras = [t for t in paras if len(t) > _FURNITURE_MAX or not ident.is_sample_page([t])]
         # Nor does the page's own title line, another report's the site files it under (held-out B 312).
         paras = [t for t in paras if re.sub(r"\s", "", t) != re.sub(r"\s", "", s.title or "")]
     s.fiscal_year = _fiscal_year("" if sample else s.title, paras, rows)
