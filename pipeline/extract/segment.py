@@ -383,8 +383,10 @@ def _publication_year(paras: list[str]) -> int | None:
     date in the page's metadata ('2021-08-08 21:09:15 来源:…')."""
     if not any(pattern("segments", "years.this_year").search(t) for t in paras if not _is_metadata(t)):
         return None
-    years = {int(m.group(1)) for t in paras if _is_metadata(t)
-             for m in pattern("segments", "years.publication_date").finditer(t)}
+    # …or at the head of a page flattened onto one line, where the metadata runs into the text
+    heads = [t if _is_metadata(t) else t[:_FURNITURE_MAX] for t in paras
+             if _is_metadata(t) or len(t) > _FURNITURE_MAX]
+    years = {int(m.group(1)) for t in heads for m in pattern("segments", "years.publication_date").finditer(t)}
     return years.pop() if len(years) == 1 else None
 
 

@@ -34,3 +34,15 @@ def test_title_past_the_sites_banner() -> None:
 def test_title_broken_over_lines_is_read_whole() -> None:
     got = _reports(A227)
     assert [(k, y, t) for k, _u, y, t in got] == [("department", 2018, "岳阳市2018年度部门整体支出绩效评价自评报告")]
+
+
+F715 = ("改革网龙江-中国改革报看龙江,龙江改革发展新闻 中国改革报社主办 站内搜索: 黑龙江上半年民生支出2150.5亿元 "
+        "占一般公共预算支出比重达86.8% 2021-08-08 21:09:15 来源:中国改革报 记者 袁小峰 本报讯 记者袁小峰报道 日前,"
+        "记者从黑龙江省财政厅了解到,今年上半年,黑龙江一般公共预算收入完成664.2亿元,比上年同期增长25.6%,增幅比一季度提高"
+        "12.1个百分点,增速位居全国前列。 黑龙江财政支出坚持严管控、保重点,有力保障了各项重大决策落实。今年上半年,"
+        "一般公共预算支出完成2477.2亿元,增长0.4%,增速比一季度提高2.6个百分点。")
+
+
+def test_this_year_is_the_year_of_the_pages_date_at_its_head() -> None:
+    # held-out F 715 flattened onto one line: 今年 is the year of the date the page opens with
+    assert {y for _k, _u, y, _t in _reports(F715)} == {2021}
