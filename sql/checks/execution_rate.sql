@@ -1,6 +1,7 @@
 -- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures. Where
 -- it holds only within rounding, the rate recomputed from the printed figures is a
--- printed_balance row (97.80 % printed beside 31.69 / 32.4 = 97.81 %).
+-- printed_balance row (97.80 % printed beside 31.69 / 32.4 = 97.81 %), where its figures are
+-- printed to the 万元 or finer.
 -- A rate stated in running text ("支出决算为17.06万元，完成预算27万元的63.2%") is measured
 -- against the budget figure its sentence names (rate_base_ref), whatever its stage; a
 -- payment or execution rate whose budget is stated elsewhere (rate_base_ref = 'report')
@@ -52,7 +53,11 @@ WITH e AS (
                   rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
            rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs,
            CAST(NULL AS VARCHAR) AS subject_key,
-           printed_ratio_agrees(rate, 100 * ex / adj, rate_half) AS printed_ok, 1.1 * rate_half AS printed_tol, true AS printed_pair
+           printed_ratio_agrees(rate, 100 * ex / adj, rate_half) AS printed_ok, 1.1 * rate_half AS printed_tol,
+           -- judged as printed only beside figures printed to the 万元 or finer: a figure rounded to
+           -- 百万元 or coarser (17.07亿元) sums accounts kept in 万元 or 元, and its rate was
+           -- computed from them (G 824: 82.6% beside 17.07 / 20.65亿元 = 82.66%)
+           greatest(ex_half, adj_half) <= 5000 AS printed_pair
     FROM j
     UNION ALL
     SELECT document_id, report_id, project_id, 'execution_rate', 'error',

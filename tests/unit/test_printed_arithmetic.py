@@ -182,3 +182,35 @@ def test_a_part_printed_without_decimals_lost_its_trailing_zeros():
     got = _failed(SPEND_714.format(total="460.06"), "printed_balance")
     assert [(e, o) for e, o, _ in got] == [(4600600.0, 4601700.0)]
     assert _failed(SPEND_714.format(total="460.17"), "printed_balance") == []
+
+
+# After a held-out county report (G 824, text not committed): a fund's revenue in 亿元 to two
+# places and its rate to one. 13.27 / 16.05 is 82.68 %, printed 82.6 %: within the figures'
+# rounding (13.265 / 16.055 = 82.62 %), and figures rounded to 百万元 sum accounts kept in 万元 —
+# the rate was computed from those, so it is not judged as printed.
+FUND_YI = "{year}年,全县政府性基金收入预算{budget},实际完成{done},为年预算的{rate}%,同比增长9.5%。\n"
+
+
+def test_a_rate_beside_figures_in_yi_yuan_is_not_judged_as_printed():
+    text = FUND_YI.format(year=2021, budget="16.05亿元", done="13.27亿元", rate="82.6")
+    assert _failed(text, "printed_balance") == []
+    assert _failed(text, "execution_rate") == []
+    assert (82.6, 82.68) in _passed(text, "execution_rate")
+
+
+def test_a_rate_beyond_the_rounding_of_yi_yuan_figures_is_a_finding():
+    got = _failed(FUND_YI.format(year=2021, budget="16.05亿元", done="13.27亿元", rate="81.6"), "execution_rate")
+    assert [(e, o) for e, o, _ in got] == [(81.6, 82.68)]
+
+
+def test_the_same_rate_beside_figures_in_wan_yuan_is_a_finding():
+    """Printed to the 万元, the figures fix the rate to 82.68 %: 82.6 % is beyond rounding."""
+    got = _failed(FUND_YI.format(year=2021, budget="160500万元", done="132700万元", rate="82.6"), "execution_rate")
+    assert [(e, o) for e, o, _ in got] == [(82.6, 82.68)]
+
+
+def test_the_same_digits_in_wan_yuan_are_judged_as_printed():
+    """13.27 / 16.05 万元 are accounts to the 百元: the rate should come out of them, and 82.6 %
+    is a tail left unbalanced (within rounding, as the 亿元 sentence is)."""
+    got = _failed(FUND_YI.format(year=2021, budget="16.05万元", done="13.27万元", rate="82.6"), "printed_balance")
+    assert [(e, o) for e, o, _ in got] == [(82.6, 82.68)]
