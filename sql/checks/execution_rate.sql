@@ -1,7 +1,7 @@
 -- Stated rate = executed / adjusted × 100, with interval arithmetic on all three figures. Where
 -- it holds only within rounding, the rate recomputed from the printed figures is a
 -- printed_balance row (97.80 % printed beside 31.69 / 32.4 = 97.81 %), where its figures are
--- printed to the 万元 or finer.
+-- printed to the 百元 or finer.
 -- A rate stated in running text ("支出决算为17.06万元，完成预算27万元的63.2%") is measured
 -- against the budget figure its sentence names (rate_base_ref), whatever its stage; a
 -- payment or execution rate whose budget is stated elsewhere (rate_base_ref = 'report')
@@ -54,10 +54,11 @@ WITH e AS (
            rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs,
            CAST(NULL AS VARCHAR) AS subject_key,
            printed_ratio_agrees(rate, 100 * ex / adj, rate_half) AS printed_ok, 1.1 * rate_half AS printed_tol,
-           -- judged as printed only beside figures printed to the 万元 or finer: a figure rounded to
-           -- 百万元 or coarser (17.07亿元) sums accounts kept in 万元 or 元, and its rate was
-           -- computed from them (G 824: 82.6% beside 17.07 / 20.65亿元 = 82.66%)
-           greatest(ex_half, adj_half) <= 5000 AS printed_pair
+           -- judged as printed only beside figures printed to the 百元 (two places in 万元) or finer —
+           -- the finer of the two sets the pair's precision (25 beside 24.84 lost its trailing
+           -- zeros): figures rounded to 千元 or coarser (46 / 148万元, 27.8 / 29万元, 17.07 / 20.65亿元)
+           -- round accounts the rate was computed from (A 232, E 603, G 824)
+           least(ex_half, adj_half) <= 50 AS printed_pair
     FROM j
     UNION ALL
     SELECT document_id, report_id, project_id, 'execution_rate', 'error',

@@ -214,3 +214,18 @@ def test_the_same_digits_in_wan_yuan_are_judged_as_printed():
     is a tail left unbalanced (within rounding, as the 亿元 sentence is)."""
     got = _failed(FUND_YI.format(year=2021, budget="16.05万元", done="13.27万元", rate="82.6"), "printed_balance")
     assert [(e, o) for e, o, _ in got] == [(82.6, 82.68)]
+
+
+@pytest.mark.parametrize(("budget", "done", "rate", "computed"), [
+    ("119万元", "37万元", "31.00", 31.09),     # after A 232: whole 万元, a rate to two places
+    ("31万元", "29.7万元", "95.7", 95.81),     # after E 603: 万元 to one place
+])
+def test_a_rate_beside_figures_coarser_than_hundreds_of_yuan_is_not_judged_as_printed(budget, done, rate, computed):
+    text = FUND_YI.format(year=2021, budget=budget, done=done, rate=rate)
+    assert _failed(text, "printed_balance") == []
+    assert (float(rate), computed) in _passed(text, "execution_rate")
+
+
+def test_a_planted_rate_beyond_rounding_of_whole_wan_yuan_figures_is_a_finding():
+    got = _failed(FUND_YI.format(year=2021, budget="119万元", done="37万元", rate="29.00"), "execution_rate")
+    assert [(e, o) for e, o, _ in got] == [(29.0, 31.09)]
