@@ -56,6 +56,10 @@ WITH f AS (
            printed_sum_agrees(g.whole_v, g.observed, g.coarsest_half) AS printed_ok, g.coarsest_half AS printed_tol
     FROM g JOIN reports r USING (report_id)
     LEFT JOIN complete c ON c.report_id = g.report_id AND c.whole_ref = g.whole_ref AND c.dimension = g.dimension
+    -- a figure's funding levels (其中中央…省级…市级…) are a list when at least two are named in its
+    -- own paragraph: one level alone may be offset by another left unprinted or negative
+    -- (其中中央直达资金139.71万元,省直达-13.27万元 under 126.44万元)
+    WHERE g.dimension <> 'fund_level' OR (g.n >= 2 AND g.closed)
 )
 -- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
 SELECT * EXCLUDE (is_complete) REPLACE (CASE WHEN is_complete THEN printed_ok END AS printed_ok) FROM checked
