@@ -228,6 +228,17 @@ def extend(short: str, candidates: list[str]) -> str:
     return short
 
 
+def same_place_short_form(short: str, full: str) -> bool:
+    """'井陉县文旅局' (the page's title) of '井陉县文化广电体育和旅游局' (the report's heading): one
+    place's body in short and in full — its characters in order, the same last one, the short
+    body at least three characters and no part of the full one as printed (a bureau's office is
+    not its bureau)."""
+    place = area_of(short)
+    return bool(place) and is_org(short) and is_org(full) and area_of(full) == place \
+        and len(full) > len(short) and len(short) - len(place) >= 3 and full[-1] == short[-1] \
+        and short[len(place):] not in full and abbreviates(short, full)
+
+
 def full_form(short: str, texts: list[str]) -> str:
     """'市林业局' → '岳阳市林业局' (or '自治区文化和旅游厅' → '广西壮族自治区文化和旅游厅') when the texts print the name with its place in front of the
     level character, as a name of its own (after a number, a bracket or punctuation, never in

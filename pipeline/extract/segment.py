@@ -498,6 +498,11 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     near = [*publishers, *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
         byline, ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
     if titled and ident.is_org(titled):
+        # '井陉县文旅局2019年度…' as the page's title, '井陉县文化广电体育和旅游局' heading the
+        # report itself on a line of its own: the report's own heading names it in full (a
+        # form's 单位名称 cell does not: the title's short form stands, set F 712).
+        if (heading := _lone_name(head[:12])) and ident.same_place_short_form(titled, heading):
+            return heading
         if label and top is not None and top <= 2 and s.kind in ("project", "special_fund") \
                 and not (label in titled or titled in label):
             return ident.extend(label, near)  # a project's title names the project, its form the unit

@@ -187,3 +187,18 @@ def test_implementing_unit_sharing_its_cell_with_the_project_head() -> None:  # 
     text = ("马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施项目实施单位/项目负责人"
             "原州区农技中心/杨勃兴自治区主管部门农业农村厅专项实施期2022年3月-2022年11月")
     assert sorted(ident.labelled_units([text]))[0] == (1, "原州区农技中心")
+
+
+def test_the_report_s_own_heading_names_its_unit_in_full_under_a_short_page_title() -> None:  # H 918
+    page = ("当前位置:首页  > 政府信息公开  > 法定主动公开内容  > 预算/决算  > 部门决算  > 文旅局\n"
+            "井陉县文旅局2019年度项目绩效评价报告\n发布时间:2020-11-16    \n来源:文旅局    \n责任编辑:文旅局\n"
+            "【字体: 】    打印\n\n井陉县文化广电体育和旅游局\n2019年度文旅专项资金项目自评报告\n \n"
+            "根据《井陉县县级部门项目绩效自评管理办法》(井财〔2020〕9号),县文旅局本着强化绩效考核、提高资金效益的理念,"
+            "对本部门项目资金实施了财政支出绩效自评价,形成本评价报告。\n一、基本情况\n(一)项目概况\n"
+            "2019年,县文旅局共收到各类专项资金50万元,实际支出50万元。\n")
+    assert _units(page) == ["井陉县文化广电体育和旅游局"]
+    assert ident.same_place_short_form("井陉县文旅局", "井陉县文化广电体育和旅游局")
+    # a bureau's office is not its bureau; another place's body is not the title's
+    assert not ident.same_place_short_form("井陉县文旅局", "井陉县文旅局办公室")
+    assert not ident.same_place_short_form("井陉县文旅局", "平山县文化广电体育和旅游局")
+
