@@ -38,11 +38,7 @@ def _typical_width(paras: list[Paragraph]) -> int:
     """The length of a full printed line: most prose lines of a wrapped text are this long."""
     # table rows printed as lines (`a | b |`, tab cells) are no prose: their width says nothing
     widths = sorted(len(p.text.strip()) for p in paras if len(p.text.strip()) >= 10 and not re.search(r"[|\t]", p.text))
-    if len(widths) < 4:
-        return 0
-    width = widths[int(len(widths) * 0.8)]
-    # a wrap prints many lines of one width; a title and a sentence or two do not
-    return width if sum(1 for w in widths if w >= 0.8 * width) >= 3 else 0
+    return widths[int(len(widths) * 0.8)] if len(widths) >= 8 else 0
 
 
 def join_cut_lines(doc: Document) -> int:
