@@ -72,6 +72,7 @@ class Grammar:
     standard_not: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
+    sum_verbs: tuple[str, ...]  # a sum word before one of these still sums (共计下达)
     rate_words: tuple[str, ...]
     rate_not: tuple[str, ...]
     rate_patterns: tuple[re.Pattern[str], ...]
@@ -144,7 +145,7 @@ def grammar() -> Grammar:
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
-        sum_words=tuple(cfg["sum"]["words"]), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
+        sum_words=tuple(cfg["sum"]["words"]), sum_verbs=tuple(cfg["sum"].get("verbs_after", ())), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_after_figure=re.compile(rate["after_figure"]),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
@@ -710,7 +711,8 @@ def read_statements(printed: str, default_measure: str | None,
             to_date = any(w in text[: a + m.start()] for w in g.to_date)
             if to_date and measure in g.kind_measures and default_measure == "initial":
                 measure = "executed"
-            summed = _ends_with(label, g.sum_words)
+            summed = _ends_with(label, g.sum_words) or any(
+                label.rstrip().endswith(v) and label.rstrip()[: -len(v)].rstrip().endswith(g.sum_words) for v in g.sum_verbs)
             if measure is None and summed and last is not None:
                 measure = last.measure
             if measure is None and any(w in _mask_items(label, g) for w in g.neutral):
