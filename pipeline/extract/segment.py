@@ -217,8 +217,7 @@ _GLUED_END = pattern("segments", "titles.glued_end")
 
 @cache
 def _meta_run() -> re.Pattern[str]:
-    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
-    return re.compile(rf"^(?:[^\s:：]{{1,12}}\s+[-–]\s+)?(?:[-–•·\s]*(?:{fields})\s*[:：]\s*[^\s]*\s*)+")
+    return re.compile(rf"^(?:[^\s:：]{{1,12}}\s+[-–]\s+)?(?:[-–•·\s]*(?:{_meta_fields()})\s*[:：]\s*[^\s]*\s*)+")
 
 
 def _glued_title(blocks: list) -> tuple[str, str, int] | None:
@@ -422,24 +421,35 @@ def _beside_title(s: Segment, blocks: list) -> list[str]:
     return out
 
 
+@cache
+def _meta_fields() -> str:
+    """The labels of page metadata fields, as one alternation."""
+    return f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
+
+
+# Labels letter-spaced to a width ('索  引  号:', '文      号:') are the same labels.
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])")
+
+
 def _is_metadata(text: str) -> bool:
     if len(text) > _FURNITURE_MAX:
         return False  # a page flattened onto one line: its metadata run on into the report
-    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
-    # Labels letter-spaced to a width ('索  引  号:', '文      号:') are the same labels.
-    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
+    text = _LETTER_SPACED.sub("", text)
     # '发布机构：X', '发布机构 | X |', or a label alone on its line, bare or bracketed ('• [ 有效性 ]').
     if re.match(rf"^[\s•·\-|]*{ident.words('site_welcome')}", text):
         return True  # '欢迎来到X网站!': the site's welcome, never part of a title
-    return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{fields})\s*[\]】]?\s*[:：|]", text)) or _label_alone(text)
+    return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{_meta_fields()})\s*[\]】]?\s*[:：|]", text)) \
+        or _bare_label(text)
 
 
 def _label_alone(text: str) -> bool:
     """A metadata label alone on its line, bare or bracketed ('• [ 有效性 ]', '- 公开目录'): its value,
     if any, is on the next line."""
-    fields = f"{ident.words('metadata_field')}|{ident.words('publisher_field')}"
-    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
-    return bool(re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{fields})\s*[\]】]?[\s:：|]*$", text))
+    return _bare_label(_LETTER_SPACED.sub("", text))
+
+
+def _bare_label(squashed: str) -> bool:
+    return bool(re.match(rf"^[\s•·\-|]*[\[【]?\s*(?:{_meta_fields()})\s*[\]】]?[\s:：|]*$", squashed))
 
 
 _COMPILED = pattern("segments", "units.compiled")
