@@ -184,6 +184,7 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
                     early=_early_labels(cells, _back(cells, i, prev_end), i, t))
         taken.update(range(i, j))
         i = _read_rows(cells, j, blk, taken)
+        _late_rows(cells, j, blk, taken)
         prev_end = i
         blocks.append(blk)
     return blocks, _scores(cells, report_kind, blocks, taken), taken
@@ -241,6 +242,88 @@ def _early_rows(cells: list[SCell], k: int, e: int, blk: Block) -> bool:
         blk.rows.append(Row(clean_label(label), code, r, vals))
     blk.early = []
     return True
+
+
+_LATE = 40  # cells after a header searched for row labels printed after their figures
+
+
+def _orphan_labels(cells: list[SCell], a: int, t: Template) -> list[tuple[str, str, int]]:
+    """Fund-source labels from a up to the block's end (a word ending it, the next header)
+    printed with no figure after them: (item, label, position), in printed order."""
+    out: list[tuple[str, str, int]] = []
+    k, b = a, min(len(cells), a + _LATE)
+    while k < b:
+        c = cells[k]
+        if not c.empty and (_ends(c.text, t) or choose(cells, k, t.report_kind) is not None):
+            break
+        lab = _label_at(cells, k, t)
+        if lab is None:
+            k += 1
+            continue
+        e = k + lab[2]
+        while e < len(cells) and (cells[e].empty or _ANNOT.match(cells[e].text)):
+            e += 1
+        if e >= len(cells) or not _value_like(cells[e]):
+            out.append((lab[0], lab[1], k))
+        k += lab[2]
+    return out
+
+
+def _late_rows(cells: list[SCell], j: int, blk: Block, taken: set[int]) -> None:
+    """Figures right after the header with no label, whose rows' labels the rendering printed
+    later in the block with no figure after them (a PDF form flattened into one paragraph:
+    `年初预算数 … 得分 250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金
+    0 0 — 其他资金 0 0 — 年度资金总额 … 其中:当年财政拨款`). The run holds the first rows of the
+    form, so the first such label must be the total; the run is cut into one row per label,
+    each row printing at most one cell fewer than its fields. Read only when exactly one cut
+    gives every row a reading the template's identities allow with no figure left over."""
+    t = blk.template
+    k = j
+    while k < len(cells) and (cells[k].empty or _ANNOT.match(cells[k].text)):
+        k += 1
+    hit = next((u for u in blk.unplaced if u[0] == "unlabelled row" and u[1] and u[1][0] is cells[k]), None) \
+        if k < len(cells) else None
+    if hit is None or any(r.item == "total" for r in blk.rows):
+        return
+    vals = [c for c in hit[1] if not c.empty]
+    e = k + len(hit[1])
+    orphans = [o for o in _orphan_labels(cells, e, t) if o[0] not in {r.item for r in blk.rows}]
+    if not orphans or orphans[0][0] != "total" or len({o[0] for o in orphans}) != len(orphans):
+        return
+    full = [f for f in blk.header if fields()[f].kind != "text"]
+    widths = [len(full)] + [len([f for f in full if f not in t.total_only])] * (len(orphans) - 1)
+    fits: list[list[tuple[Reading, list[SCell]]]] = []
+    for cut in _cuts(len(vals), widths):
+        pieces = [vals[a:b] for a, b in zip([0, *cut], [*cut, len(vals)], strict=True)]
+        rs = [read_values(t, blk.header, p, total_row=n == 0, by_position=False) for n, p in enumerate(pieces)]
+        if all(r.values and r.reason is None and not r.leftover for r in rs):
+            fits.append(list(zip(rs, pieces, strict=True)))
+    if len(fits) != 1:
+        return
+    blk.unplaced.remove(hit)
+    blk.drops_cells = True
+    blk.rows[:0] = [Row(clean_label(label), code, r, piece)
+                    for (code, label, _pos), (r, piece) in zip(orphans, fits[0], strict=True)]
+    if blk.unit is None:
+        blk.unit = _unit(cells, e, orphans[-1][2] + 4)  # 年度资金总额 项目资金 (元): the unit printed with the labels
+    taken.update(range(k, e))
+
+
+def _cuts(n: int, widths: list[int]) -> list[list[int]]:
+    """Every way to cut n figures into len(widths) consecutive rows, row m holding widths[m] or
+    one fewer (one empty cell the rendering dropped): the cut positions."""
+    out: list[list[int]] = []
+
+    def go(m: int, pos: int, acc: list[int]) -> None:
+        if m == len(widths):
+            if pos == n:
+                out.append(acc[:-1])
+            return
+        for w in (widths[m], widths[m] - 1):
+            if w > 0 and pos + w <= n:
+                go(m + 1, pos + w, [*acc, pos + w])
+    go(0, 0, [])
+    return out
 
 
 def _values_after(cells: list[SCell], k: int) -> int:
