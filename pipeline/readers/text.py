@@ -221,6 +221,7 @@ def _space_header(text: str, width: int) -> list[str] | None:
 
 
 _HEADER_WORD = pattern("layout", "text_tables.header_word")
+_TEXT_COLUMN = pattern("layout", "text_tables.text_column")
 _CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
 
 
@@ -251,7 +252,7 @@ def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     if not label_head:
         head = ["", *head]
     h = len(head)
-    if sum(1 for w in head[1:] if _HEADER_WORD.search(w)) < h - 2:
+    if sum(1 for w in head[1:] if _HEADER_WORD.search(w)) < h - 2 or any(_TEXT_COLUMN.search(w) for w in head):
         return None
     rows = [head]
     while j + h <= n:
