@@ -222,6 +222,7 @@ def _space_header(text: str, width: int) -> list[str] | None:
 
 _HEADER_WORD = pattern("layout", "text_tables.header_word")
 _TEXT_COLUMN = pattern("layout", "text_tables.text_column")
+_LABEL_HEADER = pattern("layout", "text_tables.label_header")
 _CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
 
 
@@ -262,6 +263,87 @@ def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
         rows.append([label, *cells])
         j += h
     return (rows, j) if len(rows) >= 3 else None
+
+
+_TYPED_MIN_ROWS = 3  # rows of a one-cell-per-line table told by its column types alone
+_SHORT_LINE = 16  # a header cell or a row label printed on a line of its own
+
+
+def _lone_cells(lines: list[str], i: int, limit: int = 600) -> list[tuple[str, int]]:
+    """The cells printed one per line from i, each with the line after it: a trailing bar
+    ('850 |') is no part of a cell, and cells apart by one blank line each (the blank-line
+    rendering) are read the same. Ends at the first line that is no lone cell."""
+    gap = i + 2 < len(lines) and lines[i].strip() != "" and lines[i + 1].strip() == "" and lines[i + 2].strip() != ""
+    out: list[tuple[str, int]] = []
+    p = i
+    while p < len(lines) and len(out) < limit:
+        t = lines[p].strip()
+        if t.endswith("|") and t.count("|") == 1:
+            t = t[:-1].strip()
+        if not t or "|" in t or "\t" in t:
+            break
+        p += 1
+        if gap and p + 1 < len(lines) and lines[p].strip() == "" and lines[p + 1].strip() != "":
+            p += 1  # one blank line between cells (rows may end without one)
+        out.append((t, p))
+    return out
+
+
+def _typed_cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A table printed one cell per line whose rows print text cells too (项目名称 | 预算金额(万元) |
+    实际支出(万元) | 资金使用率 | 成效评价 | 存在问题: 教育专项 / 850 / 830 / 97.6% / 优秀 / 资金拨付周期较长):
+    a header of h short lines opening with the label column's, then rows of exactly h non-empty
+    cells, every row printing figures in the same columns (at least two) and text in the others,
+    its first cell text. The header length is the one that makes at least three such rows; when
+    two lengths do, no grid. Cells may end in a bar or stand apart by blank lines."""
+    if not _LABEL_HEADER.match(lines[i].strip().rstrip("|").strip()):
+        return None
+    cells = _lone_cells(lines, i)
+    texts = [t for t, _ in cells]
+    run = 0
+    while run < len(texts) and len(texts[run]) <= _SHORT_LINE and not _CELL_NUM.match(texts[run]):
+        run += 1
+        if run > 13:
+            return None
+    found: list[tuple[list[list[str]], int]] = []
+    for h in range(3, run):
+        head = texts[:h]
+        rows, j, sig = [head], h, None
+        while j + h <= len(texts):
+            row = texts[j : j + h]
+            kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
+            if kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
+                break
+            sig = kind
+            rows.append(row)
+            j += h
+        if len(rows) - 1 >= _TYPED_MIN_ROWS and sig is not None \
+                and sum(1 for w, k in zip(head, sig, strict=True) if k and _HEADER_WORD.search(w)) >= 2:
+            found.append((rows, cells[j - 1][1]))
+    return found[0] if len(found) == 1 else None
+
+
+def _typed_space_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The same table with each row flattened onto a line of spaces (项目名称 预算金额(万元) … 存在问题 /
+    教育专项 850 830 97.6% 100% 优秀 资金拨付周期较长): a header line opening with the label column's
+    header, then at least three lines of as many words, figures in the same columns."""
+    head = lines[i].split()
+    h = len(head)
+    if not 3 <= h <= 13 or not _LABEL_HEADER.match(head[0]) or any(_CELL_NUM.match(w) for w in head):
+        return None
+    rows, j, sig = [head], i + 1, None
+    while j < len(lines):
+        row = lines[j].split()
+        kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
+        if len(row) != h or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
+            break
+        sig = kind
+        rows.append(row)
+        j += 1
+    if len(rows) - 1 < _TYPED_MIN_ROWS or sig is None \
+            or sum(1 for w, k in zip(head, sig, strict=True) if k and _HEADER_WORD.search(w)) < 2:
+        return None
+    return rows, j
 
 
 _GAPS = re.compile(r"( +)")
@@ -356,6 +438,8 @@ def read_text(data: bytes) -> Document:
             b.table(rows)
             continue
         cpl = _cell_per_line(lines, i) if line.strip() and not line.startswith("\t") else None
+        cpl = cpl or (_typed_cell_per_line(lines, i) or _typed_space_rows(lines, i)
+                      if line.strip() and not line.startswith("\t") else None)
         if cpl is not None:
             rows, i = cpl
             b.table(rows)
