@@ -97,10 +97,11 @@ def figures(text: str, expected: dict) -> set[tuple[str, float]]:
     return out
 
 
-def losses(corpus: Path, names: list[str] | None = None) -> dict[str, dict[str, set]]:
-    """Per rendering, per document: the figures read from the page's own text but not from
-    the rendering (table renderings skip documents with fewer than three `|` rows)."""
+def losses(corpus: Path, names: list[str] | None = None, docs: list[str] | None = None) -> dict[str, dict[str, set]]:
+    """Per rendering, per document (all, or `docs`): the figures read from the page's own text
+    but not from the rendering (table renderings skip documents with fewer than three `|` rows)."""
     spec = json.loads((corpus / "expect.json").read_text(encoding="utf-8"))["docs"]
+    spec = {d: v for d, v in spec.items() if docs is None or d in docs}
     out: dict[str, dict[str, set]] = {n: {} for n in names or [*RENDERINGS, *PAGE_RENDERINGS]}
     for doc, exp in sorted(spec.items()):
         text = (corpus / doc).read_text(encoding="utf-8", errors="replace")

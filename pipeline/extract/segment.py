@@ -251,7 +251,7 @@ def _title_in_one_line(blocks: list) -> tuple[str, str, int] | None:
     '欢迎来到X医院 … 2023年度X医院单位决算 来源:…'): the first run of one or two space-apart
     pieces that reads as a title on a line of its own would."""
     for i, b in enumerate(blocks[:15]):
-        if not isinstance(b, Paragraph) or len(b.text) <= _FURNITURE_MAX:
+        if not isinstance(b, Paragraph) or len(b.text) <= _FURNITURE_MAX and not _before_cut_table(blocks, i):
             continue
         pieces = [p for p in re.split(r"[ \u3000]{1,}", b.text[:1500]) if p]
         for k in range(len(pieces)):
@@ -272,6 +272,18 @@ def _title_in_one_line(blocks: list) -> tuple[str, str, int] | None:
             return kind, _CHROME.sub("", cand), i
         return None
     return None
+
+
+_CUT_MIN, _CUT_PIECES = 150, 12
+
+
+def _before_cut_table(blocks: list, i: int) -> bool:
+    """A one-line page whose flattened form the text reader cut out into a grid: what was
+    before the form (banner, metadata, title) is a paragraph of its own, shorter than a whole
+    page but still many space-apart pieces, right before the grid."""
+    b = blocks[i]
+    return (len(b.text) > _CUT_MIN and b.text.count(" ") >= _CUT_PIECES and i + 1 < len(blocks)
+            and isinstance(blocks[i + 1], Table))
 
 
 def _names_itself(title: str) -> bool:

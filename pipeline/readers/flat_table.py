@@ -95,6 +95,30 @@ def _tokens(text: str) -> tuple[list[str], set[int]]:
 _MONEY_UNITS = frozenset(money_unit_names())
 
 
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+
+
+def _join_cut_headers(tokens: list[str], breaks: set[int]) -> tuple[list[str], set[int]]:
+    """A stage header a PDF cell wrapped and the flattening cut at the wrap ('年初 预算数',
+    '全年 执行数'): two words that make a stage or fund column together while the first alone
+    does not are one word."""
+    out: list[str] = []
+    kept: set[int] = set()
+    k = 0
+    while k < len(tokens):
+        w = tokens[k]
+        if (k + 1 < len(tokens) and _HAN_WORD.match(w) and not (_is_stage(w) or _is_fund_col(w))
+                and (_is_stage(w + tokens[k + 1]) or _is_fund_col(w + tokens[k + 1]))):
+            w, step = w + tokens[k + 1], 2
+        else:
+            step = 1
+        if k in breaks:
+            kept.add(len(out))
+        out.append(w)
+        k += step
+    return out, kept
+
+
 def _is_num(w: str) -> bool:
     """A cell's figure, bare or with the money unit a cell may print (150万, 125.25万元)."""
     if _NUM.match(w):
@@ -150,7 +174,7 @@ def unflatten(text: str) -> tuple[str, list[list[str]], str] | None:
     or None when the words do not hold one."""
     if len(text) < 40:
         return None
-    tokens, breaks = _tokens(text)
+    tokens, breaks = _join_cut_headers(*_tokens(text))
     fund = _find_fund_header(tokens)
     ind = _find_ind_header(tokens, fund[1] if fund else 0)
     if fund is None and ind is None:
@@ -213,12 +237,20 @@ def _funding_rows(
             rows[-1].append(w)
             k += 1
             continue
+        if (kv := _LABEL_FIGURE.match(w)) is not None and _is_num(kv.group(2)):
+            rows.append([kv.group(1), kv.group(2)])  # 其中:一般公共预算:1873.66万元 — a label and its figure
+            k += 1
+            continue
         j = k + 1
         while j < end and _is_num(tokens[j]) and j - k <= ncols:
             j += 1
         rows.append([w, *tokens[k + 1 : j]])
         k = j
     return k
+
+
+# A word holding a label and its figure after a colon (项目支出:2985.5万元).
+_LABEL_FIGURE = re.compile(r"^(.*[^\d:：])[:：]([-−]?\d[\d,]*(?:\.\d+)?\D{0,2})$")
 
 
 def _dropped_cells(rows: list[list[str]]) -> bool:

@@ -121,3 +121,21 @@ def test_any_word_stream_gives_rectangular_rows_or_nothing(words, per_line):
     if found is not None:
         _, rows, _ = found
         assert rows and len({len(r) for r in rows}) == 1
+
+
+# real-dev 111 (零陵区林业局 2021 部门整体支出绩效自评表, cells apart by blank lines) flattened onto one
+# line: the PDF wrapped 年初预算数 and 全年执行数 in their cells, and the breakdown prints each figure
+# after its label and a colon
+ONE_LINE_111 = ("部门整体支出绩效自评表 2021年度) 级预算单位名称 陵区林业局 年度预 算申请 (万元) 年初 预算数 全年预算数 全年 执行数 "
+                "分值 执行率 得分 年度资金总额 4753.66万元 4753.66万元 3824.26万元 10 100% 10 按收入性质分: 按支出性质分: "
+                "其中: 一般公共预算:1873.66万元 其中:基本支出:1768.16万元 政府性基金拨款: 项目支出:2985.5万元 "
+                "纳入专户管理的非税收入拨款: 其他资金:2880万元 年度总体目标 预期目标 实际完成情况")
+
+
+def test_header_words_cut_at_a_wrap_and_label_colon_figures():
+    _prefix, rows, _rest = unflatten(ONE_LINE_111)
+    head = next(r for r in rows if "全年预算数" in r)
+    assert [c for c in head[1:] if c] == ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert next(r for r in rows if r[0] == "年度资金总额")[1:7] == ["4753.66万元", "4753.66万元", "3824.26万元", "10", "100%", "10"]
+    assert ["项目支出", "2985.5万元"] == [c for c in next(r for r in rows if r[0] == "项目支出") if c]
+    assert ["其中:一般公共预算", "1873.66万元"] == [c for c in next(r for r in rows if "一般公共预算" in r[0]) if c]
