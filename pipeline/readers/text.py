@@ -281,6 +281,11 @@ def _lone_cells(lines: list[str], i: int, limit: int = 600) -> list[tuple[str, i
         if t.endswith("|") and t.count("|") == 1:
             t = t[:-1].strip()
         if not t or "|" in t or "\t" in t:
+            # an empty cell (a bare bar; three blank lines between cells apart by one): the table
+            # goes on with cells left empty
+            if not t and (lines[p].strip() or gap and p + 3 < len(lines) and not "".join(lines[p : p + 3]).strip()
+                          and lines[p + 3].strip()):
+                out.append(("", p))
             break
         p += 1
         if gap and p + 1 < len(lines) and lines[p].strip() == "" and lines[p + 1].strip() != "":
@@ -300,8 +305,9 @@ def _typed_cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int
         return None
     cells = _lone_cells(lines, i)
     texts = [t for t, _ in cells]
+    empty_at = len(texts) - 1 if texts and texts[-1] == "" else None
     run = 0
-    while run < len(texts) and len(texts[run]) <= _SHORT_LINE and not _CELL_NUM.match(texts[run]):
+    while run < len(texts) and texts[run] and len(texts[run]) <= _SHORT_LINE and not _CELL_NUM.match(texts[run]):
         run += 1
         if run > 13:
             return None
@@ -312,11 +318,13 @@ def _typed_cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int
         while j + h <= len(texts):
             row = texts[j : j + h]
             kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
-            if kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
+            if not all(row) or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
                 break
             sig = kind
             rows.append(row)
             j += h
+        if empty_at is not None and empty_at < j + h:
+            continue  # rows go on with empty cells, which this grid cannot place
         if len(rows) - 1 >= _TYPED_MIN_ROWS and sig is not None \
                 and sum(1 for w, k in zip(head, sig, strict=True) if k and _HEADER_WORD.search(w)) >= 2:
             found.append((rows, cells[j - 1][1]))

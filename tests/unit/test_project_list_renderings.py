@@ -44,3 +44,18 @@ def test_every_rendering_reads_every_project(rendering: str) -> None:
 def test_two_rows_are_too_few_to_tell_the_columns() -> None:
     text = rerender("\n".join(PAGE.splitlines()[:4]) + "\n", "cell_per_line")
     assert _read(text) == (set(), set())
+
+
+def test_rows_going_on_with_empty_cells_get_no_grid() -> None:
+    # one cell per line ending in a bar: reasons printed on three rows, then left empty (a bare
+    # bar) — a grid of the first three rows would cut the table in two (hypothesis found it)
+    rows = [["项目", "2022年预算数", "2023年预算数", "增减额", "增减原因"],
+            ["合计", "0.06", "0.04", "-0.02", "压减一般性支出"],
+            ["1、因公出国(境)费", "0.02", "0.01", "-0.01", "压减一般性支出"],
+            ["2、公务接待费", "0.02", "0.01", "-0.01", "压减一般性支出"],
+            ["3、公务用车购置及运行维护费", "0.02", "0.02", "0.00", ""],
+            ["其中:(1)公务用车购置费", "0.01", "0.01", "0.00", ""]]
+    text = "某县财政局2023年部门预算“三公”经费情况说明\n单位:万元\n" + "\n".join(f"{c} |" for r in rows for c in r)
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    got = {f["line_item"] for f in ex.fact_budgets if f["origin"] == "table"}
+    assert {"sangong", "sangong_abroad", "sangong_reception", "sangong_vehicle", "sangong_vehicle_purchase"} <= got

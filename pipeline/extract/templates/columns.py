@@ -250,7 +250,7 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
     cols: list[Col] = []
     j = i
     line_mode = i + 1 < len(cells) and not cells[i + 1].line_start
-    if not cells[i].line_start:
+    if not cells[i].line_start and not _inline_label_head(cells, i):
         return None  # a header begins its line: a line's tail is not a header of its own
     if line_mode and (grouped := _grouped_header(cells, i)) is not None:
         return grouped
@@ -293,6 +293,13 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
     if line_mode and j < len(cells):
         j = _sub_header(cells, j, cols)
     return cols, j
+
+
+def _inline_label_head(cells: list[SCell], i: int) -> bool:
+    """A page flattened onto one line (document-site previews) prints its tables inside the
+    line: a header there opens with the label column's own header (经费项目, 项目) after text."""
+    col = column_of(cells[i].text) if not cells[i].empty else None
+    return col is not None and col.measure == "label" and i > 0 and not _is_value(cells[i - 1])
 
 
 def _spanned_groups(cols: list[Col]) -> list[Col]:
@@ -540,7 +547,9 @@ def _side_lines(cells: list[SCell], k: int, width: int, n_sides: int) -> tuple[l
 
 def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list[SCell], int]:
     """The rows after a header; where they end."""
-    line_mode = any(not c.line_start for c in cells[k : k + 8])
+    # rows on lines of their own; a table printed inside a line (its first row does not begin
+    # one) is read a label and its values at a time
+    line_mode = any(not c.line_start for c in cells[k : k + 8]) and (k >= len(cells) or cells[k].line_start)
     rows: list[TRow] = []
     stray: list[SCell] = []
     idle = 0
