@@ -249,6 +249,8 @@ def _cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int] | No
     label_head = not head or stage_of(head[0]) is None
     if c < 2 or len(head) != c + (2 if label_head else 1):
         return None
+    if not label_head and i > 0 and stage_of(lines[i - 1].strip()) is not None:
+        return None  # the header began a line earlier (年初预算数): a row one figure short, not a header
     head, j = head[:-1], j - 1
     if not label_head:
         head = ["", *head]

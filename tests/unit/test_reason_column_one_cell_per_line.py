@@ -36,3 +36,24 @@ def test_every_rendering_reads_the_same_rows() -> None:
     assert want["sangong_vehicle_purchase"] == Decimal("5273600.00")
     for name in ("cell_per_line", "cell_per_line_bar", "blank_lines", "tabs", "flattened_rows"):
         assert _budgets(rerender(ROWS, name)) == want, name
+
+
+# real-dev 146 (金寨县茶谷和美丽乡村建设服务中心 2023 部门整体支出绩效自评表) one cell per line, its
+# empty 得分 cell dropped: a grid may not start at 全年预算数 when 年初预算数 is the line before
+FORM_146 = """部门整体支出绩效自评表 | |||||||||||||
+(2023年度) | |||||||||||||
+部门 | 金寨县茶谷和美丽乡村建设服务中心 | ||||||||||||
+预算资金 (万元) |
+年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||||||
+年度资金总额 | 329.77 | 329.77 | 338.31 | 10 | 102.59% | ||||||||
+其中:当年财政拨款 | 329.77 | 329.77 | 338.31 | — | 102.59% | — | |||||||
+上年结转资金 | — | — | |||||||||||
+其他资金 | — | — | |||||||||||
+年度总体目标 | 预期目标 | 实际完成情况 | |||||||||||
+"""
+
+
+def test_a_header_is_not_cut_after_its_first_word() -> None:
+    ex = extract(read_text(rerender(FORM_146, "cell_per_line").encode("utf-8")), "d")
+    execs = {(f["line_item"], f["executed_yuan"], f["reported_rate_pct"]) for f in ex.fact_executions}
+    assert ("total", Decimal("3383100.00"), Decimal("102.59")) in execs
