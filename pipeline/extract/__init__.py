@@ -336,7 +336,7 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
             ctx.ex.fact_budgets.append(
                 {
                     "report_id": ctx.report_id, "project_id": None, "line_item": item, "stage": stage,
-                    "amount_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+                    "amount_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "").replace(" ", "")), m.unit),
                     "reported_text": m.printed, "reported_unit": m.unit, "decimals": m.decimals,
                     "source_ref": ref, "origin": "narrative", "table_kind": None, "is_twin": False,
                 }
@@ -344,13 +344,13 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         elif m.subject == "executed:total" and (row := _narrative_execution(ctx)) is not None \
                 and row["executed_yuan"] is None:
             # The rate came first ("执行率97%，已支付…"): one fact for both.
-            row.update(executed_yuan=to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+            row.update(executed_yuan=to_yuan(Decimal(m.text.replace(",", "").replace("，", "").replace(" ", "")), m.unit),
                        reported_text=m.printed, reported_unit=m.unit, decimals=m.decimals, source_ref=ref)
         elif m.subject == "executed:total":
             ctx.ex.fact_executions.append(
                 {
                     "report_id": ctx.report_id, "project_id": None, "line_item": "total",
-                    "executed_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "")), m.unit),
+                    "executed_yuan": to_yuan(Decimal(m.text.replace(",", "").replace("，", "").replace(" ", "")), m.unit),
                     "reported_rate_pct": None, "reported_text": m.printed, "reported_unit": m.unit,
                     "decimals": m.decimals, "source_ref": ref, "rate_text": None, "rate_decimals": None,
                     "rate_source_ref": None, "origin": "narrative", "table_kind": None, "is_twin": False,

@@ -161,7 +161,7 @@ def _chinese(s: str) -> Number | None:
 # Running text: the Chinese comma "，" is clause punctuation there, so only "," groups digits.
 _FOLD = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)} | {"．": ".", "－": "-", "％": "%", "＋": "+"})
 _RUN = re.compile(
-    r"(?<![0-9A-Za-z.])(?:[-−+](?=\d))?(?:\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
+    r"(?<![0-9A-Za-z.])(?:[-−+](?=\d))?(?:\d{1,3}(?:, \d{3})+(?=\.\d)|\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?:\.\d+)?"
     rf"|{_CN_PERCENT}[{_CN}]+(?:{_CN_POINT}[{_CN_DECIMAL}]+)?"
 )
 
@@ -182,7 +182,7 @@ def find_numbers(text: str) -> list[tuple[int, int, Number]]:
             if n is not None:
                 out.append((m.start(), m.end(), Number(n.value, text[m.start():m.end()], n.decimals, "%")))
             continue
-        digits = tok.replace(",", "").replace("−", "-").lstrip("+")
+        digits = tok.replace(",", "").replace(" ", "").replace("−", "-").lstrip("+")
         value = Decimal(digits)
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         out.append((m.start(), m.end(), Number(value, text[m.start():m.end()], decimals, _unit_after(norm, m.end()))))
