@@ -105,9 +105,43 @@ def _cell_runs(blocks: list) -> set[int]:
     return out
 
 
+_INLINE_MIN = 200  # a paragraph this long holding scored headings inside it is a flattened page
+
+
+def split_inline_headings(doc: Document) -> int:
+    """A page flattened onto one line keeps its scored outline inside the line ('一、投入(14分)
+    (一)项目立项(8分): (1)项目立项(2分) 我县…自评得2分。 (2)项目预算规范性(3分): …'): the line is cut
+    back into paragraphs, each scored heading one of its own, so the scores are read under their
+    headings as on the page. Each piece points at its characters of the printed line."""
+    pat = re.compile(tomllib.loads((VOCAB_DIR / "statements.toml").read_text(encoding="utf-8"))["score"]["inline_heading"])
+    out: list = []
+    cut = 0
+    for b in doc.blocks:
+        if not isinstance(b, Paragraph) or len(b.text) < _INLINE_MIN or b.lines:
+            out.append(b)
+            continue
+        heads = [m for m in pat.finditer(b.text) if m.start() > 0]
+        if len(heads) < 2:
+            out.append(b)
+            continue
+        bounds = sorted({0, len(b.text), *(m.start() for m in heads), *(m.end() for m in heads)})
+        for a, e in zip(bounds, bounds[1:], strict=False):
+            piece = b.text[a:e].rstrip()
+            a += len(piece) - len(piece.lstrip())  # a piece starts at its first printed character
+            piece = piece.strip()
+            if piece:
+                out.append(Paragraph(index=b.index, text=piece, page=b.page, style=b.style,
+                                     lines=((b.index, b.page, -a),)))
+        cut += 1
+    doc.blocks = out
+    return cut
+
+
 def prepare(doc: Document) -> Document:
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
+    if split_inline_headings(doc):
+        doc.warnings.append("scored headings inside a line flattened from a page were set apart")
     sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))
     trad, glossed = looks_traditional(sample), has_glosses(sample)
     if not (trad or glossed):

@@ -54,7 +54,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     if heading is not None:
         # A new heading closes the deeper ones it follows.
         flow.headings = {lvl: h for lvl, h in flow.headings.items() if lvl < heading.level}
-        heading.ref = str(p.ref())
+        # a heading cut out of a flattened line points at its characters (pieces share the line)
+        heading.ref = str(p.ref(0, len(p.text)) if p.lines else p.ref())
         flow.headings[heading.level] = heading
         return 0
     _add_scores(ctx, report, p, seen, flow)
@@ -208,6 +209,9 @@ def _execution(s: Statement, p: Paragraph) -> dict:
     return row
 
 
+BUDGET_EXECUTION = "budget_execution"  # the component code of the form's funds-execution row
+
+
 def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], flow: Flow) -> None:
     """Scores stated in running text → fact_scores (origin 'statement'): named by their own
     clause, else by the outline heading they are under (with its full mark as weight)."""
@@ -223,6 +227,12 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
             _rescope_total(ex, report, ref, flow)
         if ref in taken or (sc.about_project and not single):
             continue  # a project's score in a department report is that project's (a mention)
+        if sc.component is None and not sc.total and sc.of_rate and not flow.headings:
+            key = ("score", BUDGET_EXECUTION, sc.value, "")
+            if key not in seen:
+                seen[key] = ref
+                _score_row(ex, rid, BUDGET_EXECUTION, None, None, sc, ref)
+            continue
         if sc.total or (sc.component is None and not flow.headings):
             if report["score_total"] is None and report.get("report_kind") not in ("final_accounts", "budget"):
                 report["score_total"] = sc.value

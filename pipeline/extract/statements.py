@@ -124,7 +124,9 @@ def grammar() -> Grammar:
     # "实际到位资金(万元)84.74": the unit printed in brackets before the figure (a label cell).
     money = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True) if u not in bare)
     changes = "|".join(re.escape(w) for w in sorted(cfg["exclude"]["change_before"], key=len, reverse=True))
-    number = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # "1, 537.4万元": a converter set a space after the thousands comma (only with decimals: "3, 100"
+    # may be a list)
+    number = r"(?<![\d.])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, \d{3})+\.\d+|\d+(?:\.\d+)?)"
     with (VOCAB / "statement_items.csv").open(encoding="utf-8") as f:
         items = tuple((re.compile(r["pattern"]), r["code"], bool(r["generic"])) for r in csv.DictReader(f))
     ex, rate = cfg["exclude"], cfg["rate"]
@@ -596,7 +598,7 @@ def read_statements(printed: str, default_measure: str | None,
                     flow.skip(a + ns, a + ne, "an earlier period's figure whose current level is not stated")
                 else:
                     owner.prior = Statement(
-                        value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                        value=Decimal(n.replace(",", "").replace(" ", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                         printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
                         measure=owner.measure, measure_said=False, line_item=owner.line_item,
                         item_label=owner.item_label, sentence=si, period="prior", project=owner.project,
@@ -690,7 +692,7 @@ def read_statements(printed: str, default_measure: str | None,
                         # 比预算数 is this year's budget; 比2021年预算 / 比上年预算 the earlier period's
                         base = "budget" if word in g.over_budget or (any(w in since for w in g.budget_base)
                                                                      and not g.prior_period.search(since)) else "prior"
-                        changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "")), n, u,
+                        changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "").replace(" ", "")), n, u,
                                               g.units[u], _decimals(n), a + ns, a + ne, base=base,
                                               group=(group[0].start if group else a + ns) if group_open else 0))
                         if group_open:
@@ -776,7 +778,7 @@ def read_statements(printed: str, default_measure: str | None,
                 # "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元": the same line's figure
                 # of the year before, stated after this year's, is its prior, never a level
                 earlier.prior = Statement(
-                    value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                    value=Decimal(n.replace(",", "").replace(" ", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                     printed=printed[a + ns : a + ne], start=a + ns, end=a + ne, label=label.strip(),
                     measure=measure, measure_said=said, line_item=code, item_label=words, sentence=si,
                     period="prior", project=earlier.project, year=earlier.year - 1 if earlier.year else None,
@@ -788,7 +790,7 @@ def read_statements(printed: str, default_measure: str | None,
             if whole is not None and _other_partition(whole, code, flow, g):
                 whole = None
             st = Statement(
-                value=Decimal(n.replace(",", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
+                value=Decimal(n.replace(",", "").replace(" ", "")), unit=u, factor=g.units[u], decimals=_decimals(n),
                 printed=printed[a + ns : a + ne], start=a + ns, end=a + ne,
                 label=label.strip(), measure=measure, measure_said=said, line_item=code, item_label=words,
                 sentence=si, part_of=whole, project=subj.group("name").strip() if subj else None,
@@ -1058,6 +1060,19 @@ def _level_before_base(m: re.Match, a: int, si: int, out: list[Statement], close
     return _restage_executed(lv, flow)
 
 
+def _level_before_named_budget(si: int, out: list[Statement], g: Grammar, flow: Flow) -> Statement | None:
+    """"一般公共预算收入117.31亿元,为预期的106.3%": a rate whose words name the budget it is
+    measured against (为预算的, 完成年初预算的, 为预期的, 占任务数的) without printing it, right after a
+    named line's level whose stage no word said (the fund's name 一般公共预算 made it look like a
+    budget): that level is what was collected or spent. The last figure read must be that level."""
+    lv = out[-1] if out else None
+    if lv is None or lv.sentence != si or lv.period != "current" or lv.rate is not None or lv.measure_said \
+            or lv.line_item in ("stated", *g.generic_items) or lv.part_of is not None \
+            or lv.measure not in ("initial", "adjusted") or lv.is_rate_base:
+        return None
+    return _restage_executed(lv, flow)
+
+
 def _restage_executed(lv: Statement, flow: Flow) -> Statement:
     """A level first read at a budget stage is what was spent: moved to `executed` in the flow."""
     if flow.levels.get((lv.line_item, lv.measure)) is lv:
@@ -1089,7 +1104,7 @@ def _spent_before_rate(label: str, si: int, out: list[Statement], g: Grammar, fl
 def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Statement],
              rates: list[Rate], changes: list[Change], g: Grammar, flow: Flow) -> None:
     n = m.group("n")
-    value = Decimal(n.replace(",", ""))
+    value = Decimal(n.replace(",", "").replace(" ", ""))
     pct = (value, n, _decimals(n), a + m.start("n"), a + m.end("n"))
     tail = changes[-1] if changes else None
     # "分别减少0.18亿元和0.56亿元,下降133.1%和43.7%": a list of percentages after changes listed
@@ -1156,6 +1171,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
                and not any(o < s.start - a < c for o, c in closed)), None)
     if ex is None:
         ex = _level_before_base(m, a, si, out, closed, g, flow)
+    if ex is None and any(p.search(plain) for p in g.rate_patterns):
+        ex = _level_before_named_budget(si, out, g, flow)
     if ex is None:
         _spent_before_rate(label, si, out, g, flow)
     if ex is not None and ex.rate is None:
@@ -1229,6 +1246,9 @@ class Score:
     component: str | None  # named by its own clause; None: the heading it is under
     total: bool
     about_project: bool = False  # its sentence or label is about one project (项目自评得分…)
+    # its sentence states an execution rate before it ("全年执行300万元,执行率100%,自评分20分"): the
+    # score of the form's budget-execution row
+    of_rate: bool = False
 
 
 @dataclass
@@ -1274,8 +1294,11 @@ def read_scores(printed: str) -> list[Score]:
         name = sg.label_trim.sub("", re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*", "", label)).strip()
         sent_start = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
         about = bool(g.project_subject.match(text[sent_start:])) or g.project_word in label + m.group("w")
+        of_rate = bool(re.search(rf"(?:{'|'.join(map(re.escape, g.standalone_rate_words))})\D{{0,3}}\d+(?:\.\d+)?%",
+                                 text[sent_start : m.start()]))
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
-                         name if len(name) >= 2 and not name.endswith(sg.self_words) else None, total, about))
+                         name if len(name) >= 2 and not name.endswith(sg.self_words) else None, total, about,
+                         of_rate))
     taken = {x.start for x in out}
     for m in sg.form_total.finditer(text):
         n = m.group("n")

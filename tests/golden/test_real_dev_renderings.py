@@ -42,3 +42,15 @@ def test_a_form_flattened_onto_one_line_keeps_its_funding_block() -> None:
     # its figure, and the title before the cut-out grid still the report's
     lost = losses(REAL_DEV, ["one_line"], ["111.txt"])["one_line"]["111.txt"]
     assert lost <= {("amounts", 28800000.0)}
+
+
+@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
+def test_scored_headings_flattened_onto_one_line_keep_their_scores_and_finding() -> None:
+    # 131's outline (一、投入(14分) (一)项目立项(8分): (1)项目立项(2分) …自评得2分) on one line: each scored
+    # heading is set apart again, so 项目立项's four scores (11 of 8) are still found
+    from pipeline.rerender import rerender
+    from tests.checks_harness import check_text, failures
+
+    assert not losses(REAL_DEV, ["one_line"], ["131.txt"])["one_line"]["131.txt"]
+    df, _ = check_text(rerender((REAL_DEV / "131.txt").read_text(encoding="utf-8"), "one_line"))
+    assert "score_within_weight" in set(failures(df)["check_name"])
