@@ -54,6 +54,8 @@ class Grammar:
     unspent_before: tuple[str, ...]
     returned_words: tuple[str, ...]
     to_date: tuple[str, ...]
+    list_announced: tuple[str, ...]
+    list_item_end: tuple[str, ...]
     balance_before: re.Pattern[str]
     allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
@@ -136,7 +138,8 @@ def grammar() -> Grammar:
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
-        returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]), balance_before=re.compile(ex["balance_before"]),
+        returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]),
+        list_announced=tuple(cfg["to_date"]["list_announced"]), list_item_end=tuple(cfg["to_date"]["list_item_end"]), balance_before=re.compile(ex["balance_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
         relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
@@ -385,6 +388,9 @@ class Flow:
     last: Statement | None = None  # the last current level stated
     whole: Statement | None = None  # the whole of the list of parts last opened (其中)
     pending: list[Statement] = field(default_factory=list)  # a list announced at a paragraph's end
+    # a paragraph about a part of the year gone by announced a list ("上半年,…支出1532.7亿元…主要支出
+    # 科目情况如下:"): its items on the next lines ("社会保障和就业支出314.5亿元,…;") are of that period too
+    to_date_list: bool = False
 
     # the reporting unit's own names (深圳市审计局): in a label they name the reporter, not a line
     self_names: tuple[str, ...] = ()
@@ -710,7 +716,7 @@ def read_statements(printed: str, default_measure: str | None,
             said = measure is not None
             # "上半年,全国一般公共预算支出136571亿元": a paragraph about a part of the year gone by states
             # what came in or went out so far, where the report's default stage would make it a budget
-            to_date = any(w in text[: a + m.start()] for w in g.to_date)
+            to_date = flow.to_date_list or any(w in text[: a + m.start()] for w in g.to_date)
             if to_date and measure in g.kind_measures and default_measure == "initial":
                 measure = "executed"
             summed = _ends_with(label, g.sum_words) or any(
@@ -809,6 +815,9 @@ def read_statements(printed: str, default_measure: str | None,
             prev_end = m.end()
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
+    tail = text.rstrip()
+    flow.to_date_list = (any(w in text for w in g.to_date) and tail.endswith(g.list_announced)) \
+        or (flow.to_date_list and tail.endswith(g.list_item_end))
     out = [x for x in out if not x.cells_run]
     _loosen_mixed_lists(out)
     return out, rates, changes

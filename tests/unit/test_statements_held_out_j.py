@@ -42,3 +42,26 @@ def test_a_score_after_the_execution_rate_is_the_funds_execution_score() -> None
     assert {(f["component"], f["score"]) for f in ex.fact_scores} >= {
         ("total", Decimal("99")), ("budget_execution", Decimal("20"))}
     assert ex.reports[0]["score_total"] == Decimal("99")
+
+
+# J 1116 (a traditional-script 三公 note, converted): 少 after the earlier year's figure is a change
+J1116 = "2019年度“三公”经费决算说明\n1、决算车辆运行维护费用2.94万元,比去年3.01万元少0.07万元,基本持平;\n"
+# J 1120 (a city's half-year budget execution, 亿元): a list announced by a half-year paragraph
+J1120 = ("一、全市一般公共预算收支情况\n(一)一般公共预算收入情况\n上半年,全市一般公共预算收入1144.4亿元,同比增长6.3%。"
+         "其中:地方税收收入865.4亿元,同比增长2.8%;非税收入279亿元,同比增长18.8%。\n"
+         "(二)一般公共预算支出情况\n上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。主要支出科目情况如下:\n"
+         "社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n"
+         "交通运输支出41.3亿元,同比增长17.4%。\n")
+
+
+def test_less_than_last_year_is_a_change_not_a_level() -> None:
+    ex = extract(read_text(J1116.encode("utf-8")), "d")
+    assert not [f for f in ex.fact_executions if f["executed_yuan"] == Decimal("700.00")]
+    assert any(f["direction"] == -1 and f["change_yuan"] == Decimal("700.00") for f in ex.fact_changes)
+
+
+def test_the_items_of_a_half_year_list_are_what_was_spent() -> None:
+    ex = extract(read_text(J1120.encode("utf-8")), "d")
+    spent = {f["executed_yuan"] for f in ex.fact_executions}
+    assert {Decimal("31450000000.00"), Decimal("8680000000.00"), Decimal("4130000000.00")} <= spent
+    assert not ex.fact_budgets
