@@ -8,6 +8,7 @@ import tomllib
 from functools import lru_cache
 
 from pipeline.extract.identity import words
+from pipeline.extract.row_numbers import regrid
 from pipeline.model import Document, Paragraph, Table
 from pipeline.normalize.script import (
     collapse_doubled_punctuation,
@@ -144,9 +145,26 @@ def prepare(doc: Document) -> Document:
         doc.warnings.append("scored headings inside a line flattened from a page were set apart")
     sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))
     trad, glossed = looks_traditional(sample), has_glosses(sample)
-    if not (trad or glossed):
-        return doc
+    if trad or glossed:
+        _simplify(doc, trad, glossed)
+    if regrid_row_numbers(doc):
+        doc.warnings.append("balance tables printing row numbers were rebuilt without them")
+    return doc
 
+
+def regrid_row_numbers(doc: Document) -> int:
+    """Balance tables with 行次 columns, rebuilt as the two-sided grid (row_numbers.py)."""
+    out: list = []
+    n = 0
+    for b in doc.blocks:
+        got = regrid(b) if isinstance(b, Table) else None
+        out.extend(got or [b])
+        n += got is not None
+    doc.blocks = out
+    return n
+
+
+def _simplify(doc: Document, trad: bool, glossed: bool) -> None:
     def fix(s: str) -> str:
         if glossed:
             s = collapse_doubled_punctuation(strip_glosses(s))
@@ -164,4 +182,3 @@ def prepare(doc: Document) -> Document:
         "text read in simplified characters" * trad + (" and " if trad and glossed else "")
         + "pinyin glosses dropped" * glossed
     )
-    return doc

@@ -174,6 +174,23 @@ def _trailing_bar_rows(lines: list[str], i: int) -> int:
     return j - i if j - i >= 3 else 0
 
 
+_ROW_NUMBER_HEAD = pattern("layout", "row_numbers.header")
+
+
+def _row_number_rows(lines: list[str], i: int) -> int:
+    """A balance table printing row numbers (收入 | 支出 then 项目 | 行次 | 金额 | 项目 | 行次 | 金额) as
+    `|` rows whose empty cells the page dropped, so its rows differ in width: one grid from its
+    side line to its last `|` line (pipeline/extract/row_numbers.py reads it by its numbers)."""
+    if i + 1 >= len(lines) or "|" not in lines[i] or len([c for c in _unpadded(lines[i]) if c]) != 2:
+        return 0
+    if sum(1 for c in _split_pipe(lines[i + 1]) if _ROW_NUMBER_HEAD.match(c.replace(" ", ""))) != 2:
+        return 0
+    j = i + 2
+    while j < len(lines) and "|" in lines[j]:
+        j += 1
+    return j - i if j - i >= 4 else 0
+
+
 def _unpadded(line: str) -> list[str]:
     """A row's cells without the run of empty cells a page pads it with."""
     cells = _split_pipe(line)
@@ -424,6 +441,10 @@ def read_text(data: bytes) -> Document:
                 rows.append(lines[i].strip().split("\t"))
                 i += 1
             b.table(rows)
+            continue
+        if (k := _row_number_rows(lines, i)):
+            b.table([_unpadded(x) for x in lines[i : i + k]])
+            i += k
             continue
         if (k := _trailing_bar_rows(lines, i)):
             b.table([_unpadded(x) for x in lines[i : i + k]])

@@ -170,7 +170,7 @@ def column_of(text: str) -> Col | None:
         return None
     for c in _columns_file()[0]:
         target = s if c.measure in ("change", "change_pct", "other", "text", "label") else rest
-        if c.measure == "level" and c.stage == "report" and year is None:
+        if c.measure == "level" and c.stage == "report" and year is None and not rest:
             continue  # an empty header is a column only when it printed a year
         if any(p.search(target) for p in c.headers):
             return Col(c.measure, text, c.stage, year, word, c.group, tuple(c.by_kind.items()), c.units,
@@ -447,8 +447,9 @@ def _two_sided(cells: list[SCell], i: int) -> tuple[list[list[Col]], int] | None
         j += 1
     if len(run1) >= 2 and j == len(head) and not head[1].line_start:
         return [[Col("label", head[0].text), *_settle(run1)]], i + j  # one side on its line
-    if len(run1) < 2 or j >= len(head) or header_key(head[j].text) in ("", header_key(head[0].text)) \
-            or header_key(head[j].text) not in sides:
+    # one amount column a side (收入 | 金额 | 支出 | 金额) only with both sides on the header line
+    if len(run1) < (1 if not head[1].line_start else 2) or j >= len(head) \
+            or header_key(head[j].text) in ("", header_key(head[0].text)) or header_key(head[j].text) not in sides:
         return None
     k = j + 1
     run2 = [column_of(c.text) for c in head[k : k + len(run1)]]
@@ -697,7 +698,9 @@ def _choose(rows: list[TRow], cols: list[Col], prefix: str = "") -> TableTemplat
         named = [r for r in own if code(t, r) not in t.totals]
         score = len(named)
         if t.any_label:
-            if not any(code(t, r) in t.totals for r in own):
+            # a list needs its total, unless two of its rows or more are named (an excerpt cut
+            # before 本年收入合计): then only the named rows are read
+            if not any(code(t, r) in t.totals for r in own) and len(named) < 2:
                 continue
             score = max(score, 1)
         if score < max(t.min_rows, 1):

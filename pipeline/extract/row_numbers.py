@@ -1,0 +1,104 @@
+"""Balance tables that print each row's number in a column of its own (the 收入支出决算总表 of the
+national 部门决算 templates: 项目 | 行次 | 金额 | 项目 | 行次 | 金额, the income side left, the
+spending side right).
+
+Web pages drop the empty cells of such a table, so a row's cells shift ('二、上级补助收入 | 2 | 二、外交
+支出 | 29 |': no amount on either side; '9 | 九、卫生健康支出 | 36 | 36341.62 |': no income row). The
+row numbers say where each side's cells are: the left side numbers its rows 1, 2, 3 … and the
+right side from its own first number on, one more each line. Each printed line is read as
+[label] number [amount] [label] number [amount], the numbers checked against those sequences,
+and the table rebuilt as the two-sided grid the disclosure engine reads (收入 | 金额 | 支出 | 金额),
+every cell kept with its printed position. A line that does not read so ends the rebuilt table;
+what follows stays as printed.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.templates.columns import side_words
+from pipeline.extract.templates.defs import header_key
+from pipeline.lexicon import pattern
+from pipeline.model import Cell, Table
+from pipeline.normalize.money import money_unit_names
+from pipeline.normalize.numbers import is_blank, parse_number
+
+_HEADER = pattern("layout", "row_numbers.header")
+_COLUMN_NUMBERS = pattern("layout", "row_numbers.column_numbers")
+_AMOUNT = pattern("layout", "row_numbers.amount")
+_MONEY = frozenset(money_unit_names())
+_MAX_ROW = 300  # a row number, never an amount this small… unless the sequence says so
+
+
+def _printed(row: list[Cell]) -> list[Cell]:
+    """The cells a row prints (a dash is an empty cell)."""
+    return [c for c in row if c.text.strip() and not is_blank(c.text.strip()) and not c.merged_copy]
+
+
+def _is_int(c: Cell, n: int | None = None) -> bool:
+    t = c.text.strip()
+    return t.isdigit() and (int(t) == n if n is not None else 0 < int(t) <= _MAX_ROW)
+
+
+def _is_amount(c: Cell) -> bool:
+    num = parse_number(c.text.strip())
+    return num is not None and (num.unit is None or num.unit in _MONEY)
+
+
+def _is_label(c: Cell) -> bool:
+    return parse_number(c.text.strip()) is None
+
+
+def _side(cells: list[Cell], k: int, n: int | None, nxt: int | None) -> tuple[Cell | None, int, Cell | None, int] | None:
+    """One side from k: [label] number [amount]. `n` is the row number expected (None: any);
+    `nxt` the other side's expected number (an amount printed as that number is not read).
+    Returns (label, number, amount, end)."""
+    label = None
+    if k < len(cells) and _is_label(cells[k]):
+        label, k = cells[k], k + 1
+    if k >= len(cells) or not _is_int(cells[k], n):
+        return None
+    num, k = int(cells[k].text.strip()), k + 1
+    amount = None
+    if k < len(cells) and _is_amount(cells[k]) and not _is_label(cells[k]):
+        after = cells[k + 1] if k + 1 < len(cells) else None
+        if nxt is not None and _is_int(cells[k], nxt) and (after is None or _is_amount(after)):
+            return label, num, None, k  # the other side's number, its amount after it
+        amount, k = cells[k], k + 1
+    return label, num, amount, k
+
+
+def regrid(t: Table) -> list[Table] | None:
+    """The table rebuilt without its row-number columns (and the rows after where the rebuilt
+    table ends, as printed), or None when it is no such table."""
+    rows = [_printed(r) for r in t.rows]
+    h = next((i for i, r in enumerate(rows) if sum(1 for c in r if _HEADER.match(header_key(c.text))) == 2), None)
+    if h is None or h == 0:
+        return None
+    sides = [c for c in rows[h - 1]]
+    amounts = [c for c in rows[h] if _AMOUNT.match(header_key(c.text))]
+    if len(sides) != 2 or any(header_key(c.text) not in side_words() for c in sides) or len(amounts) != 2:
+        return None
+    out: list[list[Cell]] = [[sides[0], amounts[0], sides[1], amounts[1]]]
+    left: int | None = None
+    right: int | None = None
+    k = h + 1
+    while k < len(rows) and rows[k] and _COLUMN_NUMBERS.match(header_key(rows[k][0].text)):
+        k += 1
+    end = k
+    for r in rows[k:]:
+        if not r:
+            end += 1
+            continue
+        a = _side(r, 0, left, right)
+        b = _side(r, a[3], right, None) if a is not None else None
+        if a is None or b is None or b[3] != len(r):
+            break
+        line = t.rows[end][0].row if t.rows[end] else 0
+        out.append([a[0] or Cell("", line, 0), a[2] or Cell("", line, 0), b[0] or Cell("", line, 0),
+                    b[2] or Cell("", line, 0)])
+        left, right = a[1] + 1, b[1] + 1
+        end += 1
+    if len(out) < 3:
+        return None
+    rebuilt = Table(index=t.index, rows=out, page=t.page, nested_in=t.nested_in, caption=t.caption)
+    rest = t.rows[end:]
+    return [rebuilt] + ([Table(index=t.index, rows=rest, page=t.page, caption=t.caption)] if rest else [])
