@@ -374,6 +374,13 @@ def _sub_header(cells: list[SCell], j: int, cols: list[Col]) -> int:
             sub.append(col)
         k += 1
     groups = [n for n, c in enumerate(cols) if c.group]
+    if not groups and len(sub) >= 2 and cols[-1].measure == "level" and sub[0].measure == "level" \
+            and sub[0].stage == "report" and sub[0].year is None \
+            and all(c.measure in ("change_pct", "other") for c in sub[1:]):
+        # 2020年执行数 over 金额 | 占调整预算% | 比上年增长%: the amount is the column's own figure,
+        # the percents columns of their own after it
+        cols[len(cols) - 1 : len(cols)] = [cols[-1], *sub[1:]]
+        return k
     if len(groups) != 1 or not sub or any(c.measure not in ("change", "change_pct") for c in sub):
         return j
     g = groups[0]
@@ -563,11 +570,13 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
             continue
         if _header(cells, k) is not None:
             break
+        printed_cells = False  # the line printed cells, even empty ones ('契税 | |||||'): a row
         if line_mode:
             e = k + 1
             while e < len(cells) and not cells[e].line_start:
                 e += 1
             line = cells[k:e]
+            printed_cells = len(line) > 1
             if last is not None and rows and rows[-1] is last and _runs_on(last, line, width):
                 # the row goes on on this line (rows split over lines: '濮阳市 | 73795 | 234267 |'
                 # then '| -10.9 | 70.9 | …'); bars meeting across the break close an empty cell
@@ -590,7 +599,8 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
             rows.append(TRow(h[1], h[0], [], h[2], index=n))
         if row is None:
             stray.extend(extra)
-            idle += 1 if not extra else 0
+            # a row printing only empty cells is a row of the table, not a line of text after it
+            idle += 1 if not extra and not printed_cells else 0
             continue
         idle = 0
         n += 1
