@@ -10,6 +10,7 @@ from functools import lru_cache
 from pipeline.extract.identity import words
 from pipeline.extract.row_numbers import regrid
 from pipeline.model import Document, Paragraph, Table
+from pipeline.normalize.money import money_unit_alternation
 from pipeline.normalize.script import (
     collapse_doubled_punctuation,
     has_glosses,
@@ -147,9 +148,60 @@ def prepare(doc: Document) -> Document:
     trad, glossed = looks_traditional(sample), has_glosses(sample)
     if trad or glossed:
         _simplify(doc, trad, glossed)
+    if join_key_values(doc):
+        doc.warnings.append("labels printed one cell per line were joined to their figures")
     if regrid_row_numbers(doc):
         doc.warnings.append("balance tables printing row numbers were rebuilt without them")
     return doc
+
+
+@lru_cache(maxsize=1)
+def _key_value() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    units = money_unit_alternation()
+    return (re.compile(rf"^[\u4e00-\u9fff:：]{{2,14}}\s*(?:[（(](?:{units})[)）])?$"),
+            re.compile(rf"^[（(](?:{units})[)）]$"), re.compile(r"^-?\d[\d,]*(?:\.\d+)?$"))
+
+
+def _cell(b: object) -> str | None:
+    """A paragraph's text as a lone cell ('计划安排资金', '(万元) |'), else None."""
+    return b.text.strip().rstrip("|").strip() if isinstance(b, Paragraph) and not b.lines else None
+
+
+def join_key_values(doc: Document) -> int:
+    """A form printed one cell per line whose labels state their money unit ('计划安排资金' /
+    '(万元)' / '55', or '实际支出 (万元) |' / '700 |'): each label, its unit and its figure are joined
+    into one paragraph ('计划安排资金(万元)55'), which the sentence grammar reads like running text.
+    Only a label whose unit is printed with it or on the line after is joined; trailing bars are
+    dropped from the end of each piece (positions from a line's start stay those printed)."""
+    label, unit, number = _key_value()
+    blocks = doc.blocks
+    out: list = []
+    n = i = 0
+    while i < len(blocks):
+        a = _cell(blocks[i])
+        if a and label.match(a) and not number.match(a):
+            seq = [i]
+            k = i + 1
+            if not unit.search(a) and k < len(blocks) and (u := _cell(blocks[k])) and unit.match(u):
+                seq.append(k)
+                k += 1
+            has_unit = len(seq) == 2 or bool(re.search(r"[（(]", a))
+            if has_unit and k < len(blocks) and (v := _cell(blocks[k])) and number.match(v):
+                seq.append(k)
+                head = blocks[i]
+                head.text = head.text.rstrip().rstrip("|").rstrip()
+                for j in seq[1:]:
+                    nxt = blocks[j]
+                    nxt.text = nxt.text.rstrip().rstrip("|").rstrip()
+                    _append(head, nxt)
+                out.append(head)
+                n += 1
+                i = k + 1
+                continue
+        out.append(blocks[i])
+        i += 1
+    doc.blocks = out
+    return n
 
 
 def regrid_row_numbers(doc: Document) -> int:

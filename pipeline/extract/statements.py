@@ -168,6 +168,7 @@ def grammar() -> Grammar:
         # "支出70,734,万元": a stray comma between a figure and its unit (never a clause break: no clause
         # starts with a unit)
         figure=re.compile(rf"{number}\s*(?:{glue['stray_before_unit']}\s*)?(?P<u>{alt})|[(（](?P<bu>{money})[)）]\s*{number.replace('?P<n>', '?P<bn>')}{glue['bracket_number_after']}"
+                          rf"|[(（](?P<ku>{money})[)）]{number.replace('?P<n>', '?P<kn>')}\s*\Z"
                           rf"|{number.replace('?P<n>', '?P<ln>')}(?=[(（](?:{'|'.join(cfg['parts']['words'])})[^()（）\d]{{0,20}}"
                           rf"\d[\d,]*(?:\.\d+)?\s*(?P<lu>{money}))"
                           # "较上年2.08减少0.03万元": an earlier figure printed without its unit right
@@ -580,8 +581,8 @@ def read_statements(printed: str, default_measure: str | None,
                 flow.skip(a + m.start(), a + m.end(), "table cells run together, not a sentence")
                 prev_end = last_fig_end = m.end()
                 continue
-            gn = next(k for k in ("n", "bn", "ln", "pn") if m.group(k) is not None)
-            n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("lu") or m.group("pu")
+            gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
+            n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
             ns, ne = m.start(gn), m.end(gn)
             if _negative(sent, ns):
                 # "省直达-13.27万元": a negative figure keeps its sign (never 5-10万元, a range)
