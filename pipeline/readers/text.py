@@ -240,6 +240,7 @@ def _space_header(text: str, width: int) -> list[str] | None:
 _HEADER_WORD = pattern("layout", "text_tables.header_word")
 _TEXT_COLUMN = pattern("layout", "text_tables.text_column")
 _LABEL_HEADER = pattern("layout", "text_tables.label_header")
+_DROPPABLE = pattern("layout", "text_tables.droppable_column")
 _CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
 
 
@@ -331,21 +332,23 @@ def _typed_cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int
         if run > 13:
             return None
     found: list[tuple[list[list[str]], int]] = []
-    for h in range(3, run):
+    # the first row's label may be long: the header is at most the whole run of short lines
+    widths = [(n, w) for n in range(3, run + 1) for w in (n, n - 1) if w == n or _DROPPABLE.search(texts[n - 1])]
+    for h, w in widths:
         head = texts[:h]
         rows, j, sig = [head], h, None
-        while j + h <= len(texts):
-            row = texts[j : j + h]
+        while j + w <= len(texts):
+            row = texts[j : j + w]
             kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
             if not all(row) or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
                 break
             sig = kind
-            rows.append(row)
-            j += h
-        if empty_at is not None and empty_at < j + h:
+            rows.append(row + [""] * (h - w))  # a last column left out of every row: empty
+            j += w
+        if empty_at is not None and empty_at < j + w:
             continue  # rows go on with empty cells, which this grid cannot place
         if len(rows) - 1 >= _TYPED_MIN_ROWS and sig is not None \
-                and sum(1 for w, k in zip(head, sig, strict=True) if k and _HEADER_WORD.search(w)) >= 2:
+                and sum(1 for x, k in zip(head, sig, strict=False) if k and _HEADER_WORD.search(x)) >= 2:
             found.append((rows, cells[j - 1][1]))
     return found[0] if len(found) == 1 else None
 

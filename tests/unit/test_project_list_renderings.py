@@ -59,3 +59,55 @@ def test_rows_going_on_with_empty_cells_get_no_grid() -> None:
     ex = extract(read_text(text.encode("utf-8")), "d")
     got = {f["line_item"] for f in ex.fact_budgets if f["origin"] == "table"}
     assert {"sangong", "sangong_abroad", "sangong_reception", "sangong_vehicle", "sangong_vehicle_purchase"} <= got
+
+
+# held-out J 1118 (区卫生健康局 2023 专项债券项目绩效评价, 亿元): one cell per line apart by blank lines,
+# the first row's label longer than a header cell, and the 自评等级 column left out of every row
+J1118 = """2023年度新增地方政府专项债券项目绩效评价情况
+我单位2023年新增地方政府专项债券项目3个,争取债券资金1.69亿元。为加强专项债券项目绩效管理,提高专项债券资金使用效益,根据《浙江省地方政府专项债券项目资金绩效管理办法》(浙财债〔2022〕24号),我单位从决策、管理、产出和效益等方面对2023年新增地方政府专项债券项目进行绩效自评,评价结果如下:
+
+
+
+2023年新增地方政府专项债券项目绩效评价表
+
+                                                           单位:亿元
+
+项目名称
+
+债券性质
+
+截至2023年底已发债券规模
+
+自评分数
+
+自评等级
+
+绍兴二院兰亭院区(康复医院)工程
+
+其他项目收益专项债券
+
+0.2
+
+96.5
+
+绍兴市柯桥区马鞍医院建设工程
+
+其他项目收益专项债券
+
+1.0
+
+92
+
+绍兴市柯桥区齐贤医院重建项目
+
+其他项目收益专项债券
+
+0.49
+
+91
+"""
+
+
+def test_a_last_column_left_out_of_every_row_is_empty() -> None:
+    ex = extract(read_text(J1118.encode("utf-8")), "d")
+    assert sorted(f["score"] for f in ex.fact_scores if f["project_id"]) == [Decimal("91"), Decimal("92"), Decimal("96.5")]
