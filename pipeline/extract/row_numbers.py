@@ -100,5 +100,8 @@ def regrid(t: Table) -> list[Table] | None:
     if len(out) < 3:
         return None
     rebuilt = Table(index=t.index, rows=out, page=t.page, nested_in=t.nested_in, caption=t.caption)
-    rest = t.rows[end:]
-    return [rebuilt] + ([Table(index=t.index, rows=rest, page=t.page, caption=t.caption)] if rest else [])
+    # rows printed before the side line (the table's title, 金额单位:元) and after the rebuilt rows
+    # stay as printed, in their own grids around it
+    before, rest = t.rows[: h - 1], t.rows[end:]
+    return [Table(index=t.index, rows=x, page=t.page, caption=t.caption) for x in (before,) if x] + [rebuilt] \
+        + ([Table(index=t.index, rows=rest, page=t.page, caption=t.caption)] if rest else [])

@@ -83,3 +83,12 @@ def test_both_sides_are_read_by_their_row_numbers() -> None:
         "total_income": Decimal("348468100.00"), "surplus_use": Decimal("16045400.00"),
         "carryover": Decimal("3646500.00"), "total_spending": Decimal("363416200.00"),
         "carryover_end": Decimal("4743800.00")}
+
+
+def test_tab_cells_give_the_same_facts_and_keep_the_unit_line() -> None:
+    # tab cells make one grid from the title line on: the rows before the side line (金额单位:元)
+    # stay, so the amounts keep their unit
+    from pipeline.rerender import rerender
+
+    assert _spent(rerender(H908, "tabs")) == _spent(H908)
+    assert _spent(rerender(J1108, "tabs")) == _spent(J1108)
