@@ -175,6 +175,8 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
                 v = num_of(table, amap[i])
                 if v is not None:
                     values[f] = v
+        if not _fits_points(values):
+            continue  # the row's cells do not sit under the header's columns: left for the stream
         label = flat(label_cell.text)
         for stage in ("initial", "adjustment", "adjusted"):
             if stage in values:
@@ -189,6 +191,16 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     if exec_weight or exec_score:
         ref = (exec_score or exec_weight).ref  # type: ignore[union-attr]
         _score(ctx, project_id, "budget_execution", exec_weight, exec_score, ref, origin="table")
+
+
+def _fits_points(values: dict[str, Val]) -> bool:
+    """A row aligned from the right after the page dropped a trailing text cell ('项目支出 | 187.36 |
+    353.75 | 10 | 10' under … | 分值 | 得分 | 得分计算方法) puts an amount under 分值: a weight above
+    100 or a score above its weight is no reading of the row (the template engine weighs it)."""
+    w, sc = values.get("weight"), values.get("score")
+    if w is not None and w.num.value > 100 or sc is not None and sc.num.value > 100:
+        return False
+    return not (w is not None and sc is not None and sc.num.value > w.num.value + half_width(w.num.decimals))
 
 
 def _inline_amounts(table: Table, cells: list[Cell]) -> list[tuple[int, tuple[str, Val, str]]]:
