@@ -25,7 +25,7 @@ _HEADER = pattern("layout", "row_numbers.header")
 _COLUMN_NUMBERS = pattern("layout", "row_numbers.column_numbers")
 _AMOUNT = pattern("layout", "row_numbers.amount")
 _MONEY = frozenset(money_unit_names())
-_MAX_ROW = 300  # a row number, never an amount this small… unless the sequence says so
+_MAX_ROW = 300  # the largest row number read when no sequence says which one to expect
 
 
 def _printed(row: list[Cell]) -> list[Cell]:
@@ -58,7 +58,7 @@ def _side(cells: list[Cell], k: int, n: int | None, nxt: int | None) -> tuple[Ce
         return None
     num, k = int(cells[k].text.strip()), k + 1
     amount = None
-    if k < len(cells) and _is_amount(cells[k]) and not _is_label(cells[k]):
+    if k < len(cells) and _is_amount(cells[k]):
         after = cells[k + 1] if k + 1 < len(cells) else None
         if nxt is not None and _is_int(cells[k], nxt) and (after is None or _is_amount(after)):
             return label, num, None, k  # the other side's number, its amount after it

@@ -14,7 +14,9 @@ Shapes seen in real text exports:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import takewhile
 
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
@@ -335,22 +337,31 @@ def _typed_cell_per_line(lines: list[str], i: int) -> tuple[list[list[str]], int
     # the first row's label may be long: the header is at most the whole run of short lines
     widths = [(n, w) for n in range(3, run + 1) for w in (n, n - 1) if w == n or _DROPPABLE.search(texts[n - 1])]
     for h, w in widths:
-        head = texts[:h]
-        rows, j, sig = [head], h, None
-        while j + w <= len(texts):
-            row = texts[j : j + w]
-            kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
-            if not all(row) or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
-                break
-            sig = kind
-            rows.append(row + [""] * (h - w))  # a last column left out of every row: empty
-            j += w
+        rows = _typed_rows(texts[:h], (texts[j : j + w] for j in range(h, len(texts) - w + 1, w)))
+        j = h + (len(rows) - 1) * w
         if empty_at is not None and empty_at < j + w:
             continue  # rows go on with empty cells, which this grid cannot place
-        if len(rows) - 1 >= _TYPED_MIN_ROWS and sig is not None \
-                and sum(1 for x, k in zip(head, sig, strict=False) if k and _HEADER_WORD.search(x)) >= 2:
-            found.append((rows, cells[j - 1][1]))
+        if rows:
+            # a last column left out of every row: empty
+            found.append(([rows[0], *(r + [""] * (h - w) for r in rows[1:])], cells[j - 1][1]))
     return found[0] if len(found) == 1 else None
+
+
+def _typed_rows(head: list[str], candidates: Iterator[list[str]]) -> list[list[str]]:
+    """The header and the rows after it that print figures in the same columns (at least two)
+    and text in the others, the first cell text, every cell printed; [] unless at least
+    _TYPED_MIN_ROWS rows do and the header names at least two of the figure columns."""
+    rows, sig = [head], None
+    for row in candidates:
+        kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
+        if not all(row) or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
+            break
+        sig = kind
+        rows.append(row)
+    if len(rows) - 1 < _TYPED_MIN_ROWS or sig is None \
+            or sum(1 for x, k in zip(head, sig, strict=False) if k and _HEADER_WORD.search(x)) < 2:
+        return []
+    return rows
 
 
 def _typed_space_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -361,19 +372,9 @@ def _typed_space_rows(lines: list[str], i: int) -> tuple[list[list[str]], int] |
     h = len(head)
     if not 3 <= h <= 13 or not _LABEL_HEADER.match(head[0]) or any(_CELL_NUM.match(w) for w in head):
         return None
-    rows, j, sig = [head], i + 1, None
-    while j < len(lines):
-        row = lines[j].split()
-        kind = tuple(bool(_CELL_NUM.match(c)) for c in row)
-        if len(row) != h or kind[0] or (sig is not None and kind != sig) or sum(kind) < 2:
-            break
-        sig = kind
-        rows.append(row)
-        j += 1
-    if len(rows) - 1 < _TYPED_MIN_ROWS or sig is None \
-            or sum(1 for w, k in zip(head, sig, strict=True) if k and _HEADER_WORD.search(w)) < 2:
-        return None
-    return rows, j
+    same_width = takewhile(lambda r: len(r) == h, (ln.split() for ln in lines[i + 1 :]))
+    rows = _typed_rows(head, same_width)
+    return (rows, i + len(rows)) if rows else None
 
 
 _GAPS = re.compile(r"( +)")
@@ -471,9 +472,8 @@ def read_text(data: bytes) -> Document:
             rows, i = gap
             b.table(rows)
             continue
-        cpl = _cell_per_line(lines, i) if line.strip() and not line.startswith("\t") else None
-        cpl = cpl or (_typed_cell_per_line(lines, i) or _typed_space_rows(lines, i)
-                      if line.strip() and not line.startswith("\t") else None)
+        cpl = (_cell_per_line(lines, i) or _typed_cell_per_line(lines, i) or _typed_space_rows(lines, i)) \
+            if line.strip() and not line.startswith("\t") else None
         if cpl is not None:
             rows, i = cpl
             b.table(rows)
