@@ -86,12 +86,16 @@ def test_a_share_of_a_whole_named_with_its_total_word_is_checked() -> None:
     assert list(bad["check_name"]) == ["share_of_total"] and list(bad["expected"]) == [90.3]
 
 
-def test_shares_rounded_to_add_up_to_a_hundred_are_not_misprints() -> None:
+def test_a_share_rounded_to_make_its_list_add_up_to_a_hundred_is_reported_with_its_cause() -> None:
+    # 27.58 for 27.5867 does not match its figures; the hand-read corpora list such shares
+    # (real-dev counts every rounding-level slip), and the detail names the likely cause
     df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100)
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["share_of_total"] and list(bad["expected"]) == [27.58]
+    assert "尾差" in bad["detail"].iloc[0]
+    # each share rounded from its own figures (adding up to 100.01 %) is not reported
+    df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100.replace("27.58%", "27.59%"))
     assert failures(df).empty and (df["check_name"] == "share_of_total").sum() == 4
-    # one share moved by more than its last digit is still found
-    df, _ = check_text("2020年部门预算说明\n" + FORCED_TO_100.replace("27.58%", "27.28%").replace("13.62%", "13.92%"))
-    assert "share_of_total" in set(failures(df)["check_name"])
 
 
 # 宜宾市 2017 市本级“三公”经费决算 (Sichuan): every change measured against the budget; the parts'
