@@ -11,7 +11,8 @@ WITH e AS (
            CAST(x.executed_yuan AS DOUBLE) AS ex, CAST(x.reported_rate_pct AS DOUBLE) AS rate,
            (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half,
            (printed_interval(x.reported_rate_pct, x.rate_decimals, '%')).half AS rate_half,
-           x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref, x.rate_base_ref
+           x.reported_text, x.rate_text, x.source_ref, x.rate_source_ref, x.rate_base_ref,
+           coalesce(x.period, 'current') AS period
     FROM fact_executions x JOIN reports r USING (report_id)
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.reported_rate_pct IS NOT NULL
 ), b AS (
@@ -44,6 +45,25 @@ WITH e AS (
     SELECT * FROM cand
     QUALIFY row_number() OVER (PARTITION BY report_id, source_ref
                                ORDER BY abs(rate - 100 * ex / adj), adj_ref) = 1
+), same_item AS (
+    -- a rate stated against "the budget" without its figure (公务用车运行维护费支出104.46万元，完成预算
+    -- 的87.39%) in a text that states one current budget of that same named line item (其中:…公务用车
+    -- 运行维护费119.5万元): that budget is the one meant. Two different budgets of the item leave
+    -- the rate unjudged, and so do items that name income as well as spending (一般公共预算收入
+    -- and 一般公共预算支出 are both general_public_budget): only spending dimensions pair.
+    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
+           100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
+           100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
+    FROM e JOIN fact_budgets f ON f.report_id = e.report_id AND f.project_id IS NOT DISTINCT FROM e.project_id
+        AND f.line_item = e.line_item AND f.origin = 'statement' AND coalesce(f.period, 'current') = 'current'
+        AND f.amount_yuan > 0 AND NOT f.is_twin
+    JOIN b ON b.adj_ref = f.source_ref AND b.report_id = f.report_id
+    JOIN line_items li ON li.code = e.line_item
+        AND li.dimension IN ('sangong', 'expense_class', 'expense_item', 'functional_class')
+    WHERE e.origin = 'statement' AND e.rate_base_ref IS NULL AND e.period = 'current'
+    WINDOW w AS (PARTITION BY e.report_id, e.source_ref)
+    QUALIFY min(b.adj) OVER w = max(b.adj) OVER w
+        AND row_number() OVER (PARTITION BY e.report_id, e.source_ref ORDER BY b.adj_ref) = 1
 ), checked AS (
     SELECT document_id, report_id, project_id, 'execution_rate' AS check_name, 'error' AS severity,
            rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
@@ -70,6 +90,16 @@ WITH e AS (
            -- the nearest budget of the text is a pairing made here, not a printed one: not judged as printed
            true, NULL, false
     FROM best
+    UNION ALL
+    SELECT document_id, report_id, project_id, 'execution_rate', 'error',
+           rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
+           (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9),
+           format('执行率印 {}% @{}, 执行数 {} / 正文所列同一项目预算 {} = {}%, 差 {} 个百分点',
+                  rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)),
+           rate_source_ref || '; ' || source_ref || '; ' || adj_ref, NULL,
+           printed_ratio_agrees(rate, 100 * ex / adj, rate_half), 1.1 * rate_half,
+           least(ex_half, adj_half) <= 50
+    FROM same_item
 )
 -- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
 SELECT * EXCLUDE (printed_pair) REPLACE (CASE WHEN printed_pair THEN printed_ok END AS printed_ok) FROM checked

@@ -129,3 +129,36 @@ def test_changes_against_the_budget_and_the_year_before_are_never_added_together
 def test_a_change_against_an_earlier_years_budget_is_against_the_earlier_period() -> None:
     ex = extract(read_text("2022年部门预算说明\n2022年支出预算4213.63万元,比2021年预算减少745.91万元,下降15%。".encode()), "t")
     assert [c["base"] for c in ex.fact_changes] == ["prior"]
+
+
+# 昆明 市人大 2016 “三公”经费决算 (云南, H 911): each line's rate is printed against "the budget"
+# without its figure; the paragraph states each line's budget before. 104.46 / 119.5 = 87.41 %,
+# printed 87.39 % (within the figures' rounding, but not as printed: the corpus lists it).
+BUDGET_STATED_BEFORE = (
+    "2016年,市人大“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、公务用车运行维护费119.5万元、"
+    "国内公务接待费10万元。“三公”经费支出为163.58万元,完成预算的97.06%,其中:因公出国(境)费支出52.15万元,"
+    "完成预算的133.72%;公务用车运行维护费支出104.46万元,完成预算的87.39%;国内公务接待费支出6.96万元,"
+    "完成预算的69.6%。")
+
+
+def test_a_rate_against_the_budget_its_text_states_for_the_same_line_is_checked() -> None:
+    df, _ = check_text("2016年“三公”经费决算说明\n" + BUDGET_STATED_BEFORE)
+    rates = df[df["check_name"] == "execution_rate"]
+    assert sorted(rates["expected"]) == [69.6, 87.39, 97.06, 133.72] and rates["passed"].all()
+    bad = failures(df)
+    assert list(bad["check_name"]) == ["printed_balance"] and list(bad["expected"]) == [87.39]
+    # a rate far from its line's budget is an error of its own
+    df, _ = check_text("2016年“三公”经费决算说明\n" + BUDGET_STATED_BEFORE.replace("87.39%", "78.39%"))
+    assert ("execution_rate", 78.39) in set(zip(failures(df)["check_name"], failures(df)["expected"], strict=True))
+
+
+# 南都 2024 中央决算 (J 1125) and a city's 1-4月 budget execution (E 632): 中央本级支出 and
+# 一般公共预算支出 rates are of budgets the text does not state; an income figure of the same
+# fund is no budget for them.
+INCOME_OF_SAME_FUND = ("1-4月,全市一般公共预算收入700.4亿元,增长1.9%。其中:市本级收入341.5亿元,下降0.7%;区级收入358.9亿元,增长4.4%。\n"
+                       "全市一般公共预算支出1025.5亿元,完成年初预算36.7%,快于序时进度3.4个百分点,下降4%。")
+
+
+def test_an_income_figure_of_the_same_fund_is_not_the_budget_of_a_spending_rate() -> None:
+    df, _ = check_text("2024年预算执行情况\n" + INCOME_OF_SAME_FUND)
+    assert failures(df).empty
