@@ -417,12 +417,21 @@ def opening_unit(texts: list[str]) -> str | None:
 
 
 def year_area_opening(texts: list[str]) -> str | None:
-    """'2024年旺苍县“三公”经费执行数…': paragraphs opening with the year, then an area and its
-    own accounts, all naming the same area (a last resort for a page naming no unit)."""
-    pat = re.compile(rf"^{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?(?:{words('area_suffix')}))(?={rule('own_accounts')})")
-    found = {u for t in texts if (m := pat.match(re.sub(r"\s", "", t)))
-             and (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u
-             and not org_prefix(re.sub(r"\s", "", t)[m.start("u"):])}  # 2019年普洱市审计局…: a body's
+    """'2024年旺苍县“三公”经费执行数…', '2016年,市人大“三公”经费预算为…': paragraphs opening with the
+    year, then an area or a body and its own accounts, all naming the same one (a last resort for
+    a page naming no unit)."""
+    pat = re.compile(rf"^{rule('fiscal_year')}[，,]?(?P<u>[{_HAN}]{{1,12}}?(?:{words('area_suffix')}|{words('org_suffix')}))"
+                     rf"(?={rule('own_accounts')})")
+    found = set()
+    for t in texts:
+        s = re.sub(r"\s", "", t)
+        if not (m := pat.match(s)) or len(m.group("u")) < 3 and not is_area(m.group("u")):
+            continue
+        u = clean_unit(m.group("u"))
+        if u and is_area(u) and area_of(u) == u and not org_prefix(s[m.start("u"):]):
+            found.add(u)  # 2019年普洱市审计局…: a body's name, not its area's
+        elif u and is_org(u) and org_in(u) in (None, u):
+            found.add(u)  # 市人大: a level and a two-character suffix, shorter than org_pattern's names
     return found.pop() if len(found) == 1 else None
 
 

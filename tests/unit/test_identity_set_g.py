@@ -126,6 +126,15 @@ def test_paragraphs_opening_with_the_year_and_the_area() -> None:  # H 912, G 83
     assert ident.year_area_opening(["2019年普洱市审计局(本级)“三公”经费决算情况说明"]) is None
 
 
+def test_paragraphs_opening_with_the_year_and_a_body() -> None:  # H 911
+    # '2016年,市人大“三公”经费预算为…' (昆明 市人大, printed by its short name only)
+    text = ("一、“三公”经费财政拨款支出决算总体情况\n2016年,市人大“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、"
+            "公务用车运行维护费119.5万元、国内公务接待费10万元。")
+    assert _units(text) == ["市人大"]
+    # a congress's session (昌吉市十届人大 on a budget report's cover) is no body
+    assert not ident.is_org("昌吉市十届人大")
+
+
 def test_a_toilet_is_no_institute() -> None:  # H 923
     assert ident.unit_from_title("农村厕所改造项目绩效评价报告") is None
 
