@@ -111,3 +111,11 @@ J1118 = """2023年度新增地方政府专项债券项目绩效评价情况
 def test_a_last_column_left_out_of_every_row_is_empty() -> None:
     ex = extract(read_text(J1118.encode("utf-8")), "d")
     assert sorted(f["score"] for f in ex.fact_scores if f["project_id"]) == [Decimal("91"), Decimal("92"), Decimal("96.5")]
+
+
+def test_a_bond_s_issued_size_is_what_each_project_received() -> None:
+    # 截至2023年底已发债券规模 (亿元): 0.2 + 1.0 + 0.49 = the 1.69亿元 the text says was obtained
+    ex = extract(read_text(J1118.encode("utf-8")), "d")
+    got = sorted((f["stage"], f["amount_yuan"]) for f in ex.fact_budgets if f["project_id"])
+    assert got == [("allocated", Decimal("20000000.00")), ("allocated", Decimal("49000000.00")),
+                   ("allocated", Decimal("100000000.00"))]

@@ -29,7 +29,7 @@ from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, to_yua
 
 # Column headers of 项目自评汇总表, by field (vocab/tables.toml), tried in this order.
 _SUMMARY_FIELDS = [
-    (f, table_pattern(f"summary.{f}")) for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason")
+    (f, table_pattern(f"summary.{f}")) for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason", "allocated")
 ]
 _ADJ_RATE = _SUMMARY_FIELDS[6][1]
 _BUDGET = table_pattern("summary.budget")
@@ -104,7 +104,7 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         for f in ("seq", "code"):
             if f in got:
                 ctx.ignore(got[f])
-        for stage in ("initial", "adjustment", "adjusted"):
+        for stage in ("initial", "adjustment", "adjusted", "allocated"):
             v = num_of(table, got.get(stage))
             if v is not None:
                 add_budget(ctx, pid, "total", stage, v, unit, "summary")
