@@ -10,6 +10,10 @@ right side from its own first number on, one more each line. Each printed line i
 and the table rebuilt as the two-sided grid the disclosure engine reads (收入 | 金额 | 支出 | 金额),
 every cell kept with its printed position. A line that does not read so ends the rebuilt table;
 what follows stays as printed.
+
+Printed one cell per line (or apart by blank lines), the same table has no lines at all:
+`stream_rows` cuts its cells into the printed rows by the same two sequences, for the text
+reader to build the grid `regrid` then reads.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pipeline.lexicon import pattern
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import money_unit_names
 from pipeline.normalize.numbers import is_blank, parse_number
+from pipeline.normalize.script import to_simplified
 
 _HEADER = pattern("layout", "row_numbers.header")
 _COLUMN_NUMBERS = pattern("layout", "row_numbers.column_numbers")
@@ -105,3 +110,55 @@ def regrid(t: Table) -> list[Table] | None:
     before, rest = t.rows[: h - 1], t.rows[end:]
     return [Table(index=t.index, rows=x, page=t.page, caption=t.caption) for x in (before,) if x] + [rebuilt] \
         + ([Table(index=t.index, rows=rest, page=t.page, caption=t.caption)] if rest else [])
+
+
+def _key(text: str) -> str:
+    return header_key(to_simplified(text))
+
+
+def _numbered(amount: Cell | None, n: int | None) -> bool:
+    """An amount read after a side's number that is the number the other side prints next
+    (…六、科学技术支出 | 33 | 7 | 七、…; 22 | 49 | 本年收入合计): with no line to end the row, the
+    number in sequence wins and the side has no amount."""
+    return amount is not None and n is not None and _is_int(amount, n) and "." not in amount.text
+
+
+def stream_rows(texts: list[str]) -> tuple[list[list[str]], int] | None:
+    """The cells of such a table printed one per line, from its side line (收入 / 支出), cut into
+    its rows: the side line, the header (项目 / 行次 / 金额 twice), the column numbers when printed
+    (栏次 / 1 / 栏次 / 2), then one row per line read as [label] number [amount] [label] number
+    [amount] with each side's numbers in sequence ("" where the page printed nothing). Returns
+    the rows and how many cells they took, or None when the cells are no such table."""
+    if len(texts) < 12 or {_key(t) for t in texts[:2]} != set(side_words()) or len(set(texts[:2])) != 2:
+        return None
+    head = texts[2:8]
+    if sum(1 for t in head if _HEADER.match(_key(t))) != 2 or sum(1 for t in head if _AMOUNT.match(_key(t))) != 2:
+        return None
+    rows: list[list[str]] = [texts[:2], head]
+    k = 8
+    numbers: list[str] = []
+    while k < len(texts) and _COLUMN_NUMBERS.match(_key(texts[k])):
+        numbers.append(texts[k])
+        k += 1
+        while k < len(texts) and texts[k].isdigit() and int(texts[k]) <= 8:
+            numbers.append(texts[k])
+            k += 1
+    if numbers:
+        rows.append(numbers)
+    cells = [Cell(t, 0, i) for i, t in enumerate(texts)]
+    left: int | None = None
+    right: int | None = None
+    while k < len(cells):
+        a = _side(cells, k, left, right)
+        if a is not None and _numbered(a[2], right):
+            a = (a[0], a[1], None, a[3] - 1)
+        b = _side(cells, a[3], right, None) if a is not None else None
+        if a is None or b is None:
+            break
+        lab_b, num_b, amt_b, end = b
+        if _numbered(amt_b, a[1] + 1):
+            amt_b, end = None, end - 1
+        rows.append([(a[0].text if a[0] else ""), str(a[1]), (a[2].text if a[2] else ""),
+                     (lab_b.text if lab_b else ""), str(num_b), (amt_b.text if amt_b else "")])
+        left, right, k = a[1] + 1, num_b + 1, end
+    return (rows, k) if len(rows) - 2 - bool(numbers) >= 3 else None

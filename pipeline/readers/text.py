@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import takewhile
 
+from pipeline.extract.row_numbers import stream_rows
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
@@ -191,6 +192,48 @@ def _row_number_rows(lines: list[str], i: int) -> int:
     while j < len(lines) and "|" in lines[j]:
         j += 1
     return j - i if j - i >= 4 else 0
+
+
+def _row_number_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """The same balance table printed one cell per line, with its empty cells as runs of blank
+    lines, or each row flattened onto a line of its own (cells apart by spaces): its cells cut
+    into the printed rows by their row numbers (row_numbers.stream_rows)."""
+    if not lines[i].strip() or "|" in lines[i].strip().rstrip("|"):
+        return None
+    for split in (False, True):
+        cells = _stream_cells(lines, i, split)
+        got = stream_rows([t for t, _ in cells])
+        if got is not None:
+            rows, used = got
+            return rows, cells[used - 1][1]
+    return None
+
+
+_BLANK_RUN = 12  # blank lines a page prints for a row's empty cells, at most
+
+
+def _stream_cells(lines: list[str], i: int, split: bool, limit: int = 800) -> list[tuple[str, int]]:
+    """The cells from line i, each with the line after it: one per line (a trailing bar dropped)
+    or, with `split`, each line's cells apart by spaces. Blank lines are empty cells the row
+    numbers place; the run ends at a longer blank run, a `|` or a tab."""
+    out: list[tuple[str, int]] = []
+    blank = 0
+    p = i
+    while p < len(lines) and len(out) < limit:
+        t = lines[p].strip()
+        if t.endswith("|") and t.count("|") == 1:
+            t = t[:-1].strip()
+        if "|" in t or "\t" in t:
+            break
+        p += 1
+        if not t:
+            blank += 1
+            if blank > _BLANK_RUN:
+                break
+            continue
+        blank = 0
+        out.extend((c, p) for c in (t.split() if split else [t]))
+    return out
 
 
 def _unpadded(line: str) -> list[str]:
@@ -472,7 +515,8 @@ def read_text(data: bytes) -> Document:
             rows, i = gap
             b.table(rows)
             continue
-        cpl = (_cell_per_line(lines, i) or _typed_cell_per_line(lines, i) or _typed_space_rows(lines, i)) \
+        cpl = (_row_number_cells(lines, i) or _cell_per_line(lines, i) or _typed_cell_per_line(lines, i)
+               or _typed_space_rows(lines, i)) \
             if line.strip() and not line.startswith("\t") else None
         if cpl is not None:
             rows, i = cpl

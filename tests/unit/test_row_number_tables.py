@@ -92,3 +92,33 @@ def test_tab_cells_give_the_same_facts_and_keep_the_unit_line() -> None:
 
     assert _spent(rerender(H908, "tabs")) == _spent(H908)
     assert _spent(rerender(J1108, "tabs")) == _spent(J1108)
+
+
+def test_every_rendering_of_the_table_gives_the_same_facts() -> None:
+    # one cell per line (with or without a bar), empty cells as runs of blank lines, each row
+    # flattened onto a line of its own: no line says where a row ends, the row numbers do
+    from pipeline.rerender import RENDERINGS, rerender
+
+    for doc in (H908, J1108):
+        want = _spent(doc)
+        for n in RENDERINGS:
+            assert _spent(rerender(doc, n)) == want, n
+
+
+def test_an_amount_is_not_taken_for_the_next_row_number_only_when_it_is_one() -> None:
+    from pipeline.extract.row_numbers import stream_rows
+
+    cells = ["收入", "支出", "项目", "行次", "金额", "项目", "行次", "金额",
+             "一、财政拨款收入", "1", "7", "一、一般公共服务支出", "28",
+             "2", "二、外交支出", "29", "12",
+             "3", "三、国防支出", "30", "7",
+             "本年收入合计", "4", "15.5", "本年支出合计", "31", "19"]
+    rows, used = stream_rows(cells)
+    # 2 after the right side's 28 is the left side's next number, not an amount; 12 and 7 are amounts
+    assert rows[2:] == [["一、财政拨款收入", "1", "7", "一、一般公共服务支出", "28", ""],
+                        ["", "2", "", "二、外交支出", "29", "12"],
+                        ["", "3", "", "三、国防支出", "30", "7"],
+                        ["本年收入合计", "4", "15.5", "本年支出合计", "31", "19"]]
+    assert used == len(cells)
+    # cells that are no such table
+    assert stream_rows(["收入", "支出", "项目", "金额", "项目", "金额", *cells[8:]]) is None
