@@ -165,3 +165,15 @@ def test_a_group_header_before_one_change_column_is_a_column_itself() -> None:
                       "公务接待费", "10", "15", "5", "50%", "因公出国(境)费", "20", "25", "5", "25%"])
     got, _ = _facts(_text(text), fiscal_year=2018)
     assert ("c", "sangong_reception", 1, Decimal("50000")) in got or ("c", "sangong_reception", 1, Decimal("50000.00")) in got
+
+
+def test_a_group_header_on_the_same_line_as_its_change_columns_stands_over_them() -> None:
+    # the same table on a page flattened onto one line (a document site's preview): the group
+    # header and its two change columns are one run of header cells (real-dev 143 flattened:
+    # 2017比2016增减 增减值 增减%)
+    line = ("“三公”经费支出情况如下 单位:万元 项目 上年决算数 本年决算数 较上年增减情况 增、减额 增、减幅度 "
+            "合计 7.08 6.09 0.99 -13.98% 1、因公出国(境)费 2、公务接待费 3.55 2.65 -0.9 -25.35% "
+            "3、公务用车费 3.53 3.44 -0.09 -2.55%")
+    got, _ = _facts(_text(line), fiscal_year=2018)
+    want, _ = _facts(_text(B335), fiscal_year=2018)
+    assert {x for x in got if x[0] == "e"} == {x for x in want if x[0] == "e"} and len(want) >= 6

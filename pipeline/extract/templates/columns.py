@@ -285,8 +285,9 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
             break
         cols.append(hit[0])
         j += hit[1]
-    if not line_mode:
-        cols = _spanned_groups(cols)
+    # a group header right before its change columns on the same line stands over them (one cell
+    # per line, or a page flattened onto one line: 2017比2016增减 增减值 增减%)
+    cols = _spanned_groups(cols)
     value_cols = [c for c in cols if c.measure != "label"]
     if len(value_cols) < 2 or not any(c.measure == "level" for c in value_cols):
         return None
@@ -303,8 +304,8 @@ def _inline_label_head(cells: list[SCell], i: int) -> bool:
 
 
 def _spanned_groups(cols: list[Col]) -> list[Col]:
-    """One cell per line: a group header (较上年增减情况) right before two change columns or more
-    (增、减额 | 增、减幅度) stands over them, as its sub-header line would (_sub_header)."""
+    """A group header (较上年增减情况) right before two change columns (增、减额 | 增、减幅度) in the
+    same run of header cells stands over them, as its sub-header line would (_sub_header)."""
     out: list[Col] = []
     for n, c in enumerate(cols):
         after = cols[n + 1 : n + 3]
