@@ -55,7 +55,7 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "severity": {"error": "错误", "warning": "警告"},
     "origin": {"table": "表格", "narrative": "正文", "statement": "正文陈述", "twin": "重复表格"},
     "dimension": {"fund_source": "资金来源", "expense_class": "支出类别", "functional_class": "功能分类",
-                  "economic_class": "经济分类"},
+                  "economic_class": "经济分类", "revenue_class": "收入分类"},
     "period": {"current": "本期", "prior": "上期"},
 }
 BOOL_LABELS = {True: "是", False: "否"}

@@ -36,7 +36,7 @@ _JOIN = 3  # a header printed over at most this many cells (one cell per line: 2
 
 @dataclass(frozen=True)
 class Column:
-    measure: str  # label | level | change | change_pct | text | other
+    measure: str  # label | level | change | change_pct | rate | text | other
     stage: str | None
     by_kind: dict[str, str]
     group: bool
@@ -377,7 +377,7 @@ def _sub_header(cells: list[SCell], j: int, cols: list[Col]) -> int:
     groups = [n for n, c in enumerate(cols) if c.group]
     if not groups and len(sub) >= 2 and cols[-1].measure == "level" and sub[0].measure == "level" \
             and sub[0].stage == "report" and sub[0].year is None \
-            and all(c.measure in ("change_pct", "other") for c in sub[1:]):
+            and all(c.measure in ("change_pct", "other", "rate") for c in sub[1:]):
         # 2020年执行数 over 金额 | 占调整预算% | 比上年增长%: the amount is the column's own figure,
         # the percents columns of their own after it
         cols[len(cols) - 1 : len(cols)] = [cols[-1], *sub[1:]]
@@ -763,7 +763,7 @@ def _place(tbl: TTable) -> None:
                     break
                 continue
             pct = num.unit == "%" or (col.pct and num.unit is None)
-            if col.measure != "other" and pct != (col.measure == "change_pct"):
+            if col.measure != "other" and pct != (col.measure in ("change_pct", "rate")):
                 r.reason = f"'{c.text}' does not fit column {col.header}"
                 break
             placed[n] = (num, c)

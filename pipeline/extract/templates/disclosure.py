@@ -86,6 +86,10 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
             levels[n] = (st, per)
     counted = _counted(tbl)
     of_which = of_which_rows(tbl)
+    # a rate column (占调整预算%) is the rate of the one current executed column, when there is one
+    rate_cols = [n for n, col in enumerate(tbl.cols) if col.measure == "rate"]
+    spent_now = [n for n, (st, per) in levels.items() if st == "executed" and per == "current"]
+    rate_of = {spent_now[0]: rate_cols[0]} if len(rate_cols) == 1 and len(spent_now) == 1 else {}
     for ri, r in enumerate(tbl.rows):
         if not r.cells:
             continue
@@ -109,14 +113,20 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
                 st, per = levels[n]
                 v = Val(num, c.cell, c.ref)
                 if st == "executed":
-                    add_execution(ctx, None, code, v, None, unit, name, r.label)
+                    rv = r.values.get(rate_of[n]) if n in rate_of else None
+                    rate = Val(rv[0], rv[1].cell, rv[1].ref) if rv is not None else None
+                    add_execution(ctx, None, code, v, rate, unit, name, r.label)
                     ctx.ex.fact_executions[-1]["period"] = per
+                    if rv is not None:
+                        used.add(rv[1].ref)
                 else:
                     add_budget(ctx, None, code, st, v, unit, name, r.label)
                     ctx.ex.fact_budgets[-1]["period"] = per
                 used.add(c.ref)
             elif tbl.cols[n].measure == "level" and num.value != 0:
                 _unrec(ctx, c, label, f"column {tbl.cols[n].header} names a year or stage this report does not place")
+            elif tbl.cols[n].measure == "rate" and n not in rate_of.values():
+                _unrec(ctx, c, label, f"rate column {tbl.cols[n].header} beside no single current executed column")
         used.update(_changes(ctx, tbl, r, code, levels, unit))
     for c in tbl.stray:
         _unrec(ctx, c, "", "figure on a line without a row label")
