@@ -369,6 +369,11 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
                 if (m := pattern("segments", "years.evaluated_year").search(re.sub(r"\s", "", t))) \
                         and int(m.group(1)) < y:
                     return int(m.group(1))
+        if (m := pattern("segments", "years.fund_year").search(re.sub(r"\s", "", title))) and int(m.group(1)) == y:
+            later = {int(f.group(1)) for t in body[:10]
+                     if (f := pattern("segments", "years.form_title").search(re.sub(r"\s", "", t)))}
+            if len(later) == 1 and (z := later.pop()) > y:
+                return z
         return y
     for t in body:
         if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):

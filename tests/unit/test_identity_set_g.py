@@ -211,3 +211,15 @@ def test_the_report_s_own_heading_names_its_unit_in_full_under_a_short_page_titl
     assert not ident.same_place_short_form("井陉县文旅局", "井陉县文旅局办公室")
     assert not ident.same_place_short_form("井陉县文旅局", "平山县文化广电体育和旅游局")
 
+
+
+def test_a_form_evaluating_a_fund_a_year_after_its_allocation() -> None:  # H 901
+    # the page's title names the fund by the year it was allocated; the form under it says which
+    # year it evaluates
+    text = ("隆阳区2021年中央化肥减量增效示范县项目补助资金绩效自评\n2022年度项目支出绩效自评表\n"
+            "单位名称:隆阳区土壤肥料工作站 填报日期:2023年3月20日\n"
+            "项目名称 | 隆阳区2021年中央化肥减量增效示范县项目补助资金 |\n"
+            "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16 |")
+    assert [r["fiscal_year"] for r in _reps(text)] == [2022]
+    # a form of the fund's own year keeps it
+    assert [r["fiscal_year"] for r in _reps(text.replace("2022年度项目", "2021年度项目"))] == [2021]
