@@ -56,6 +56,7 @@ def join_cut_lines(doc: Document) -> int:
     ends = cfg["sentence_end"]
     outline = re.compile(cfg["outline_start"])
     figure_start = re.compile(cfg["figure_start"])
+    glued_start = re.compile(cfg["glued_start"])
     width = _typical_width([b for b in doc.blocks if isinstance(b, Paragraph)])
     if width > cfg["max_line_width"]:
         width = 0  # paragraphs or a preview's page chunks, not printed lines
@@ -69,7 +70,8 @@ def join_cut_lines(doc: Document) -> int:
             near = prev.page == b.page or (prev.page is not None and b.page == prev.page + 1)
             # only after prose: a short line ending 收入 followed by 1100万元 is a table printed one
             # cell per line (an indicator and its target), not a sentence cut before its figure
-            cut_figure = pt.endswith(dangling) and figure_start.match(nt) and len(pt) >= cfg["prose_line"]
+            cut_figure = (pt.endswith(dangling) and figure_start.match(nt) or glued_start.match(nt)) \
+                and len(pt) >= cfg["prose_line"] and not re.search(r"[|\t]", pt + nt) and id(b) not in cells
             last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
             full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends

@@ -371,7 +371,7 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
                     return int(m.group(1))
         if (m := pattern("segments", "years.fund_year").search(re.sub(r"\s", "", title))) and int(m.group(1)) == y:
             later = {int(f.group(1)) for t in body[:10]
-                     if (f := pattern("segments", "years.form_title").search(re.sub(r"\s", "", t)))}
+                     if (f := pattern("segments", "years.form_title").search(t))}
             if len(later) == 1 and (z := later.pop()) > y:
                 return z
         return y

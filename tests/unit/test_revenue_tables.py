@@ -48,7 +48,7 @@ G822 = """二〇二四年二月大口径财政收入执行情况表
 
 
 def _facts(text: str) -> tuple[dict, dict]:
-    ex = extract(read_text(("2020年预算执行情况\n" + text).encode("utf-8")), "d")
+    ex = extract(read_text(("中庄镇2020年预算执行和2021年预算草案\n" + text).encode("utf-8")), "d")
     budgets = {(f["line_item"], f["period"]): f["amount_yuan"] for f in ex.fact_budgets if f["origin"] == "table"}
     spent = {(f["line_item"], f["period"]): (f["executed_yuan"], f["reported_rate_pct"])
              for f in ex.fact_executions if f["origin"] == "table"}
@@ -81,3 +81,15 @@ def test_an_excerpt_cut_inside_the_taxes_raises_no_sum() -> None:
     assert spent[("tax_consumption", "current")] == (Decimal("170000.00"), Decimal("34.00"))
     df, _ = check_text("2024年预算执行情况\n" + G822)
     assert failures(df).empty  # 45119 + 50 + 14950 is not 89275: the rest of the taxes are cut off
+
+
+def test_one_cell_per_line_the_amount_under_its_year_is_that_column() -> None:
+    # 2020年执行数 then 金额 | 占调整预算% | 比上年增长% in one run of cells: 金额 is the executed
+    # column's own figure (the sub-header line of the pipe rendering says so)
+    from pipeline.rerender import rerender
+
+    want = _facts(G804)
+    for n in ("cell_per_line_bar", "blank_lines"):
+        budgets, spent = _facts(rerender(G804, n))
+        assert budgets[("tax_vat", "current")] == want[0][("tax_vat", "current")], n
+        assert spent[("tax_vat", "current")] == want[1][("tax_vat", "current")], n

