@@ -50,6 +50,7 @@ class Grammar:
     reason_words: tuple[str, ...]
     budget_base: tuple[str, ...]
     prior_period: re.Pattern[str]
+    prior_growth: tuple[str, ...]
     unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
     returned_words: tuple[str, ...]
@@ -102,6 +103,7 @@ class Grammar:
     class_path: re.Pattern[str]
     self_words: tuple[str, ...]
     label_tail: str
+    damaged_before: str
     bare_noise: re.Pattern[str]
     project_word: str
     report_stage: dict
@@ -136,7 +138,7 @@ def grammar() -> Grammar:
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
         change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]), change_start=re.compile(ex["change_start"]),
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
-        budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]),
+        budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]), prior_growth=tuple(ex["prior_growth"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]),
         list_announced=tuple(cfg["to_date"]["list_announced"]), list_item_end=tuple(cfg["to_date"]["list_item_end"]), balance_before=re.compile(ex["balance_before"]),
@@ -180,7 +182,7 @@ def grammar() -> Grammar:
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
         as_of=re.compile(cfg["subject"]["as_of"]),
         class_path=re.compile(cfg["subject"]["class_path"]),
-        self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"],
+        self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"], damaged_before=glue["damaged_before"],
         bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
         report_stage=cfg["report_stage"],
         outline=re.compile(cfg["lines"]["outline_start"]),
@@ -584,6 +586,10 @@ def read_statements(printed: str, default_measure: str | None,
             gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
             n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
             ns, ne = m.start(gn), m.end(gn)
+            if a + ns > 0 and text[a + ns - 1] in g.damaged_before:
+                flow.skip(a + ns, a + ne, "a figure after a character the page could not decode: its first digits may be lost")
+                prev_end = m.end()
+                continue
             if _negative(sent, ns):
                 # "省直达-13.27万元": a negative figure keeps its sign (never 5-10万元, a range)
                 n, ns, label = "-" + n, ns - 1, label.rstrip(_MINUS)
@@ -696,7 +702,10 @@ def read_statements(printed: str, default_measure: str | None,
                         since = sent[max(level.end - a, 0) : m.start()] if level.end >= a else label
                         if any(w in label for w in g.budget_base) or g.prior_period.search(label):
                             since = label  # its own clause names what it is measured against (同比增收)
-                        # 比预算数 is this year's budget; 比2021年预算 / 比上年预算 the earlier period's
+                        # 比预算数 is this year's budget; 比2021年预算 / 比上年预算 the earlier period's. A clause
+                        # closed by its rate (占调整预算数115.8%,增支42991万元,增长10.3%) names the rate's
+                        # base, not this change's
+                        since = re.sub(r"[^,，;；]*\d%", "", since)
                         base = "budget" if word in g.over_budget or (any(w in since for w in g.budget_base)
                                                                      and not g.prior_period.search(since)) else "prior"
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "").replace(" ", "")), n, u,
@@ -1140,7 +1149,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         if any(w in gap for w in g.other_basis):
             return  # "减收34,086万元,剔除留抵退税后同口径增长0.67%": a rate on another basis
         # "超收3078万元,同比增长14.2%": growth on the year before, not the excess over the budget's
-        other_period = last_change.base == "budget" and bool(g.prior_period.search(gap))
+        other_period = last_change.base == "budget" and (bool(g.prior_period.search(gap)) or gap in g.prior_growth)
         if not other_period and (not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words):
             last_change.pct = pct
             return

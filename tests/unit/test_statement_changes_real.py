@@ -162,3 +162,27 @@ INCOME_OF_SAME_FUND = ("1-4月,全市一般公共预算收入700.4亿元,增长1
 def test_an_income_figure_of_the_same_fund_is_not_the_budget_of_a_spending_rate() -> None:
     df, _ = check_text("2024年预算执行情况\n" + INCOME_OF_SAME_FUND)
     assert failures(df).empty
+
+
+# held-out K 1215 (蕉城区 2022 区本级财政决算, traditional script): 增支42991万元 after a rate against
+# the adjusted budget is the growth on the year before (增长10.3% = 42991 / 416998), and a figure
+# after a character the page could not decode (…支С?8639萬元 for 48639) is never read.
+K1215 = ("2022年度蕉城區本級一般公共預算支出數為459989萬元,占調整預算數115.8%,增支42991萬元,增長10.3%。主要項目支出情況如下:\n"
+         "?。ㄒ唬┮话愎卜罩С?8639萬元,較上年減支5273萬元,下降9.8%,主要是上年檔案館新館建設支出的影響。")
+# held-out K 1224 (a county's 2021 budget adjustment): 调减 moves the budget; the 下降 after it is
+# the fall on the year before (the text says so), never the adjustment's own percentage.
+K1224 = ("——本级财政收入拟调整为134000万元,下降5.3%。其中:税收收入拟调整为85000万元,调减16000万元,下降9.7%;"
+         "非税收入拟调整为49000万元,调增16000万元,增长7.8%。")
+
+
+def test_a_growth_after_a_rate_clause_is_on_the_year_before_and_a_damaged_figure_is_not_read() -> None:
+    df, _ = check_text("2022年區本級財政總決算說明\n" + K1215)
+    assert failures(df).empty
+    ex = extract(read_text(("2022年區本級財政總決算說明\n" + K1215).encode("utf-8")), "d")
+    assert not any(f["reported_text"] == "8639" for f in ex.fact_executions + ex.fact_budgets)
+    assert any("could not decode" in u["reason"] for u in ex.unrecognised)
+
+
+def test_an_adjustment_is_not_paired_with_the_growth_on_the_year_before() -> None:
+    df, _ = check_text("2021年预算调整方案\n" + K1224)
+    assert failures(df).empty
