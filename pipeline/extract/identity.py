@@ -126,6 +126,7 @@ def clean_unit(name: str | None) -> str | None:
     if not name:
         return None
     s = re.sub(r"^\d+[-—－]?", "", re.sub(r"\s", "", name)).strip("|:：,，。、")
+    s = re.sub(rule("year_remnant"), "", s)  # '2019 年 中山市 政府…' cut after its year's digits
     # '(一)金寨县麻埠镇人民政府2023年度…': a paragraph's list number is no part of the name.
     s = re.sub(rule("paragraph_number"), "", s)
     s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
@@ -483,8 +484,10 @@ def evaluated_unit(texts: list[str]) -> str | None:
     own = re.compile(words("self_evaluator"))
     for t in texts:
         for m in own.finditer(re.sub(r"\s", "", t)):
-            if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u and not is_area(u) \
-                    and not re.search(words("finance_body"), u):
+            # …or an area evaluating the transfers it received ('广西壮族自治区对2023年度中央…资金
+            # 预算执行情况进行了绩效自评')
+            if (u := clean_unit(m.group("u"))) and not re.search(words("finance_body"), u) and (
+                    (is_org(u) and org_in(u) == u and not is_area(u)) or (is_area(u) and area_of(u) == u)):
                 return u
     for t in texts:
         for m in pat.finditer(re.sub(r"\s", "", t)):
@@ -589,6 +592,12 @@ def report_title_unit(texts: list[str]) -> str | None:
         m = re.match(rule("report_title_line"), re.sub(r"\s", "", t))
         if m and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
             return u
+    # '关于祁阳县2019年财政决算(草案)的报告': the area whose report it is
+    area = re.compile(rule("report_title_area").replace("{area}", f"(?:{words('area_suffix')})"))
+    for t in texts:
+        m = area.match(re.sub(r"\s", "", t))
+        if m and (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u:
+            return u
     return None
 
 
@@ -650,9 +659,41 @@ def recipient_area(texts: list[str]) -> str | None:
     """'中央…分三批向广西下达城乡居民基本养老保险转移支付资金900304万元': an untitled transfer-payment
     self-evaluation naming no unit is the one place the funds are handed down to (or that
     receives the notice handing them down: '广西收到《财政部关于下达…资金预算的通知》')."""
+    if _speaks_as_body(texts):
+        return None  # '中央下达乌海市…资金' in a text by 我单位: a department of the place reports
     pats = [re.compile(r) for r in rules("recipient_area")]
     found = {u for t in texts for pat in pats for m in pat.finditer(re.sub(r"\s", "", t))
              if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u}
+    return found.pop() if len(found) == 1 else None
+
+
+def _speaks_as_body(texts: list[str]) -> bool:
+    """The text calls itself a body (我单位, 我局, 本部门), not a place (我县)."""
+    return bool(re.search(f"{words('first_person_org')}|{words('generic_self')}|{rule('own_unit_word')}",
+                          re.sub(r"\s", "", "".join(texts))))
+
+
+def on_behalf_of(texts: list[str]) -> str | None:
+    """'我受径山镇人民政府委托向大会作2021年度镇财政决算…的报告': the government a speech is
+    presented for, when printed with its place (受市人民政府委托 names none)."""
+    for t in texts:
+        for m in re.finditer(rule("on_behalf"), re.sub(r"\s", "", t)):
+            u = clean_unit(m.group("u"))
+            if u and org_in(u) == u and not re.match(words("short_level"), u):
+                return u
+    return None
+
+
+def finance_subject_area(texts: list[str]) -> str | None:
+    """'壤塘县一般公共预算收入从2015年的2007万元…', '峡江县财政顺利实现“双过半”': a text naming no
+    unit whose finances are those of the one place it names so (two places name none)."""
+    joined = re.sub(r"\s", "", "".join(texts))
+    if _speaks_as_body(texts):
+        return None  # a body speaking of itself (我单位, 我局): the place is not who reports
+    found = {u for m in re.finditer(rule("finance_subject"), joined)
+             if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u and org_in(u) is None
+             and len(core := re.sub(rule("region_level"), "", u)) >= 2
+             and not re.search(f"^{rule('whole_area')}|{rule('not_place')}", core)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -552,7 +552,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         # Short paragraphs just before/at the title often carry the unit name alone.
         if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
             return u
-    return (_unit_from_body(paras) or ident.outline_unit(head) or ident.evaluated_unit(head[:12])
+    return (_unit_from_body(paras) or ident.outline_unit(head) or ident.report_title_unit(head[:15])
+            or ident.evaluated_unit(head[:12])
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
             or ident.attached_unit(head)
@@ -563,7 +564,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
             or ident.totals_area(head + rows) or ident.recipient_area(head[:12])
-            or ident.finance_compiled_area(head[:12]) or ident.year_area_opening(head))
+            or ident.finance_compiled_area(head[:12]) or ident.year_area_opening(head)
+            or ident.on_behalf_of(head[:6]) or ident.finance_subject_area(head[:12]))
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

@@ -223,3 +223,47 @@ def test_a_form_evaluating_a_fund_a_year_after_its_allocation() -> None:  # H 90
     assert [r["fiscal_year"] for r in _reps(text)] == [2022]
     # a form of the fund's own year keeps it
     assert [r["fiscal_year"] for r in _reps(text.replace("2022年度项目", "2021年度项目"))] == [2021]
+
+
+# held-out set K: who reports when no unit field says so
+def test_a_place_named_after_the_level_handing_it_a_fund() -> None:  # K 1212
+    text = ("一、转移支付基本情况2023年自治区下达桂林市中央及自治区就业补助资金共33832.24万元,中央资金27853万元,"
+            "自治区资金5643万元,各县(市、区)筹集资金336.24万元,")
+    assert ident.recipient_area([text]) == "桂林市"
+    # …but a department speaking as 我单位 reports, not the place it received the fund for (D 515)
+    assert ident.recipient_area(["中央下达乌海市农村危房改造补助资金9.73万元,我单位组织开展了绩效自评"]) is None
+
+
+def test_an_area_evaluating_the_transfers_it_received() -> None:  # K 1214
+    text = ("根据《财政部关于开展2023年度中央对地方转移支付预算执行情况绩效自评工作的通知》等文件精神,"
+            "广西壮族自治区对2023年度中央自然灾害救灾资金预算执行情况进行了绩效自评,现将自评情况总结汇报如下:")
+    assert ident.evaluated_unit([text]) == "广西壮族自治区"
+
+
+def test_a_report_title_in_a_contents_list_names_its_area() -> None:  # K 1225
+    assert ident.report_title_unit(["目 录", "第一部分:关于祁阳县2019年财政决算(草案)的报告"]) == "祁阳县"
+
+
+def test_a_speech_presented_on_behalf_of_a_government() -> None:  # K 1221
+    assert ident.on_behalf_of(["各位代表、同志们:", "我受径山镇人民政府委托向大会作2021年度镇财政决算的报告,"]) == "径山镇人民政府"
+    assert ident.on_behalf_of(["受市人民政府委托,现将2021年预算执行情况报告如下"]) is None  # no place printed
+
+
+def test_the_one_place_whose_finances_a_text_speaks_of() -> None:  # K 1209, 1226
+    assert ident.finance_subject_area(["“十三五”以来,壤塘县一般公共预算收入从2015年的2007万元上升到2020年的2468万元"]) == "壤塘县"
+    assert ident.finance_subject_area(["峡江县财政顺利实现“双过半”", "今年以来,峡江县财政系统紧紧围绕全县工作大局"]) == "峡江县"
+    # a finance bureau publishing, a body speaking as 我单位, a whole area or two places: none
+    assert ident.finance_subject_area(["根据乌海市财政局《关于转发…的通知》,我单位组织开展了绩效自评"]) is None
+    assert ident.finance_subject_area(["上半年全省一般公共预算收入479.89亿元"]) is None
+    assert ident.finance_subject_area(["甲县一般公共预算收入1亿元", "乙县一般公共预算收入2亿元"]) is None
+
+
+def test_a_name_cut_after_a_year_s_digits_or_inside_a_community() -> None:  # K 1228, 1229
+    assert ident.clean_unit("年中山市政府") == "中山市政府"
+    assert ident.org_in("固始县祖师庙镇仰天洼社区产业设施配套项目") != "固始县祖师庙镇仰天洼社"  # 社区 is a place
+    text = ("固始县巩固拓展脱贫攻坚成果与乡村振兴有效衔接指挥部:\n"
+            "根据《国务院办公厅关于转发财政部、国务院扶贫办、国家发展改革委扶贫项目资金绩效管理办法的通知》国办文[2018]35号"
+            "文件精神,切实提高财政扶贫项目资金使用效益,落实资金监管责任。现将2024年固始县祖师庙镇仰天洼社区产业设施配套项目"
+            "绩效目标自评报告如下:\n一、绩效目标分解下达情况\n因我镇所属仰天洼社区排水设施薄弱,安排项目资金56万元。\n"
+            "附件:2024年固始县祖师庙镇仰天洼社区产业设施配套项目自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日")
+    assert _units(text) == ["固始县祖师庙镇人民政府"]
