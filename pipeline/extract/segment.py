@@ -155,6 +155,28 @@ def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
     return None
 
 
+def _section_title(blocks: list) -> tuple[str, str, int] | None:
+    """No title line and no opening naming the report: numbered section headings of a disclosure
+    ('(四)单位预算说明', '二、收入预算说明') — the kind one of them names, when two or more speak of
+    its stage. Returns (kind, heading, block index)."""
+    heads: list[tuple[str, int]] = []
+    seen = 0
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph):
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        if m := pattern("segments", "titles.section_heading").match(b.text.strip()):
+            heads.append((m.group("h"), i))
+    for h, i in heads:
+        kind = _kind_of(h)
+        stage = pattern("segments", "titles.section_stage").search(h)
+        if kind and stage and sum(1 for x, _ in heads if stage.group(0) in x) >= 2:
+            return kind, h, i
+    return None
+
+
 def _year_from(text: str) -> int | None:
     m = _YEAR.search(text) or re.search(r"(?<!\d)(20\d\d)\s*$", text)
     return int(m.group(1)) if m else None
@@ -315,7 +337,7 @@ def segment(doc: Document) -> list[Segment]:
             i += used
             continue
         i += 1
-    if not segs and (opening := _title_in_opening(blocks) or _glued_title(blocks)):
+    if not segs and (opening := _title_in_opening(blocks) or _glued_title(blocks) or _section_title(blocks)):
         kind, title, i = opening
         segs.append(Segment(kind, title, 0, len(blocks), title_para=blocks[i].index))
     if not segs:

@@ -177,3 +177,28 @@ def test_a_group_header_on_the_same_line_as_its_change_columns_stands_over_them(
     got, _ = _facts(_text(line), fiscal_year=2018)
     want, _ = _facts(_text(B335), fiscal_year=2018)
     assert {x for x in got if x[0] == "e"} == {x for x in want if x[0] == "e"} and len(want) >= 6
+
+
+# held-out K 1202 (桂林市司法局 2015 “三公”经费情况统计表): a second column giving the fiscal part of
+# the first (其中:公共预算财政拨款) is read but never stored; the table's own slip is found
+# (3.公务用车费 printed 0 over its 运行维护费 32.65)
+K1202 = """2015年桂林市司法局部门“三公”经费情况统计表 | ||
+? | 单位:万元 | |
+项 目 | 本年预算数 | 其中:公共预算财政拨款 |
+合 计 | 34.35 | 34.35 |
+1.因公出国(境)费用 | 0 | 0 |
+2.公务接待费 | 1.70 | 1.70 |
+3.公务用车费 | 0 | 0 |
+其中:(1)公务用车运行维护费 | 32.65 | 32.65 |
+(2)公务用车购置 | 0 | 0 |"""
+
+
+def test_the_fiscal_part_of_a_column_is_read_and_the_table_s_slip_found() -> None:
+    got, ex = _facts(_text(K1202), fiscal_year=2015)
+    assert {x for x in got if x[0] == "b" and x[4]} == {
+        ("b", "sangong", "initial", "current", Decimal("343500.00")),
+        ("b", "sangong_reception", "initial", "current", Decimal("17000.00")),
+        ("b", "sangong_vehicle_operation", "initial", "current", Decimal("326500.00"))}
+    from tests.checks_harness import check_text, failures
+    df, _ = check_text(K1202)
+    assert "line_item_sum" in set(failures(df)["check_name"])

@@ -267,3 +267,13 @@ def test_a_name_cut_after_a_year_s_digits_or_inside_a_community() -> None:  # K 
             "绩效目标自评报告如下:\n一、绩效目标分解下达情况\n因我镇所属仰天洼社区排水设施薄弱,安排项目资金56万元。\n"
             "附件:2024年固始县祖师庙镇仰天洼社区产业设施配套项目自评表[点击下载]\n固始县祖师庙镇人民政府\n2025年12月30日")
     assert _units(text) == ["固始县祖师庙镇人民政府"]
+
+
+def test_an_excerpt_with_no_title_is_known_by_its_section_headings() -> None:  # K 1231
+    text = ("一、部门情况\n(一)部门机构设置、职责\n孝义市中医院属于独立核算的事业单位,执行行政事业单位会计制度。\n"
+            "(四)单位预算说明\n孝义市中医院为一级预算单位,本单位预算只包含本单位预算,不包括所属单位预算。\n"
+            "二、收入预算说明\n(一)收入预算\n2022年收入预算1930.74万元,与上年相比增加12.23%。其中:\n"
+            "一般公共预算收入1930.74万元,与上年相比增加12.23%。")
+    assert [(r["report_kind"], r["fiscal_year"], r["unit_name"]) for r in _reps(text)] == [("budget", 2022, "孝义市中医院")]
+    # one heading alone names no report
+    assert _reps("(四)单位预算说明\n本单位预算只包含本单位预算。") == []
