@@ -277,3 +277,7 @@ def test_an_excerpt_with_no_title_is_known_by_its_section_headings() -> None:  #
     assert [(r["report_kind"], r["fiscal_year"], r["unit_name"]) for r in _reps(text)] == [("budget", 2022, "孝义市中医院")]
     # one heading alone names no report
     assert _reps("(四)单位预算说明\n本单位预算只包含本单位预算。") == []
+
+
+def test_a_body_publishing_its_accounts_on_its_website() -> None:  # K 1205
+    assert ident.news_unit(["7月15日,卫生部在其网站公布“三公经费”情况及说明。2010年,卫生部“三公经费”财政拨款预算4732.23万元"]) == "卫生部"
