@@ -403,7 +403,8 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     # A form printed one cell per line: its period's label and value on lines of their own.
     if m := pattern("segments", "years.period_year").search("\n".join(body)):
         return int(m.group(1))
-    return _majority_year(body) or _han_year(body) or _publication_year(paras[:40])
+    # the page's metadata may be printed as a table row ('[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | …')
+    return _majority_year(body) or _han_year(body) or _publication_year(paras[:40] + [r for r in rows[:6] if _is_metadata(r)])
 
 
 def _han_year(texts: list[str]) -> int | None:

@@ -281,3 +281,10 @@ def test_an_excerpt_with_no_title_is_known_by_its_section_headings() -> None:  #
 
 def test_a_body_publishing_its_accounts_on_its_website() -> None:  # K 1205
     assert ident.news_unit(["7月15日,卫生部在其网站公布“三公经费”情况及说明。2010年,卫生部“三公经费”财政拨款预算4732.23万元"]) == "卫生部"
+
+
+def test_a_quarter_s_note_takes_the_year_its_metadata_row_was_written_in() -> None:  # K 1222
+    text = ("[ 索 引  号 ] | tanchengczj/2021-0000068 | [ 文 号 ] | [ 发布机构 ] | 郯城县财政局 | |\n"
+            "[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | 2021-04-05 | [ 有 效 性 ] |\n一、基本收支情况\n"
+            "1-3月份,全县一般公共预算收入累计完成34069万元,占预算的21.1%,增长13.2%。全县一般公共预算支出累计完成136027万元,完成预算的26.8%,增长13.6%。其中民生支出113875万元,增长26.9%,民生支出占一般公共预算支出的83.7%。")
+    assert [r["fiscal_year"] for r in _reps(text)] == [2021]
