@@ -690,6 +690,11 @@ def finance_subject_area(texts: list[str]) -> str | None:
     joined = re.sub(r"\s", "", "".join(texts))
     if _speaks_as_body(texts):
         return None  # a body speaking of itself (我单位, 我局): the place is not who reports
+    # '吉林市是吉林省下辖地级市…2021年全市完成一般公共预算收入…': the whole 市 is the place the text opens with
+    opening = re.match(rule("opening_area"), re.sub(r"\s", "", texts[0])) if texts else None
+    whole = {m.group("level") for m in re.finditer(rule("whole_finance"), joined)}
+    if opening and (u := clean_unit(opening.group("u"))) and is_area(u) and area_of(u) == u and whole == {u[-1]}:
+        return u
     found = {u for m in re.finditer(rule("finance_subject"), joined)
              if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u and org_in(u) is None
              and len(core := re.sub(rule("region_level"), "", u)) >= 2

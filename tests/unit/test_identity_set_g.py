@@ -288,3 +288,11 @@ def test_a_quarter_s_note_takes_the_year_its_metadata_row_was_written_in() -> No
             "[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | 2021-04-05 | [ 有 效 性 ] |\n一、基本收支情况\n"
             "1-3月份,全县一般公共预算收入累计完成34069万元,占预算的21.1%,增长13.2%。全县一般公共预算支出累计完成136027万元,完成预算的26.8%,增长13.6%。其中民生支出113875万元,增长26.9%,民生支出占一般公共预算支出的83.7%。")
     assert [r["fiscal_year"] for r in _reps(text)] == [2021]
+
+
+def test_the_whole_area_a_text_opens_by_describing() -> None:  # K 1210
+    texts = ["吉林市是吉林省下辖地级市,是吉林省第二大城市。财政层面2021年全市完成一般公共预算收入95.03亿排在全省第二位。",
+             "全年全市一般公共预算收入完成376.9亿元,比上年增长0.4%。"]
+    assert ident.finance_subject_area(texts) == "吉林市"
+    # the whole of another level (全省) is not the city the text opens with
+    assert ident.finance_subject_area(["吉林市是吉林省下辖地级市。2021年全省一般公共预算收入完成…"]) is None
