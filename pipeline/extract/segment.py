@@ -137,16 +137,15 @@ _BARE_YEAR = pattern("segments", "years.bare_year")
 _REPORTED_AS = pattern("segments", "titles.reported_as")
 
 
+def _opening_paragraphs(blocks: list, n: int) -> list[tuple[int, Paragraph]]:
+    """The first n paragraphs of the blocks, each with its position."""
+    return [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph)][:n]
+
+
 def _title_in_opening(blocks: list) -> tuple[str, str, int] | None:
     """No title line: the opening sentence often names the report ("现将2022年X局…项目绩效
     自评总结报告如下"). Returns (kind, title, block index)."""
-    seen = 0
-    for i, b in enumerate(blocks):
-        if not isinstance(b, Paragraph):
-            continue
-        seen += 1
-        if seen > 15:
-            break
+    for i, b in _opening_paragraphs(blocks, 15):
         m = _REPORTED_AS.search(re.sub(r"\s", "", b.text))
         if m:
             kind = _kind_of(m.group("t")) or _kind_of(m.group("t") + word("segments", "titles.report_word"))
@@ -159,16 +158,8 @@ def _section_title(blocks: list) -> tuple[str, str, int] | None:
     """No title line and no opening naming the report: numbered section headings of a disclosure
     ('(四)单位预算说明', '二、收入预算说明') — the kind one of them names, when two or more speak of
     its stage. Returns (kind, heading, block index)."""
-    heads: list[tuple[str, int]] = []
-    seen = 0
-    for i, b in enumerate(blocks):
-        if not isinstance(b, Paragraph):
-            continue
-        seen += 1
-        if seen > 40:
-            break
-        if m := pattern("segments", "titles.section_heading").match(b.text.strip()):
-            heads.append((m.group("h"), i))
+    heads = [(m.group("h"), i) for i, b in _opening_paragraphs(blocks, 40)
+             if (m := pattern("segments", "titles.section_heading").match(b.text.strip()))]
     for h, i in heads:
         kind = _kind_of(h)
         stage = pattern("segments", "titles.section_stage").search(h)

@@ -20,7 +20,7 @@ WITH e AS (
            source_ref AS adj_ref, (printed_interval(amount_yuan, decimals, reported_unit)).half AS adj_half
     FROM fact_budgets WHERE NOT is_twin AND amount_yuan IS NOT NULL
 ), j AS (
-    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
+    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref, '预算' AS base_word,
            100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
            100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
     FROM e JOIN b ON b.report_id = e.report_id AND CASE WHEN e.origin = 'statement' OR e.rate_base_ref IS NOT NULL
@@ -51,7 +51,7 @@ WITH e AS (
     -- 运行维护费119.5万元): that budget is the one meant. Two different budgets of the item leave
     -- the rate unjudged, and so do items that name income as well as spending (一般公共预算收入
     -- and 一般公共预算支出 are both general_public_budget): only spending dimensions pair.
-    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref,
+    SELECT e.*, b.adj, b.adj_half, b.adj_text, b.adj_ref, '正文所列同一项目预算' AS base_word,
            100 * (e.ex - e.ex_half) / (b.adj + b.adj_half) AS lo,
            100 * (e.ex + e.ex_half) / greatest(b.adj - b.adj_half, 1e-9) AS hi
     FROM e JOIN fact_budgets f ON f.report_id = e.report_id AND f.project_id IS NOT DISTINCT FROM e.project_id
@@ -69,8 +69,9 @@ WITH e AS (
            rate AS expected, 100 * ex / adj AS observed, rate - 100 * ex / adj AS difference,
            rate_half + (hi - lo) / 2 AS tolerance,
            (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9) AS passed,
-           format('执行率印 {}% @{}, 执行数 {} / 预算 {} = {}%, 差 {} 个百分点',
-                  rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)) AS detail,
+           format('执行率印 {}% @{}, 执行数 {} / {} {} = {}%, 差 {} 个百分点',
+                  rate_text, rate_source_ref, reported_text, base_word, adj_text, round(100 * ex / adj, 2),
+                  round(rate - 100 * ex / adj, 2)) AS detail,
            rate_source_ref || '; ' || source_ref || '; ' || adj_ref AS source_refs,
            CAST(NULL AS VARCHAR) AS subject_key,
            printed_ratio_agrees(rate, 100 * ex / adj, rate_half) AS printed_ok, 1.1 * rate_half AS printed_tol,
@@ -79,7 +80,7 @@ WITH e AS (
            -- zeros): figures rounded to 千元 or coarser (46 / 148万元, 27.8 / 29万元, 17.07 / 20.65亿元)
            -- round accounts the rate was computed from (A 232, E 603, G 824)
            least(ex_half, adj_half) <= 50 AS printed_pair
-    FROM j
+    FROM (SELECT * FROM j UNION ALL BY NAME SELECT * FROM same_item)
     UNION ALL
     SELECT document_id, report_id, project_id, 'execution_rate', 'error',
            rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
@@ -90,16 +91,6 @@ WITH e AS (
            -- the nearest budget of the text is a pairing made here, not a printed one: not judged as printed
            true, NULL, false
     FROM best
-    UNION ALL
-    SELECT document_id, report_id, project_id, 'execution_rate', 'error',
-           rate, 100 * ex / adj, rate - 100 * ex / adj, rate_half + (hi - lo) / 2,
-           (rate + rate_half > lo + 1e-9 AND rate - rate_half < hi - 1e-9),
-           format('执行率印 {}% @{}, 执行数 {} / 正文所列同一项目预算 {} = {}%, 差 {} 个百分点',
-                  rate_text, rate_source_ref, reported_text, adj_text, round(100 * ex / adj, 2), round(rate - 100 * ex / adj, 2)),
-           rate_source_ref || '; ' || source_ref || '; ' || adj_ref, NULL,
-           printed_ratio_agrees(rate, 100 * ex / adj, rate_half), 1.1 * rate_half,
-           least(ex_half, adj_half) <= 50
-    FROM same_item
 )
 -- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
 SELECT * EXCLUDE (printed_pair) REPLACE (CASE WHEN printed_pair THEN printed_ok END AS printed_ok) FROM checked
