@@ -162,6 +162,7 @@ class FactBudget(Fact):
     is_twin: bool = False
     label_text: str | None = None
     part_of: str | None = None
+    parts_complete: bool | None = None
     period: str | None = None
 
 
@@ -185,6 +186,7 @@ class FactExecution(Fact):
     is_twin: bool = False
     label_text: str | None = None
     part_of: str | None = None
+    parts_complete: bool | None = None
     rate_base_ref: str | None = None
     period: str | None = None
 

@@ -80,6 +80,11 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
             _note_rate_base(ex, rid, s, ref, report)
+            if s.parts_complete:
+                # the figure another reader placed is the whole the text announced the parts of
+                for f in (*ex.fact_budgets, *ex.fact_executions):
+                    if f["source_ref"] == ref and f["report_id"] == rid:
+                        f["parts_complete"] = True
             continue
         if targets and s.label.rstrip(grammar().label_tail).endswith(targets):
             continue  # an indicator's target written in a cell, not a level
@@ -105,6 +110,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "reported_text": s.printed, "reported_unit": s.unit, "decimals": s.decimals,
             "source_ref": ref, "origin": "statement", "table_kind": None, "is_twin": False,
             "label_text": (s.item_label or s.label)[-60:], "part_of": whole, "period": s.period,
+            "parts_complete": True if s.parts_complete else None,
         }
         # Income in a budget disclosure is budgeted income, unless a rate measures it against
         # the budget ("税收收入3511万元，占年初预算8465万元的41.5%": collected so far).

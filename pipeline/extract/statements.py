@@ -87,6 +87,10 @@ class Grammar:
     cell_target_before: tuple[str, ...]
     part_words: tuple[str, ...]
     part_after: tuple[str, ...]
+    announced_parts: re.Pattern[str]
+    name_splitters: re.Pattern[str]
+    count_words: dict[str, int]
+    name_verbs: tuple[str, ...]
     share_words: tuple[str, ...]
     share_trim: tuple[str, ...]
     share_keep: tuple[str, ...]
@@ -160,6 +164,10 @@ def grammar() -> Grammar:
         cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
         part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
+        announced_parts=re.compile(cfg["parts"]["announced"]),
+        name_splitters=re.compile("|".join(map(re.escape, cfg["parts"]["name_splitters"]))),
+        count_words=dict(cfg["parts"]["count_words"]),
+        name_verbs=tuple(cfg["parts"]["name_verbs"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]),
         share_keep=tuple(cfg["share"].get("keep", ())), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
@@ -245,6 +253,7 @@ class Statement:
     year: int | None = None  # the year its sentence speaks of (2021年度…), when it says one
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
     level_of: Statement | None = None  # for an earlier period's figure: the level it is the prior of
+    parts_complete: bool = False  # its 其中 list names every part the text announced (主要有A、B二类支出)
 
     @property
     def yuan(self) -> Decimal:
@@ -429,6 +438,8 @@ class Flow:
     # the line items listed so far under each whole (by id): a later line that is itself the
     # sum of some of them is a subtotal, not one more part
     parts: dict[int, list[str]] = field(default_factory=dict)
+    # the parts the paragraph announces by name and number ("主要有A、B二类支出"): (names, ...)
+    announced: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _other_partition(whole: Statement, code: str, flow: Flow, g: Grammar) -> bool:
@@ -521,6 +532,7 @@ def read_statements(printed: str, default_measure: str | None,
     rates: list[Rate] = []
     changes: list[Change] = []
     flow.sentence_levels = [s for s in flow.sentence_levels if s is flow.last]  # sentence indices restart
+    flow.announced = _announcements(text, g)
     if flow.last is not None:
         flow.last.sentence = -1  # the paragraph before: its "sentence" is the one just read
     if flow.whole is not None and _restarts_list(text, flow.whole, g):
@@ -768,6 +780,10 @@ def read_statements(printed: str, default_measure: str | None,
                 # "…费支出决算为7.8万元，完成预算10万元": a listed part's budget beside its execution
                 item = (last.line_item, last.item_label, 0)
             whole = _whole_for(parts_open, item[0] if item else None, measure, g)
+            if whole is None and parts_open and _announced_name(label, flow, g) is not None:
+                # a part the text announced by name belongs to the figure its list is under,
+                # whatever the vocabulary calls it (部门预算项目支出 is 项目支出 there)
+                whole = next((c for c in parts_open if c.measure == measure), None)
             if not parts_open and item is not None and flow.whole is not None:
                 # A list opened by 其中 continues while its lines name parts of its whole
                 # ("其中：因公出国（境）费…。公务用车购置费…；公务接待费…").
@@ -830,6 +846,7 @@ def read_statements(printed: str, default_measure: str | None,
         or (flow.to_date_list and tail.endswith(g.list_item_end))
     out = [x for x in out if not x.cells_run]
     _loosen_mixed_lists(out)
+    _mark_announced_lists(out, flow, g)
     return out, rates, changes
 
 
@@ -845,6 +862,40 @@ def _loosen_mixed_lists(out: list[Statement]) -> None:
         if any(x.line_item == "stated" and x.value != 0 for x in parts) and any(w == whole.line_item and named >= ps for w, ps in complete_partitions()):
             for x in parts:
                 x.part_of = None
+
+
+def _announcements(text: str, g: Grammar) -> list[tuple[str, ...]]:
+    """"主要有部门预算项目支出、专项预算支出二类支出": the parts a text announces, by name, when it
+    names as many as the number it says (never a list whose count and names disagree)."""
+    out = []
+    for m in g.announced_parts.finditer(text):
+        names = tuple(n.strip() for n in g.name_splitters.split(m.group("names")) if n.strip())
+        n = m.group("n")
+        if len(names) >= 2 and len(set(names)) == len(names) and len(names) == (int(n) if n.isdigit() else g.count_words[n]):
+            out.append(names)
+    return out
+
+
+def _announced_name(label: str, flow: Flow, g: Grammar) -> str | None:
+    """The announced part a figure's label names: the label, less its list words and punctuation,
+    ends with exactly that name."""
+    words = label.strip(" ,，、:：;；")
+    for w in g.part_words:
+        words = words.removeprefix(w).strip(" ,，、:：")
+    for w in g.name_verbs:
+        words = words.removesuffix(w)
+    return next((n for names in flow.announced for n in names if words == n), None)
+
+
+def _mark_announced_lists(out: list[Statement], flow: Flow, g: Grammar) -> None:
+    """A whole whose listed parts are, one each, exactly the parts the paragraph announced (and
+    no other figure is listed under it) has all its parts listed: their sum must equal it."""
+    if not flow.announced:
+        return
+    for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+        named = [_announced_name(x.label, flow, g) for x in out if x.part_of is whole]
+        if None not in named and any(sorted(named) == sorted(names) for names in flow.announced):
+            whole.parts_complete = True
 
 
 _MINUS = "-−"

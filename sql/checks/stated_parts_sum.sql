@@ -1,32 +1,37 @@
 -- Parts listed in running text under a figure ("…支出决算1165.08万元。其中：因公出国（境）费…")
 -- add up to it when they are a whole partition of it in the vocabulary (line_item_partitions),
 -- and never exceed it otherwise (a 其中 list may name only some parts). Same stage, same
--- period; interval arithmetic on every printed figure.
+-- period; interval arithmetic on every printed figure. A list is complete too when the text
+-- announces the whole's parts by name and number and lists exactly those (parts_complete:
+-- "主要有部门预算项目支出、专项预算支出二类支出，…总预算为2455.5万元，其中…").
 WITH f AS (
     SELECT report_id, project_id, line_item, stage AS measure, source_ref, part_of,
            CAST(amount_yuan AS DOUBLE) AS v, (printed_interval(amount_yuan, decimals, reported_unit)).half AS half,
-           reported_text, reported_unit, label_text
-    FROM fact_budgets WHERE origin = 'statement' AND coalesce(period, 'current') = 'current' AND amount_yuan IS NOT NULL
+           reported_text, reported_unit, label_text, coalesce(parts_complete, false) AS parts_complete
+    FROM fact_budgets WHERE (origin = 'statement' OR parts_complete) AND coalesce(period, 'current') = 'current' AND amount_yuan IS NOT NULL
     UNION ALL
     SELECT report_id, project_id, line_item, 'executed', source_ref, part_of,
            CAST(executed_yuan AS DOUBLE), (printed_interval(executed_yuan, decimals, reported_unit)).half,
-           reported_text, reported_unit, label_text
-    FROM fact_executions WHERE origin = 'statement' AND coalesce(period, 'current') = 'current' AND executed_yuan IS NOT NULL
+           reported_text, reported_unit, label_text, coalesce(parts_complete, false)
+    FROM fact_executions WHERE (origin = 'statement' OR parts_complete) AND coalesce(period, 'current') = 'current' AND executed_yuan IS NOT NULL
 ), parts AS (
     SELECT p.*, w.line_item AS whole_item, w.v AS whole_v, w.half AS whole_half, w.reported_text AS whole_text,
-           w.reported_unit AS whole_unit, w.source_ref AS whole_ref, w.label_text AS whole_label
-    FROM f p JOIN f w ON w.report_id = p.report_id AND w.source_ref = p.part_of AND w.measure = p.measure
+           w.reported_unit AS whole_unit, w.source_ref AS whole_ref, w.label_text AS whole_label, w.parts_complete AS whole_complete
+    FROM f p JOIN f w ON w.report_id = p.report_id AND w.source_ref = p.part_of
+        -- an announced whole another reader placed may carry another budget stage than its parts
+        AND (w.measure = p.measure OR w.parts_complete)
 ), pd AS (
     -- parts of one whole are added up per dimension (功能分类 lines and 基本/项目支出 both split
     -- 支出预算); a list is judged complete only when stated in its whole's own paragraph
-    SELECT parts.*, coalesce(li.dimension, 'stated') AS dimension,
+    -- (one dimension for the parts a text announced, whatever the vocabulary calls each)
+    SELECT parts.*, CASE WHEN parts.whole_complete THEN 'announced' ELSE coalesce(li.dimension, 'stated') END AS dimension,
            regexp_extract(parts.source_ref, 'para=(\d+)', 1) = regexp_extract(parts.whole_ref, 'para=(\d+)', 1) AS same_para
     FROM parts LEFT JOIN line_items li ON li.code = parts.line_item
 ), g AS (
     SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, dimension, bool_and(same_para) AS closed,
            any_value(whole_v) AS whole_v,
            any_value(whole_half) AS whole_half, any_value(whole_text) AS whole_text, any_value(whole_unit) AS whole_unit,
-           any_value(whole_label) AS whole_label,
+           any_value(whole_label) AS whole_label, bool_or(whole_complete) AS announced,
            sum(v) AS observed, sum(half) AS parts_half, count(*) AS n, list(DISTINCT line_item) AS items,
            list_half(any_value(whole_half),
                      min(half) FILTER (WHERE reported_unit IS NOT DISTINCT FROM whole_unit),
@@ -40,6 +45,9 @@ WITH f AS (
                  WHERE complete GROUP BY ALL) lp
         ON lp.whole = g.whole_item AND list_sort(g.items) = lp.ps AND len(g.items) = g.n AND g.closed
     GROUP BY ALL
+    UNION
+    -- the parts the text announced, each listed once in the whole's own paragraph
+    SELECT report_id, whole_ref, dimension, true FROM g WHERE announced AND closed
 ), checked AS (
     SELECT r.document_id, g.report_id, g.project_id, 'stated_parts_sum' AS check_name, 'error' AS severity,
            g.whole_v AS expected, g.observed, g.whole_v - g.observed AS difference, g.whole_half + g.parts_half AS tolerance,

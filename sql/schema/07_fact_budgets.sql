@@ -13,5 +13,6 @@ CREATE TABLE IF NOT EXISTS fact_budgets (
     is_twin        BOOLEAN DEFAULT FALSE, -- from a table printed a second time
     label_text     VARCHAR,               -- the row label as printed (e.g. 一般公共服务支出)
     part_of        VARCHAR,               -- source_ref of the figure this one is listed under (其中…)
+    parts_complete BOOLEAN,               -- the text announces its parts by name and number and its list names them all (主要有A、B二类支出)
     period         VARCHAR                -- current (null = current) | prior: the earlier figure a level is compared with
 );

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS fact_executions (
     is_twin            BOOLEAN DEFAULT FALSE,
     label_text         VARCHAR,
     part_of            VARCHAR,           -- source_ref of the figure this one is listed under (其中…)
+    parts_complete     BOOLEAN,           -- the text announces its parts by name and number and its list names them all (主要有A、B二类支出)
     rate_base_ref      VARCHAR,           -- source_ref of the budget figure a stated rate is measured against; 'report': a budget stated elsewhere in the report
     period             VARCHAR            -- current (null = current) | prior: the earlier figure a level is compared with
 );
