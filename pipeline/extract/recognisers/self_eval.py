@@ -4,6 +4,7 @@ stages and fund sources, indicator block with levels, targets, actuals, weights,
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.extract.cells import (
@@ -60,12 +61,16 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         table,
         lambda t: (_L3_HEAD in t or _L2_HEAD in t)
         and _L1_HEAD in t
-        and any(_ind_field(x) in ("target", "actual") for x in t),
+        and any(_ind_field(x) in ("target", "actual") for x in t)
+        # A target table without levels: 指标名称 | 指标性质 | 指标值 (Chongqing)
+        or {"name", "op", "target"} <= {_ind_field(x) for x in t},
     )
     if fund_hdr is None and ind_hdr is None:
         return False
     before = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
-    name = _label_value(table, table_pattern("self_eval.project_name").pattern)
+    per_row = _row_columns(table, ind_hdr) if ind_hdr is not None else None
+    # One project per row group: the 项目名称 cell heads a column, it is no key of the form.
+    name = None if per_row else _label_value(table, table_pattern("self_eval.project_name").pattern)
     if name is None and ind_hdr is None and not _has_fund_rows(table, fund_hdr):
         return False
     project_id = None
@@ -83,8 +88,14 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         )
     if fund_hdr is not None and not _labels_trail(table, fund_hdr):
         _read_funding(table, fund_hdr, ctx, project_id)
+    elif fund_hdr is None and _is_target_form(table, ind_hdr, ctx):
+        if project_id is None and (title := _target_title(ctx, table)):
+            project_id = _new_project(ctx, title, None, str(table.ref(table.rows[0][0])), "self_eval_table")
+        if project_id is not None:  # a body's whole form (部门整体支出绩效目标表) is left: its
+            # 资金总额 need not be the budget tables' total (泉州市公安局 2026: 81562.56 against 81206.56)
+            _read_planned_funding(table, ctx, project_id)
     if ind_hdr is not None:
-        _read_indicators(table, ind_hdr, ctx, project_id)
+        _read_indicators(table, ind_hdr, ctx, project_id, per_row)
     if fund_hdr is not None and (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions)) == before[:2]:
         # No amount read from the grid: its columns are not the form's (labels moved to the end
         # of the row before, empty cells dropped). The template engine reads the table as a
@@ -121,6 +132,7 @@ def _labels_trail(table: Table, hdr_i: int) -> bool:
 
 
 _BLOCK_END = table_pattern("self_eval.block_end")
+PLANNED_REPORT = "budget"  # vocab/report_kinds.csv: a 部门预算, whose figures are planned
 _SUB_HEADING = table_pattern("self_eval.sub_heading")
 _PART_OF = re.compile(rf"^\s*{PART_WORDS}")
 _L1_HEAD, _L2_HEAD, _L3_HEAD = (word("tables", f"indicator_headers.level{i}") for i in (1, 2, 3))
@@ -193,6 +205,62 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         _score(ctx, project_id, "budget_execution", exec_weight, exec_score, ref, origin="table")
 
 
+def _is_target_form(table: Table, ind_hdr: int | None, ctx: Ctx) -> bool:
+    """A 绩效目标表 printed in a budget (部门预算): indicators with their targets and no column of
+    what was achieved or scored (实际完成值, 得分). It plans: its amounts are the year's budget."""
+    if ind_hdr is None or ctx.report_kind != PLANNED_REPORT:
+        return False
+    kinds = {_ind_field(c.text) for c in real_cells(table.rows[ind_hdr])}
+    return "target" in kinds and not kinds & {"actual", "score"}
+
+
+_TARGET_TITLE = table_pattern("self_eval.target_title")
+_NO_WORDS = re.compile(r"^[^\u4e00-\u9fff]*$")  # a page number (2 2, — 2 6 —) between title lines
+
+
+def _target_title(ctx: Ctx, table: Table) -> str | None:
+    """The project a target form's title names, the title's lines joined back (a PDF wraps a
+    long title: 301007_…_机场公安综 | 合修缮改造项目绩效目标表). Only a title printed right above
+    this table (its caption is the last line read)."""
+    lines = ctx.titles[:-1]
+    if not table.caption or not lines or lines[-1] != table.caption:
+        return None
+    tail: list[str] = []
+    for t in reversed(lines):
+        if _NO_WORDS.match(t):
+            break
+        tail.insert(0, sq(t))
+    m = _TARGET_TITLE.search("".join(tail))
+    return m.group("name") if m else None
+
+
+def _read_planned_funding(table: Table, ctx: Ctx, project_id: str | None) -> None:
+    """A target form's funding cells, printed as 'label | amount' pairs under no stage header
+    (专项资金情况(万元) | 资金总额： | 47.50, then 财政拨款： | 47.50, 其他资金： | 0.00): the initial
+    budget of the project. Read from the year's total on,
+    up to the first row that prints no such pair; a block opening on another total (实施期资金总额,
+    the project's whole period) is not the year's and stays unread."""
+    unit = _table_unit(table, ctx, [c.text for r in table.rows for c in real_cells(r)[:2]]) or DEFAULT_MONEY_UNIT
+    started = False
+    for row in table.rows:
+        cells = [c for c in real_cells(row) if sq(c.text)]
+        pairs = []
+        for a, b in zip(cells, cells[1:], strict=False):
+            item = line_item_code(a.text) if num_of(table, a) is None else None
+            v = num_of(table, b)
+            if item is not None and v is not None:
+                pairs.append((item, v, flat(a.text)))
+        if not started and not any(item == "total" for item, _, _ in pairs):
+            continue
+        if not pairs or _BLOCK_END.search("".join(sq(c.text) for c in cells)):
+            if started:
+                break
+            continue
+        started = True
+        for item, v, label in pairs:
+            add_budget(ctx, project_id, item, "initial", v, unit, "self_eval", label)
+
+
 def _fits_points(values: dict[str, Val]) -> bool:
     """A row aligned from the right after the page dropped a trailing text cell ('项目支出 | 187.36 |
     353.75 | 10 | 10' under … | 分值 | 得分 | 得分计算方法) puts an amount under 分值: a weight above
@@ -240,7 +308,69 @@ def _ind_field(text: str) -> str | None:
     return None
 
 
-def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) -> None:
+_ROW_PROJECT = table_pattern("self_eval.row_project")
+_ROW_CODE = table_pattern("self_eval.row_code")
+_ROW_AMOUNTS = [(item, table_pattern(f"self_eval.row_amounts.{item}")) for item in entry("tables", "self_eval.row_amounts")]
+
+
+@dataclass(frozen=True)
+class RowColumns:
+    """The columns of a target table printing one project per row group: its name, its
+    amounts (column → line item) and codes."""
+
+    name: int
+    amounts: dict[int, tuple[str, str]]  # column → (line item, its header)
+    codes: frozenset[int]
+
+
+def _row_columns(table: Table, ind_hdr: int) -> RowColumns | None:
+    """单位（项目）名称 | 资金总额 on the indicator header or the header row above it."""
+    name: int | None = None
+    amounts: dict[int, tuple[str, str]] = {}
+    codes: set[int] = set()
+    for row in table.rows[max(0, ind_hdr - 1) : ind_hdr + 1]:
+        for c in real_cells(row):
+            t = sq(c.text)
+            if _ROW_PROJECT.match(t):
+                name = c.col
+            elif _ROW_CODE.match(t):
+                codes.add(c.col)
+            else:
+                item = next((i for i, p in _ROW_AMOUNTS if p.match(t)), None)
+                if item:
+                    amounts[c.col] = (item, flat(c.text) or t)
+    return RowColumns(name, amounts, frozenset(codes)) if name is not None else None
+
+
+def _row_project(table: Table, row: list[Cell], cols: RowColumns, ctx: Ctx, project_id: str | None) -> str | None:
+    """The project a row opens (its name printed in the name column), else the one before;
+    its amounts are that project's initial budget in a budget report (planned, never executed),
+    read once when the table repeats them on each page."""
+    by_col = {c.col: c for c in real_cells(row) if sq(c.text)}
+    cell = by_col.get(cols.name)
+    if cell is None or num_of(table, cell) is not None:
+        return project_id
+    project_id = _new_project(ctx, flat(cell.text) or "", None, str(table.ref(cell)), "self_eval_table")
+    for col in cols.codes:
+        if col in by_col:
+            ctx.ignore(by_col[col])
+    if ctx.report_kind != PLANNED_REPORT:
+        return project_id
+    unit = _table_unit(table, ctx, []) or DEFAULT_MONEY_UNIT
+    for col, (item, label) in cols.amounts.items():
+        v = num_of(table, by_col.get(col))
+        if v is None:
+            continue
+        if any(f["project_id"] == project_id and f["line_item"] == item and f["stage"] == "initial"
+               and f["reported_text"] == v.num.text and f["report_id"] == ctx.report_id for f in ctx.ex.fact_budgets):
+            ctx.ignore(v.cell)  # the same project's amount printed again on the next page
+            continue
+        add_budget(ctx, project_id, item, "initial", v, unit, "self_eval", label)
+    return project_id
+
+
+def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None,
+                     per_row: RowColumns | None = None) -> None:
     header = table.rows[hdr_i]
     hcells = real_cells(header)
     fields = {i: _ind_field(c.text) for i, c in enumerate(hcells)}
@@ -254,6 +384,11 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None)
         nonempty = [t for t in texts if t]
         if not nonempty:
             continue
+        if per_row is not None:
+            opened = _row_project(table, row, per_row, ctx, project_id)
+            if opened != project_id:
+                project_id, level1, level2 = opened, None, None
+            cells = [c for c in cells if c.col != per_row.name and c.col not in per_row.amounts]
         # A total row closes the block: 总分 | 100 | 97.13
         if TOTAL_LABEL.match(nonempty[0]) or (nonempty[0].startswith(SCORE_TOTAL)):
             # By column only when the row spans the header's grid (DOCX/PDF/HTML give spans;

@@ -1,0 +1,215 @@
+"""Performance-target tables (项目支出绩效目标表) printed in a 部门预算: planned figures, never a
+self-evaluation's. A project's 资金总额 / 财政拨款 / 其他资金 are its initial budget, its indicators
+keep their targets (≥90%, ≥5次 stay targets, never amounts) and their weights (分值权重, 指标权重),
+and nothing is stored as executed or scored. Rows typed from the real PDFs (see each test), in the
+cells pdfplumber reads from them (column numbers and spans kept)."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.extract.result import Extraction
+from pipeline.model import Cell, Document, Paragraph, Table
+from tests.checks_harness import check_document, failures
+
+Row = list[tuple[int, str] | tuple[int, str, int]]
+
+
+def _table(index: int, page: int, caption: str, rows: list[Row]) -> Table:
+    cells = [[Cell(text=c[1], row=r, col=c[0], colspan=c[2] if len(c) > 2 else 1) for c in row]  # type: ignore[misc]
+             for r, row in enumerate(rows, 1)]
+    return Table(index=index, page=page, caption=caption, rows=cells)
+
+
+def _doc(title: str, *blocks: Paragraph | Table) -> Document:
+    return Document(file_format="pdf", blocks=[Paragraph(index=0, text=title, page=1), *blocks])
+
+
+def _budgets(ex: Extraction) -> dict[tuple[str | None, str, str], str]:
+    names = {p["project_id"]: p["project_name"] for p in ex.projects}
+    return {(names.get(f["project_id"]), f["line_item"], f["stage"]): f["reported_text"] for f in ex.fact_budgets
+            if "table=" in f["source_ref"]}
+
+
+def _targets(ex: Extraction) -> dict[str, tuple]:
+    return {f["name"]: (f["target_text"], f["target_op"], f["target_value"], f["target_unit"], f["weight"])
+            for f in ex.fact_indicators}
+
+
+# 2026年度泉州市公安局部门预算.pdf, page 26: the project is named in the title only, printed over
+# two lines after the page number (301007_单位_项目名称 + 项目绩效目标表).
+QUANZHOU = _table(12, 26, "合修缮改造项目绩效目标表", [
+    [(1, "专项资金情\n况（万元）"), (2, "资金总额："), (3, "57.00", 3)],
+    [(2, "财政拨款："), (3, "57.00", 3)],
+    [(2, "其他资金："), (3, "0.00", 3)],
+    [(1, "项目实施期\n目标"), (2, "1、分局巡特警反恐大队部已于2025年9月底搬迁至新址，需要对新的值班备勤场所进行改造装修。", 4)],
+    [(1, "绩效目标指\n标"), (2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "目标值")],
+    [(2, "成本指标"), (3, "经济成本指\n标"), (4, "预算执行率"), (5, "100%")],
+    [(2, "产出指标"), (3, "时效指标"), (4, "备勤宿舍改造完成及时率"), (5, "100%")],
+    [(3, "数量指标"), (4, "完成违章车辆停车场建设面积"), (5, "100%")],
+    [(2, "效益指标"), (3, "社会效益指\n标"), (4, "强化违章车辆管理水平，提升机场\n辖区社会治理创新能力"), (5, "1次")],
+])
+QUANZHOU_TITLE = [Paragraph(index=1, text="2 2", page=26),
+                  Paragraph(index=2, text="301007_泉州市公安局晋江国际机场分局_机场公安综", page=26),
+                  Paragraph(index=3, text="合修缮改造项目绩效目标表", page=26)]
+# The same document, page 52: the body's whole form; its 资金总额 81562.56 is not the budget tables'
+# 收入合计 81206.56 (page 10), so it is not stored as the body's total.
+QUANZHOU_BODY = _table(38, 52, "（2026年度）", [
+    [(1, "部门名称"), (2, "泉州市公安局"), (3, "部门预算编码"), (4, "301", 2)],
+    [(1, "年度预算安排（万\n元）"), (2, "资金总额"), (3, "81562.56", 3)],
+    [(2, "项目支出"), (3, "29514.82", 3)],
+    [(2, "基本支出"), (3, "52047.74", 3)],
+    [(2, "其他资金"), (3, "0.00", 3)],
+    [(1, "绩效目标指标"), (2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "目标值")],
+    [(2, "一般性支出情况"), (3, "一般性支出情况"), (4, "“三公”经费控\n制率"), (5, "≤100%")],
+    [(4, "“三公”经费违\n规使用次数"), (5, "≤0次")],
+])
+BUDGET_TITLE = "2026年度泉州市公安局部门预算"
+
+
+def test_title_names_the_project_and_its_funds_are_its_initial_budget() -> None:
+    ex = extract(_doc(BUDGET_TITLE, *QUANZHOU_TITLE, QUANZHOU, QUANZHOU_BODY), "q")
+    assert _budgets(ex) == {
+        ("机场公安综合修缮改造", "total", "initial"): "57.00",
+        ("机场公安综合修缮改造", "fiscal", "initial"): "57.00",
+        ("机场公安综合修缮改造", "other", "initial"): "0.00",
+    }
+    assert not ex.fact_executions and not ex.fact_scores
+    t = _targets(ex)
+    assert t["备勤宿舍改造完成及时率"][:4] == ("100%", "=", 100.0, "%")
+    assert t["“三公”经费违规使用次数"][:4] == ("≤0次", "<=", 0.0, "次")
+    # target figures are no money facts
+    assert not {f["reported_text"] for f in ex.fact_budgets} & {"100%", "1次", "100"}
+
+
+def test_target_table_raises_no_identity_error() -> None:
+    doc = _doc(BUDGET_TITLE, *QUANZHOU_TITLE, QUANZHOU, QUANZHOU_BODY)
+    df, _ = check_document(doc, hashlib.sha256(repr(doc).encode()).hexdigest())
+    assert failures(df).empty, failures(df)[["check_name", "detail"]]
+
+
+def test_same_form_in_a_self_evaluation_is_not_read_as_a_budget() -> None:
+    """Without the budget title the report is no 部门预算: the pairs carry no stage and stay unread."""
+    ex = extract(_doc("机场公安综合修缮改造项目支出绩效自评表", QUANZHOU), "s")
+    assert not ex.fact_budgets
+
+
+# 2026年烟台市交通运输局部门预算.pdf, page 46: 项目名称 key, 年度预算资金总额, 其中：财政拨款.
+YANTAI = _table(35, 46, "(2026年度)", [
+    [(1, "项目名称"), (2, "实施公车统管", 4)],
+    [(1, "主管部门及代码"), (2, "266_烟台市交通运输局"), (3, "实施单位"), (4, "烟台市交通运输局", 2)],
+    [(1, "项目资金\n（万元）"), (2, "年度预算资金总额："), (3, "28.00", 3)],
+    [(2, "其中：财政拨款"), (3, "28.00", 3)],
+    [(2, "其他资金"), (3, "0.00", 3)],
+    [(1, "总体目标"), (2, "通过安排实施公车统管费用，保障市级交通运输重点项目。", 4)],
+    [(1, ""), (2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "指标值")],
+    [(1, "绩效指标"), (2, "成本指标"), (3, "经济成本"), (4, "实施公车统管费用成本"), (5, "≤28万元")],
+    [(1, "绩效指标"), (2, "产出指标"), (3, "数量指标"), (4, "使用公车次数"), (5, "≥300次")],
+])
+
+
+def test_yantai_annual_budget_total() -> None:
+    ex = extract(_doc("2026年烟台市交通运输局部门预算", YANTAI), "y")
+    assert _budgets(ex) == {
+        ("实施公车统管", "total", "initial"): "28.00",
+        ("实施公车统管", "fiscal", "initial"): "28.00",
+        ("实施公车统管", "other", "initial"): "0.00",
+    }
+    t = _targets(ex)
+    assert t["实施公车统管费用成本"][:4] == ("≤28万元", "<=", 28.0, "万元")  # a target, not a fact_budgets row
+    assert t["使用公车次数"][:4] == ("≥300次", ">=", 300.0, "次")
+    assert not ex.fact_executions
+
+
+# 西安市司法局（汇总）2026年部门预算.pdf, page 50: 实施期资金总额 is the project's whole period,
+# not the year's budget: left unread; 分值权重（90分） is each indicator's weight.
+XIAN = _table(18, 50, "（2026年度）", [
+    [(1, "项目名称", 3), (4, "司法行政业务培训", 4)],
+    [(1, "主管部门", 3), (4, "西安市司法局", 4)],
+    [(1, "资金金额\n（万元）", 3), (4, "实施期资金总额："), (5, "58.97", 2), (7, "执行率分\n值\n（10分）")],
+    [(4, "其中：财政拨款"), (5, "58.97", 2)],
+    [(4, "其他资金"), (5, "", 2)],
+    [(1, "年\n度\n目\n标"), (2, "加强和规范我市司法所建设、人民调解、安置帮教、人民监督员等工作，促进\n社会和谐稳定。", 6)],
+    [(1, "年\n度\n绩\n效\n指\n标"), (2, "一级指标"), (3, "二级指标"), (4, "三级指标", 2), (6, "指标值"), (7, "分值权重\n（90分）")],
+    [(2, "成本指标"), (3, "经济成本"), (4, "人民调解员案件调解补贴（元/\n件）", 2), (6, "≤500"), (7, "5")],
+    [(4, "人民监督员案件监督补贴（元/\n件）", 2), (6, "400"), (7, "5")],
+    [(2, "产出指标"), (3, "数量指标"), (4, "人民调解案件数(件)", 2), (6, "≥1000"), (7, "10")],
+    [(3, "质量指标"), (4, "人民调解案件完成率（%）", 2), (6, "≥90"), (7, "20")],
+])
+
+
+def test_xian_weights_read_and_period_total_left() -> None:
+    ex = extract(_doc("西安市司法局2026年部门预算", XIAN), "x")
+    assert not ex.fact_budgets and not ex.fact_executions
+    t = _targets(ex)
+    assert t["人民调解员案件调解补贴（元/ 件）"] == ("≤500", "<=", 500.0, None, Decimal("5"))
+    assert t["人民调解案件完成率（%）"][1:3] == (">=", 90.0) and t["人民调解案件完成率（%）"][4] == Decimal("20")
+    assert not any(f["component"] for f in ex.fact_scores if f.get("score") is not None)
+
+
+# 重庆市人民政府办公厅2026年部门预算.pdf, page 24: one project per row group, its 当年财政拨款预算金额;
+# indicators without levels (指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重(%)). The title of the
+# page before (表十2026年部门整体绩效目标表) starts no self-evaluation report inside the budget.
+CHONGQING = _table(12, 24, "资金主管部门：重庆市人民政府办公厅 单位：万元", [
+    [(1, "序号"), (2, "项目名称"), (3, "当年财政拨款\n预算金额"), (4, "当年绩效目标"), (5, "指标名称"), (6, "指标性质"),
+     (7, "指标值"), (8, "计量单位"), (9, "指标权重\n(%)")],
+    [(1, "1"), (2, "市政府办公\n厅业务及日\n常运行项目"), (3, "8,534.17"),
+     (4, "完成各项业务工作，分别\n达到工作要求，保障市政\n府办公厅的正常运转。"),
+     (5, "民呼我为（“12345”）咨询一次性解答率"), (6, "≥"), (7, "70"), (8, "%"), (9, "15")],
+    [(5, "“一件事一次办” 网站访问可达率"), (6, "≥"), (7, "90"), (8, "%"), (9, "15")],
+    [(5, "市政府主要领导交办事项督查督办率"), (6, "＝"), (7, "100"), (8, "%"), (9, "15")],
+])
+
+
+def test_chongqing_rows_of_projects() -> None:
+    ex = extract(_doc("重庆市人民政府办公厅2026年部门预算", Paragraph(index=1, text="表十2026年部门整体绩效目标表", page=22),
+                      Paragraph(index=2, text="资金主管部门：重庆市人民政府办公厅 单位：万元", page=24), CHONGQING), "c")
+    assert [r["report_kind"] for r in ex.reports] == ["budget"]
+    assert _budgets(ex) == {("市政府办公厅业务及日常运行项目", "fiscal_current", "initial"): "8,534.17"}
+    t = _targets(ex)
+    assert t["“一件事一次办” 网站访问可达率"] == ("≥90%", ">=", 90.0, "%", Decimal("15"))
+    assert t["市政府主要领导交办事项督查督办率"][1:3] == ("=", 100.0)
+    names = {p["project_id"]: p["project_name"] for p in ex.projects}
+    assert {names[f["project_id"]] for f in ex.fact_indicators} == {"市政府办公厅业务及日常运行项目"}
+
+
+# 长沙市公安局2025年部门预算公开.pdf, page 24: 单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 over
+# the indicator header; 指标值类型 is the comparator; the figures under 备注 stay unread.
+CHANGSHA = _table(142, 24, "单位名称：长沙市公安局 单位：万元", [
+    [(1, "单位编码"), (2, "单位（项目）名称"), (3, "资金总额"), (4, "绩效目标"), (5, "绩效指标", 9)],
+    [(5, "一级指标"), (6, "二级指标"), (7, "三级指标"), (8, "指标值"), (9, "指标值内容"), (10, "评（扣）分标准"),
+     (11, "度量单位"), (12, "指标值类型"), (13, "备注")],
+    [(1, "106001"), (2, "大型警保卫及基础设施安全保护工作经费"), (3, "428.69"),
+     (4, "发挥公安职能，切实做好大型警保\n卫及基础设施安全保护工作"), (5, "产出指标"), (6, "数量指标"),
+     (7, "印发宣传手册、\n图画等资料"), (8, "10"), (9, "印发宣传手册、图画等资料"), (10, "完成目标得满分，每少一万份扣1分"),
+     (11, "万份"), (12, "≥"), (13, "4")],
+    [(6, "质量指标"), (7, "三电安全隐患整\n改完成率"), (8, "100"), (9, "三电安全隐患整改完成率100%"),
+     (10, "三电安全隐患整改完成率100%得满\n分"), (11, "%"), (12, "="), (13, "6")],
+    [(7, "警保卫任务质量"), (8, "符合要求"), (9, "警保卫任务质量符合要求"), (10, "符合要求得满分，否则不得分"),
+     (11, ""), (12, "定性"), (13, "2")],
+])
+# Page 25 of the same file prints the project's row again: its amount is read once.
+CHANGSHA_NEXT = _table(143, 25, "单位名称：长沙市公安局 单位：万元", [
+    [(1, "单位编码"), (2, "单位（项目）名称"), (3, "资金总额"), (4, "绩效目标"), (5, "绩效指标", 9)],
+    [(5, "一级指标"), (6, "二级指标"), (7, "三级指标"), (8, "指标值"), (9, "指标值内容"), (10, "评（扣）分标准"),
+     (11, "度量单位"), (12, "指标值类型"), (13, "备注")],
+    [(1, "106001"), (2, "大型警保卫及基础设施安全保护工作经费"), (3, "428.69"),
+     (4, "发挥公安职能，切实做好大型警保\n卫及基础设施安全保护工作"), (5, "效益指标"), (6, "社会效益指标"),
+     (7, "全省各地州市开展的交叉考评名次"), (8, "前三名"), (9, "全省各地州市开展的交叉考评名次"),
+     (10, "获得前三名得满分，否则不得分"), (11, ""), (12, "定性"), (13, "2")],
+])
+
+
+def test_changsha_rows_of_projects_read_once() -> None:
+    ex = extract(_doc("长沙市公安局2025年部门预算公开", CHANGSHA, CHANGSHA_NEXT), "h")
+    assert _budgets(ex) == {("大型警保卫及基础设施安全保护工作经费", "total", "initial"): "428.69"}
+    assert sum(f["reported_text"] == "428.69" for f in ex.fact_budgets) == 1
+    t = _targets(ex)
+    assert t["印发宣传手册、图画等资料"][0] == "≥10万份"  # the comparator of 指标值类型 joins the target
+    assert t["三电安全隐患整改完成率"][:4] == ("=100%", "=", 100.0, "%")
+    assert t["警保卫任务质量"][0] == "符合要求"
+    assert all(f["weight"] is None and f["score"] is None for f in ex.fact_indicators)  # 备注 is no weight
+    assert not ex.fact_executions and not ex.fact_scores
+    assert "106001" not in {f["reported_text"] for f in ex.fact_budgets}
