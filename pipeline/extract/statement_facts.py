@@ -22,6 +22,7 @@ from pipeline.extract.statements import (
     read_statements,
     score_grammar,
 )
+from pipeline.lexicon import entry
 from pipeline.model import Paragraph
 from pipeline.normalize.text import to_halfwidth
 
@@ -90,6 +91,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             continue  # an indicator's target written in a cell, not a level
         # In a department or disclosure report, a sentence about one project states its figures.
         project = s.project if s.project and not single else None
+        if s.part_of is not None and s.part_of.line_item in entry("statements", "parts.own_wholes"):
+            s.item_label, s.line_item = s.item_label or s.label, "stated"  # that whole's own part
         key = (project, s.period, s.measure, s.line_item, s.yuan, s.item_label if s.line_item == "stated" else "")
         if key in seen:
             # The level stated again: its parts, shares and changes refer to the one kept, and

@@ -23,6 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.lexicon import entry
 from pipeline.normalize.money import unit_alternation
 from pipeline.normalize.text import to_halfwidth
 
@@ -515,6 +516,8 @@ def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Gramma
     for c in same:
         if item is not None and item in g.family.get(c.line_item, ()):
             return c  # the vocabulary says this is one of its parts
+    if same and same[0].line_item in entry("statements", "parts.own_wholes"):
+        return same[0]  # 机关运行经费…其中：…公务接待费: every line listed is that whole's own part
     if item is not None and item not in g.generic_items:
         # a line the vocabulary names but not as a part of any candidate (公务接待费 after
         # 公务用车运行维护费…主要包括…): a sibling, not a part
@@ -841,6 +844,9 @@ def read_statements(printed: str, default_measure: str | None,
             prev_end = m.end()
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
+        own = [c for c in parts_open if c.line_item in entry("statements", "parts.own_wholes")]
+        if own and z == len(text) and not text.rstrip().endswith(tuple(entry("statements", "lines.sentence_end"))):
+            flow.pending = own  # a list of a whole's own parts cut at the line's end goes on below
     tail = text.rstrip()
     flow.to_date_list = (any(w in text for w in g.to_date) and tail.endswith(g.list_announced)) \
         or (flow.to_date_list and tail.endswith(g.list_item_end))

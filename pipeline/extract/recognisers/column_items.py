@@ -7,15 +7,26 @@ line item (the 三公 template's rows, vocab/templates/disclosure/sangong.toml) 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
-from pipeline.extract.cells import num_of, real_cells, sq
+from pipeline.extract.cells import Val, is_numeric, num_of, real_cells, sq
 from pipeline.extract.recognisers.context import Ctx, _table_unit, add_amount
-from pipeline.extract.templates.columns import TableTemplate, row_code, table_templates
+from pipeline.extract.set_aside import column_numbers
+from pipeline.extract.templates.columns import (
+    LISTED,
+    TableTemplate,
+    column_of,
+    periods,
+    row_code,
+    table_templates,
+)
 from pipeline.extract.vocabulary import stage_of, table_pattern
 from pipeline.lexicon import entry
 from pipeline.model import Cell, Table
-from pipeline.normalize.money import DEFAULT_MONEY_UNIT
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, to_yuan
+from pipeline.normalize.numbers import Number
+from pipeline.normalize.text import to_halfwidth
 
 _SUBTOTAL = table_pattern("line_items.subtotal_words")
 _TEMPLATE = "sangong_table"
@@ -54,7 +65,7 @@ def read_column_items(table: Table, ctx: Ctx) -> bool:
     s = next((i for i, r in enumerate(rows) if len([c for c in r if sq(c.text)]) >= 2
               and all(stage_of(c.text) for c in r if sq(c.text))), None)
     if not s:
-        return _read_one_row(table, ctx, t, rows)
+        return _read_one_row(table, ctx, t, rows) or _read_unit_rows(table, ctx, t, rows)
     header = rows[:s]
     named = {code for r in header for c in r if sq(c.text) and (code := row_code(t, c.text))}
     if len(named) < 2:
@@ -119,6 +130,147 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
 
 
 _BARE_TOTAL = table_pattern("line_items.subtotal_words")
+_UNIT_HEAD = table_pattern("column_items.unit_head")
+
+
+def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell]]) -> bool:
+    """The table with a row per unit (单位名称 | “三公”经费合计 | 因公出国（境）费用 | … over 合计,
+    then each unit's row), in some printed for two years and their change (上年 | 当年 |
+    增减变化情况 over the items). The figures are the report's own stage; a year or 上年/当年
+    over a column gives its period. The 合计 row is the report's own figures; a unit's row is
+    a listed line named by the unit and the column's headers. A change is read with the two
+    figures of its row under the same headers (fact_changes); a later year's column is unread."""
+    stage = {"budget": "initial", "final_accounts": "executed"}.get(ctx.report_kind)
+    numbering = column_numbers(table)
+    figures = [i for i, r in enumerate(rows) if any(id(c) not in numbering and num_of(table, c) is not None for c in r)]
+    if stage is None or not figures or figures[0] == 0:
+        return False
+    s = figures[0]
+    header = [r for r in rows[:s] if not any(id(c) in numbering for c in r)]  # not the line 1 | 2 | 3 …
+    first = min((c.col for c in header[0]), default=0)
+    labels = {k for c in header[0] if _UNIT_HEAD.fullmatch(sq(c.text)) for k in range(c.col, c.col + c.colspan)}
+    if first not in labels:
+        return False
+    fy = next((r.get("fiscal_year") for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
+    cols: dict[int, tuple[str, str, str, bool]] = {}  # col → (item, its words, period or change, from the template)
+    offset: dict[int, int] = {}  # col → its place under its period's header (the same under 上年, 当年, 增减)
+    for col in sorted({c.col for r in rows[s:] for c in r} - labels):
+        cell = _deepest(header, col)
+        period, start = _period_of(header, col, fy)
+        if cell is None or period is None:
+            continue
+        if row_code(t, cell.text) is not None:
+            item = _item(t, header, col)
+            if item is not None:
+                cols[col] = (item[0], item[1], period, True)
+                offset[col] = col - start
+        elif code := _extra_item(cell.text):
+            cols[col] = (code, sq(cell.text), period, False)
+            offset[col] = col - start
+    if len({v[0] for v in cols.values()}) < 2:
+        return False
+    extra = any(not v[3] for v in cols.values())
+    totals = [r for r in rows[s:] if _BARE_TOTAL.fullmatch(_row_label(r, labels))]
+    unit = _table_unit(table, ctx, [c.text for r in header for c in r]) or DEFAULT_MONEY_UNIT
+    facts = ctx.ex.fact_executions if stage == "executed" else ctx.ex.fact_budgets
+    found = False
+    for r in rows[s:]:
+        label = _row_label(r, labels)
+        total = _BARE_TOTAL.fullmatch(label) is not None
+        if not label or total and len(totals) > 1:
+            continue  # a row without its unit, or one of several totals: unread
+        by_place: dict[tuple[str, int], dict[str, tuple[str, Val]]] = {}  # (item, place) → period → (item, figure)
+        for c in r:
+            if c.col in labels and is_numeric(c.text):
+                ctx.ignore(c)  # the unit's code
+            v = num_of(table, c)
+            if v is None or c.col not in cols:
+                continue
+            code, words, period, _known = cols[c.col]
+            if total and extra and _BARE_TOTAL.fullmatch(words) and _covering_span(t, header, c.col) is None:
+                continue  # 合计 of the 三公 items and of others: not the “三公” total
+            item = code if total else LISTED
+            by_place.setdefault((code, offset[c.col]), {})[period] = (item, v)
+            if period == "change":
+                continue
+            path = _words_of(header, c.col, labels)
+            name = " ".join(sq(x.text) for x in r if x.col in labels and sq(x.text))  # with its code
+            if add_amount(ctx, item, stage, v, unit, "column_items", words if total else f"{name} {path}"):
+                facts[-1]["period"] = period
+                found = True
+        for per in by_place.values():
+            _change(ctx, per, unit)
+    return found
+
+
+def _change(ctx: Ctx, per: dict[str, tuple[str, Val]], unit: str) -> None:
+    """A change printed with the two figures it compares (上年 and 当年 under the same headers)."""
+    if not {"prior", "current", "change"} <= per.keys():
+        return
+    (item, x), (_, y), (_, c) = per["current"], per["prior"], per["change"]
+    if x.value - y.value != c.value:
+        return  # not this row's current less its prior: left unread
+    if c.value == 0:
+        ctx.ignore(c.cell)  # no change between two figures read: nothing to store
+        return
+    row = {
+        "report_id": ctx.report_id, "project_id": None, "line_item": item, "level_source_ref": x.ref,
+        "level_yuan": _yuan(x.num, unit), "level_text": x.num.text, "level_unit": unit, "level_decimals": x.num.decimals,
+        "prior_yuan": _yuan(y.num, unit), "prior_text": y.num.text, "prior_unit": unit, "prior_decimals": y.num.decimals,
+        "prior_source_ref": y.ref, "direction": 1 if c.value > 0 else -1, "word": None,
+        "change_yuan": _yuan(Number(abs(c.value), c.num.text, c.num.decimals, c.num.unit), unit),
+        "reported_text": c.num.text, "reported_unit": unit, "decimals": c.num.decimals,
+        "change_pct": None, "pct_text": None, "pct_decimals": None, "pct_source_ref": None,
+        "source_ref": c.ref, "origin": "table",
+    }
+    ctx.ex.fact_changes.append(row)
+    ctx.use(c)
+
+
+def _yuan(n: Number, unit: str) -> Decimal:
+    return to_yuan(n.value, n.unit if n.unit and n.unit != "%" else unit).quantize(Decimal("0.01"))
+
+
+def _row_label(row: list[Cell], labels: set[int]) -> str:
+    """The unit a row is of: its label columns' words, its code left out."""
+    return "".join(sq(c.text) for c in row if c.col in labels and sq(c.text) and not is_numeric(c.text))
+
+
+def _period_of(header: list[list[Cell]], col: int, fy: int | None) -> tuple[str | None, int]:
+    """current / prior from a year or 上年/当年 over the column (current when none is printed),
+    change under a change header (增减变化情况); None for a year this report cannot place. With
+    the first column of the header saying it."""
+    for r in header:
+        c = _covering(r, col)
+        if c is None:
+            continue
+        text = to_halfwidth(sq(c.text))
+        head = column_of(text)
+        if head is not None and head.measure == "change":
+            return "change", c.col
+        if head is not None and head.measure == "change_pct":
+            return None, c.col
+        if (m := periods().year.match(text)) and m.end() == len(text):
+            y = int(m.group("year"))
+            return None if fy is None or y > fy else "current" if y == fy else "prior", c.col
+        if (m := periods().words.match(text)) and m.end() == len(text):
+            return periods().period_of.get(m.group("w")), c.col
+    return "current", 0
+
+
+def _words_of(header: list[list[Cell]], col: int, labels: set[int]) -> str:
+    """The headers over a column, outermost first, its period or change header left out."""
+    out = []
+    for r in header:
+        c = _covering(r, col)
+        if c is None or c.col in labels:
+            continue
+        text = to_halfwidth(sq(c.text))
+        head = column_of(text)
+        if periods().year.fullmatch(text) or periods().words.fullmatch(text) or head and head.measure == "change":
+            continue
+        out.append(sq(c.text))
+    return " ".join(out)
 
 
 def _deepest(header: list[list[Cell]], col: int) -> Cell | None:
