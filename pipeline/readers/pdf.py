@@ -90,6 +90,9 @@ class _LogicalTable:
     x0: float = 0.0
     x1: float = 0.0
     caption: str = ""
+    # the lines printed on its first page between the previous block and the table (its title,
+    # 公开表2 收入总体情况表 部门（单位）：… 单位：万元), normalised; running headers left out
+    title: tuple[str, ...] = ()
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -370,6 +373,19 @@ def _drop_repeated_header(table: _LogicalTable, rows: list[list[_RawCell]]) -> l
             ):
                 return rows[k:]
     return rows
+
+
+def _repeats_header(table: _LogicalTable, rows: list[list[_RawCell]]) -> bool:
+    """The part opens by reprinting the table's header: rows that _drop_repeated_header drops,
+    with no figure in them and at least three headings in one (a column header, never a
+    form's 项目名称 | … line, which opens every project's own table)."""
+    k = len(rows) - len(_drop_repeated_header(table, rows))
+    if not k:
+        return False
+    head = rows[:k]
+    return not any(_FIGURE.fullmatch(c.text.strip()) for r in head for c in r if c.text.strip()) and any(
+        sum(1 for c in r if c.text.strip()) >= 3 for r in head
+    )
 
 
 def _merge_split_row(table: _LogicalTable, rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
@@ -685,42 +701,13 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
 
     running = _running_headers(items, heights)
     printed_on_page: dict[int, bool] = {}
-    for _pno, _top, obj in items:
-        if isinstance(obj, _Part):
-            part = obj
-            glue = (
-                last_kind == "table"
-                and last_table is not None
-                and last_part is not None
-                and last_part.page == part.page - 1
-                and not printed_on_page.get(part.page)
-                and last_part.bottom >= min(body_bottom, content_bottom.get(last_part.page, 0))
-                - 0.2 * heights.get(last_part.page, 842)
-                and _same_columns(last_table, part)
-            )
-            if glue:
-                rows = _drop_repeated_header(last_table, part.rows)
-                rows = _merge_split_row(last_table, rows)
-                last_table.rows.extend(rows)
-            else:
-                flush()
-                last_table = _LogicalTable(
-                    page=part.page, rows=list(part.rows), x0=part.x0, x1=part.x1, caption=last_caption
-                )
-                blocks.append(last_table)
-            last_part = part
-            last_kind = "table"
-            printed_on_page[part.page] = True
-            continue
-        ln = obj
-        if last_kind == "table" and id(ln) in running:
-            # The page's running header (the same title atop most pages) is not text printed
-            # between a table and its continuation: kept as its own paragraph, it does not
-            # end the table.
-            blocks.append([ln])
-            last_caption = ln.text.strip()
-            continue
+    retitled: list[_Line] = []  # lines held back: they reprint the last table's title
+    title_lines: list[_Line] = []  # lines printed since the last table part
+
+    def _add_line(ln: _Line) -> None:
+        nonlocal last_kind
         printed_on_page[ln.page] = True
+        title_lines.append(ln)
         if cur:
             p = cur[-1]
             w = char_w(p)
@@ -742,6 +729,73 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
                 flush()
         cur.append(ln)
         last_kind = "line"
+
+    for _pno, _top, obj in items:
+        if isinstance(obj, _Part):
+            part = obj
+            glue = (
+                last_kind == "table"
+                and last_table is not None
+                and last_part is not None
+                and last_part.page == part.page - 1
+                and not printed_on_page.get(part.page)
+                and not retitled
+                and last_part.bottom >= min(body_bottom, content_bottom.get(last_part.page, 0))
+                - 0.2 * heights.get(last_part.page, 842)
+                and _same_columns(last_table, part)
+            )
+            if not glue and retitled and last_table is not None and last_part is not None:
+                # the page reprints the table's title and header above its continuation
+                glue = (
+                    last_part.page == part.page - 1
+                    and tuple(_norm(x.text) for x in retitled) == last_table.title
+                    and last_part.bottom >= min(body_bottom, content_bottom.get(last_part.page, 0))
+                    - 0.2 * heights.get(last_part.page, 842)
+                    and _same_columns(last_table, part)
+                    and _repeats_header(last_table, part.rows)
+                )
+            if glue:
+                for held in retitled:  # the reprinted title: its own paragraph, as a running header
+                    blocks.append([held])
+                rows = _drop_repeated_header(last_table, part.rows)
+                rows = _merge_split_row(last_table, rows)
+                last_table.rows.extend(rows)
+            else:
+                for held in retitled:
+                    _add_line(held)
+                flush()
+                last_table = _LogicalTable(
+                    page=part.page, rows=list(part.rows), x0=part.x0, x1=part.x1, caption=last_caption,
+                    title=tuple(_norm(x.text) for x in title_lines if x.page == part.page and id(x) not in running),
+                )
+                blocks.append(last_table)
+            last_part = part
+            retitled = []
+            title_lines = []
+            last_kind = "table"
+            printed_on_page[part.page] = True
+            continue
+        ln = obj
+        if last_kind == "table" and id(ln) in running:
+            # The page's running header (the same title atop most pages) is not text printed
+            # between a table and its continuation: kept as its own paragraph, it does not
+            # end the table.
+            blocks.append([ln])
+            last_caption = ln.text.strip()
+            continue
+        if last_kind == "table" and last_table is not None and last_table.title \
+                and not printed_on_page.get(ln.page) and len(retitled) < len(last_table.title) \
+                and _norm(ln.text) == last_table.title[len(retitled)]:
+            # a line atop the page after a table that reprints that table's title: held back
+            # until it is known whether the table continues below it
+            retitled.append(ln)
+            continue
+        for held in retitled:
+            _add_line(held)
+        retitled = []
+        _add_line(ln)
+    for held in retitled:
+        _add_line(held)
     flush()
 
     for b in blocks:
