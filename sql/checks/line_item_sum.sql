@@ -12,7 +12,9 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')) AS blk,
            CAST(f.amount_yuan AS DOUBLE) AS v, f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half,
-           f.label_text, f.decimals
+           f.label_text, f.decimals,
+           TRY_CAST(nullif(regexp_extract(f.source_ref, ';row=(\d+)', 1), '') AS INTEGER) AS rw,
+           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), '') AS col
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
@@ -21,9 +23,17 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            coalesce(nullif(regexp_extract(f.source_ref, 'table=(\d+)', 1), ''), 'text:' || coalesce(f.table_kind, '')),
            CAST(f.executed_yuan AS DOUBLE), f.reported_text, f.source_ref, f.reported_unit,
            (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half,
-           f.label_text, f.decimals
+           f.label_text, f.decimals,
+           TRY_CAST(nullif(regexp_extract(f.source_ref, ';row=(\d+)', 1), '') AS INTEGER),
+           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), '')
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
+), placed AS (
+    -- a line item printed twice in one row of a table (two years side by side in one 三公 row,
+    -- 2025年 | 2026年 each with 合计, 因公出国(境)费 …) cannot be told apart by its row
+    SELECT *, count(*) OVER (PARTITION BY report_id, project_id, measure, period, blk, rw, line_item) > 1
+                  AND rw IS NOT NULL AS twice_in_row
+    FROM facts
 ), nearest AS (
     -- For each printed child, its closest printed ancestor in the same block.
     SELECT c.*, lc.dimension, p.line_item AS parent, p.v AS parent_v, p.half AS parent_half,
@@ -31,26 +41,36 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            -- names as printed (the row label), else the vocabulary's label: never the code
            coalesce(p.label_text, lp.label_zh, p.line_item) AS parent_label, p.decimals AS parent_decimals,
            coalesce(c.label_text, lc.label_zh, c.line_item) AS label,
-           row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.period, c.blk, c.line_item ORDER BY a.depth) AS rn
-    FROM facts c
+           -- each printed child once, under its nearest ancestor; where the ancestor is printed
+           -- more than once (a table classifying by two schemes: 301 工资福利支出 under 501 and
+           -- again under 505), under the copy printed last above it
+           p.col IS DISTINCT FROM c.col AND (p.twice_in_row OR c.twice_in_row) AS row_ambiguous,
+           row_number() OVER (PARTITION BY c.report_id, c.project_id, c.measure, c.period, c.blk, c.line_item,
+                                            c.source_ref
+                              ORDER BY a.depth, (p.rw <= c.rw) DESC NULLS LAST, abs(p.rw - c.rw)) AS rn
+    FROM placed c
     JOIN anc a ON a.code = c.line_item
-    JOIN facts p ON p.report_id = c.report_id AND p.project_id IS NOT DISTINCT FROM c.project_id
+    JOIN placed p ON p.report_id = c.report_id AND p.project_id IS NOT DISTINCT FROM c.project_id
         AND p.measure = c.measure AND p.period = c.period AND p.blk = c.blk AND p.line_item = a.ancestor
+        -- a grid table's parent is in the child's column (a column of parts) or its row (a row
+        -- of parts, 合计 | 因公出国(境)费 | 公务接待费): never a figure of another column and row
+        AND (p.col IS NULL OR c.col IS NULL OR p.col = c.col OR p.rw = c.rw)
     JOIN line_items lc ON lc.code = c.line_item
     LEFT JOIN line_items lp ON lp.code = p.line_item
     -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
 ), sums AS (
     -- Children add up per dimension: fund sources and expense classes both split 年度资金总额.
     -- A year's figures add up among themselves (period: a prior-year column is its own sum).
-    SELECT document_id, report_id, project_id, measure, period, blk, parent, dimension,
+    SELECT document_id, report_id, project_id, measure, period, blk, parent, parent_ref, dimension,
            any_value(parent_v) AS expected, sum(v) AS observed, any_value(parent_half) + sum(half) AS tol, count(*) AS n,
            list_half(any_value(parent_half),
                      min(half) FILTER (WHERE reported_unit IS NOT DISTINCT FROM parent_unit),
                      max(half) FILTER (WHERE reported_unit IS DISTINCT FROM parent_unit AND v <> 0)) AS coarsest_half,
-           any_value(parent_text) AS parent_text, any_value(parent_ref) AS parent_ref, any_value(parent_unit) AS parent_unit,
+           any_value(parent_text) AS parent_text, any_value(parent_unit) AS parent_unit,
            any_value(parent_label) AS parent_label,
            greatest(coalesce(any_value(parent_decimals), 0), coalesce(max(decimals), 0)) AS decimals,
-           string_agg(label || ' ' || reported_text || ' @' || source_ref, '; ' ORDER BY source_ref) AS parts
+           string_agg(label || ' ' || reported_text || ' @' || source_ref, '; ' ORDER BY source_ref) AS parts,
+           bool_or(row_ambiguous) AS row_ambiguous
     FROM nearest WHERE rn = 1 GROUP BY ALL
 ), unmapped AS (
     -- Amounts of a table the reader did not map to any line item, by table and column: a
@@ -68,7 +88,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            -- need not equal it; two or more children must add up.
            CASE WHEN n = 1 THEN observed <= expected + tol - 1e-9 OR abs(expected - observed) < 1e-6
                 ELSE (abs(expected - observed) < 1e-6 OR abs(expected - observed) < tol - 1e-9) END AS holds,
-           u.cells AS unmapped_cells
+           coalesce(u.cells, CASE WHEN s.row_ambiguous THEN '(同一行重复印出同一项目，无法按行配对)' END) AS unmapped_cells
     FROM sums s LEFT JOIN unmapped u ON u.document_id = s.document_id AND u.blk = s.blk
          AND u.col = regexp_extract(s.parent_ref, ';col=(\d+)', 1)
 ), checked AS (
