@@ -25,7 +25,8 @@ SELECT n.document_id, n.report_id, NULL AS project_id, 'narrative_matches_table'
                    ELSE n.subject END,
               n.reported_text, coalesce(n.reported_unit, ''), n.source_ref,
               t.reported_text, coalesce(t.reported_unit, ''), t.source_ref) AS detail,
-       '正文 ' || n.source_ref || '; 表格 ' || t.source_ref AS source_refs
+       '正文 ' || n.source_ref || '; 表格 ' || t.source_ref AS source_refs,
+       FALSE AS incomplete
 FROM m n JOIN m t ON t.report_id = n.report_id AND t.subject = n.subject AND t.origin = 'table'
 LEFT JOIN line_items li ON li.code = CASE WHEN n.subject LIKE 'budget:%' THEN split_part(n.subject, ':', 3)
                                           ELSE split_part(n.subject, ':', 2) END
@@ -37,18 +38,26 @@ SELECT s.document_id, s.report_id, NULL, 'narrative_matches_table', 'error',
        bool_or(abs(t.v - s.v) < 1e-6 OR abs(t.v - s.v) < t.half + s.half - 1e-9),
        format('正文「{}」写 {}{} @{}，表格印 {}', s.label, s.text, coalesce(s.unit, ''), s.ref,
               string_agg(t.text || coalesce(t.unit, '') || ' @' || t.ref, '; ' ORDER BY abs(t.v - s.v))),
-       s.ref || '; ' || string_agg(t.ref, '; ' ORDER BY abs(t.v - s.v))
+       s.ref || '; ' || string_agg(t.ref, '; ' ORDER BY abs(t.v - s.v)),
+       -- one sentence giving several different figures the same line item (政府采购预算总额712.49万元：
+       -- 政府采购货物预算486.50万元、…服务预算225.99万元) names only one of them: which one the reader
+       -- did not tell, so none is an error (incomplete)
+       any_value(s.same_name_figures) > 1
 FROM (
     SELECT r.document_id, f.report_id, f.line_item, f.stage AS measure, CAST(f.amount_yuan AS DOUBLE) AS v,
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half, f.reported_text AS text,
-           f.reported_unit AS unit, f.source_ref AS ref, coalesce(f.label_text, f.line_item) AS label
+           f.reported_unit AS unit, f.source_ref AS ref, coalesce(f.label_text, f.line_item) AS label,
+           count(DISTINCT f.amount_yuan) OVER (PARTITION BY f.report_id, f.line_item, f.stage,
+                                               regexp_extract(f.source_ref, '^page=\d+;para=\d+')) AS same_name_figures
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE f.origin = 'statement' AND f.project_id IS NULL AND coalesce(f.period, 'current') = 'current'
       AND f.line_item NOT IN ('stated', 'listed', 'total', 'other') AND f.amount_yuan IS NOT NULL
     UNION ALL
     SELECT r.document_id, f.report_id, f.line_item, 'executed', CAST(f.executed_yuan AS DOUBLE),
            (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half, f.reported_text,
-           f.reported_unit, f.source_ref, coalesce(f.label_text, f.line_item)
+           f.reported_unit, f.source_ref, coalesce(f.label_text, f.line_item),
+           count(DISTINCT f.executed_yuan) OVER (PARTITION BY f.report_id, f.line_item,
+                                                 regexp_extract(f.source_ref, '^page=\d+;para=\d+'))
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE f.origin = 'statement' AND f.project_id IS NULL AND coalesce(f.period, 'current') = 'current'
       AND f.line_item NOT IN ('stated', 'listed', 'total', 'other') AND f.executed_yuan IS NOT NULL

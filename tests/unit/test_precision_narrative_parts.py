@@ -1,0 +1,52 @@
+"""narrative_matches_table on a sentence that gives a whole and its parts under one name (issue 14).
+
+中共重庆市委宣传部 2026年部门预算 (重庆, github calinchow-del/renwu 预算数据/), p.5 and 表九 2026年政府采购
+预算明细表 (p.24), read by hand: the sentence prints 政府采购预算总额 712.49 and then its parts 货物
+486.50, 工程 0, 服务 225.99 and 一般公共预算拨款 504.98 (货物 480.50, 工程 0, 服务 24.48); the sentence
+reader names all seven 政府采购. Compared with the table's 合计 712.49, the six parts were six false
+errors: a sentence naming several different figures alike does not say which is the whole, so
+those that disagree are incomplete, never errors; a single figure is still judged."""
+
+from __future__ import annotations
+
+from pipeline.model import Cell, Document, Paragraph, Table
+from tests.unit.test_precision_disclosure import check_document
+
+SENTENCE = ("（二）政府采购情况。所属各预算单位政府采购预算总额712.49万元：政府采购货物预算486.50万元、"
+            "政府采购工程预算0万元、政府采购服务预算225.99万元；其中一般公共预算拨款政府采购504.98万元："
+            "政府采购货物预算480.50万元、政府采购工程预算0万元、政府采购服务预算24.48万元。")
+HEAD = ["项目编号", "项目", "总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+        "财政专户管理资金收入", "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"]
+ROWS = [HEAD,
+        ["合计", "", "712.49", "504.98", "", "", "", "6.00", "", "", "", "201.51"],
+        ["A", "货物", "486.50", "480.50", "", "", "", "6.00", "", "", "", ""],
+        ["C", "服务", "225.99", "24.48", "", "", "", "", "", "", "", "201.51"]]
+
+
+def _doc(sentence: str) -> Document:
+    table = Table(index=1, page=24, caption="表九 2026年政府采购预算明细表 单位：万元",
+                  rows=[[Cell(text=t, row=r, col=c) for c, t in enumerate(row, 1)] for r, row in enumerate(ROWS, 1)])
+    return Document(file_format="pdf", blocks=[
+        Paragraph(index=1, text="中共重庆市委宣传部2026年部门预算", page=1),
+        Paragraph(index=2, text="2026年部门预算情况说明", page=5),
+        Paragraph(index=3, text=sentence, page=5),
+        Paragraph(index=4, text="表九", page=24),
+        Paragraph(index=5, text="2026年政府采购预算明细表", page=24),
+        Paragraph(index=6, text="单位名称：中共重庆市委宣传部 单位：万元", page=24),
+        table,
+    ])
+
+
+def _narrative(sentence: str):
+    df, _ = check_document(_doc(sentence))
+    return df[df["check_name"] == "narrative_matches_table"]
+
+
+def test_parts_named_like_their_whole_are_not_errors():
+    n = _narrative(SENTENCE)
+    assert not (n["status"] == "failed").any(), n[["detail", "status"]]
+
+
+def test_a_lone_wrong_figure_is_still_found():
+    n = _narrative("（二）政府采购情况。所属各预算单位政府采购预算总额722.49万元。")
+    assert (n["status"] == "failed").any(), n[["detail", "status"]]
