@@ -24,11 +24,12 @@ from pipeline.extract.statements import partitions
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
     clean_label,
+    is_part_of,
     line_item_code,
     stage_of,
     table_pattern,
 )
-from pipeline.lexicon import words
+from pipeline.lexicon import entry, pattern, words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
 
@@ -123,20 +124,196 @@ def class_names(tables: list[Table]) -> dict[tuple[str, str], str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
 
 
+_CODE_HEAD = pattern("classification", "code_heading")
+_CAPTION_LINE = pattern("classification", "caption_line")
+_YEAR = pattern("classification", "year")
+_NEUTRAL = pattern("classification", "neutral")
+_SUBTOTAL_ONLY = pattern("classification", "subtotal")
+_STAGES = ("initial", "adjustment", "adjusted", "executed")
+# the column model of the last classification table read with a header, per report: a table
+# continued on the next page without its header keeps the columns of the page before
+_LAST: dict[tuple[str, str], tuple[int, dict[int, tuple[str, str | None]]]] = {}
+
+
+@cache
+def _column_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), code) for p, code in entry("classification", "columns"))
+
+
+def _above_part(upper: str | None, part: str) -> bool:
+    """`upper`, a header over a column naming `part`, names the whole or a line item `part` lies under
+    (财政拨款收入 over 一般公共预算收入, 基本支出 over 人员经费)."""
+    return upper == "total" or (upper is not None and is_part_of(part, upper))
+
+
+def _header_rows(table: Table, first: int) -> list[list[Cell]]:
+    """The header lines right above the first coded row, top first, up to a caption line
+    (预算单位：… | 单位：万元); rows of figures among them (合计, 栏次) skipped."""
+    rows: list[list[Cell]] = []
+    for i in range(first - 1, -1, -1):
+        cells = real_cells(table.rows[i])
+        if any(num_of(table, c) is not None for c in cells):
+            continue  # a total (合计, a unit's own row) or 栏次 row printed between header and rows
+        texts = [sq(c.text) for c in cells if sq(c.text)]
+        if len(texts) < 2 or any(_CAPTION_LINE.search(t) for t in texts):
+            break
+        rows.insert(0, cells)
+    return rows
+
+
+def _name(text: str) -> str | None:
+    """What a header cell names: 'subtotal' (小计), 'total' (合计, 总计), a part line item or None."""
+    if _SUBTOTAL_ONLY.fullmatch(text):
+        return "subtotal"
+    for pat, code in _column_words():
+        if pat.search(text):
+            return code
+    code = line_item_code(text)
+    if code == "total":
+        return code
+    return code if code in _part_codes() else None
+
+
+def _meaning(path: list[str], latest: int | None, wide: set[str]) -> tuple[str, str | None] | None:
+    """A column's meaning from its header cells top to bottom: ('code', None) for a column of codes
+    (never amounts), ('total', stage) for the row's total, (part, stage) for a part of it; None for a
+    column its header does not name (a group no part names, 当年预算 over 基本支出; the year before's).
+    A head naming nothing over every amount column (支出预算, 一般公共预算支出) is the table's title
+    (`wide`) and qualifies all its columns alike."""
+    if any(_CODE_HEAD.search(t) or _NOT_AMOUNT.search(t) for t in path):
+        return "code", None
+    if latest is not None and any(int(y) < latest for t in path for y in _YEAR.findall(t)):
+        return None
+    stages = {s for t in path if (s := stage_of(t))}
+    if len(stages) > 1 or not stages <= set(_STAGES):
+        return None
+    stage = next(iter(stages), None)
+    names = [_name(t) for t in path]
+    for i in range(len(path) - 1, -1, -1):
+        name = names[i]
+        if name is None:
+            continue
+        above = [(t, n) for t, n in zip(path[:i], names[:i], strict=True)]
+        if name in ("subtotal", "total"):
+            # 小计 (总计) under a part is that part (基本支出 over 小计 | 人员经费 | 公用经费)
+            named = [(k, n) for k, (_t, n) in enumerate(above) if n not in (None, "subtotal")]
+            if named:
+                k, name = named[-1]
+                above = above[:k]
+            else:
+                name = "total"
+        # every head above names the whole, a line item above this one, or only the figures' kind
+        if all(_above_part(n, name) or (n is None and (t in wide or _NEUTRAL.search(t) or stage_of(t)))
+               for t, n in above):
+            return name, stage
+        return None
+    if path and all(t in wide or _NEUTRAL.search(t) or stage_of(t) for t in path):
+        return "total", stage  # a column headed by its stage or kind only (预算数 | 决算数, 金额)
+    return None
+
+
+def _columns(table: Table, rows: list[list[Cell]], coded: list) -> dict[int, tuple[str, str | None] | None]:
+    paths: dict[int, list[str]] = {}
+    for cells in rows:
+        for h in cells:
+            if not (t := sq(h.text)):
+                continue
+            for c in range(h.col, h.col + h.colspan):
+                p = paths.setdefault(c, [])
+                if not p or p[-1] != t:
+                    p.append(t)
+    years = [int(y) for p in paths.values() for t in p for y in _YEAR.findall(t)]
+    latest = max(years) if len(set(years)) > 1 else None
+    codes = {c for c, p in paths.items() if any(_CODE_HEAD.search(t) for t in p)}
+    amounts = {c.col for i, _rc in coded for c in real_cells(table.rows[i])
+               if num_of(table, c) is not None and c.col not in codes}
+    wide = {t for cells in rows for h in cells if (t := sq(h.text)) and h.colspan > 1
+            and amounts <= set(range(h.col, h.col + h.colspan))}
+    return {c: _meaning(p, latest, wide) for c, p in paths.items()}
+
+
+def _coded(table: Table, code_cols: set[int]) -> list[tuple[int, tuple[str, int]]]:
+    """(row index, (code, first cell after it)) of the coded rows. A row printing only its 款 or 项
+    (201 | | | 一般公共服务支出, then | 08 | | 审计事务, then | | 01 | 行政运行; or 201, then 10 | 人力资源事务
+    in one code column) takes the class and section of the rows above it, when the header names
+    the code columns."""
+    out: list[tuple[int, tuple[str, int]]] = []
+    cls = sec = ""
+    for i, row in enumerate(table.rows):
+        cells = real_cells(row)
+        if rc := _row_code(cells):
+            code = rc[0]
+            cls, sec = code[:3], code[:5] if len(code) >= 5 else ""
+            out.append((i, rc))
+            continue
+        if not code_cols or not cls:
+            continue
+        lead = [c for c in cells if c.col in code_cols]
+        filled = [(k, c) for k, c in enumerate(lead) if sq(c.text)]
+        if len(filled) != 1 or not re.fullmatch(r"\d{2}", sq(filled[0][1].text)):
+            continue
+        k, c = filled[0]
+        two = sq(c.text)
+        n_after = cells.index(c) + 1
+        if len(lead) >= 3 and k == 2:
+            if sec:
+                out.append((i, (sec + two, max(n_after, len(lead)))))
+        elif len(lead) >= 2 and k == 1 or len(lead) == 1:
+            sec = cls + two
+            out.append((i, (sec, max(n_after, len(lead)))))
+    return out
+
+
 def read_classification(table: Table, ctx: Ctx) -> bool:
-    coded = [(i, rc) for i, row in enumerate(table.rows) if (rc := _row_code(real_cells(row)))]
-    if len(coded) < 3:
+    plain = [(i, rc) for i, row in enumerate(table.rows) if (rc := _row_code(real_cells(row)))]
+    if len(plain) < 3:
         return False
+    header_rows = _header_rows(table, plain[0][0])
+    ncols = max((c.col + c.colspan for r in table.rows for c in real_cells(r)), default=0)
+    key = (ctx.document_id, ctx.report_id)
+    columns = _columns(table, header_rows, plain) if header_rows else None
+    if columns is not None and any(m is not None for m in columns.values()):
+        _LAST[key] = (ncols, columns)
+    elif (last := _LAST.get(key)) and last[0] == ncols:
+        columns = last[1]  # continued from the page before, its header not repeated
+    else:
+        columns = None
+    code_cols = {c for c, m in (columns or {}).items() if m == ("code", None)}
+    coded = _coded(table, code_cols)
     first = coded[0][0]
     hdr_i = next((i for i in range(first - 1, -1, -1) if not _total_row(table, real_cells(table.rows[i])) and any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
     header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
-    above = real_cells(table.rows[hdr_i - 1]) if hdr_i else []
     unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
-    splits = _split_columns(header, above)
+    if columns is not None:
+        splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "total")}
+        twice = {p for p, k in Counter(splits.values()).items() if k > 1}
+        splits = {c: p for c, p in splits.items() if p not in twice}
+        totals: dict[int, str] = {}
+        for c, m in sorted(columns.items()):
+            if m and m[0] == "total" and (m[1] or default_stage) not in totals.values():
+                totals[c] = m[1] or default_stage  # the leftmost column of a stage is the row's total
+        if not totals:
+            # no total column: a table of one part (基本支出预算 over 小计 | 人员支出 | 日常公用支出)
+            # totals its rows in that part's subtotal, the leftmost named column
+            tops = sorted(splits)
+            if tops and all(is_part_of(splits[d], splits[tops[0]]) for d in tops[1:]):
+                totals = {tops[0]: columns[tops[0]][1] or default_stage}
+                del splits[tops[0]]
+        amounts = {c.col for i, _rc in coded for c in real_cells(table.rows[i])
+                   if num_of(table, c) is not None and columns.get(c.col) != ("code", None)}
+        if not totals and len(amounts) == 1 and columns.get(col := next(iter(amounts))) is None:
+            # one figure a row (科目编码 | 科目名称 | 机关运行经费支出): the row's amount, the caption saying of what
+            totals = {col: default_stage}
+        found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header)
+        # a table of coded rows under a header naming its code columns is this reader's even when no
+        # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
+        # here rather than be taken by position by another reader
+        return found or bool(code_cols)
+    splits = _split_columns(header, real_cells(table.rows[hdr_i - 1]) if hdr_i else [])
     found = False
     for i, (code, k) in coded:
         cells = real_cells(table.rows[i])
@@ -160,7 +337,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             stage = stage_of(head) if head else None
             if stage is None and n_i == 0:
                 stage = default_stage
-            if stage not in ("initial", "adjustment", "adjusted", "executed"):
+            if stage not in _STAGES:
                 continue
             if add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label):
                 found = True
@@ -168,6 +345,39 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         if len(levels) == 1 and splits:
             # a figure (not 0) of the row in a column no part names: the parts read are not all of them
             unnamed = any(cells[j].col not in splits and v is not levels[0][1] and v.value != 0 for j, v in nums)
+            _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
+                                                            if c.col in splits], unit, label, splits, unnamed)
+    if found:
+        _classification_totals(table, ctx, header, coded)
+    return found
+
+
+def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tuple[str, str | None] | None],
+                     splits: dict[int, str], totals: dict[int, str], unit: str, econ: bool,
+                     header: list[Cell]) -> bool:
+    """Rows read by the meaning each column's header gives it (never by position): the total
+    column(s) are the row's amount, a part column its part (fact_line_splits), a code column
+    set aside; a figure in a column the header does not name stays unread."""
+    found = False
+    for i, (code, k) in coded:
+        cells = real_cells(table.rows[i])
+        prefix = "econ" if econ or code[0] in "35" else "func" if code[0] == "2" else None
+        for c in cells:
+            if c.col < cells[k].col if k < len(cells) else True:
+                ctx.ignore(c)  # the code cells themselves
+            elif columns.get(c.col) == ("code", None) and sq(c.text):
+                ctx.ignore(c)  # a second code (政府经济 501 | 01 beside 部门经济 301 | 01)
+        if prefix is None:
+            continue
+        label = next((flat(c.text) for c in cells[k:] if sq(c.text) and num_of(table, c) is None
+                      and columns.get(c.col) != ("code", None)), None)
+        levels = [(stage, v) for c in cells if (stage := totals.get(c.col)) and (v := num_of(table, c)) is not None]
+        for stage, v in levels:
+            if add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label):
+                found = True
+        if len(levels) == 1 and splits:
+            nums = [(c, v) for c in cells if (v := num_of(table, c)) is not None and columns.get(c.col) != ("code", None)]
+            unnamed = any(c.col not in splits and c.col not in totals and v.value != 0 for c, v in nums)
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
