@@ -398,6 +398,7 @@ class Flow:
     # The latest level per (line item, measure): a later sentence's change or rate about
     # "“三公”经费决算数" refers to it.
     levels: dict[tuple[str, str], Statement] = field(default_factory=dict)
+    named_levels: list[Statement] = field(default_factory=list)  # every level so far, in order
     last: Statement | None = None  # the last current level stated
     whole: Statement | None = None  # the whole of the list of parts last opened (其中)
     pending: list[Statement] = field(default_factory=list)  # a list announced at a paragraph's end
@@ -841,6 +842,7 @@ def read_statements(printed: str, default_measure: str | None,
             flow.sentence_levels.append(st)
             flow.measure = measure
             flow.levels[(st.line_item, st.measure)] = st
+            flow.named_levels.append(st)
             prev_end = m.end()
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
@@ -1055,11 +1057,14 @@ def _listed_rate(m: re.Match, label: str, g: Grammar) -> bool:
         and not any(w in name for w in g.rate_change_words + g.share_words + g.rate_words)
 
 
-def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar) -> None:
-    """占 X%: the share of the figure before it in its sentence, of the whole named after 占
-    (its level stated earlier in the report) or, with no name, of the figure it is listed under."""
+def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar,
+           aside: list[Statement] | None = None) -> None:
+    """占 X%: the share of the figure before it in its sentence (not one in a bracket closed
+    before the share: `aside`), of the whole named after 占 (its level stated earlier in the
+    report) or, with no name, of the figure it is listed under."""
     at = max(label.rfind(w) for w in g.share_words)
-    part = next((s for s in reversed(out) if s.sentence == si and s.period == "current"), None)
+    part = next((s for s in reversed(out) if s.sentence == si and s.period == "current"
+                 and not any(s is x for x in aside or ())), None)
     if at < 0 or part is None or part.share is not None:
         return
     # The whole as named, less the words around a name (的, 比重 …); a name the vocabulary knows
@@ -1083,6 +1088,11 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
             part.part_of = None  # its share names its whole: not the list it seemed to be in
         whole = flow.levels.get((item[0], part.measure)) or next(
             (v for (i, _m), v in reversed(flow.levels.items()) if i == item[0]), None)
+        # "项目支出总额656.93万元。其中,本级项目支出385.58万元…占项目支出总额比例100%": of the
+        # levels of that line, the one printed under the very name the share gives
+        whole = next((v for v in reversed(flow.named_levels) if v.line_item == item[0] and v is not part
+                      and any(w in keep_total for w in g.share_keep)
+                      and v.label.rstrip(g.label_tail).endswith(keep_total)), whole)
         if whole is None:
             part.share_of_named = (item[0], words, *pct)
             return
@@ -1234,7 +1244,11 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     plain = _ASIDE_TAIL.sub("", label)
     if not any(w in label for w in g.rate_words) and not any(p.search(plain) for p in g.rate_patterns) \
             and not after_figure and not _listed_rate(m, label, g) and not _next_rate(m, a, label, si, rates, g):
-        _share(label, pct, si, out, flow, g)
+        # a part closed in a bracket before the share is an aside of the figure before it
+        # ("财政拨款收入61239.09万元(其中,一般公共预算…,国有资本经营预算0.00万元),占收入合计100.0%")
+        closed = _closed_brackets(m.string[: m.start()])
+        aside = [s for s in out if s.sentence == si and any(o < s.start - a < c for o, c in closed)]
+        _share(label, pct, si, out, flow, g, aside)
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
     rates.append(rate)
