@@ -6,7 +6,7 @@ the meaning its header gives it, never by position.
   source its own part (事业收入 beside 事业单位经营收入, 其他收入 beside 上级补助收入 and 附属单位上缴收入);
   a 基本支出 table by economic class whose 政府经济分类 code (501 | 01) is never an amount.
 - 重庆: a column of the year before (2025年预算数 beside 2026年预算数 over 总计 | 基本支出 | 项目支出) is
-  not this year's budget.
+  the prior period's budget, not this year's.
 - 西安 (Shaanxi): 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出 (its 项目支出), a 款 printed alone in
   the code column (201, then 10 | 人力资源事务); a 政府采购 table by 类 | 款 | 项 is read by no column.
 - 长春 (Jilin): 合计 | 当年预算 (小计 | 基本支出 | 项目支出 …) | 上年结转结余 (小计 | …): this year's funds
@@ -30,8 +30,9 @@ def _extract(text: str):
     return extract(read_document(text.encode("utf-8"), Settings()), "d")
 
 
-def _amounts(ex) -> dict[str, str]:
-    return {f["line_item"]: f["reported_text"] for f in ex.fact_budgets + ex.fact_executions if f["origin"] == "table"}
+def _amounts(ex, period: str = "current") -> dict[str, str]:
+    return {f["line_item"]: f["reported_text"] for f in ex.fact_budgets + ex.fact_executions
+            if f["origin"] == "table" and (f.get("period") or "current") == period}
 
 
 def _parts(ex) -> dict[tuple[str, str], str]:
@@ -156,12 +157,15 @@ def test_chongqing_year_before_is_not_this_years_budget(tmp_path):
     ex = _extract(CHONGQING)
     got = _amounts(ex)
     assert got["func:205"] == "54.94" and got["func:208"] == "20,467.99" and got["func:215"] == "1,939.87"
-    printed = {f["reported_text"] for f in ex.fact_budgets + ex.fact_line_splits}
-    assert not printed & {"52.17", "18,550.32", "10,953.66"}  # 2025年预算数
+    # 2025年预算数: the year before's budget, never this year's and no part of a split
+    assert _amounts(ex, "prior") == {"func:205": "52.17", "func:20508": "52.17", "func:2050803": "52.17",
+                                     "func:208": "18,550.32", "func:215": "10,953.66"}
+    assert not {"52.17", "18,550.32", "10,953.66"} & {f["reported_text"] for f in ex.fact_line_splits}
     parts = _parts(ex)
     assert parts[("func:208", "basic")] == "20,467.99" and parts[("func:208", "personnel")] == "20,404.85"
     assert parts[("func:208", "public_operating")] == "63.13" and parts[("func:215", "project")] == "1,939.87"
-    assert _errors(tmp_path, CHONGQING) == []
+    # as printed: 20,404.85 + 63.13 = 20,467.98 under 基本支出 小计 20,467.99 (the page's rounding)
+    assert [(c, d.split(" ")[0]) for c, d in _errors(tmp_path, CHONGQING)] == [("printed_balance", "社会保障和就业支出")]
 
 
 # 西安市人力资源和社会保障局2020年部门综合预算 p.33 一般公共预算支出明细表（按支出功能分类科目） (the first rows).

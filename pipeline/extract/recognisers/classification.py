@@ -177,13 +177,16 @@ def _name(text: str) -> str | None:
 def _meaning(path: list[str], latest: int | None, wide: set[str]) -> tuple[str, str | None] | None:
     """A column's meaning from its header cells top to bottom: ('code', None) for a column of codes
     (never amounts), ('total', stage) for the row's total, (part, stage) for a part of it; None for a
-    column its header does not name (a group no part names, 当年预算 over 基本支出; the year before's).
+    column its header does not name (a group no part names, 当年预算 over 基本支出); ('prior', stage) for
+    the total of the year before (2025年预算数 beside 2026年预算数).
     A head naming nothing over every amount column (支出预算, 一般公共预算支出) is the table's title
     (`wide`) and qualifies all its columns alike."""
     if any(_CODE_HEAD.search(t) or _NOT_AMOUNT.search(t) for t in path):
         return "code", None
     if latest is not None and any(int(y) < latest for t in path for y in _YEAR.findall(t)):
-        return None
+        # the year before's column (2025年预算数 beside 2026年预算数): its total only, as the prior period's
+        m = _meaning(path, None, wide)
+        return ("prior", m[1]) if m and m[0] == "total" else None
     stages = {s for t in path if (s := stage_of(t))}
     if len(stages) > 1 or not stages <= set(_STAGES):
         return None
@@ -192,7 +195,9 @@ def _meaning(path: list[str], latest: int | None, wide: set[str]) -> tuple[str, 
     for i in range(len(path) - 1, -1, -1):
         name = names[i]
         if name is None:
-            continue
+            if path[i] in wide or _NEUTRAL.search(path[i]) or stage_of(path[i]):
+                continue
+            return None  # a head naming nothing of its own under a part (其中:经费拨款 under 本级财政拨款)
         above = [(t, n) for t, n in zip(path[:i], names[:i], strict=True)]
         if name in ("subtotal", "total"):
             # 小计 (总计) under a part is that part (基本支出 over 小计 | 人员经费 | 公用经费)
@@ -289,7 +294,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
     if columns is not None:
-        splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "total")}
+        splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "total", "prior")}
         twice = {p for p, k in Counter(splits.values()).items() if k > 1}
         splits = {c: p for c, p in splits.items() if p not in twice}
         totals: dict[int, str] = {}
@@ -308,7 +313,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         if not totals and len(amounts) == 1 and columns.get(col := next(iter(amounts))) is None:
             # one figure a row (科目编码 | 科目名称 | 机关运行经费支出): the row's amount, the caption saying of what
             totals = {col: default_stage}
-        found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header)
+        found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header, default_stage)
         # a table of coded rows under a header naming its code columns is this reader's even when no
         # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
         # here rather than be taken by position by another reader
@@ -354,7 +359,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
 
 def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tuple[str, str | None] | None],
                      splits: dict[int, str], totals: dict[int, str], unit: str, econ: bool,
-                     header: list[Cell]) -> bool:
+                     header: list[Cell], default_stage: str) -> bool:
     """Rows read by the meaning each column's header gives it (never by position): the total
     column(s) are the row's amount, a part column its part (fact_line_splits), a code column
     set aside; a figure in a column the header does not name stays unread."""
@@ -375,9 +380,15 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
         for stage, v in levels:
             if add_amount(ctx, f"{prefix}:{code}", stage, v, unit, "classification", label):
                 found = True
+        for c in cells:
+            if (m := columns.get(c.col)) and m[0] == "prior" and (v := num_of(table, c)) is not None:
+                if add_amount(ctx, f"{prefix}:{code}", m[1] or default_stage, v, unit, "classification", label):
+                    (ctx.ex.fact_executions if (m[1] or default_stage) == "executed" else ctx.ex.fact_budgets)[-1][
+                        "period"] = "prior"
         if len(levels) == 1 and splits:
             nums = [(c, v) for c in cells if (v := num_of(table, c)) is not None and columns.get(c.col) != ("code", None)]
-            unnamed = any(c.col not in splits and c.col not in totals and v.value != 0 for c, v in nums)
+            unnamed = any(c.col not in splits and c.col not in totals and v.value != 0
+                          and (columns.get(c.col) or ("",))[0] != "prior" for c, v in nums)
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
