@@ -324,7 +324,7 @@ def add_cell_statements(ctx: Ctx, report: dict, blocks: list, seen: dict[tuple, 
 
     added = 0
     for b in blocks:
-        if not isinstance(b, Table):
+        if not isinstance(b, Table) or b.index in ctx.planned_tables:
             continue
         for row in b.rows:
             for c in row:

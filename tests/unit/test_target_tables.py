@@ -76,6 +76,7 @@ def test_title_names_the_project_and_its_funds_are_its_initial_budget() -> None:
         ("机场公安综合修缮改造", "fiscal", "initial"): "57.00",
         ("机场公安综合修缮改造", "other", "initial"): "0.00",
     }
+    assert [p["implementing_unit"] for p in ex.projects] == ["泉州市公安局晋江国际机场分局"]
     assert not ex.fact_executions and not ex.fact_scores
     t = _targets(ex)
     assert t["备勤宿舍改造完成及时率"][:4] == ("100%", "=", 100.0, "%")
@@ -213,3 +214,65 @@ def test_changsha_rows_of_projects_read_once() -> None:
     assert all(f["weight"] is None and f["score"] is None for f in ex.fact_indicators)  # 备注 is no weight
     assert not ex.fact_executions and not ex.fact_scores
     assert "106001" not in {f["reported_text"] for f in ex.fact_budgets}
+
+
+def _fuzhou(index: int, page: int, unit: str, amount: str, indicator: tuple[str, str]) -> Table:
+    return _table(index, page, "1.项目支出绩效目标表", [
+        [(1, "综合工作经费项目绩效目标表", 5)],
+        [(1, "项目\n名称"), (2, "综合工作经费", 4)],
+        [(1, "主管\n部门"), (2, "福州市医疗保障局", 2), (4, "实施单位"), (5, unit)],
+        [(1, "专项\n资金\n情况（\n万元）"), (2, "资金总额", 2), (4, amount, 2)],
+        [(2, "财政拨款", 2), (4, amount, 2)],
+        [(2, "其他资金", 2), (4, "0.00", 2)],
+        [(1, "绩效\n目标\n指标"), (2, "一级指标"), (3, "二级指标"), (4, "三级指标"), (5, "指标值")],
+        [(2, "成本指标"), (3, "经济成本指标"), (4, indicator[0]), (5, indicator[1])],
+    ])
+
+
+def test_same_project_name_of_two_units_is_two_projects() -> None:
+    """2026年度福州市医疗保障局部门预算.pdf, pages 30 and 37: 综合工作经费 of the bureau (260.00) and of
+    its 基金中心 (1160.00) are two projects, each with its own budget."""
+    ex = extract(_doc("2026年度福州市医疗保障局部门预算",
+                      _fuzhou(15, 30, "福州市医疗保障\n局", "260.00", ("宣传成本控制率", "≤95%")),
+                      _fuzhou(21, 37, "福州市医疗保障基\n金中心", "1160.00", ("人均工资标准", "≤4500元/人月"))), "f")
+    units = {p["project_id"]: p["implementing_unit"] for p in ex.projects}
+    got = {(units[f["project_id"]], f["line_item"]): f["reported_text"] for f in ex.fact_budgets}
+    assert got == {
+        ("福州市医疗保障局", "total"): "260.00", ("福州市医疗保障局", "fiscal"): "260.00",
+        ("福州市医疗保障局", "other"): "0.00",
+        ("福州市医疗保障基金中心", "total"): "1160.00", ("福州市医疗保障基金中心", "fiscal"): "1160.00",
+        ("福州市医疗保障基金中心", "other"): "0.00",
+    }
+    by_name = {f["name"]: units[f["project_id"]] for f in ex.fact_indicators}
+    assert by_name == {"宣传成本控制率": "福州市医疗保障局", "人均工资标准": "福州市医疗保障基金中心"}
+    assert _targets(ex)["人均工资标准"][:4] == ("≤4500元/人月", "<=", 4500.0, "元/人月")
+
+
+# 长沙市公安局2025年部门预算公开.pdf, page 23: the table opens on 合计 and the unit's own row
+# (106001 | 长沙市公安局 | 40,233.95) before its projects; a scoring rule (…100%得满分，完成率低于
+# 100%高于90%得4分…) is no achievement and no score.
+CHANGSHA_FIRST = _table(141, 23, "单位名称：长沙市公安局 单位：万元", [
+    [(1, "单位编码"), (2, "单位（项目）名称"), (3, "资金总额"), (4, "绩效目标"), (5, "绩效指标", 9)],
+    [(5, "一级指标"), (6, "二级指标"), (7, "三级指标"), (8, "指标值"), (9, "指标值内容"), (10, "评（扣）分标准"),
+     (11, "度量单位"), (12, "指标值类型"), (13, "备注")],
+    [(1, "合计"), (2, ""), (3, "40,233.95"), *((c, "") for c in range(4, 14))],
+    [(1, "106001"), (2, "长沙市公安局"), (3, "40,233.95"), *((c, "") for c in range(4, 14))],
+    [(1, "106001"), (2, "大型警保卫及基础设施安全保护工作经费"), (3, "428.69"),
+     (4, "发挥公安职能，切实做好大型警保\n卫及基础设施安全保护工作"), (5, "成本指标"), (6, "经济成本指\n标"),
+     (7, "成本控制率"), (8, "100"), (9, "成本控制在总预算内"), (10, "成本控制在总预算内得满分，每超\n过5%扣5分"),
+     (11, "%"), (12, "≤"), (13, "20")],
+    [(6, "社会成本指\n标"), *((c, "") for c in range(7, 14))],
+    [(5, "产出指标"), (6, "数量指标"), (7, "安全隐患排除率"), (8, "100"), (9, "安全隐患排除率100%"),
+     (10, "安全隐患排除率100%得满分，完成\n率低于100%高于90%得4分，低于9\n0%高于80%得2分，低于80%不得分"),
+     (11, "%"), (12, "="), (13, "6")],
+])
+
+
+def test_changsha_total_and_unit_rows_open_no_project() -> None:
+    ex = extract(_doc("长沙市公安局2025年部门预算公开", CHANGSHA_FIRST), "h1")
+    assert [p["project_name"] for p in ex.projects] == ["大型警保卫及基础设施安全保护工作经费"]
+    assert _budgets(ex) == {("大型警保卫及基础设施安全保护工作经费", "total", "initial"): "428.69"}
+    t = _targets(ex)
+    assert t["成本控制率"][:4] == ("≤100%", "<=", 100.0, "%")
+    assert t["安全隐患排除率"][:4] == ("=100%", "=", 100.0, "%")
+    assert not ex.fact_executions and not ex.fact_scores

@@ -37,6 +37,9 @@ class Ctx:
     # (parent code, name) → functional code from the report's coded tables (class_names)
     class_names: dict[tuple[str, str], str] = field(default_factory=dict)
     titles: list[str] = field(default_factory=list)  # the paragraphs printed just before the table (its title)
+    # Tables of a budget's target forms (绩效目标表): their sentences (指标值内容, 评分标准, 目标)
+    # state what is planned or how it will be scored, never what was achieved.
+    planned_tables: set[int] = field(default_factory=set)
 
     def use(self, v: Val | None) -> None:
         if v is not None:
@@ -70,7 +73,8 @@ def _new_project(ctx: Ctx, name: str, code: str | None, ref: str, origin: str, *
     key = project_key(name) if name else ""
     # the same project only when its code, or its name with its qualifiers, agrees (the key
     # without brackets is for matching across years)
-    lookup = code or (project_identity(name) if name else "")
+    # (or, when the caller names one, its identity: a target form's project with its unit)
+    lookup = code or extra.get("identity") or (project_identity(name) if name else "")
     if lookup and lookup in ctx.projects_by_name:
         return ctx.projects_by_name[lookup]
     ctx.next_project_seq += 1

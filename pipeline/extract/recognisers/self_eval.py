@@ -44,6 +44,7 @@ from pipeline.extract.vocabulary import (
 from pipeline.lexicon import either, entry, word, words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
+from pipeline.normalize.names import project_identity, unit_key
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.targets import judge_attained, parse_target
 
@@ -74,9 +75,14 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
     if name is None and ind_hdr is None and not _has_fund_rows(table, fund_hdr):
         return False
     project_id = None
+    target = fund_hdr is None and _is_target_form(table, ind_hdr, ctx)
+    title = _target_title(ctx, table) if target else None
+    if target:
+        ctx.planned_tables.add(table.index)
     if name:
         comp = _label_value(table, table_pattern("self_eval.competent_department").pattern)
         impl = _label_value(table, table_pattern("self_eval.implementing_unit").pattern)
+        unit = flat(impl[0]) if impl else None
         project_id = _new_project(
             ctx,
             flat(name[0]) or "",
@@ -84,13 +90,15 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
             str(table.ref(name[1])),
             "self_eval_table",
             competent_department=flat(comp[0]) if comp else None,
-            implementing_unit=flat(impl[0]) if impl else None,
+            implementing_unit=unit,
+            identity=_target_identity(flat(name[0]) or "", unit) if target else None,
         )
+    elif title:
+        project_id = _new_project(ctx, title[0], None, str(table.ref(table.rows[0][0])), "self_eval_table",
+                                  implementing_unit=title[1], identity=_target_identity(*title))
     if fund_hdr is not None and not _labels_trail(table, fund_hdr):
         _read_funding(table, fund_hdr, ctx, project_id)
-    elif fund_hdr is None and _is_target_form(table, ind_hdr, ctx):
-        if project_id is None and (title := _target_title(ctx, table)):
-            project_id = _new_project(ctx, title, None, str(table.ref(table.rows[0][0])), "self_eval_table")
+    elif target:
         if project_id is not None:  # a body's whole form (部门整体支出绩效目标表) is left: its
             # 资金总额 need not be the budget tables' total (泉州市公安局 2026: 81562.56 against 81206.56)
             _read_planned_funding(table, ctx, project_id)
@@ -218,10 +226,16 @@ _TARGET_TITLE = table_pattern("self_eval.target_title")
 _NO_WORDS = re.compile(r"^[^\u4e00-\u9fff]*$")  # a page number (2 2, — 2 6 —) between title lines
 
 
-def _target_title(ctx: Ctx, table: Table) -> str | None:
-    """The project a target form's title names, the title's lines joined back (a PDF wraps a
-    long title: 301007_…_机场公安综 | 合修缮改造项目绩效目标表). Only a title printed right above
-    this table (its caption is the last line read)."""
+def _target_identity(name: str, unit: str | None) -> str | None:
+    """A budget prints one target form per project of each of its units: the same name under
+    two units (综合工作经费 of 福州市医疗保障局 and of its 基金中心) is two projects."""
+    return f"{project_identity(name)}|{unit_key(unit)}" if unit else None
+
+
+def _target_title(ctx: Ctx, table: Table) -> tuple[str, str | None] | None:
+    """The project a target form's title names, and the unit before it when printed, the
+    title's lines joined back (a PDF wraps a long title: 301007_…_机场公安综 | 合修缮改造项目绩效目标表).
+    Only a title printed right above this table (its caption is the last line read)."""
     lines = ctx.titles[:-1]
     if not table.caption or not lines or lines[-1] != table.caption:
         return None
@@ -231,7 +245,7 @@ def _target_title(ctx: Ctx, table: Table) -> str | None:
             break
         tail.insert(0, sq(t))
     m = _TARGET_TITLE.search("".join(tail))
-    return m.group("name") if m else None
+    return (m.group("name"), m.group("unit")) if m else None
 
 
 def _read_planned_funding(table: Table, ctx: Ctx, project_id: str | None) -> None:
@@ -385,6 +399,11 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None,
         if not nonempty:
             continue
         if per_row is not None:
+            own = {per_row.name, *per_row.amounts, *per_row.codes}
+            if not any(sq(c.text) for c in cells if c.col not in own):
+                # 合计 | | 40,233.95, or a unit's row (106001 | 长沙市公安局 | 40,233.95) over its
+                # projects: amounts summed, no project and no indicator
+                continue
             opened = _row_project(table, row, per_row, ctx, project_id)
             if opened != project_id:
                 project_id, level1, level2 = opened, None, None
