@@ -336,6 +336,13 @@ def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> bool:
     return blank_dependent
 
 
+def _page_shift(prev: _LogicalTable, part: _Part) -> float:
+    """How far the next page printed the same grid aside (西安市人社局 2020 表6 pp.35–36: both
+    edges 4 pt to the right); 0 when its edges did not move together."""
+    dx = part.x0 - prev.x0
+    return dx if 3 < abs(dx) <= 12 and abs(part.x1 - prev.x1 - dx) <= 1.5 else 0.0
+
+
 def _same_columns(prev: _LogicalTable, part: _Part) -> bool:
     """Same outer edges, and one table's inner column lines are (nearly) a subset of the other's.
 
@@ -343,15 +350,16 @@ def _same_columns(prev: _LogicalTable, part: _Part) -> bool:
     continuation the full grid, or the other way round.
     """
     a = _cluster([v for r in prev.rows for c in r for v in (c.x0, c.x1)])[1:-1]
-    if abs(prev.x1 - part.x1) > 3:
+    shift = _page_shift(prev, part)
+    if abs(prev.x1 - part.x1 + shift) > 3:
         return False
-    if abs(prev.x0 - part.x0) > 3:
+    if abs(prev.x0 - part.x0 + shift) > 3:
         # the continuation leaves out leading columns that are empty on its page (no rule
         # drawn for them): its left edge is one of the table's column lines and all its
         # column lines are the table's
         inner = part.xs()[:-1]
         return part.x0 > prev.x0 and all(any(abs(x - y) <= _POS_TOL for y in a) for x in inner) and len(inner) >= 2
-    b = part.xs()[1:-1]
+    b = [x - shift for x in part.xs()[1:-1]]
     if not a or not b:
         return True
 
@@ -757,6 +765,11 @@ def _assemble(doc: Document, items: list[tuple[int, float, object]], heights: di
             if glue:
                 for held in retitled:  # the reprinted title: its own paragraph, as a running header
                     blocks.append([held])
+                shift = _page_shift(last_table, part)
+                for r in part.rows:  # the continuation's cells on the table's grid
+                    for c in r:
+                        c.x0 -= shift
+                        c.x1 -= shift
                 rows = _drop_repeated_header(last_table, part.rows)
                 rows = _merge_split_row(last_table, rows)
                 last_table.rows.extend(rows)

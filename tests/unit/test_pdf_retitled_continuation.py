@@ -66,7 +66,24 @@ def test_project_forms_under_one_title_stay_apart():
 
 
 def test_page_number_with_spaced_digits_is_furniture():
-    # 重庆市商务委员会 2026 部门预算 prints its page numbers as '— 1 2 —' under each table
+    # 重庆市商务委员会 2026 部门预算 prints its page numbers as '— 1 2 —' under each table, 福州市民政局
+    # (本级) 2026 单位预算 as '1 8' (福建): both ended a table about to continue on the next page
     p = pattern("layout", "pages.page_number")
-    assert p.search("— 1 2 —") and p.search("— 8 —")
-    assert not p.search("1 2") and not p.search("2026 2025")
+    assert p.search("— 1 2 —") and p.search("— 8 —") and p.search("1 8")
+    assert not p.search("1 2 3") and not p.search("2026 2025")
+
+
+def test_continuation_printed_a_few_points_aside_is_joined():
+    # 西安市人力资源和社会保障局 2020年部门综合预算 (陕西) 表6 pp.35–36: p.36 prints the same grid
+    # 4 pt to the right (53–779 pt, then 57–783 pt), with no title and no header
+    head = ["部门经济科目编码", "部门经济科目名称", "合计", "公用经费支出"]
+    p35 = _part(35, [["302", "商品和服务支出", "4464.76", "621.37"], ["30201", "办公费", "140.26", "52.72"]], first=head)
+    rows36 = [["30203", "咨询费", "4.5", "0"], ["30204", "手续费", "4.44", "0.2"]]
+    p36 = _Part(36, XS[0] + 4, XS[-1] + 4, 71.0, 518.0,
+                [[_RawCell(XS[i] + 4, XS[i + 1] + 4, 36 * 10_000 + 71 + 14 * k, 36 * 10_000 + 85 + 14 * k, t)
+                  for i, t in enumerate(r)] for k, r in enumerate(rows36)])
+    doc = Document(file_format="pdf")
+    _assemble(doc, [(35, 112.0, p35), (36, 71.0, p36)], {35: 595.0, 36: 595.0})
+    (t,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [r[0].text for r in t.rows] == ["部门经济科目编码", "302", "30201", "30203", "30204"]
+    assert all(len(r) == 4 and r[2].col == 3 for r in t.rows)  # on the table's own columns
