@@ -237,3 +237,29 @@ def test_changchun_this_years_funds_and_carryover(tmp_path):
         ("func:20140", "current_income", "1378.41"), ("func:20140", "carryover", "0.00"),
         ("func:2014001", "current_income", "903.85"), ("func:2014001", "carryover", "0.00")]}
     assert _errors(tmp_path, CHANGCHUN) == []
+
+
+# 长沙职业教育基地综合协调办公室2026年部门预算公开 p.14 一般公共预算支出表 (the whole table): three coded rows,
+# two of them printing their 款 alone or the code in full over 类 | 款 | 项, under a 栏次 line (** | 1 | 2 …).
+CHANGSHA = "\n".join([
+    "长沙职业教育基地综合协调办公室2026年部门预算", "一般公共预算支出表", "单位名称：长沙职业教育基地综合协调办公室 单位：万元", "<table>",
+    _td('<td colspan="3">科目编码</td>', '<td rowspan="2">功能科目</td>', '<td rowspan="2">总计</td>', '<td rowspan="2">基本支出</td>',
+        '<td rowspan="2">项目支出</td>', '<td rowspan="2">事业单位经营支出</td>', '<td rowspan="2">对附属单位补助支出</td>',
+        '<td rowspan="2">上缴上级支出</td>'),
+    _td("类", "款", "项"),
+    _td("**", "**", "**", "**", "1", "2", "3", "4", "5", "6"),
+    _td("", "", "", "合计", "656.73", "386.73", "270.00", "", "", ""),
+    _td("205", "", "", "教育支出", "656.73", "386.73", "270.00", "", "", ""),
+    _td("", "03", "", "职业教育", "656.73", "386.73", "270.00", "", "", ""),
+    _td("205", "03", "99", "其他职业教育支出", "656.73", "386.73", "270.00", "", "", ""),
+    "</table>",
+])
+
+
+def test_changsha_short_table_with_a_section_printed_alone(tmp_path):
+    ex = _extract(CHANGSHA)
+    assert _amounts(ex) == {"func:205": "656.73", "func:20503": "656.73", "func:2050399": "656.73"}
+    parts = _parts(ex)
+    assert parts[("func:20503", "basic")] == "386.73" and parts[("func:20503", "project")] == "270.00"
+    assert not any(f["reported_text"] in ("1", "2", "3") for f in ex.fact_budgets + ex.fact_line_splits)  # 栏次
+    assert _errors(tmp_path, CHANGSHA) == []

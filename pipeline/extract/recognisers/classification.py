@@ -126,6 +126,7 @@ def class_names(tables: list[Table]) -> dict[tuple[str, str], str]:
 
 _CODE_HEAD = pattern("classification", "code_heading")
 _CAPTION_LINE = pattern("classification", "caption_line")
+_CLASS_HEAD = pattern("classification", "class_heading")
 _YEAR = pattern("classification", "year")
 _NEUTRAL = pattern("classification", "neutral")
 _SUBTOTAL_ONLY = pattern("classification", "subtotal")
@@ -271,20 +272,28 @@ def _coded(table: Table, code_cols: set[int]) -> list[tuple[int, tuple[str, int]
 
 def read_classification(table: Table, ctx: Ctx) -> bool:
     plain = [(i, rc) for i, row in enumerate(table.rows) if (rc := _row_code(real_cells(row)))]
-    if len(plain) < 3:
+    if not plain:
         return False
     header_rows = _header_rows(table, plain[0][0])
     ncols = max((c.col + c.colspan for r in table.rows for c in real_cells(r)), default=0)
     key = (ctx.document_id, ctx.report_id)
     columns = _columns(table, header_rows, plain) if header_rows else None
-    if columns is not None and any(m is not None for m in columns.values()):
-        _LAST[key] = (ncols, columns)
-    elif (last := _LAST.get(key)) and last[0] == ncols:
-        columns = last[1]  # continued from the page before, its header not repeated
-    else:
-        columns = None
+    own = columns is not None and any(m is not None for m in columns.values())
+    if not own:
+        last = _LAST.get(key)
+        columns = last[1] if last and last[0] == ncols else None  # continued, its header not repeated
     code_cols = {c for c, m in (columns or {}).items() if m == ("code", None)}
+    # a short table (长沙 | 205 | | | 教育支出, then | | 03 | | 职业教育 …) counts the rows printing 款 or 项 alone
     coded = _coded(table, code_cols)
+    # fewer rows do when the table's own header names its code and total columns (a table's last
+    # two rows continued on the next page under its header: 22102 | 住房改革支出, 2210201 | 住房公积金)
+    named = own and any(m and m[0] == "total" for m in (columns or {}).values()) and any(
+        _CLASS_HEAD.search(sq(h.text)) and h.col in code_cols for r in header_rows for h in r)
+    # a unit's code (部门代码 024 | 024001) is no classification code
+    if len([rc for _i, rc in coded if rc[0][0] in "235"]) < (1 if named else 3):
+        return False
+    if own:
+        _LAST[key] = (ncols, columns)
     first = coded[0][0]
     hdr_i = next((i for i in range(first - 1, -1, -1) if not _total_row(table, real_cells(table.rows[i])) and any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
