@@ -19,6 +19,7 @@ from dataclasses import replace
 from itertools import takewhile
 
 from pipeline.extract.row_numbers import stream_rows
+from pipeline.extract.templates.columns import side_words
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
@@ -234,6 +235,70 @@ def _stream_cells(lines: list[str], i: int, split: bool, limit: int = 800) -> li
         blank = 0
         out.extend((c, p) for c in (t.split() if split else [t]))
     return out
+
+
+_SIDE_MIN_ROWS = 3  # rows of a side-by-side balance table printed one cell per line
+_SIDE_LABEL_MAX = 24  # a row label's length at most (a longer line is the prose after the table)
+
+
+def _side_by_side_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A balance table printed side by side (收入 | 执行数 | 支出 | 执行数) one cell per line, or
+    apart by blank lines: after its four header cells, cells come in pairs (a label, then its
+    figure), the income side's pair first in each row. A side left empty prints no cells, only a
+    longer run of blank lines than the one between cells: one empty pair, counted so that the
+    pairs fill the rows four cells at a time. Ends at the first cells that are no such pair."""
+    cells: list[tuple[str, int, int]] = []  # (text, blank lines before it, its line)
+    p, blank, n = i, 0, len(lines)
+    while p < n and len(cells) < 800:
+        t = lines[p].strip()
+        if t.endswith("|") and t.count("|") == 1:
+            t = t[:-1].strip()
+        if "|" in t or "\t" in t:
+            break
+        if t:
+            cells.append((t, blank, p))
+            blank = 0
+        elif (blank := blank + 1) > _BLANK_RUN:
+            break
+        p += 1
+    if len(cells) < 4 + 2 * _SIDE_MIN_ROWS:
+        return None
+    head = [re.sub(r"\s+", "", c) for c, _b, _p in cells[:4]]
+    sides = side_words()
+    if not (head[0] in sides and head[2] in sides and head[0] != head[2]
+            and all(_HEADER_WORD.search(h) and not _CELL_NUM.match(h) for h in (head[1], head[3]))):
+        return None
+    gap = max(b for _c, b, _p in cells[1:4])  # blank lines between two cells
+    rows: list[list[str]] = [[c for c, _b, _p in cells[:4]]]
+    row: list[str] = []
+    k, last = 4, cells[3][2]
+    while k + 1 < len(cells):
+        (label, before, _lp), (fig, between, fp) = cells[k], cells[k + 1]
+        if _CELL_NUM.match(label) or len(label) > _SIDE_LABEL_MAX or not _CELL_NUM.match(fig) or between > gap:
+            break
+        if before > gap and k > 4:
+            row += ["", ""]  # the longer run: the pair before this one's place was left empty
+        if len(row) == 4:
+            rows.append(row)
+            row = []
+        row += [label, fig]
+        if len(row) == 4:
+            rows.append(row)
+            row = []
+        k, last = k + 2, fp
+    if k == len(cells) - 1 and p >= n and not _CELL_NUM.match(cells[k][0]) and len(cells[k][0]) <= _SIDE_LABEL_MAX:
+        # the text ends on a row's label ("上年结转收"): the row is kept without its figure, so that
+        # the lines above it are not taken for a whole list
+        if cells[k][1] > gap:
+            row += ["", ""]
+        if len(row) == 4:
+            rows.append(row)
+            row = []
+        row += [cells[k][0], ""]
+        last = cells[k][2]
+    if row:
+        rows.append(row + [""] * (4 - len(row)))
+    return (rows, last + 1) if len(rows) - 1 >= _SIDE_MIN_ROWS else None
 
 
 def _unpadded(line: str) -> list[str]:
@@ -515,7 +580,7 @@ def read_text(data: bytes) -> Document:
             rows, i = gap
             b.table(rows)
             continue
-        cpl = (_row_number_cells(lines, i) or _cell_per_line(lines, i) or _typed_cell_per_line(lines, i)
+        cpl = (_row_number_cells(lines, i) or _side_by_side_cells(lines, i) or _cell_per_line(lines, i) or _typed_cell_per_line(lines, i)
                or _typed_space_rows(lines, i)) \
             if line.strip() and not line.startswith("\t") else None
         if cpl is not None:

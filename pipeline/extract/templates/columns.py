@@ -806,9 +806,13 @@ def parts_of(rows: list[TRow], total: int) -> list[TRow] | None:
     """The rows a total row counts: the next deeper numbered rows below it, else the rows of
     one level above it (back to the header or the previous total)."""
     t = rows[total]
-    below = []
+    below: list[TRow] = []
     for r in rows[total + 1 :]:
-        # numbered rows with figures, deeper than the total; a heading or an unnumbered row ends them
+        # numbered rows with figures, deeper than the total; a heading ends them, and so does an
+        # unnumbered row unless a numbered row follows it (一、本级收入 | 税收 | 非税 | 二、转移性
+        # 收入: the unnumbered rows between two numbered ones are the first one's own lines)
+        if r.level is None and r.cells and below:
+            continue
         if r.level is None or not r.cells or (t.level is not None and r.level <= t.level):
             break
         below.append(r)

@@ -147,6 +147,31 @@ def _counted(tbl: TTable) -> dict[int, int]:
         for p in parts:
             if p.code is None:
                 out[tbl.rows.index(p)] = ti
+        out.update(_nested(tbl.rows, ti, parts))
+    return out
+
+
+def _nested(rows: list[TRow], ti: int, parts: list[TRow]) -> dict[int, int]:
+    """The unnumbered rows printed under the numbered parts of a total (总计 | 一、本级收入 | 税收 |
+    非税 | 二、转移性收入 | 上级补助收入 …): each such run is the numbered row's own lines — known
+    only when the numbered rows alone add up to the total in every column it prints, so the
+    unnumbered ones cannot be more parts of it. Row → the numbered row it belongs to."""
+    total = rows[ti]
+    if not parts or any(p.level is None for p in parts) or not total.values:
+        return {}
+    for n, (num, _c) in total.values.items():
+        if any(n not in p.values for p in parts) or sum(p.values[n][0].value for p in parts) != num.value:
+            return {}
+    out: dict[int, int] = {}
+    for p in parts:
+        k = rows.index(p)
+        sub = []
+        for r in rows[k + 1 :]:
+            if r.level is not None or not r.cells or r.code in (total.code, None) and r.reason:
+                break
+            sub.append(r)
+        if sub and all(r.values and not r.reason for r in sub):
+            out.update({rows.index(r): k for r in sub})
     return out
 
 
@@ -157,13 +182,15 @@ def _sums(ctx: Ctx, tbl: TTable, counted: dict[int, int], levels: dict[int, tupl
     # spread over lines of text (or over several grids a reader cut it into) has none.
     owners = {id(c.table): c.table for r in tbl.rows for c in [r.label_cell, *r.cells]}
     table = next(iter(owners.values())) if len(owners) == 1 else None
+    # the printed columns of this panel (one side of a balance table printed side by side)
+    here = {c.cell.col for r in tbl.rows for _num, c in r.values.values()}
     if table is not None and any(s["table_index"] == table.index and s["report_id"] == ctx.report_id
-                                 for s in ctx.ex.table_sums):
+                                 and s["col_index"] in here for s in ctx.ex.table_sums):
         return  # a grid whose totals a table recogniser already checked
     for ti in sorted(set(counted.values())):
         total = tbl.rows[ti]
         parts = [p for p in tbl.rows if counted.get(tbl.rows.index(p)) == ti or
-                 (p.code is not None and p in (parts_of(tbl.rows, ti) or []))]
+                 (p.code is not None and tbl.rows[ti].code is not None and p in (parts_of(tbl.rows, ti) or []))]
         for n, (num, c) in total.values.items():
             col = tbl.cols[n]
             if not (n in levels or col.measure == "change"):
@@ -179,7 +206,8 @@ def _table_sum(ctx: Ctx, table: Table | None, tbl: TTable, total: TRow, n: int, 
     ctx.ex.table_sums.append({
         "document_id": ctx.document_id, "report_id": ctx.report_id,
         "table_index": table.index if table is not None else 0,
-        "total_row": c.cell.row if table is not None else total.index, "col_index": n + 1,
+        "total_row": c.cell.row if table is not None else total.index,
+        "col_index": c.cell.col if table is not None else n + 1,
         "column_label": tbl.cols[n].header, "total_text": num.text, "total_value": float(num.value),
         "total_decimals": num.decimals, "parts_sum": float(sum((v.value for v in vals), Decimal(0))),
         "parts_halfwidth": float(sum((half(v) for v in vals), Decimal(0))), "parts_count": len(vals),
