@@ -130,6 +130,7 @@ def clean_unit(name: str | None) -> str | None:
     # '(一)金寨县麻埠镇人民政府2023年度…': a paragraph's list number is no part of the name.
     s = re.sub(rule("paragraph_number"), "", s)
     s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
+    s = re.sub(rule("list_lead"), "", s)  # '主要包括X局(本级)和…': the list's words are no part of it
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
     short_region = bool(re.fullmatch(words("region_short"), s))  # 广西: a name of two characters
     if not (3 <= len(s) <= 32 or short_region) or _MASKED.search(s) or re.search(words("not_a_name"), s):
