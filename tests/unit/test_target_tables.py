@@ -276,3 +276,49 @@ def test_changsha_total_and_unit_rows_open_no_project() -> None:
     assert t["成本控制率"][:4] == ("≤100%", "<=", 100.0, "%")
     assert t["安全隐患排除率"][:4] == ("=100%", "=", 100.0, "%")
     assert not ex.fact_executions and not ex.fact_scores
+
+
+# 杭州市公安局2026年度部门预算.pdf, page 34 (表11：2026年市级部门项目支出绩效表): a project per row
+# with its unit, amount and goal; 日常保障运行 of the bureau and of its 交通管理支队 are two projects.
+HANGZHOU = _table(11, 34, "部门名称：杭州市公安局 单位:万元", [
+    [(1, "单位名称"), (2, "项目名称"), (3, "金额"), (4, "绩效目标")],
+    [(1, "杭州市公安局"), (2, "执法办案"), (3, "6,192.04"),
+     (4, "打击、整治各类违法犯罪活动，做好各类治安、刑事案件的侦办、防控工作，为杭州经济\n社会高质量发展创造安全稳定的社会环境。")],
+    [(1, "杭州市公安局"), (2, "公安事务综合业务管理"), (3, "2,751.23"),
+     (4, "做好公安行政管理工作，完成民警、辅警培训和训练工作，加强警察公共关系建设和公安\n宣传，提升公安机关队伍素质，维护队伍稳定。")],
+    [(1, "杭州市公安局"), (2, "日常保障运行"), (3, "28,772.44"),
+     (4, "做好公安信息化建设和信息系统维护保养，确保公安数字化改革、智慧警务建设扎实有\n效，信息系统平稳运行。")],
+    [(1, "杭州市公安局交通管理支队"), (2, "日常保障运行"), (3, "8,296.51"),
+     (4, "根据公安交管工作日常运转保障需要，主要在基层中队业务用房，民警警服被装、装备、\n车辆采购等方面提供有力保障。")],
+])
+# 湖州市卫生健康委员会2026年部门预算.pdf, page 47: a row of ** under the header and the 合计 open no project.
+HUZHOU = _table(21, 47, "507-湖州市卫生健康委员会 万元", [
+    [(1, "单位名称"), (2, "项目名称"), (3, "金额"), (4, "项目总体绩效目标")],
+    [(1, "**"), (2, "**"), (3, "**"), (4, "**")],
+    [(1, "合计"), (2, ""), (3, "51,856.41"), (4, "")],
+    [(1, "湖州市卫生健康发展中心"), (2, "公立医院改革与高质量发展示范项目"), (3, "2,260.95"),
+     (4, "开展赴省内外开展人才招聘、线下现场推介宣传活动等活动不少于3次。")],
+    [(1, "湖州市卫生健康发展中心"), (2, "医疗卫生行业综合管理"), (3, "319.90"),
+     (4, "规范公立医院领导干部收入分配秩序，公立医院领导干部个人年度收入与岗位职责、工作业绩、绩效\n考核和社会评价等紧密联系。")],
+])
+
+
+def test_zhejiang_project_list_with_goals() -> None:
+    ex = extract(_doc("杭州市公安局2026年度部门预算", HANGZHOU), "z")
+    units = {p["project_id"]: (p["project_name"], p["implementing_unit"]) for p in ex.projects}
+    got = {(*units[f["project_id"]], f["line_item"], f["stage"]): f["reported_text"] for f in ex.fact_budgets}
+    assert got == {
+        ("执法办案", "杭州市公安局", "total", "initial"): "6,192.04",
+        ("公安事务综合业务管理", "杭州市公安局", "total", "initial"): "2,751.23",
+        ("日常保障运行", "杭州市公安局", "total", "initial"): "28,772.44",
+        ("日常保障运行", "杭州市公安局交通管理支队", "total", "initial"): "8,296.51",
+    }
+    assert not ex.fact_executions and not ex.fact_scores  # 不少于3次 in a goal is no achievement
+    ex = extract(_doc("湖州市卫生健康委员会2026年部门预算", HUZHOU), "hz")
+    assert {p["project_name"] for p in ex.projects} == {"公立医院改革与高质量发展示范项目", "医疗卫生行业综合管理"}
+    assert sorted(f["reported_text"] for f in ex.fact_budgets) == ["2,260.95", "319.90"]
+    assert not ex.fact_executions
+
+
+def test_project_list_outside_a_budget_is_not_read() -> None:
+    assert not extract(_doc("杭州市公安局2025年度项目支出绩效自评报告", HANGZHOU), "z2").fact_budgets

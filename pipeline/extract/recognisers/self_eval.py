@@ -67,7 +67,7 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         or {"name", "op", "target"} <= {_ind_field(x) for x in t},
     )
     if fund_hdr is None and ind_hdr is None:
-        return False
+        return _read_project_list(table, ctx)
     before = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
     per_row = _row_columns(table, ind_hdr) if ind_hdr is not None else None
     # One project per row group: the 项目名称 cell heads a column, it is no key of the form.
@@ -324,6 +324,9 @@ def _ind_field(text: str) -> str | None:
 
 _ROW_PROJECT = table_pattern("self_eval.row_project")
 _ROW_CODE = table_pattern("self_eval.row_code")
+_ROW_UNIT = table_pattern("self_eval.row_unit")
+_ROW_GOAL = table_pattern("self_eval.row_goal")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _ROW_AMOUNTS = [(item, table_pattern(f"self_eval.row_amounts.{item}")) for item in entry("tables", "self_eval.row_amounts")]
 
 
@@ -335,11 +338,14 @@ class RowColumns:
     name: int
     amounts: dict[int, tuple[str, str]]  # column → (line item, its header)
     codes: frozenset[int]
+    unit: int | None = None  # 单位名称: the unit the row's project is of
+    goal: int | None = None  # 绩效目标: the project's goal
 
 
 def _row_columns(table: Table, ind_hdr: int) -> RowColumns | None:
     """单位（项目）名称 | 资金总额 on the indicator header or the header row above it."""
     name: int | None = None
+    unit = goal = None
     amounts: dict[int, tuple[str, str]] = {}
     codes: set[int] = set()
     for row in table.rows[max(0, ind_hdr - 1) : ind_hdr + 1]:
@@ -349,11 +355,37 @@ def _row_columns(table: Table, ind_hdr: int) -> RowColumns | None:
                 name = c.col
             elif _ROW_CODE.match(t):
                 codes.add(c.col)
+            elif _ROW_UNIT.match(t):
+                unit = c.col
+            elif _ROW_GOAL.search(t):
+                goal = c.col
             else:
                 item = next((i for i, p in _ROW_AMOUNTS if p.match(t)), None)
                 if item:
                     amounts[c.col] = (item, flat(c.text) or t)
-    return RowColumns(name, amounts, frozenset(codes)) if name is not None else None
+    return RowColumns(name, amounts, frozenset(codes), unit, goal) if name is not None else None
+
+
+def _read_project_list(table: Table, ctx: Ctx) -> bool:
+    """A budget's list of projects with their amount and goal, one per row (表11 2026年市级部门项目
+    支出绩效表: 单位名称 | 项目名称 | 金额 | 绩效目标): each row's amount is its project's initial
+    budget; the same project name under two units is two projects; 合计 and the ** row under
+    the header open none."""
+    if ctx.report_kind != PLANNED_REPORT:
+        return False
+    for hdr_i in range(min(3, len(table.rows))):
+        cols = _row_columns(table, hdr_i)
+        if cols is not None and cols.amounts and cols.goal is not None and hdr_i + 1 < len(table.rows):
+            break
+    else:
+        return False
+    before = len(ctx.ex.fact_budgets)
+    for row in table.rows[hdr_i + 1 :]:
+        _row_project(table, row, cols, ctx, None)
+    if len(ctx.ex.fact_budgets) == before:
+        return False
+    ctx.planned_tables.add(table.index)
+    return True
 
 
 def _row_project(table: Table, row: list[Cell], cols: RowColumns, ctx: Ctx, project_id: str | None) -> str | None:
@@ -362,9 +394,13 @@ def _row_project(table: Table, row: list[Cell], cols: RowColumns, ctx: Ctx, proj
     read once when the table repeats them on each page."""
     by_col = {c.col: c for c in real_cells(row) if sq(c.text)}
     cell = by_col.get(cols.name)
-    if cell is None or num_of(table, cell) is not None:
-        return project_id
-    project_id = _new_project(ctx, flat(cell.text) or "", None, str(table.ref(cell)), "self_eval_table")
+    if cell is None or num_of(table, cell) is not None or not _HAN.search(cell.text):
+        return project_id  # no name, or ** printed under the header
+    name = flat(cell.text) or ""
+    unit_c = by_col.get(cols.unit) if cols.unit is not None else None
+    owner = flat(unit_c.text) if unit_c is not None else None
+    project_id = _new_project(ctx, name, None, str(table.ref(cell)), "self_eval_table",
+                              implementing_unit=owner, identity=_target_identity(name, owner))
     for col in cols.codes:
         if col in by_col:
             ctx.ignore(by_col[col])
