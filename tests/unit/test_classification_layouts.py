@@ -263,3 +263,29 @@ def test_changsha_short_table_with_a_section_printed_alone(tmp_path):
     assert parts[("func:20503", "basic")] == "386.73" and parts[("func:20503", "project")] == "270.00"
     assert not any(f["reported_text"] in ("1", "2", "3") for f in ex.fact_budgets + ex.fact_line_splits)  # 栏次
     assert _errors(tmp_path, CHANGSHA) == []
+
+
+# 西安市商务局2022年部门综合预算 p.42 一般公共预算支出明细表（按支出功能分类科目） (the first rows): a row number before
+# the code (序号 | 功能科目编码 | …), and the unit line printed with every character repeated (fake bold).
+XIAN_NUMBERED = "\n".join([
+    "西安市商务局2022年部门综合预算", "一般公共预算支出明细表（按支出功能分类科目）",
+    "金金金金金额额额额额单单单单单位位位位位：：：：：元元元元元",
+    "| 序号 | 功能科目编码 | 功能科目名称 | 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出 | 备注 |",
+    "| 2 | 201 | 一般公共服务支出 | 154668476.29 | 20955094.30 | 1880568.99 | 131832813.00 |  |",
+    "| 3 | 20113 | 商贸事务 | 154668476.29 | 20955094.30 | 1880568.99 | 131832813.00 |  |",
+    "| 4 | 2011301 | 行政运行 | 20938520.75 | 19199223.58 | 1739297.17 | 0.00 |  |",
+    "| 5 | 2011302 | 一般行政管理事务 | 104298313.00 | 0.00 | 0.00 | 104298313.00 |  |",
+    "| 6 | 2011305 | 国际经济合作 | 560000.00 | 0.00 | 0.00 | 560000.00 |  |",
+    "| 7 | 2011350 | 事业运行 | 1897142.54 | 1755870.72 | 141271.82 | 0.00 |  |",
+    "| 8 | 2011399 | 其他商贸事务支出 | 26974500.00 | 0.00 | 0.00 | 26974500.00 |  |",
+])
+
+
+def test_xian_row_number_before_the_code_and_a_doubled_unit_line(tmp_path):
+    ex = _extract(XIAN_NUMBERED)
+    rows = {f["line_item"]: (f["reported_text"], f["reported_unit"]) for f in ex.fact_budgets}
+    assert rows["func:201"] == ("154668476.29", "元") and rows["func:2011350"] == ("1897142.54", "元")
+    parts = _parts(ex)
+    assert parts[("func:2011301", "personnel")] == "19199223.58" and parts[("func:2011302", "project")] == "104298313.00"
+    assert not any(f["reported_text"] in ("2", "3", "4") for f in ex.fact_budgets)  # 序号
+    assert _errors(tmp_path, XIAN_NUMBERED) == []

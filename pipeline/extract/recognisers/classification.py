@@ -31,7 +31,7 @@ from pipeline.extract.vocabulary import (
 )
 from pipeline.lexicon import entry, pattern, words
 from pipeline.model import Cell, Table
-from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, detect_money_unit, half_width
 
 _CODE = re.compile(r"^(\d{3})(\d{2})?(\d{2})?$")
 _BRACKETED = re.compile(r"^[\[【](\d{3}(?:\d{2}){0,2})[\]】](?=\D)")
@@ -76,9 +76,29 @@ def _split_columns(header: list[Cell], above: list[Cell]) -> dict[int, str]:
     return {col: code for col, code in named.items() if code not in twice}
 
 
+def _undoubled(text: str) -> str:
+    """A caption printed with each character repeated (fake bold: 金金金金金额额额额额单单单单单位位位位位：：：：：元元元元元)
+    as printed once (金额单位：元); any other text as it is."""
+    s = sq(text)
+    runs = re.findall(r"((.)\2*)", s)
+    if len(runs) >= 3 and all(len(r) >= 2 for r, _c in runs):
+        return "".join(c for _r, c in runs)
+    return s
+
+
 def _row_code(cells: list[Cell]) -> tuple[str, int] | None:
     """The classification code of a row ('2010601', or 类/款/项 printed in three cells) and
-    the index of the first cell after it."""
+    the index of the first cell after it; after a row number (西安 2022: 序号 | 功能科目编码 | …,
+    2 | 201 | 一般公共服务支出) too."""
+    if rc := _code_cells(cells):
+        return rc
+    if len(cells) > 2 and re.fullmatch(r"\d{1,3}", sq(cells[0].text)) and re.fullmatch(
+            r"\d{3}(\d{2}){0,2}", sq(cells[1].text)) and (rc := _code_cells(cells[1:])):
+        return rc[0], rc[1] + 1
+    return None
+
+
+def _code_cells(cells: list[Cell]) -> tuple[str, int] | None:
     parts: list[str] = []
     k = 0
     while k < len(cells) and k < 3:
@@ -298,7 +318,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     hdr_i = next((i for i in range(first - 1, -1, -1) if not _total_row(table, real_cells(table.rows[i])) and any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
     header = real_cells(table.rows[hdr_i]) if hdr_i is not None else []
-    unit = _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT
+    unit = (detect_money_unit(_undoubled(table.caption)) if detect_money_unit(table.caption) is None else None) or (
+        _table_unit(table, ctx, [c.text for c in header]) or DEFAULT_MONEY_UNIT)
     caption = table.caption + " " + " ".join(c.text for r in table.rows[: max(first, 1)] for c in real_cells(r))
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
