@@ -76,4 +76,14 @@ JOIN (
     WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
       AND executed_yuan IS NOT NULL
 ) t ON t.report_id = s.report_id AND t.line_item = s.line_item AND t.measure = s.measure
+-- a table printing nothing but zeros (2026年度政府性基金预算拨款支出预算表: 合计 0.00 0.00 0.00,
+-- 本部门2026年没有使用政府性基金预算拨款安排的支出) speaks of a fund the body does not use: its
+-- 基本支出 0.00 is that fund's, not the report's, and is compared with nothing
+AND (regexp_extract(t.ref, '^page=\d+;table=\d+;') = ''
+     OR EXISTS (SELECT 1 FROM fact_budgets z
+                WHERE z.report_id = t.report_id AND z.origin = 'table' AND z.amount_yuan <> 0
+                  AND starts_with(z.source_ref, regexp_extract(t.ref, '^page=\d+;table=\d+;')))
+     OR EXISTS (SELECT 1 FROM fact_executions z
+                WHERE z.report_id = t.report_id AND z.origin = 'table' AND z.executed_yuan <> 0
+                  AND starts_with(z.source_ref, regexp_extract(t.ref, '^page=\d+;table=\d+;'))))
 GROUP BY s.document_id, s.report_id, s.v, s.half, s.label, s.text, s.unit, s.ref

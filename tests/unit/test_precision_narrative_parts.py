@@ -50,3 +50,51 @@ def test_parts_named_like_their_whole_are_not_errors():
 def test_a_lone_wrong_figure_is_still_found():
     n = _narrative("（二）政府采购情况。所属各预算单位政府采购预算总额722.49万元。")
     assert (n["status"] == "failed").any(), n[["detail", "status"]]
+
+
+# 2026年度泉州市人民政府办公室部门预算 (福建) p.18: 六、政府性基金预算拨款支出预算表 prints 合计 0.00 | 0.00 |
+# 0.00 (备注：本部门2026年没有使用政府性基金预算拨款安排的支出); p.24 says 基本支出5915.38万元.
+FUND_ROWS = [["科目编码", "科目名称", "小计", "其中："], ["基本支出", "项目支出"], ["合计", "0.00", "0.00", "0.00"]]
+
+
+def _fund_cells(rows: list[list[str]]) -> list[list[Cell]]:
+    """The page's grid: 其中： spans the 基本支出 and 项目支出 columns, 合计 the code and name columns."""
+    h, sub, total = rows
+    return [[Cell(text=h[0], row=1, col=1, rowspan=2), Cell(text=h[1], row=1, col=2, rowspan=2),
+             Cell(text=h[2], row=1, col=3, rowspan=2), Cell(text=h[3], row=1, col=4, colspan=2)],
+            [Cell(text=h[0], row=2, col=1, merged_copy=True), Cell(text=h[1], row=2, col=2, merged_copy=True),
+             Cell(text=h[2], row=2, col=3, merged_copy=True), Cell(text=sub[0], row=2, col=4), Cell(text=sub[1], row=2, col=5)],
+            [Cell(text=total[0], row=3, col=1, colspan=2), *[Cell(text=t, row=3, col=c) for c, t in enumerate(total[1:], 3)]]]
+
+
+def _fund_doc(rows: list[list[str]]) -> Document:
+    table = Table(index=1, page=18, caption="2026年度政府性基金预算拨款支出预算表 单位：万元",
+                  rows=_fund_cells(rows))
+    return Document(file_format="pdf", blocks=[
+        Paragraph(index=1, text="2026年度泉州市人民政府办公室部门预算", page=1),
+        Paragraph(index=2, text="六、政府性基金预算拨款支出预算表", page=18),
+        Paragraph(index=3, text="2026年度政府性基金预算拨款支出预算表", page=18),
+        Paragraph(index=4, text="单位：万元", page=18),
+        table,
+        Paragraph(index=5, text="备注：本部门2026年没有使用政府性基金预算拨款安排的支出。", page=18),
+        Paragraph(index=6, text="2026年部门预算支出15184.81万元，其中基本支出5915.38万元，项目支出9269.43万元。", page=24),
+    ])
+
+
+def _fund_narrative(rows: list[list[str]]):
+    df, _ = check_document(_fund_doc(rows))
+    return df[df["check_name"] == "narrative_matches_table"]
+
+
+def test_a_table_of_zeros_is_not_the_reports_figure():
+    df, con = check_document(_fund_doc(FUND_ROWS))
+    # the table is read (基本支出 0.00 is a fact) but compared with nothing
+    assert con.execute("SELECT count(*) FROM fact_budgets WHERE origin = 'table' AND line_item = 'basic'").fetchone()[0] == 1
+    n = df[df["check_name"] == "narrative_matches_table"]
+    assert not (n["status"] == "failed").any(), n[["detail", "status"]]
+
+
+def test_a_table_with_figures_is_still_compared():
+    planted = [*FUND_ROWS[:2], ["合计", "15184.81", "5925.38", "9259.43"]]
+    n = _fund_narrative(planted)
+    assert (n["status"] == "failed").any(), n[["detail", "status"]]
