@@ -289,3 +289,11 @@ def test_xian_row_number_before_the_code_and_a_doubled_unit_line(tmp_path):
     assert parts[("func:2011301", "personnel")] == "19199223.58" and parts[("func:2011302", "project")] == "104298313.00"
     assert not any(f["reported_text"] in ("2", "3", "4") for f in ex.fact_budgets)  # 序号
     assert _errors(tmp_path, XIAN_NUMBERED) == []
+
+
+def test_xian_row_numbers_are_never_summed():
+    # the same page's 合计 row, numbered 1: its figures are checked against the class rows, its 序号 never
+    ex = _extract(XIAN_NUMBERED.replace(
+        "| 2 | 201 |", "| 1 |  | 合计 | 573980610.20 | 44686355.45 | 3345941.75 | 525948313.00 |  |\n| 2 | 201 |"))
+    sums = {s["column_label"]: s["total_text"] for s in ex.table_sums}
+    assert "序号" not in sums and sums["合计"] == "573980610.20"

@@ -422,7 +422,8 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
-        _classification_totals(table, ctx, header, coded)
+        _classification_totals(table, ctx, header, coded,
+                               frozenset(c for c, m in columns.items() if m == ("code", None)))
     return found
 
 
@@ -447,9 +448,11 @@ def _add_splits(ctx: Ctx, line: str, total: tuple[str, Val], parts: list[tuple[s
         ctx.use(v)
 
 
-def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: list) -> None:
+def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: list,
+                           codes: frozenset[int] = frozenset()) -> None:
     """A 合计 row of a classification table sums its top-level (类) rows, per column:
-    classes, sections and items are nested, so only the 3-digit rows add up to it."""
+    classes, sections and items are nested, so only the 3-digit rows add up to it; never in a
+    column of codes or row numbers (`codes`: 序号 1 on the 合计 row)."""
     top = [i for i, (code, _k) in coded if len(code) == 3]
     for row in table.rows:
         cells = real_cells(row)
@@ -458,7 +461,9 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
             continue
         for c in cells:
             tv = num_of(table, c)
-            if tv is None:
+            if tv is None or c.col in codes:
+                if tv is not None:
+                    ctx.ignore(c)
                 continue
             parts = [v for i in top if (v := _same_column(table, table.rows[i], c)) is not None]
             if not parts:
