@@ -278,3 +278,24 @@ def test_budget_stages_are_summed_only_where_printed_together():
     assert _stage_sum(row[:2] + [("table=1;row=3;col=4", "adjusted", 125)]) == [(125.0, 120.0, False)]  # planted
     # another table's 年初 (another scope or year) is never taken for this row's
     assert _stage_sum([("table=2;row=3;col=2", "initial", 90)] + row[1:]) == []
+
+
+# 长春市信访局（本级）2026年度部门预算 (吉林, github calinchow-del/renwu 预算数据/) p.17: the change
+# 增加50.32万元，增长3.08% is the whole budget's (1,682.76 − 50.32 = 1,632.44; 50.32 / 1,632.44 = 3.08 %),
+# said in a sentence of its own; the figure before the 。 is 项目支出 474.56.
+CHANGCHUN_57 = (
+    "2026年预算收入1682.76万元。其中当年预算1682.76万。2026年预算支出1682.76元，其中基本支出预算1208.20万元，"
+    "占部门预算总支出的71.80%；项目支出预算474.56万元，占部门预算总支出的28.20%。2026年预算比2025年预算增加50.32万元，"
+    "增长3.08%。主要是人员经费的正常增长。\n"
+)
+
+
+def test_a_change_said_of_its_own_subject_is_not_paired_across_the_sentence():
+    got = rows(run_text(CHANGCHUN_57), "change_matches_figures")
+    assert not [r for r in got if r[2] == "failed"], got
+
+
+def test_a_change_in_the_figures_own_sentence_is_still_checked():
+    # planted: the same change said in 项目支出's own sentence is that figure's, and 3.08 % is wrong for it
+    planted = CHANGCHUN_57.replace("28.20%。2026年预算比2025年预算增加", "28.20%，比2025年预算增加")
+    assert (3.08, 11.86, "failed") in rows(run_text(planted), "change_matches_figures")
