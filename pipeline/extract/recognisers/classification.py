@@ -453,7 +453,10 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
     """A 合计 row of a classification table sums its top-level (类) rows, per column:
     classes, sections and items are nested, so only the 3-digit rows add up to it; never in a
     column of codes or row numbers (`codes`: 序号 1 on the 合计 row)."""
-    top = [i for i, (code, _k) in coded if len(code) == 3]
+    # the rows no other row of the table is an ancestor of: the 类 rows, or every row of a table
+    # printing its 项 only (泉州: 2040101, 2040201 … under 合计)
+    printed = {code for _i, (code, _k) in coded}
+    top = [i for i, (code, _k) in coded if not any(code != c and code.startswith(c) for c in printed)]
     for row in table.rows:
         cells = real_cells(row)
         # the 合计 label may follow the header's 类 | 款 | 项 printed on the same line
