@@ -122,9 +122,24 @@ def _is_encryption_error(e: BaseException) -> bool:
     return False
 
 
+def _without_overprint(page):
+    """A page printing its headings in fake bold, each glyph drawn several times over itself
+    (序序序序号号号号 for 序号, 22222000 for 20), read with one of each (pdfplumber's
+    dedupe_chars: the same glyph and size within a point); other pages as they are."""
+    seen: set[tuple] = set()
+    for ch in page.chars:
+        key = (ch["text"], ch.get("size"), round(ch["x0"]), round(ch["top"]))
+        if key in seen:
+            # pdfium's characters carry no font name (pipeline/readers/pdfium_objects.py)
+            return page.dedupe_chars(extra_attrs=tuple(a for a in ("fontname", "size") if a in ch))
+        seen.add(key)
+    return page
+
+
 def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
     """The page's tables and text lines, and whether a table's cut-by-the-page-break answer
     rests on a run of trailing blanks (see `_set_text_bottoms`)."""
+    page = _without_overprint(page)
     parts: list[_Part] = []
     blank_dependent = False
     if page.lines or page.rects or page.curves:

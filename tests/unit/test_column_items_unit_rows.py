@@ -110,3 +110,25 @@ def test_two_years_and_their_change():
 
 def test_not_read_outside_a_budget_or_final_accounts():
     assert _facts(_extract(HANGZHOU.replace("部门预算", "项目绩效自评"))) == {}
+
+
+# 西安市商务局2022年部门综合预算.pdf p.62 (序号 before the unit's columns; years over the items), 合计 row.
+XIAN_SEQ = """西安市商务局2022年部门综合预算
+2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）
+金额单位：元
+<table>
+<tr><td rowspan="4">序号</td><td rowspan="4">单位编码</td><td rowspan="4">单位名称</td><td colspan="9">2021年</td><td colspan="9">2022年</td></tr>
+<tr><td rowspan="3">合计</td><td colspan="6">一般公共预算拨款安排的“三公”经费预算</td><td rowspan="3">会议费</td><td rowspan="3">培训费</td><td rowspan="3">合计</td><td colspan="6">一般公共预算拨款安排的“三公”经费预算</td><td rowspan="3">会议费</td><td rowspan="3">培训费</td></tr>
+<tr><td rowspan="2">小计</td><td rowspan="2">因公出国（境）费用</td><td rowspan="2">公务接待费</td><td colspan="3">公务用车购置及运行维护费</td><td rowspan="2">小计</td><td rowspan="2">因公出国（境）费用</td><td rowspan="2">公务接待费</td><td colspan="3">公务用车购置及运行维护费</td></tr>
+<tr><td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td><td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td></tr>
+<tr><td>1</td><td></td><td>合计</td><td>322425.00</td><td>68300.00</td><td>0.00</td><td>68300.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>59337.50</td><td>194787.50</td><td>582902.00</td><td>343000.00</td><td>0.00</td><td>68000.00</td><td>275000.00</td><td>0.00</td><td>275000.00</td><td>26052.00</td><td>213850.00</td></tr>
+</table>
+"""
+
+
+def test_a_row_number_column_before_the_units():
+    got = _facts(_extract(XIAN_SEQ))
+    assert got[("sangong", "prior", "小计")] == "68300.00"
+    assert got[("sangong", "current", "小计")] == "343000.00"
+    assert got[("sangong_vehicle_operation", "current", "公务用车运行费")] == "275000.00"
+    assert got[("training", "current", "培训费")] == "213850.00"

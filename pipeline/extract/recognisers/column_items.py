@@ -131,6 +131,7 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
 
 _BARE_TOTAL = table_pattern("line_items.subtotal_words")
 _UNIT_HEAD = table_pattern("column_items.unit_head")
+_SEQ_HEAD = table_pattern("line_items.skip_head")
 
 
 def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell]]) -> bool:
@@ -147,10 +148,12 @@ def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Ce
         return False
     s = figures[0]
     header = [r for r in rows[:s] if not any(id(c) in numbering for c in r)]  # not the line 1 | 2 | 3 …
-    first = min((c.col for c in header[0]), default=0)
+    seq = {c.col for c in header[0] if _SEQ_HEAD.fullmatch(sq(c.text))}  # 序号 before the unit's columns
+    first = min((c.col for c in header[0] if c.col not in seq), default=0)
     labels = {k for c in header[0] if _UNIT_HEAD.fullmatch(sq(c.text)) for k in range(c.col, c.col + c.colspan)}
     if first not in labels:
         return False
+    labels |= seq
     fy = next((r.get("fiscal_year") for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     cols: dict[int, tuple[str, str, str, bool]] = {}  # col → (item, its words, period or change, from the template)
     offset: dict[int, int] = {}  # col → its place under its period's header (the same under 上年, 当年, 增减)

@@ -87,6 +87,18 @@ def _column_meaning(path: list[str], fiscal_year: int | None) -> tuple[str | Non
     return column_code(leaf), "/".join(path)
 
 
+def _without_title(paths: dict[int, list[str]], numeric_cols: list[int]) -> dict[int, list[str]]:
+    """A header printed over every figure column and naming no source (部门预算 over 合计 |
+    一般公共预算拨款 | …, 西安) names the table, not a column: its 合计 is the table's total, not
+    a subtotal of a source."""
+    numeric_cols = [k for k in numeric_cols if not any(_NOT_AMOUNT.search(w) for w in paths.get(k, []))]  # codes
+    tops = {paths[k][0] if paths.get(k) else None for k in numeric_cols}
+    top = next(iter(tops)) if len(tops) == 1 else None
+    if top is None or column_code(top) is not None or any(len(paths[k]) < 2 for k in numeric_cols):
+        return paths
+    return {k: p[1:] if k in numeric_cols else p for k, p in paths.items()}
+
+
 def _first_data_row(table: Table) -> int | None:
     for i, row in enumerate(table.rows[:6]):
         if sum(1 for c in real_cells(row) if num_of(table, c) is not None) >= 2:
@@ -120,9 +132,10 @@ def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     fy = next((r["fiscal_year"] for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
-    meaning = {k: _column_meaning(p, fy) for k, p in paths.items()}
     data = [real_cells(r) for r in table.rows[first:]]
     numeric_cols = sorted({c.col for r in data for c in r if num_of(table, c) is not None})
+    paths = _without_title(paths, numeric_cols)
+    meaning = {k: _column_meaning(p, fy) for k, p in paths.items()}
     total_col = next((k for k in numeric_cols if meaning.get(k, (None,))[0] == "total"), None)
     if total_col is None:
         return False
