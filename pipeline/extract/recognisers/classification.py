@@ -147,6 +147,7 @@ def class_names(tables: list[Table]) -> dict[tuple[str, str], str]:
 _CODE_HEAD = pattern("classification", "code_heading")
 _CAPTION_LINE = pattern("classification", "caption_line")
 _CLASS_HEAD = pattern("classification", "class_heading")
+_COUNT_HEAD = pattern("classification", "count_heading")
 _YEAR = pattern("classification", "year")
 _NEUTRAL = pattern("classification", "neutral")
 _SUBTOTAL_ONLY = pattern("classification", "subtotal")
@@ -204,6 +205,8 @@ def _meaning(path: list[str], latest: int | None, wide: set[str]) -> tuple[str, 
     (`wide`) and qualifies all its columns alike."""
     if any(_CODE_HEAD.search(t) or _NOT_AMOUNT.search(t) for t in path):
         return "code", None
+    if any(_COUNT_HEAD.search(t) for t in path):
+        return "count", None  # a number of things (数量 of a 政府采购 row), never money
     if latest is not None and any(int(y) < latest for t in path for y in _YEAR.findall(t)):
         # the year before's column (2025年预算数 beside 2026年预算数): its total only, as the prior period's
         m = _meaning(path, None, wide)
@@ -324,7 +327,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     default_stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
     econ = any(w in caption for w in _ECONOMIC)
     if columns is not None:
-        splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "total", "prior")}
+        splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "count", "total", "prior")}
         twice = {p for p, k in Counter(splits.values()).items() if k > 1}
         splits = {c: p for c, p in splits.items() if p not in twice}
         totals: dict[int, str] = {}
@@ -339,8 +342,9 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                 totals = {tops[0]: columns[tops[0]][1] or default_stage}
                 del splits[tops[0]]
         amounts = {c.col for i, _rc in coded for c in real_cells(table.rows[i])
-                   if num_of(table, c) is not None and columns.get(c.col) != ("code", None)}
-        if not totals and len(amounts) == 1 and columns.get(col := next(iter(amounts))) is None:
+                   if num_of(table, c) is not None and columns.get(c.col) not in (("code", None), ("count", None))}
+        once = len({rc[0] for _i, rc in coded}) == len(coded)  # each code one row (not 政府采购's items)
+        if not totals and once and len(amounts) == 1 and columns.get(col := next(iter(amounts))) is None:
             # one figure a row (科目编码 | 科目名称 | 机关运行经费支出): the row's amount, the caption saying of what
             totals = {col: default_stage}
         found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header, default_stage)
@@ -400,8 +404,8 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
         for c in cells:
             if c.col < cells[k].col if k < len(cells) else True:
                 ctx.ignore(c)  # the code cells themselves
-            elif columns.get(c.col) == ("code", None) and sq(c.text):
-                ctx.ignore(c)  # a second code (政府经济 501 | 01 beside 部门经济 301 | 01)
+            elif columns.get(c.col) in (("code", None), ("count", None)) and sq(c.text):
+                ctx.ignore(c)  # a second code (政府经济 501 | 01 beside 部门经济 301 | 01), a count (数量)
         if prefix is None:
             continue
         label = next((flat(c.text) for c in cells[k:] if sq(c.text) and num_of(table, c) is None
@@ -416,14 +420,15 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
                     (ctx.ex.fact_executions if (m[1] or default_stage) == "executed" else ctx.ex.fact_budgets)[-1][
                         "period"] = "prior"
         if len(levels) == 1 and splits:
-            nums = [(c, v) for c in cells if (v := num_of(table, c)) is not None and columns.get(c.col) != ("code", None)]
+            nums = [(c, v) for c in cells if (v := num_of(table, c)) is not None
+                    and columns.get(c.col) not in (("code", None), ("count", None))]
             unnamed = any(c.col not in splits and c.col not in totals and v.value != 0
                           and (columns.get(c.col) or ("",))[0] != "prior" for c, v in nums)
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
         _classification_totals(table, ctx, header, coded,
-                               frozenset(c for c, m in columns.items() if m == ("code", None)))
+                               frozenset(c for c, m in columns.items() if m in (("code", None), ("count", None))))
     return found
 
 
