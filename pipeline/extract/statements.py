@@ -73,6 +73,7 @@ class Grammar:
     approx_before: tuple[str, ...]
     approx_after: tuple[str, ...]
     standard_words: tuple[str, ...]
+    target_clause: tuple[str, ...]
     standard_not: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
@@ -155,6 +156,7 @@ def grammar() -> Grammar:
         joiners=tuple(ex["joiners"]),
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
+        target_clause=tuple(ex["target_clause"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), sum_verbs=tuple(cfg["sum"].get("verbs_after", ())), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
@@ -648,8 +650,10 @@ def read_statements(printed: str, default_measure: str | None,
             listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
             group_open = False
             is_change = _is_change(label, g) or listed
+            clause = re.split(r"[,，;；。:：]", label)[-1]
             standard = any(w in _without(label, g.standard_not) for w in g.standard_words) \
-                or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before))
+                or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before)) \
+                or any(w in clause for w in g.target_clause)
             # "人均不低于10元…,加1分,达到20元": a further step of the standard (never 每人500元,共计50万元)
             standard_before = False
             if not is_change and (any(w in label for w in g.returned_words) or g.balance_before.search(label)):
