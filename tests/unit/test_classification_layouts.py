@@ -333,3 +333,30 @@ def test_quanzhou_total_row_over_item_rows_only(tmp_path):
     sums = {s["total_text"]: (s["parts_count"], round(s["parts_sum"], 2)) for s in ex.table_sums}
     assert sums == {"69059.36": (18, 69059.36), "51691.74": (18, 51691.74), "17367.62": (18, 17367.62)}
     assert _errors(tmp_path, QUANZHOU) == []
+
+
+# 西安市卫生健康委员会（汇总）2022年度部门决算 p.159 公开07表 政府性基金预算财政拨款收入支出决算表 (the whole table):
+# the row's amount is 本年支出's 小计; 年初结转和结余 and 本年收入 beside it are no part of it.
+XIAN_FUND = "\n".join([
+    "西安市卫生健康委员会2022年度部门决算", "政府性基金预算财政拨款收入支出决算表", "公开07表 金额单位：万元", "<table>",
+    _td('<td colspan="2">项目</td>', '<td rowspan="2">年初结转和结余</td>', '<td rowspan="2">本年收入</td>',
+        '<td colspan="3">本年支出</td>', '<td rowspan="2">年末结转和结余</td>'),
+    _td("科目代码", "科目名称", "小计", "基本支出", "项目支出"),
+    _td("", "栏次", "1", "2", "3", "4", "5", "6"),
+    _td("", "合计", "58,830.98", "509,220.66", "568,051.63", "", "568,051.63", ""),
+    _td("229", "其他支出", "58,830.98", "509,220.66", "568,051.63", "", "568,051.63", ""),
+    _td("22904", "其他政府性基金及对应专项债务收入安排的支出", "58,830.98", "509,220.66", "568,051.63", "", "568,051.63", ""),
+    _td("2290402", "其他地方自行试点项目收益专项债券收入安排的支出", "58,830.98", "509,220.66", "568,051.63", "",
+        "568,051.63", ""),
+    "</table>",
+])
+
+
+def test_xian_final_accounts_spending_group_beside_carryover(tmp_path):
+    ex = _extract(XIAN_FUND)
+    got = {f["line_item"]: f["reported_text"] for f in ex.fact_executions}
+    assert got == {"func:229": "568,051.63", "func:22904": "568,051.63", "func:2290402": "568,051.63"}
+    parts = _parts(ex)
+    assert parts == {("func:229", "project"): "568,051.63", ("func:22904", "project"): "568,051.63",
+                     ("func:2290402", "project"): "568,051.63"}  # 年初结转和结余 58,830.98 is not a part
+    assert _errors(tmp_path, XIAN_FUND) == []

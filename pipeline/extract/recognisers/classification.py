@@ -154,7 +154,7 @@ _SUBTOTAL_ONLY = pattern("classification", "subtotal")
 _STAGES = ("initial", "adjustment", "adjusted", "executed")
 # the column model of the last classification table read with a header, per report: a table
 # continued on the next page without its header keeps the columns of the page before
-_LAST: dict[tuple[str, str], tuple[int, dict[int, tuple[str, str | None]]]] = {}
+_LAST: dict[tuple[str, str], tuple[int, dict[int, tuple[str, str | None] | None], dict[int, list[str]]]] = {}
 
 
 @cache
@@ -241,7 +241,8 @@ def _meaning(path: list[str], latest: int | None, wide: set[str]) -> tuple[str, 
     return None
 
 
-def _columns(table: Table, rows: list[list[Cell]], coded: list) -> dict[int, tuple[str, str | None] | None]:
+def _paths(rows: list[list[Cell]]) -> dict[int, list[str]]:
+    """Column → its header cells' texts, top to bottom."""
     paths: dict[int, list[str]] = {}
     for cells in rows:
         for h in cells:
@@ -251,6 +252,11 @@ def _columns(table: Table, rows: list[list[Cell]], coded: list) -> dict[int, tup
                 p = paths.setdefault(c, [])
                 if not p or p[-1] != t:
                     p.append(t)
+    return paths
+
+
+def _columns(table: Table, rows: list[list[Cell]], coded: list) -> dict[int, tuple[str, str | None] | None]:
+    paths = _paths(rows)
     years = [int(y) for p in paths.values() for t in p for y in _YEAR.findall(t)]
     latest = max(years) if len(set(years)) > 1 else None
     codes = {c for c, p in paths.items() if any(_CODE_HEAD.search(t) for t in p)}
@@ -301,10 +307,11 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     ncols = max((c.col + c.colspan for r in table.rows for c in real_cells(r)), default=0)
     key = (ctx.document_id, ctx.report_id)
     columns = _columns(table, header_rows, plain) if header_rows else None
+    paths = _paths(header_rows)
     own = columns is not None and any(m is not None for m in columns.values())
     if not own:
         last = _LAST.get(key)
-        columns = last[1] if last and last[0] == ncols else None  # continued, its header not repeated
+        columns, paths = (last[1], last[2]) if last and last[0] == ncols else (None, {})  # continued, no header
     code_cols = {c for c, m in (columns or {}).items() if m == ("code", None)}
     # a short table (长沙 | 205 | | | 教育支出, then | | 03 | | 职业教育 …) counts the rows printing 款 or 项 alone
     coded = _coded(table, code_cols)
@@ -315,8 +322,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
     # a unit's code (部门代码 024 | 024001) is no classification code
     if len([rc for _i, rc in coded if rc[0][0] in "235"]) < (1 if named else 3):
         return False
-    if own:
-        _LAST[key] = (ncols, columns)
+    if own and columns is not None:
+        _LAST[key] = (ncols, columns, paths)
     first = coded[0][0]
     hdr_i = next((i for i in range(first - 1, -1, -1) if not _total_row(table, real_cells(table.rows[i])) and any(
         _TOTAL_COLUMN.match(sq(c.text)) or stage_of(c.text) for c in real_cells(table.rows[i]))), None)
@@ -338,9 +345,13 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             # no total column: a table of one part (基本支出预算 over 小计 | 人员支出 | 日常公用支出)
             # totals its rows in that part's subtotal, the leftmost named column
             tops = sorted(splits)
-            if tops and all(is_part_of(splits[d], splits[tops[0]]) for d in tops[1:]):
+            if len(tops) > 1 and all(is_part_of(splits[d], splits[tops[0]]) for d in tops[1:]):
                 totals = {tops[0]: columns[tops[0]][1] or default_stage}
                 del splits[tops[0]]
+        if totals and (head := paths.get(min(totals), [])[:-1]):
+            # a total under a group (本年支出 over 小计 | 基本支出 | 项目支出) is split only by the columns of
+            # that group, never by those beside it (年初结转和结余, 本年收入, 年末结转和结余)
+            splits = {c: p for c, p in splits.items() if paths.get(c, [])[:len(head)] == head}
         amounts = {c.col for i, _rc in coded for c in real_cells(table.rows[i])
                    if num_of(table, c) is not None and columns.get(c.col) not in (("code", None), ("count", None))}
         once = len({rc[0] for _i, rc in coded}) == len(coded)  # each code one row (not 政府采购's items)
