@@ -132,3 +132,29 @@ def test_a_row_number_column_before_the_units():
     assert got[("sangong", "current", "小计")] == "343000.00"
     assert got[("sangong_vehicle_operation", "current", "公务用车运行费")] == "275000.00"
     assert got[("training", "current", "培训费")] == "213850.00"
+
+
+# 长春市信访局（本级）2026年度部门预算.pdf p.12 预算表7, as printed: the items under 当年预算 and again under
+# 上年结转结余, 因公出国（境）费 over 小计 | 因公出国（境）费 | 科研因公出国（境）费用.
+CHANGCHUN = """长春市信访局2026年度部门预算
+本年一般公共预算“三公”经费支出表(预算表7)
+预算单位：长春市信访局 单位：万元
+<table>
+<tr><td rowspan="3">“三公”经费合计</td><td colspan="8">当年预算</td><td colspan="8">上年结转结余</td></tr>
+<tr><td rowspan="2">小计</td><td colspan="3">因公出国（境）费</td><td colspan="3">公务用车购置及运行费</td><td rowspan="2">公务接待费</td><td rowspan="2">小计</td><td colspan="3">因公出国（境）费</td><td colspan="3">公务用车购置及运行费</td><td rowspan="2">公务接待费</td></tr>
+<tr><td>小计</td><td>因公出国（境）费</td><td>科研因公出国（境）费用</td><td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td><td>小计</td><td>因公出国（境）费</td><td>科研因公出国（境）费用</td><td>小计</td><td>公务用车购置费</td><td>公务用车运行费</td></tr>
+<tr><td>7.61</td><td>7.61</td><td>0.00</td><td>0.00</td><td>0.00</td><td>6.75</td><td>0.00</td><td>6.75</td><td>0.86</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+</table>
+"""
+
+
+def test_carried_over_funds_and_a_part_named_as_its_item_are_unread():
+    ex = _extract(CHANGCHUN)
+    got = [(f["line_item"], f["reported_text"], f["source_ref"]) for f in ex.fact_budgets if f["table_kind"] == "column_items"]
+    items = [g[0] for g in got]
+    assert len(items) == len(set(items))  # each item once: nothing read again under 上年结转结余
+    assert dict((g[0], g[1]) for g in got) == {
+        "sangong": "7.61", "sangong_abroad": "0.00", "sangong_vehicle": "6.75", "sangong_vehicle_purchase": "0.00",
+        "sangong_vehicle_operation": "6.75", "sangong_reception": "0.86"}
+    # 因公出国（境）费 beside 科研因公出国（境）费用 is one part of 因公出国（境）费: its 小计 is the item
+    assert next(g[2] for g in got if g[0] == "sangong_abroad").endswith("col=3")

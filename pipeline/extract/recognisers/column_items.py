@@ -12,6 +12,7 @@ from functools import cache
 
 from pipeline.extract.cells import Val, is_numeric, num_of, real_cells, sq
 from pipeline.extract.recognisers.context import Ctx, _table_unit, add_amount
+from pipeline.extract.recognisers.fund_matrix import column_code
 from pipeline.extract.set_aside import column_numbers
 from pipeline.extract.templates.columns import (
     LISTED,
@@ -103,10 +104,12 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
     cols: dict[int, tuple[str, str, bool]] = {}  # col → (item, header words, from the template)
     for c in rows[s]:
         cell = _deepest(header, c.col)
-        if num_of(table, c) is None or cell is None:
+        if num_of(table, c) is None or cell is None or _carried_over(header, c.col):
             continue
         if row_code(t, cell.text) is not None:
             # the lowest header names it (a 小计 under a spanning item is that item's)
+            if _part_named_as_whole(t, header, c.col):
+                continue
             item = _item(t, header, c.col)
             if item is not None:
                 cols[c.col] = (item[0], item[1], True)
@@ -160,9 +163,11 @@ def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Ce
     for col in sorted({c.col for r in rows[s:] for c in r} - labels):
         cell = _deepest(header, col)
         period, start = _period_of(header, col, fy)
-        if cell is None or period is None:
+        if cell is None or period is None or _carried_over(header, col):
             continue
         if row_code(t, cell.text) is not None:
+            if _part_named_as_whole(t, header, col):
+                continue
             item = _item(t, header, col)
             if item is not None:
                 cols[col] = (item[0], item[1], period, True)
@@ -274,6 +279,22 @@ def _words_of(header: list[list[Cell]], col: int, labels: set[int]) -> str:
             continue
         out.append(sq(c.text))
     return " ".join(out)
+
+
+def _part_named_as_whole(t: TableTemplate, header: list[list[Cell]], col: int) -> bool:
+    """因公出国（境）费 over 小计 | 因公出国（境）费 | 科研因公出国（境）费用 (长春): the column of the same
+    name beside its group's 小计 is one part of that item, not the item; left unread."""
+    cells = [c for r in header if (c := _covering(r, col)) is not None]
+    if len(cells) < 2 or _SUBTOTAL.fullmatch(sq(cells[-1].text)):
+        return False
+    code = row_code(t, cells[-1].text)
+    return code is not None and any(c.colspan > 1 and row_code(t, c.text) == code for c in cells[:-1])
+
+
+def _carried_over(header: list[list[Cell]], col: int) -> bool:
+    """A column under a carry-over heading (当年预算 | 上年结转结余 over the items, 长春): what last
+    year's unspent funds pay for this year, not the item's budget; left unread."""
+    return any(column_code(c.text) == "carryover" for r in header if (c := _covering(r, col)) is not None)
 
 
 def _deepest(header: list[list[Cell]], col: int) -> Cell | None:
