@@ -98,3 +98,30 @@ def test_a_table_with_figures_is_still_compared():
     planted = [*FUND_ROWS[:2], ["合计", "15184.81", "5925.38", "9259.43"]]
     n = _fund_narrative(planted)
     assert (n["status"] == "failed").any(), n[["detail", "status"]]
+
+
+# 杭州市交通运输局2026年度部门预算 (浙江) 表6 一般公共预算基本支出预算表 (p.32): the 合计 row prints
+# 82,529.89 | 人员经费 67,627.51 | 日常公用支出 14,902.37, as the text (p.12) says; 工资福利支出 63,983.80
+# is one economic class of 人员经费 (which also holds 对个人和家庭的补助), never 人员经费 itself.
+ECON_ROWS = [["经济分类科目名称", "本年一般公共预算基本支出", "", ""], ["", "合计", "人员经费", "日常公用支出"],
+             ["**", "1", "2", "3"], ["合计", "82,529.89", "67,627.51", "14,902.37"],
+             ["工资福利支出", "63,983.80", "63,983.80", ""], ["商品和服务支出", "12,533.77", "", "12,533.77"]]
+
+
+def test_economic_classes_are_not_personnel_or_operating_costs():
+    table = Table(index=1, page=32, caption="表6：2026年市级部门一般公共预算基本支出预算表 单位：万元",
+                  rows=[[Cell(text=t, row=r, col=c) for c, t in enumerate(row, 1)] for r, row in enumerate(ECON_ROWS, 1)])
+    doc = Document(file_format="pdf", blocks=[
+        Paragraph(index=1, text="杭州市交通运输局2026年度部门预算", page=1),
+        Paragraph(index=2, text="2026年一般公共预算基本支出82,529.89万元，其中：", page=12),
+        Paragraph(index=3, text="人员支出67,627.51万元，主要包括：基本工资、津贴补贴、奖金等。", page=12),
+        Paragraph(index=4, text="日常公用支出14,902.37万元，主要包括：办公费、印刷费等。", page=12),
+        Paragraph(index=5, text="表6：2026年市级部门一般公共预算基本支出预算表", page=32),
+        table,
+    ])
+    df, con = check_document(doc)
+    wrong = con.execute("SELECT line_item, reported_text FROM fact_budgets WHERE origin = 'table' "
+                        "AND reported_text IN ('63,983.80', '12,533.77') AND line_item IN ('personnel', 'public_operating')").fetchall()
+    assert not wrong, wrong
+    n = df[df["check_name"] == "narrative_matches_table"]
+    assert not (n["status"] == "failed").any(), n[["detail", "status"]]
