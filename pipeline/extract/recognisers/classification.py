@@ -176,7 +176,9 @@ def _header_rows(table: Table, first: int) -> list[list[Cell]]:
         cells = real_cells(table.rows[i])
         if any(num_of(table, c) is not None for c in cells):
             continue  # a total (合计, a unit's own row) or 栏次 row printed between header and rows
-        texts = [sq(c.text) for c in cells if sq(c.text)]
+        # a header line's words counted with the merged cells it repeats (科目编码 over 类 | 款 | 项
+        # beside 科目名称 | 合计 | 基本支出 | 项目支出 spanning three lines: one word of its own)
+        texts = [sq(c.text) for c in table.rows[i] if sq(c.text)]
         if len(texts) < 2 or any(_CAPTION_LINE.search(t) for t in texts):
             break
         rows.insert(0, cells)
