@@ -360,3 +360,25 @@ def test_xian_final_accounts_spending_group_beside_carryover(tmp_path):
     assert parts == {("func:229", "project"): "568,051.63", ("func:22904", "project"): "568,051.63",
                      ("func:2290402", "project"): "568,051.63"}  # 年初结转和结余 58,830.98 is not a part
     assert _errors(tmp_path, XIAN_FUND) == []
+
+
+# 2026年度福州市民政局(本级)单位预算 p.20 一般公共预算基本支出经济分类预算表 (the 301 rows): a bare 预算数 in a
+# budget disclosure is the budget as approved (initial), as the 收支总表 reads it.
+FUZHOU = "\n".join([
+    "2026年度福州市民政局(本级)单位预算", "2026年度一般公共预算基本支出经济分类预算表 单位：万元",
+    "| 科目编码 | 科目名称 | 预算数 |",
+    "| 301 | 工资福利支出 | 1122.98 |", "| 30101 | 基本工资 | 234.27 |", "| 30102 | 津贴补贴 | 269.45 |",
+    "| 30103 | 奖金 | 293.94 |", "| 30106 | 伙食补助费 |  |", "| 30107 | 绩效工资 |  |",
+    "| 30108 | 机关事业单位基本养老保险缴费 | 101.94 |", "| 30109 | 职业年金缴费 | 50.97 |",
+    "| 30110 | 职工基本医疗保险缴费 | 36.79 |", "| 30111 | 公务员医疗补助缴费 | 29.60 |",
+    "| 30112 | 其他社会保障缴费 | 0.85 |", "| 30113 | 住房公积金 | 94.85 |", "| 30114 | 医疗费 |  |",
+    "| 30199 | 其他工资福利支出 | 10.32 |",
+])
+
+
+def test_fuzhou_bare_budget_column_is_the_approved_budget(tmp_path):
+    ex = _extract(FUZHOU)
+    got = {(f["line_item"], f["stage"]): f["reported_text"] for f in ex.fact_budgets}
+    assert got[("econ:301", "initial")] == "1122.98" and got[("econ:30113", "initial")] == "94.85"
+    assert not any(stage == "adjusted" for _line, stage in got)
+    assert _errors(tmp_path, FUZHOU) == []

@@ -148,6 +148,8 @@ _CODE_HEAD = pattern("classification", "code_heading")
 _CAPTION_LINE = pattern("classification", "caption_line")
 _CLASS_HEAD = pattern("classification", "class_heading")
 _COUNT_HEAD = pattern("classification", "count_heading")
+_BUDGET_HEAD = table_pattern("line_items.budget_head")
+_HEAD_NOISE = re.compile(r"\s")
 _YEAR = pattern("classification", "year")
 _NEUTRAL = pattern("classification", "neutral")
 _SUBTOTAL_ONLY = pattern("classification", "subtotal")
@@ -339,6 +341,10 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         splits = {c: m[0] for c, m in columns.items() if m and m[0] not in ("code", "count", "total", "prior")}
         twice = {p for p, k in Counter(splits.values()).items() if k > 1}
         splits = {c: p for c, p in splits.items() if p not in twice}
+        if ctx.report_kind == "budget":
+            # a budget disclosure's bare 预算数 is the budget as approved (as two_sided reads it)
+            columns = {c: (m[0], "initial") if m and m[1] == "adjusted" and any(
+                _BUDGET_HEAD.match(_HEAD_NOISE.sub("", t)) for t in paths.get(c, [])) else m for c, m in columns.items()}
         totals: dict[int, str] = {}
         for c, m in sorted(columns.items()):
             if m and m[0] == "total" and (m[1] or default_stage) not in totals.values():
