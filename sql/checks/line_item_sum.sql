@@ -14,7 +14,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            (printed_interval(f.amount_yuan, f.decimals, f.reported_unit)).half AS half,
            f.label_text, f.decimals,
            TRY_CAST(nullif(regexp_extract(f.source_ref, ';row=(\d+)', 1), '') AS INTEGER) AS rw,
-           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), '') AS col
+           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), '') AS col, f.table_kind
     FROM fact_budgets f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.amount_yuan IS NOT NULL AND f.origin = 'table'
     UNION ALL
@@ -25,7 +25,7 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
            (printed_interval(f.executed_yuan, f.decimals, f.reported_unit)).half,
            f.label_text, f.decimals,
            TRY_CAST(nullif(regexp_extract(f.source_ref, ';row=(\d+)', 1), '') AS INTEGER),
-           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), '')
+           nullif(regexp_extract(f.source_ref, ';col=(\d+)', 1), ''), f.table_kind
     FROM fact_executions f JOIN reports r USING (report_id)
     WHERE NOT f.is_twin AND f.executed_yuan IS NOT NULL AND f.origin = 'table'
 ), placed AS (
@@ -54,7 +54,9 @@ WITH RECURSIVE anc(code, ancestor, depth) AS (
         AND p.measure = c.measure AND p.period = c.period AND p.blk = c.blk AND p.line_item = a.ancestor
         -- a grid table's parent is in the child's column (a column of parts) or its row (a row
         -- of parts, 合计 | 因公出国(境)费 | 公务接待费): never a figure of another column and row
-        AND (p.col IS NULL OR c.col IS NULL OR p.col = c.col OR p.rw = c.rw)
+        -- (a self-evaluation form's "其中：一般公共预算：3075.04" cells sit under no column of
+        -- their total: the form reader placed them by the stage they add up to)
+        AND (p.col IS NULL OR c.col IS NULL OR p.col = c.col OR p.rw = c.rw OR c.table_kind = 'self_eval')
     JOIN line_items lc ON lc.code = c.line_item
     LEFT JOIN line_items lp ON lp.code = p.line_item
     -- Carry-over may be printed under 财政拨款 or beside it; only same-dimension parents count.
