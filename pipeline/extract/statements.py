@@ -74,6 +74,7 @@ class Grammar:
     approx_after: tuple[str, ...]
     standard_words: tuple[str, ...]
     target_clause: tuple[str, ...]
+    covered_words: tuple[str, ...]
     standard_not: tuple[str, ...]
     measures: tuple[tuple[str, tuple[str, ...]], ...]
     sum_words: tuple[str, ...]
@@ -157,6 +158,7 @@ def grammar() -> Grammar:
         year_glue=ex["year_glue"], approx_before=tuple(ex["approx_before"]),
         approx_after=tuple(ex["approx_after"]), standard_words=tuple(ex["standard_words"]),
         target_clause=tuple(ex["target_clause"]),
+        covered_words=tuple(ex["covered_words"]),
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), sum_verbs=tuple(cfg["sum"].get("verbs_after", ())), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
@@ -812,6 +814,8 @@ def read_statements(printed: str, default_measure: str | None,
                     # that line's words, never the report's total (支出决算 → 本年支出合计)
                     item = ("stated", paths[-1].group(0).strip(), 0)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
+            if code != "stated" and re.split(r"[,，;；。:：]", label)[-1].lstrip().startswith(g.covered_words):
+                code, words = "stated", label.strip()[-20:]  # the money a measure covers (涉及…), not that line's level
             if not said and code in g.outcome_items:
                 measure = "executed"  # "…安排预算稳定调节基金13.3亿元、结转下年6.39亿": what the year left, not a plan
             if (earlier := _year_before(label, code, measure, si, out, g)) is not None:

@@ -46,3 +46,17 @@ def test_national_totals_in_wanyi() -> None:
     got = {f["reported_text"]: (f["executed_yuan"], f["reported_unit"]) for f in ex.fact_executions}
     assert got["1.2"] == (1_200_000_000_000, "万亿元")
     assert got["27.46"] == (27_460_000_000_000, "万亿")
+
+
+# 2026 部门预算 of 中共重庆市委宣传部 p.5 (github calinchow-del/renwu; audit: two false
+# narrative_matches_table findings per 重庆 file): 一般公共预算财政拨款运行经费 is 机关运行经费, and the
+# money 项目支出…绩效目标管理 covers (涉及一般公共预算财政拨款X) is no total of that fund.
+CHONGQING = ("中共重庆市委宣传部2026年部门预算\n"
+             "(一)机关运行经费。2026年一般公共预算财政拨款运行经费910.53万元,比2025年增加0.09万元;主要用于办公费。\n"
+             "(三)绩效目标设置情况。2026年项目支出均实行了绩效目标管理,涉及一般公共预算财政拨款24,991.96万元。\n")
+
+
+def test_operating_costs_and_money_a_measure_covers() -> None:
+    ex = extract(read_text(CHONGQING.encode()), "d")
+    got = {f["reported_text"]: f["line_item"] for f in ex.fact_budgets}
+    assert got == {"910.53": "operating_costs", "24,991.96": "stated"}
