@@ -77,6 +77,25 @@ def make_pdf(pages: list[str] | None = None, n_pages: int | None = None, text: s
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
+    return _write_pdf(objs)
+
+
+def pdf_of_ops(ops: list[str]) -> bytes:
+    """A one-page PDF whose content stream is `ops` as written (Helvetica as /F1): for tests
+    that place text themselves (glyphs drawn over each other, figures apart from their words)."""
+    body = "\n".join(ops).encode("latin-1")
+    return _write_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
+    ])
+
+
+def _write_pdf(objs: list[bytes]) -> bytes:
+    """Objects 1… (the catalog first) written with their cross-reference table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []

@@ -6,34 +6,9 @@ Helvetica), drawn the way that file draws its headings: the same string three ti
 
 from __future__ import annotations
 
-import io
-
 from pipeline.model import Paragraph
 from pipeline.readers.pdf import read_pdf
-
-
-def _pdf(ops: list[str]) -> bytes:
-    body = "\n".join(ops).encode("latin-1")
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, o in enumerate(objs, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + o + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
-    return out.getvalue()
+from tests.soak.badfiles import pdf_of_ops
 
 
 def _text(data: bytes) -> list[str]:
@@ -43,9 +18,9 @@ def _text(data: bytes) -> list[str]:
 def test_a_heading_drawn_three_times_over_itself_reads_once():
     bold = [f"BT /F1 12 Tf {72 + d:.2f} 700 Td (Budget table 2022) Tj ET" for d in (0, 0.01, 0.02)]
     plain = ["BT /F1 12 Tf 72 660 Td (Total 1,234.50) Tj ET"]
-    assert _text(_pdf(bold + plain)) == ["Budget table 2022 Total 1,234.50"]
+    assert _text(pdf_of_ops(bold + plain)) == ["Budget table 2022 Total 1,234.50"]
 
 
 def test_a_page_drawing_each_glyph_once_is_unchanged():
     ops = ["BT /F1 12 Tf 72 700 Td (Budget table 2022) Tj ET", "BT /F1 12 Tf 72 660 Td (Total 1,234.50) Tj ET"]
-    assert _text(_pdf(ops)) == ["Budget table 2022 Total 1,234.50"]
+    assert _text(pdf_of_ops(ops)) == ["Budget table 2022 Total 1,234.50"]
