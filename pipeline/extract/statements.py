@@ -652,7 +652,7 @@ def read_statements(printed: str, default_measure: str | None,
             listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
             group_open = False
             is_change = _is_change(label, g) or listed
-            clause = re.split(r"[,，;；。:：]", label)[-1]
+            clause = re.split(r"[,，;；。:：]", label)[-1]  # the figure's own clause, since its last comma
             standard = any(w in _without(label, g.standard_not) for w in g.standard_words) \
                 or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before)) \
                 or any(w in clause for w in g.target_clause)
@@ -814,7 +814,7 @@ def read_statements(printed: str, default_measure: str | None,
                     # that line's words, never the report's total (支出决算 → 本年支出合计)
                     item = ("stated", paths[-1].group(0).strip(), 0)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
-            if code != "stated" and re.split(r"[,，;；。:：]", label)[-1].lstrip().startswith(g.covered_words):
+            if code != "stated" and clause.lstrip().startswith(g.covered_words):
                 code, words = "stated", label.strip()[-20:]  # the money a measure covers (涉及…), not that line's level
             if not said and code in g.outcome_items:
                 measure = "executed"  # "…安排预算稳定调节基金13.3亿元、结转下年6.39亿": what the year left, not a plan
