@@ -1066,7 +1066,7 @@ def _listed_rate(m: re.Match, label: str, g: Grammar) -> bool:
 
 
 def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g: Grammar,
-           aside: list[Statement] | None = None) -> None:
+           aside: list[Statement] | None = None, before: tuple[str, int] | None = None) -> None:
     """占 X%: the share of the figure before it in its sentence (not one in a bracket closed
     before the share: `aside`), of the whole named after 占 (its level stated earlier in the
     report) or, with no name, of the figure it is listed under."""
@@ -1074,6 +1074,10 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
     part = next((s for s in reversed(out) if s.sentence == si and s.period == "current"
                  and not any(s is x for x in aside or ())), None)
     if at < 0 or part is None or part.share is not None:
+        return
+    # a clause closed by a semicolon since the figure (…7,086.06万元，占…28.93%；货物采购授予中小企业合同
+    # 金额占…4.07%): the share's subject is the new clause's, a figure the sentence does not print
+    if before is not None and any(x in before[0][max(0, part.end - before[1]):] for x in g.list_item_end):
         return
     # The whole as named, less the words around a name (的, 比重 …); a name the vocabulary knows
     # only with its 总额 (收入预算总额) is tried before the one trimmed of it.
@@ -1256,7 +1260,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # ("财政拨款收入61239.09万元(其中,一般公共预算…,国有资本经营预算0.00万元),占收入合计100.0%")
         closed = _closed_brackets(m.string[: m.start()])
         aside = [s for s in out if s.sentence == si and any(o < s.start - a < c for o, c in closed)]
-        _share(label, pct, si, out, flow, g, aside)
+        _share(label, pct, si, out, flow, g, aside, (m.string[: m.start()], a))
         return
     rate = Rate(value, n, _decimals(n), a + m.start("n"), a + m.end("n"), label.strip(), si)
     rates.append(rate)

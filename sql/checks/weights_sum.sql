@@ -31,15 +31,22 @@ WITH s AS (
     -- where a level-1 section is printed: its table, row and column
     SELECT l.*, CAST(regexp_extract(l.source_ref, 'table=(\d+)', 1) AS INTEGER) AS t,
            CAST(regexp_extract(l.source_ref, 'row=(\d+)', 1) AS INTEGER) AS r0,
-           CAST(regexp_extract(l.source_ref, 'col=(\d+)', 1) AS INTEGER) AS c0
-    FROM level1 l WHERE l.source_ref LIKE 'table=%'
+           CAST(regexp_extract(l.source_ref, 'col=(\d+)', 1) AS INTEGER) AS c0,
+           (SELECT min(TRY_CAST(regexp_extract(z.source_ref, 'row=(\d+)', 1) AS INTEGER)) FROM s z
+            WHERE z.report_id = l.report_id AND z.project_id IS NOT DISTINCT FROM l.project_id AND z.component = 'total'
+              AND z.blk = regexp_extract(l.source_ref, 'table=(\d+)', 1)
+              AND TRY_CAST(regexp_extract(z.source_ref, 'row=(\d+)', 1) AS INTEGER)
+                  > CAST(regexp_extract(l.source_ref, 'row=(\d+)', 1) AS INTEGER)) AS total_row
+    FROM level1 l WHERE regexp_matches(l.source_ref, '(^|;)table=\d')
 ), span_end AS (
     -- a section runs down to the next row printing something of its own in the section's
-    -- column (the next section, a total); the end of the table when none follows
+    -- column (the next section, a total); the form's total row ends it too (总分 printed in
+    -- the first column, left of the sections'); the end of the table when none follows
     SELECT s.document_id, s.report_id, s.project_id, s.what, s.source_ref,
-           min(c.row_index) FILTER (c.row_index > s.r0 AND c.col_index = s.c0 AND trim(c.text) <> '' AND NOT coalesce(c.merged_copy, FALSE)) AS r1
+           least(min(c.row_index) FILTER (c.row_index > s.r0 AND c.col_index = s.c0 AND trim(c.text) <> '' AND NOT coalesce(c.merged_copy, FALSE)),
+                 min(s.total_row)) AS r1
     FROM sec s JOIN cells c ON c.document_id = s.document_id AND c.table_index = s.t
-    GROUP BY ALL
+    GROUP BY s.document_id, s.report_id, s.project_id, s.what, s.source_ref
 ), unmapped AS (
     -- rows inside a section's span that print a label but became no indicator: the items
     -- read are not all of the section (e.g. a form cut off after its last section's heading)
@@ -53,6 +60,25 @@ WITH s AS (
                       AND CAST(regexp_extract(i.source_ref, 'table=(\d+)', 1) AS INTEGER) = s.t
                       AND CAST(regexp_extract(i.source_ref, 'row=(\d+)', 1) AS INTEGER) = c.row_index)
     GROUP BY ALL
+), unweighted AS (
+    -- a part that prints a score but no weight (the 执行率 row's 分值 left blank, 得分 10.00):
+    -- its weight is not known, so neither is the sum the total is compared with
+    SELECT report_id, project_id, blk, string_agg(component, '、') AS labels FROM s
+    WHERE component <> 'total' AND weight IS NULL AND score IS NOT NULL AND origin = 'table'
+    GROUP BY ALL
+    UNION ALL
+    SELECT report_id, project_id, coalesce(regexp_extract(source_ref, 'table=(\d+)', 1), 'text'), string_agg(name, '、')
+    FROM fact_indicators WHERE weight IS NULL AND score IS NOT NULL AND NOT is_twin
+    GROUP BY ALL
+), gaps AS (
+    -- what keeps a sum from being known complete: a section's unread rows, and for the
+    -- total, any of its sections' unread rows or a part printed without its weight
+    SELECT report_id, project_id, what, labels FROM unmapped
+    UNION ALL
+    SELECT report_id, project_id, 'total', string_agg(labels, '、') FROM (
+        SELECT report_id, project_id, labels FROM unmapped
+        UNION ALL SELECT report_id, project_id, labels FROM unweighted) g
+    GROUP BY ALL
 ), allw AS (SELECT * FROM top UNION ALL SELECT * FROM level1)
 SELECT a.document_id, a.report_id, a.project_id, 'weights_sum' AS check_name, 'error' AS severity,
        expected, observed, expected - observed AS difference, 0.0 AS tolerance,
@@ -61,8 +87,8 @@ SELECT a.document_id, a.report_id, a.project_id, 'weights_sum' AS check_name, 'e
        abs(expected - observed) >= 1e-6 AND u.labels IS NOT NULL AS incomplete,
        format('「{}」满分 {} @{}, {} 项分值之和 {}{}', a.what, expected, a.source_ref, n, observed,
               CASE WHEN abs(expected - observed) >= 1e-6 AND u.labels IS NOT NULL
-                   THEN '; 未完整核对：本节有未读出分值的行 ' || u.labels ELSE '' END) AS detail,
+                   THEN '; 未完整核对：' || CASE WHEN a.what = 'total' THEN '其中有分值未读出的部分 ' ELSE '本节有未读出分值的行 ' END || u.labels ELSE '' END) AS detail,
        a.source_ref || '; ' || parts AS source_refs
-FROM allw a LEFT JOIN unmapped u ON u.report_id = a.report_id AND u.project_id IS NOT DISTINCT FROM a.project_id
-    AND u.what = a.what AND a.what <> 'total'
+FROM allw a LEFT JOIN gaps u ON u.report_id = a.report_id AND u.project_id IS NOT DISTINCT FROM a.project_id
+    AND u.what = a.what
 WHERE n >= 2

@@ -155,6 +155,7 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     labels = [c.text for r in table.rows[hdr_i + 1 :] for c in real_cells(r)[:2] if line_item_code(c.text)]
     unit = _table_unit(table, ctx, [c.text for c in hcells] + labels) or DEFAULT_MONEY_UNIT
     exec_weight = exec_score = None
+    sub_total = _sub_total_columns(table, hdr_i, hcells)
     seen: list[str] = []
     totals: dict[str, Val] = {}
     inline: dict[int, list[tuple[str, Val, str]]] = {}  # column → "label：amount" cells
@@ -188,7 +189,7 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
         ):
             item = "fiscal_carryover"
         seen.append(item)
-        amap = align(header, row)
+        amap = _by_first_subcolumn(hcells, cells, sub_total) or align(header, row)
         values: dict[str, Val] = {}
         for i, f in fields.items():
             if f and i in amap:
@@ -211,6 +212,29 @@ def _read_funding(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None) ->
     if exec_weight or exec_score:
         ref = (exec_score or exec_weight).ref  # type: ignore[union-attr]
         _score(ctx, project_id, "budget_execution", exec_weight, exec_score, ref, origin="table")
+
+
+def _sub_total_columns(table: Table, hdr_i: int, hcells: list[Cell]) -> bool:
+    """A two-level header whose spanning stage cells (全年预算数 over 总额 | 财政拨款 | 其他资金,
+    部门整体支出绩效自评表's task block) print the total first: the row under the header names it
+    (总额/合计) at each spanning cell's first column."""
+    if hdr_i + 1 >= len(table.rows):
+        return False
+    sub = {c.col: c for c in real_cells(table.rows[hdr_i + 1]) if sq(c.text)}
+    # a spanning cell the next row splits (执行率 merged over two columns splits nothing)
+    split = [c for c in hcells if c.colspan > 1 and stage_of(c.text)
+             and any(c.col <= k < c.col + c.colspan for k in sub)]
+    return bool(split) and all(c.col in sub and line_item_code(sub[c.col].text) == "total" for c in split)
+
+
+def _by_first_subcolumn(hcells: list[Cell], cells: list[Cell], sub_total: bool) -> dict[int, Cell] | None:
+    """Header positions mapped to the row's cell starting in the same column, when the header's
+    spanning stage cells are known to print their total first (never a part's column, as
+    aligning the row's cells from the right would give under a two-level header)."""
+    if not sub_total:
+        return None
+    at = {c.col: c for c in cells}
+    return {i: at[h.col] for i, h in enumerate(hcells) if h.col in at}
 
 
 def _is_target_form(table: Table, ind_hdr: int | None, ctx: Ctx) -> bool:

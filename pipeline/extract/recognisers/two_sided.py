@@ -82,8 +82,9 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
     ignored: list[Cell] = []
     for side, (label_i, amount_is) in enumerate(pairs):
         _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts, ignored)
-    if _FISCAL_ONLY.search(re.sub(r"\s", "", caption)):
-        # 财政拨款收支总表: its totals are the appropriation's, not the department's; only its
+    if any(_FISCAL_ONLY.search(re.sub(r"\s", "", t)) for t in [*ctx.titles[-3:], caption]):
+        # 财政拨款收支总表 (its title may sit above a 单位名称… 单位：万元 line, 重庆 表四): its
+        # totals are the appropriation's, not the department's; only its
         # items (一般公共预算…, spending by function) are comparable with other tables.
         ignored += [cell for item, _, cell, _ in facts if item in _DEPARTMENT_TOTALS]
         facts = [f for f in facts if f[0] not in _DEPARTMENT_TOTALS]
