@@ -21,6 +21,9 @@ class SourceRef:
     col: int | None = None
     para: int | None = None
     chars: tuple[int, int] | None = None
+    # A sentence the reader rejoined over printed lines: the first line's paragraph index, so
+    # checks that pair figures of one paragraph still pair them (`para=16;chars=3-7;in=15`).
+    within: int | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -36,6 +39,8 @@ class SourceRef:
             parts.append(f"para={self.para}")
             if self.chars is not None:
                 parts.append(f"chars={self.chars[0]}-{self.chars[1]}")
+                if self.within is not None:
+                    parts.append(f"in={self.within}")
         return ";".join(parts)
 
 
@@ -90,13 +95,21 @@ class Paragraph:
     # wrapped page cut over lines): (index, page, offset in text) of each line, so a span
     # still points at the printed line it starts on.
     lines: tuple[tuple[int, int | None, int], ...] = ()
+    # Spaces the reader closed between a figure and its words ("预算 27 万元" read as "预算27万元"):
+    # each a position in `text` right after a dropped character, so spans map back to the print.
+    gaps: tuple[int, ...] = ()
 
     def ref(self, start: int | None = None, end: int | None = None) -> SourceRef:
-        chars = (start, end) if start is not None and end is not None else None
-        if chars is not None and self.lines:
+        if start is None or end is None:
+            return SourceRef(page=self.page, para=self.index)
+        index, page, offset, within = self.index, self.page, 0, None
+        if self.lines:
             index, page, offset = next(ln for ln in reversed(self.lines) if ln[2] <= start)
-            return SourceRef(page=page, para=index, chars=(start - offset, end - offset))
-        return SourceRef(page=self.page, para=self.index, chars=chars)
+            within = self.index
+        first = max(offset, 0)  # where the printed line starts in `text`
+        s = start - offset + sum(1 for g in self.gaps if first < g <= start)
+        e = end - offset + sum(1 for g in self.gaps if first < g < end)
+        return SourceRef(page=page, para=index, chars=(s, e), within=within)
 
 
 Block = Paragraph | Table

@@ -50,7 +50,13 @@ _SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
 
 
 def _same_paragraph(a: str | None, b: str | None) -> bool:
+    """Both in one table, or in one paragraph as read (a sentence rejoined over printed lines
+    is one paragraph: its refs name the first line `in=`)."""
     pa, pb = (re.search(r"(?:para|table)=\d+", x or "") for x in (a, b))
+    ia, ib = (re.search(r"in=(\d+)", x or "") for x in (a, b))
+    if ia or ib:
+        return bool(pa and pb and (ia.group(1) if ia else pa.group(0)[5:]) == (ib.group(1) if ib else pb.group(0)[5:])
+                    and pa.group(0).startswith("para") and pb.group(0).startswith("para"))
     return bool(pa and pb and pa.group(0) == pb.group(0))
 
 

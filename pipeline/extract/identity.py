@@ -201,8 +201,14 @@ def unit_from_title(title: str) -> str | None:
             return u
     # A notice or law quoted in the title ('【市财政局、市商务局拨付…的通知】项目自评表') names
     # its issuers, not the reporter.
-    m = org_pattern().search(re.sub(r"【[^】]*】|《[^》]*》", "", s))
-    return clean_unit(m.group(1)) if m else None
+    s = re.sub(r"【[^】]*】|《[^》]*》", "", s)
+    for m in org_pattern().finditer(s):
+        # '全省52家免费开放博物馆纪念馆…': a count of bodies, not one; '…滨河家园垃圾转运站提升改造
+        # 项目绩效自评报告': the body a project builds, not the one reporting
+        if (m.start(1) and s[m.start(1) - 1].isdigit()) or re.match(words("project_object_after"), s[m.end(1):]):
+            continue
+        return clean_unit(m.group(1))
+    return None
 
 
 def extend(short: str, candidates: list[str]) -> str:

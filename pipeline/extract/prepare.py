@@ -36,10 +36,15 @@ def _append(prev: Paragraph, nxt: Paragraph) -> None:
     prev.text = left + right
 
 
+def _printed_len(text: str) -> int:
+    return len(text) - sum(1 for c in text if c.isspace())
+
+
 def _typical_width(paras: list[Paragraph]) -> int:
     """The length of a full printed line: most prose lines of a wrapped text are this long."""
     # table rows printed as lines (`a | b |`, tab cells) are no prose: their width says nothing
-    widths = sorted(len(p.text.strip()) for p in paras if len(p.text.strip()) >= 10 and not re.search(r"[|\t]", p.text))
+    # printed width without spaces: a PDF that sets characters apart prints them in the same width
+    widths = sorted(_printed_len(p.text) for p in paras if _printed_len(p.text) >= 10 and not re.search(r"[|\t]", p.text))
     return widths[int(len(widths) * 0.8)] if len(widths) >= 8 else 0
 
 
@@ -73,7 +78,7 @@ def join_cut_lines(doc: Document) -> int:
             cut_figure = (pt.endswith(dangling) and figure_start.match(nt) or glued_start.match(nt)) \
                 and len(pt) >= cfg["prose_line"] and not re.search(r"[|\t]", pt + nt) and id(b) not in cells
             last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
-            full = (width and len(last_line.strip()) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
+            full = (width and _printed_len(last_line) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
                        and not re.search(r"[|\t]", pt + nt) and id(b) not in cells and not _metadata_line(nt)
@@ -141,6 +146,67 @@ def split_inline_headings(doc: Document) -> int:
     return cut
 
 
+# Characters set apart by spaces: three in a row, seen this many times in one paragraph.
+_SPACED_OUT = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
+_SPACED_OUT_MIN = 2
+_C = r"[\u4e00-\u9fff]"
+_M = r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20,.:;%()]"
+# …whose spaces are closed where one side is a character standing alone ("经 费 总预 算" → "经费总预算")
+# or a punctuation mark ("元 , 其中 :"); a space between two words ("局长 吴素芳") stays.
+_SPACED_GAP = re.compile(rf"(?:(?<=^{_C})|(?<=\s{_C})) (?={_C})|(?<={_C}) (?={_C}(?:\s|$|{_M}))"
+                         rf"|(?<={_C}|{_M}) (?={_M})|(?<={_M}) (?={_C})|(?<=\d) (?=[,:;，：；])|(?<=[,:;，：；]) (?=\d)")
+
+
+@lru_cache(maxsize=1)
+def _figure_space() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cfg = _lines_cfg()
+    money, after = cfg["figure_units_after"], cfg["figure_words_after"]
+    before = re.compile(rf"(?<=[\u4e00-\u9fff])[ \u00a0]{{1,2}}(?=-?\d[\d,]*(?:\.\d+)?[ \u00a0]?(?:{money}))"
+                        rf"|(?<=\d)[ \u00a0]{{1,2}}(?=(?:{after}))")
+    unit = re.compile(rf"(?<=\d)[ \u00a0]{{1,2}}(?=(?:{money}))")
+    return before, unit, re.compile(cfg["prose_marks"])
+
+
+def close_figure_spaces(doc: Document) -> int:
+    """Spaces a PDF export or a web editor puts around figures ("完成预算 27 万元的 63.2%",
+    "4753.66 万元", "2019 年度"): closed, so the sentence grammar reads a figure next to its words
+    as if printed without spaces. Between a figure and its money unit always; between a word and
+    a figure carrying a money unit or %, and between a figure and 年/月, only in running text (a
+    sentence's punctuation): a header, a cell stream or a row of figures ("项目及编号 2016年度",
+    "得分 9 年度总体目标", "年度资金总额 100 100 100%") keeps its spaces, and lines with cell marks
+    (| or tabs) are left alone. Each closed space is kept in
+    Paragraph.gaps, so provenance still counts it."""
+    before, unit, prose = _figure_space()
+    n = 0
+    for b in doc.blocks:
+        if not isinstance(b, Paragraph) or "|" in b.text or "\t" in b.text:
+            continue
+        spans = {m.span() for m in unit.finditer(b.text)}
+        if prose.search(b.text):
+            spans |= {m.span() for m in before.finditer(b.text)}
+            if len(_SPACED_OUT.findall(b.text)) >= _SPACED_OUT_MIN:
+                # a PDF that set its characters apart ("经 费 总预 算 安 排 37337407.64 元 , 其中 :"):
+                # every space between two characters, or a character and punctuation, is the PDF's
+                spans |= {m.span() for m in _SPACED_GAP.finditer(b.text)}
+        cuts = sorted(spans)
+        if not cuts:
+            continue
+        text, gaps, dropped, prev = [], [], 0, 0
+        for a, z in cuts:
+            text.append(b.text[prev:a])
+            dropped += z - a
+            gaps.extend([a - dropped + (z - a)] * (z - a))  # the character after the cut, in the new text
+            prev = z
+        text.append(b.text[prev:])
+        # printed lines joined before: their starts move left by what was dropped before them
+        b.lines = tuple((i, pg, off - sum(z - a for a, z in cuts if z <= off) if off > 0 else off)
+                        for i, pg, off in b.lines)
+        b.gaps = (*b.gaps, *gaps)
+        b.text = "".join(text)
+        n += 1
+    return n
+
+
 def prepare(doc: Document) -> Document:
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
@@ -150,6 +216,8 @@ def prepare(doc: Document) -> Document:
     trad, glossed = looks_traditional(sample), has_glosses(sample)
     if trad or glossed:
         _simplify(doc, trad, glossed)
+    if close_figure_spaces(doc):
+        doc.warnings.append("spaces between figures and their words in running text were closed")
     if join_key_values(doc):
         doc.warnings.append("labels printed one cell per line were joined to their figures")
     if regrid_row_numbers(doc):

@@ -165,8 +165,8 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             "origin": "statement", "prior_yuan": None, "prior_text": None, "prior_unit": None,
             "prior_decimals": None, "prior_source_ref": None,
         }
-        if lv.prior is not None and c.base == "prior":  # 超收 X (against the budget) is not against it
-            pr = lv.prior
+        if (pr := c.against if c.against is not None else lv.prior if c.base == "prior" else None) is not None \
+                and pr.ref is not None:  # 超收 X (against the budget) is not against the earlier period's
             row |= {"prior_yuan": pr.yuan, "prior_text": pr.printed, "prior_unit": pr.unit, "prior_decimals": pr.decimals,
                     "prior_source_ref": pr.ref}
         if c.pct is not None:

@@ -61,6 +61,7 @@ class Grammar:
     balance_before: re.Pattern[str]
     allocation: re.Pattern[str]
     prior_before: re.Pattern[str]
+    budget_compared: re.Pattern[str]
     prior_named: re.Pattern[str]
     respectively: tuple[str, ...]
     over_budget: tuple[str, ...]
@@ -150,6 +151,7 @@ def grammar() -> Grammar:
         returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]),
         list_announced=tuple(cfg["to_date"]["list_announced"]), list_item_end=tuple(cfg["to_date"]["list_item_end"]), balance_before=re.compile(ex["balance_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
+        budget_compared=re.compile(ex["budget_compared"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
         relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
         budget_gap=re.compile(ex["budget_gap"]),
@@ -282,6 +284,7 @@ class Change:
     pct: tuple[Decimal, str, int, int, int] | None = None  # value, printed, decimals, start, end
     base: str = "prior"  # what it is measured against: the earlier period, or the budget (比预算数减少)
     group: int = 0  # changes listed "respectively" (分别减少X和Y) share a number: paired with levels in order
+    against: Statement | None = None  # the budget printed as what it is compared with (较预算数339万元减少…)
 
 
 @dataclass
@@ -720,6 +723,15 @@ def read_statements(printed: str, default_measure: str | None,
                                 c.level = lv
                             level = levels[-1]
                         group_open = True
+                    against = None
+                    if level is not None and g.budget_compared.search(level.label) and not group_open:
+                        # "公务接待费为122万元,…,较预算数339万元减少217万元": the figure before the change
+                        # is the budget compared with; the change is that of the level before it
+                        against = level
+                        level = next((x for x in reversed(out) if x.sentence == si and x.period == "current"
+                                      and x.start < against.start and x is not against and not x.is_rate_base
+                                      and not g.budget_compared.search(x.label)
+                                      and not any(o < x.start - a < c for o, c in closed)), None)
                     if level is not None and _direction(word, g):
                         since = sent[max(level.end - a, 0) : m.start()] if level.end >= a else label
                         if any(w in label for w in g.budget_base) or g.prior_period.search(label):
@@ -728,11 +740,12 @@ def read_statements(printed: str, default_measure: str | None,
                         # closed by its rate (占调整预算数115.8%,增支42991万元,增长10.3%) names the rate's
                         # base, not this change's
                         since = re.sub(r"[^,，;；]*\d%", "", since)
-                        base = "budget" if word in g.over_budget or (any(w in since for w in g.budget_base)
-                                                                     and not g.prior_period.search(since)) else "prior"
+                        base = "budget" if against is not None or word in g.over_budget or (
+                            any(w in since for w in g.budget_base) and not g.prior_period.search(since)) else "prior"
                         changes.append(Change(level, _direction(word, g), word, Decimal(n.replace(",", "").replace(" ", "")), n, u,
                                               g.units[u], _decimals(n), a + ns, a + ne, base=base,
-                                              group=(group[0].start if group else a + ns) if group_open else 0))
+                                              group=(group[0].start if group else a + ns) if group_open else 0,
+                                              against=against))
                         if group_open:
                             group.append(changes[-1])
                     else:
@@ -1228,7 +1241,10 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         if any(w in gap for w in g.other_basis):
             return  # "减收34,086万元,剔除留抵退税后同口径增长0.67%": a rate on another basis
         # "超收3078万元,同比增长14.2%": growth on the year before, not the excess over the budget's
-        other_period = last_change.base == "budget" and (bool(g.prior_period.search(gap)) or gap in g.prior_growth)
+        # …but after a change against a budget printed in its own clause (较预算数339万元减少217万元,下降64%)
+        # a bare 下降 is that change's own percentage
+        other_period = last_change.base == "budget" and (bool(g.prior_period.search(gap)) or (
+            gap in g.prior_growth and last_change.against is None))
         if not other_period and (not gap or _ends_with(gap, g.rate_change_words) or gap in g.rate_change_words):
             last_change.pct = pct
             return

@@ -25,7 +25,7 @@ WITH f AS (
     -- 支出预算); a list is judged complete only when stated in its whole's own paragraph
     -- (one dimension for the parts a text announced, whatever the vocabulary calls each)
     SELECT parts.*, CASE WHEN parts.whole_complete THEN 'announced' ELSE coalesce(li.dimension, 'stated') END AS dimension,
-           regexp_extract(parts.source_ref, 'para=(\d+)', 1) = regexp_extract(parts.whole_ref, 'para=(\d+)', 1) AS same_para
+           coalesce(text_para(parts.source_ref), '') = coalesce(text_para(parts.whole_ref), '') AS same_para
     FROM parts LEFT JOIN line_items li ON li.code = parts.line_item
 ), g AS (
     SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, dimension, bool_and(same_para) AS closed,

@@ -148,10 +148,11 @@ def test_sentences_cut_over_printed_lines_are_rejoined_with_provenance() -> None
     join_cut_lines(doc)
     texts = [p.text for p in doc.blocks]
     assert texts[0] == lines[0] + lines[1] and texts[1] == lines[2] + lines[3] and texts[2] == "二、机关运行经费"
-    # a figure on the joined line points at the printed line it is on
+    # a figure on the joined line points at the printed line it is on, and names the paragraph it
+    # was read in (in=1: the first line's), so figures of one sentence still pair in the checks
     p = doc.blocks[0]
     at = p.text.index("4966.66")
-    assert str(p.ref(at, at + 7)) == f"page=3;para=2;chars={lines[1].index('4966.66')}-{lines[1].index('4966.66') + 7}"
+    assert str(p.ref(at, at + 7)) == f"page=3;para=2;chars={lines[1].index('4966.66')}-{lines[1].index('4966.66') + 7};in=1"
 
 
 def test_a_short_text_cut_before_a_percent_sign_or_after_the_word_before_its_figure() -> None:

@@ -1,0 +1,58 @@
+"""Readings first missed on held-out sets M and N (session 12: real pages gathered from the
+stored public web pages and read by hand, kept outside the repository). Each case is the page's
+own wording, cut to what the rule needs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.extract.identity import unit_from_title
+from pipeline.extract.statements import read_statements
+from pipeline.readers.text import read_text
+
+
+def _units(text: str) -> list[str | None]:
+    return [r["unit_name"] for r in extract(read_text(text.encode("utf-8")), "d").reports]
+
+
+def test_a_rate_of_the_budget_named_before_its_kind_of_money() -> None:
+    # N 1525 (常州市金坛第一人民医院): "完成全年预算收入的66.4%", 预算 before 收入
+    st, rates, _ = read_statements("2020年完成业务收入44009万元,完成全年预算收入的66.4%,比上年同期减少16177万元,减少26.9%。", None)
+    assert [(s.printed, s.rate[1] if s.rate else None) for s in st] == [("44009", "66.4")]
+
+
+def test_the_quota_allocated_is_a_level() -> None:
+    # M 1406 (紫金县司法局): 指标金额 is the quota the finance bureau allocated
+    st, _, _ = read_statements("2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元,实际拨付金额是108万元。", None)
+    assert [(s.printed, s.measure) for s in st] == [("110", "allocated"), ("108", "executed")]
+
+
+def test_a_count_of_bodies_in_a_title_is_no_unit() -> None:
+    # M 1419: "关于申请全省52家免费开放博物馆纪念馆…的请示" named '家免费开放博物馆纪念馆'
+    assert unit_from_title("关于申请全省52家免费开放博物馆纪念馆2018年度免费开放补助资金绩效评价结果应用经费下达的请示") is None
+
+
+def test_the_body_a_project_builds_is_no_unit() -> None:
+    # M 1423: the title names the station the project rebuilds; the page's 发布机构 reports
+    assert unit_from_title("银川市兴庆区月牙湖乡滨河家园垃圾转运站提升改造项目绩效自评报告") is None
+    assert unit_from_title("银川市兴庆区住房和城乡建设局2022年度项目绩效自评报告") == "银川市兴庆区住房和城乡建设局"
+
+
+def test_the_provincial_finance_department_of_a_transfer_form_is_not_the_reporter() -> None:
+    # M 1411 (安居区市场监管局, 区域绩效目标自评表): 省级财政部门 四川省财政厅 is another level's
+    text = ("食品监管补助资金区域绩效目标自评表\n\n来源:安居区市场监管局 发布时间:2022-08-15 18:21\n\n"
+            "食品监管补助资金区域绩效目标自评表\n\n专项名称\n\n食品监管补助资金\n\n中央主管部门\n\n市场监管总局\n\n"
+            "自评得分\n\n省级财政部门\n\n四川省财政厅\n\n省级主管部门\n\n四川省市场监管局\n\n100\n\n预算执行情况\n\n"
+            "预算数:\n\n2.38\n\n执行数:\n\n2.38\n\n20\n")
+    assert "四川省财政厅" not in _units(text)
+
+
+def test_spaced_out_characters_read_as_words() -> None:
+    # N 1503 (梧州市民政局 2025 部门预算说明): a PDF that set characters apart; 同 比 增 加 was read as
+    # a part of the total instead of its change
+    text = ("2025年梧州市民政局部门预算说明\n另外,梧州市民政局下属共有 6 个事业单位,事业运行经 费 总预 算 安 排 37337407.64 元 , "
+            "其中 : 基 本 支出 预 算 488180.64 元 , 项 目 支 出 预 算 36849227 元 , 同 比 增 加 27125219.46 元,增长 265.6%。\n")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert Decimal("27125219.46") not in {f["amount_yuan"] for f in ex.fact_budgets}
+    assert {f["reported_text"] for f in ex.fact_changes} == {"27125219.46"}
