@@ -26,6 +26,12 @@ def _parents() -> dict[str, str]:
     return {r["code"]: r["parent_code"] for r in line_items() if r["parent_code"]}
 
 
+@cache
+def dimension_of(code: str) -> str | None:
+    """The dimension vocab/line_items.csv gives a line item (fund_source, expense_class …)."""
+    return next((r["dimension"] for r in line_items() if r["code"] == code), None)
+
+
 def is_part_of(code: str, ancestor: str) -> bool:
     """`code` lies under `ancestor` in the line_items tree (vocab/line_items.csv)."""
     seen = 0

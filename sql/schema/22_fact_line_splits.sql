@@ -13,7 +13,7 @@ CREATE TABLE IF NOT EXISTS fact_line_splits (
     reported_unit    VARCHAR,
     decimals         INTEGER,
     source_ref       VARCHAR NOT NULL,
-    total_source_ref VARCHAR NOT NULL,   -- the row total this part belongs to (a fact_budgets/fact_executions row)
+    total_source_ref VARCHAR NOT NULL,   -- the row total this part belongs to (a fact_budgets/fact_executions row), or the 小计 of the column group it is printed under (当年预算 over 小计 | 基本支出 | 项目支出; that 小计 is itself a part of the row total)
     total_yuan       DECIMAL(18,2),
     total_text       VARCHAR,
     total_decimals   INTEGER,

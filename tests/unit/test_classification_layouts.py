@@ -10,7 +10,8 @@ the meaning its header gives it, never by position.
 - 西安 (Shaanxi): 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出 (its 项目支出), a 款 printed alone in
   the code column (201, then 10 | 人力资源事务); a 政府采购 table by 类 | 款 | 项 is read by no column.
 - 长春 (Jilin): 合计 | 当年预算 (小计 | 基本支出 | 项目支出 …) | 上年结转结余 (小计 | …): this year's funds
-  and the carry-over are parts; the 基本支出 of either group is no part of the row's total and stays unread.
+  and the carry-over are parts of the row's total; the 基本支出 of either group is a part of that group's 小计,
+  never of the row's total, and the two groups' 基本支出 are never added together.
 
 Rows as printed on the pages named (PDFs in /tmp/budget-pdfs, never committed), read by hand."""
 
@@ -231,15 +232,71 @@ CHANGCHUN = "\n".join([
 ])
 
 
+def _by_total(ex) -> dict[str, dict[tuple[str, str], str]]:
+    """The splits of each total (the row's 合计 or a group's 小计), keyed by the total's column."""
+    out: dict[str, dict[tuple[str, str], str]] = {}
+    for r in ex.fact_line_splits:
+        col = r["total_source_ref"].rsplit("col=", 1)[1]
+        out.setdefault(col, {})[(r["line_item"], r["part"])] = r["reported_text"]
+    return out
+
+
 def test_changchun_this_years_funds_and_carryover(tmp_path):
     ex = _extract(CHANGCHUN)
     assert _amounts(ex)["func:201"] == "1378.41"
-    parts = _parts(ex)
-    assert parts == {(line, part): v for line, part, v in [
+    split = _by_total(ex)
+    # the row's total (合计, column 3) splits into this year's funds and the carry-over
+    assert split["3"] == {(line, part): v for line, part, v in [
         ("func:201", "current_income", "1378.41"), ("func:201", "carryover", "0.00"),
         ("func:20140", "current_income", "1378.41"), ("func:20140", "carryover", "0.00"),
         ("func:2014001", "current_income", "903.85"), ("func:2014001", "carryover", "0.00")]}
+    # each group's 基本支出 | 项目支出 | 事业单位经营支出 split that group's 小计 (columns 4 and 8), apart
+    assert split["4"][("func:201", "basic")] == "903.85" and split["4"][("func:201", "project")] == "474.56"
+    assert split["4"][("func:2014001", "business_spending")] == "0.00"
+    assert split["8"][("func:201", "basic")] == "0.00" and split["8"][("func:20140", "project")] == "0.00"
+    assert set(split) == {"3", "4", "8"}
+    assert not [u for u in ex.unrecognised if u["reason"].startswith("numeric cell")]
     assert _errors(tmp_path, CHANGCHUN) == []
+
+
+# 长春市信访局（本级）2026年度部门预算 p.10 本年一般公共预算支出表（预算表5）: three header lines (当年预算 over
+# 小计 | 基本支出 (小计 | 人员经费 | 公用经费) | 项目支出) and a 总计： row printed above the classes.
+CHANGCHUN_5 = "\n".join([
+    "长春市信访局2026年度部门预算", "本年一般公共预算支出表", "预算单位：长春市信访局 单位：万元", "<table>",
+    _td('<td rowspan="3">科目编码</td>', '<td rowspan="3">功能分类科目名称</td>', '<td rowspan="3">合计</td>',
+        '<td colspan="5">当年预算</td>', '<td colspan="5">上年结转结余</td>'),
+    _td('<td rowspan="2">小计</td>', '<td colspan="3">基本支出</td>', '<td rowspan="2">项目支出</td>',
+        '<td rowspan="2">小计</td>', '<td colspan="3">基本支出</td>', '<td rowspan="2">项目支出</td>'),
+    _td("小计", "人员经费", "公用经费", "小计", "人员经费", "公用经费"),
+    _td('<td colspan="2">总计：</td>', "1682.76", "1682.76", "1208.20", "997.20", "211.00", "474.56",
+        "0.00", "0.00", "0.00", "0.00", "0.00"),
+    _td("201", "一般公共服务支出", "1378.41", "1378.41", "903.85", "692.85", "211.00", "474.56",
+        "0.00", "0.00", "0.00", "0.00", "0.00"),
+    _td("208", "社会保障和就业支出", "178.42", "178.42", "178.42", "178.42", "0.00", "0.00",
+        "0.00", "0.00", "0.00", "0.00", "0.00"),
+    _td("210", "卫生健康支出", "32.65", "32.65", "32.65", "32.65", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"),
+    _td("221", "住房保障支出", "93.27", "93.27", "93.27", "93.27", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"),
+    "</table>",
+])
+
+
+def test_changchun_three_header_lines_and_a_total_with_a_colon(tmp_path):
+    ex = _extract(CHANGCHUN_5)
+    split = _by_total(ex)
+    assert split["4"][("func:201", "basic")] == "903.85"
+    assert split["4"][("func:201", "personnel")] == "692.85"
+    assert split["4"][("func:201", "public_operating")] == "211.00"
+    assert split["4"][("func:201", "project")] == "474.56"
+    assert split["9"][("func:201", "personnel")] == "0.00"
+    # the 总计： row sums the classes in every column
+    assert {(s["col_index"], s["total_text"]) for s in ex.table_sums} >= {(3, "1682.76"), (5, "1208.20"), (6, "997.20")}
+    assert not [u for u in ex.unrecognised if u["reason"].startswith("numeric cell")]
+    # the page prints 总计 1682.76 over classes adding up to 1682.75: true tails, and nothing else
+    assert {c for c, _d in _errors(tmp_path, CHANGCHUN_5)} == {"printed_balance"}
+    # a 人员经费 misprinted under 当年预算 is found against its own group's 基本支出, not against the row's total
+    bad = CHANGCHUN_5.replace("<td>692.85</td>", "<td>629.85</td>")
+    found = _errors(tmp_path / "bad", bad)
+    assert [c for c, _d in found if c == "row_split_sum"] and all("629.85" in d for c, d in found if c == "row_split_sum")
 
 
 # 长沙职业教育基地综合协调办公室2026年部门预算公开 p.14 一般公共预算支出表 (the whole table): three coded rows,

@@ -24,6 +24,7 @@ from pipeline.extract.statements import partitions
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
     clean_label,
+    dimension_of,
     is_part_of,
     line_item_code,
     stage_of,
@@ -51,8 +52,8 @@ def _part_codes() -> frozenset[str]:
 
 def _total_row(table: Table, cells: list[Cell]) -> bool:
     """A 合计 row printed above the first coded row (合计 | 17,466.65 | …, 类 | 款 | 项 | 合计 | 2,946.25 …):
-    figures, not a header."""
-    return any(TOTAL_LABEL.match(sq(c.text)) for c in cells) and any(num_of(table, c) is not None for c in cells)
+    figures, not a header. The label may end in a colon (总计： | 1682.76, 长春)."""
+    return any(TOTAL_LABEL.match(sq(c.text).rstrip(":：")) for c in cells) and any(num_of(table, c) is not None for c in cells)
 
 
 def _split_columns(header: list[Cell], above: list[Cell]) -> dict[int, str]:
@@ -271,6 +272,40 @@ def _columns(table: Table, rows: list[list[Cell]], coded: list) -> dict[int, tup
     return {c: _meaning(p, latest, wide) for c, p in paths.items()}
 
 
+def _groups(columns: dict[int, tuple[str, str | None] | None],
+            paths: dict[int, list[str]]) -> dict[int, tuple[int, str | None]]:
+    """Part column → (its group's subtotal column, the part), for expense classes printed under a
+    fund-source or period group (合计 | 当年预算 (小计 | 基本支出 | 项目支出) | 上年结转结余 (小计 | 基本支出 …),
+    长春): such a column is that part of its group's money, split from the group's 小计 on the same row,
+    never of the row's total, and never added to the same part of another group. A group without a
+    subtotal column of its own gives its parts no meaning (they stay unread). The group's columns no part
+    names map to (subtotal column, None)."""
+    out: dict[int, tuple[int, str]] = {}
+    spans: dict[int, set[int]] = {}
+    for col, path in paths.items():
+        if columns.get(col) is not None or any(_YEAR.search(t) for t in path):
+            continue
+        for j in range(len(path) - 2, -1, -1):
+            head = _name(path[j])
+            if head is None or dimension_of(head) != "fund_source":
+                continue
+            inner = _meaning(path[j + 1:], None, set())
+            if inner is None or dimension_of(inner[0]) != "expense_class":
+                break
+            prefix = path[: j + 1]
+            span = sorted(c for c, p in paths.items() if p[: j + 1] == prefix)
+            total = [c for c in span if columns.get(c) is not None and columns[c][0] == head]
+            if len(total) == 1 and span == list(range(span[0], span[-1] + 1)):
+                out[col] = (total[0], inner[0])
+                spans[total[0]] = set(span) - {total[0]}
+            break
+    # a part named twice in one group is read by neither column
+    seen = Counter((g, part) for g, part in out.values())
+    out = {c: gp for c, gp in out.items() if seen[gp] == 1}
+    # the group's other columns: a figure there means the parts read are not all of them
+    return out | {c: (g, None) for g, cols in spans.items() for c in cols if c not in out}
+
+
 def _coded(table: Table, code_cols: set[int]) -> list[tuple[int, tuple[str, int]]]:
     """(row index, (code, first cell after it)) of the coded rows. A row printing only its 款 or 项
     (201 | | | 一般公共服务支出, then | 08 | | 审计事务, then | | 01 | 行政运行; or 201, then 10 | 人力资源事务
@@ -366,7 +401,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         if not totals and once and len(amounts) == 1 and columns.get(col := next(iter(amounts))) is None:
             # one figure a row (科目编码 | 科目名称 | 机关运行经费支出): the row's amount, the caption saying of what
             totals = {col: default_stage}
-        found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header, default_stage)
+        found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header, default_stage,
+                                 _groups(columns, paths))
         # a table of coded rows under a header naming its code columns is this reader's even when no
         # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
         # here rather than be taken by position by another reader
@@ -412,11 +448,13 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
 
 def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tuple[str, str | None] | None],
                      splits: dict[int, str], totals: dict[int, str], unit: str, econ: bool,
-                     header: list[Cell], default_stage: str) -> bool:
+                     header: list[Cell], default_stage: str,
+                     groups: dict[int, tuple[int, str | None]] | None = None) -> bool:
     """Rows read by the meaning each column's header gives it (never by position): the total
     column(s) are the row's amount, a part column its part (fact_line_splits), a code column
     set aside; a figure in a column the header does not name stays unread."""
     found = False
+    groups = groups or {}
     for i, (code, k) in coded:
         cells = real_cells(table.rows[i])
         prefix = "econ" if econ or code[0] in "35" else "func" if code[0] == "2" else None
@@ -441,10 +479,21 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
         if len(levels) == 1 and splits:
             nums = [(c, v) for c in cells if (v := num_of(table, c)) is not None
                     and columns.get(c.col) not in (("code", None), ("count", None))]
-            unnamed = any(c.col not in splits and c.col not in totals and v.value != 0
+            unnamed = any(c.col not in splits and c.col not in totals and c.col not in groups and v.value != 0
                           and (columns.get(c.col) or ("",))[0] != "prior" for c, v in nums)
             _add_splits(ctx, f"{prefix}:{code}", levels[0], [(splits[c.col], num_of(table, c)) for c in cells
                                                             if c.col in splits], unit, label, splits, unnamed)
+        for g in sorted({g for g, _p in groups.values()}):
+            # a group's parts split the group's own subtotal on this row (当年预算's 小计), apart from other groups
+            sub = next((v for c in cells if c.col == g and (v := num_of(table, c)) is not None), None)
+            if sub is None:
+                continue
+            mine = {c: p for c, (gg, p) in groups.items() if gg == g and p is not None}
+            unnamed = any(groups.get(c.col) == (g, None) and (v := num_of(table, c)) is not None and v.value != 0
+                          for c in cells)
+            gstage = (columns.get(g) or ("", None))[1] or default_stage
+            _add_splits(ctx, f"{prefix}:{code}", (gstage, sub), [(mine[c.col], num_of(table, c)) for c in cells
+                                                                if c.col in mine], unit, label, mine, unnamed)
     if found:
         _classification_totals(table, ctx, header, coded,
                                frozenset(c for c, m in columns.items() if m in (("code", None), ("count", None))))
