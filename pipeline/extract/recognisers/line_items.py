@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.extract.cells import (
     align,
     flat,
@@ -26,12 +28,61 @@ from pipeline.extract.vocabulary import (
     stage_of,
     table_pattern,
 )
-from pipeline.model import Table
+from pipeline.lexicon import pattern
+from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
 _AMOUNT = table_pattern("line_items.amount")
 _SUBTOTAL_WORDS = table_pattern("line_items.subtotal_words")
 _LABEL_WORDS = table_pattern("line_items.label_words")
+_FUND_TITLE = table_pattern("line_items.fund_title")
+_UNIT_LINE = pattern("classification", "caption_line")  # 部门名称：… 单位：万元
+_GROUP_SUBTOTAL = pattern("classification", "subtotal")  # 小计 under a group head: the group
+
+
+def _title(ctx: Ctx, table: Table) -> str:
+    """The table's title: its caption, and the line printed above it (above the unit line, 表5：…一般公共预算
+    支出预算表 over 部门名称：… 单位：万元, when that line is the caption or the last paragraph)."""
+    titles = [t for t in ctx.titles if t]
+    if titles and titles[-1] == table.caption:
+        titles = titles[:-1]
+    lines = [table.caption]
+    if titles:
+        lines.append(titles[-1])
+        if len(titles) > 1 and _UNIT_LINE.search(titles[-1]) and len(titles[-1]) < 60:
+            lines.append(titles[-2])
+    return " ".join(lines)
+
+
+def _lowest_heads(table: Table, hdr_i: int) -> tuple[list[Cell], int, set[int]] | None:
+    """A header line with a head over several columns (基本支出 over 人员支出 | 日常公用支出, 杭州 表3) and the
+    header line printed under it: each column is named by its lowest head (a 小计 under the group is the group),
+    never by the group's head alone. Returns those heads, the index of the lower line and the positions of
+    the heads that name a part of a group (人员支出 under 基本支出): those are not read here, as the text's
+    人员支出 of one fund (一般公共预算基本支出…其中：人员支出) is not told from the department's by the sentence
+    reader yet. None when the line has no head over several columns or no header line under it."""
+    upper = real_cells(table.rows[hdr_i])
+    if hdr_i + 1 >= len(table.rows) or not any(c.colspan > 1 for c in upper) or len(upper) < 2:
+        return None  # no group head, or a title printed over the whole table
+    lower = real_cells(table.rows[hdr_i + 1])
+    if not lower or any(num_of(table, c) is not None for c in lower):
+        return None
+    heads: list[Cell] = []
+    parts: set[int] = set()
+    for u in upper:
+        if u.colspan == 1:
+            heads.append(u)
+            continue
+        under = [c for c in lower if u.col <= c.col < u.col + u.colspan]
+        if not under:
+            return None
+        for c in under:
+            if _GROUP_SUBTOTAL.fullmatch(sq(c.text)):
+                heads.append(replace(c, text=u.text))
+            else:
+                parts.add(len(heads))
+                heads.append(c)
+    return heads, hdr_i + 1, parts
 
 
 def _stage(ctx: Ctx, text: str, caption: str) -> str | None:
@@ -107,11 +158,14 @@ def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
     budget or final-accounts disclosure, the one overall row (合计, or amounts only)."""
     for hdr_i, row in enumerate(table.rows[:4]):
         hcells = real_cells(row)
-        codes = {i: line_item_code(c.text) for i, c in enumerate(hcells)}
+        last, parts = hdr_i, set()
+        if two := _lowest_heads(table, hdr_i):
+            hcells, last, parts = two
+        codes = {i: None if i in parts else line_item_code(c.text) for i, c in enumerate(hcells)}
         if len({c for c in codes.values() if c} - {"total"}) < 2:
             continue
         unit = _table_unit(table, ctx, [c.text for c in hcells]) or DEFAULT_MONEY_UNIT
-        body = [real_cells(r) for r in table.rows[hdr_i + 1 :]]
+        body = [real_cells(r) for r in table.rows[last + 1 :]]
         staged = [(r, stage_of(r[0].text)) for r in body if r and stage_of(r[0].text)]
         if len(staged) >= 2:
             found = False
@@ -128,8 +182,8 @@ def _read_transposed(table: Table, ctx: Ctx, caption: str) -> bool:
                     else:
                         found = add_amount(ctx, code, stage, v, unit, "line_items", label) or found
             return found
-        if ctx.report_kind not in ("budget", "final_accounts"):
-            return False
+        if ctx.report_kind not in ("budget", "final_accounts") or _FUND_TITLE.search(_title(ctx, table)):
+            return False  # a fund's table: its overall row is not the department's
         stage = "executed" if ctx.report_kind == "final_accounts" or FINAL_WORD in caption else "initial"
         for dcells in body:
             first = sq(dcells[0].text) if dcells else ""
