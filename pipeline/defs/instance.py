@@ -45,6 +45,8 @@ def project_instance() -> dg.DagsterInstance:
     config = yaml.safe_load(config_file.read_text(encoding="utf-8")) if config_file.exists() else {}
     overrides = {k: v for k, v in _absolute(config or {}, home).items() if k in (
         "storage", "local_artifact_storage", "compute_logs")}
+    if not {"run_storage", "event_log_storage", "schedule_storage"} & set(config or {}):
+        overrides["storage"] = _storage(overrides.get("storage"), home)
     # Two `bpw run`s started together on a fresh home would both create the SQLite tables
     # ("table secondary_indexes already exists"): the storages are opened under a file lock.
     lock_dir = home / ".dagster_home"
@@ -59,6 +61,17 @@ def project_instance() -> dg.DagsterInstance:
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return instance
+
+
+def _storage(storage: Any, home: Path) -> Any:
+    """Dagster's SQLite storage (configured or, with none configured, its default under
+    DAGSTER_HOME itself) written through `BpwSqliteStorage`: the same files, cheaper event
+    writes (pipeline/defs/event_log.py). Any other storage (postgres, custom) is kept."""
+    if storage and set(storage) != {"sqlite"}:
+        return storage
+    base = (storage or {}).get("sqlite", {}).get("base_dir") or str(home)
+    return {"custom": {"module": "pipeline.defs.event_log", "class": "BpwSqliteStorage",
+                       "config": {"base_dir": base}}}
 
 
 def _alive(pid: int) -> bool:

@@ -1,0 +1,98 @@
+"""`bpw run`'s Dagster instance writes its events through pipeline/defs/event_log.py (one engine
+per SQLite file, one transaction per event and per batch): the files must hold what Dagster's
+own storage writes, read back by Dagster's own classes (as `dagster dev` reads them)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import dagster as dg
+import pytest
+from dagster._core.instance.ref import InstanceRef
+
+from pipeline.defs.event_log import BpwSqliteEventLogStorage
+from pipeline.defs.instance import project_instance
+
+CHECKS = ("holds", "fails", "warns")
+
+
+@dg.asset
+def numbers() -> list[int]:
+    return [1, 2, 3]
+
+
+@dg.multi_asset_check(specs=[dg.AssetCheckSpec(n, asset="numbers") for n in CHECKS])
+def number_checks(numbers: list[int]):
+    yield dg.AssetCheckResult(check_name="holds", passed=True, metadata={"n": len(numbers)})
+    yield dg.AssetCheckResult(check_name="fails", passed=False, description="one of them")
+    yield dg.AssetCheckResult(check_name="warns", passed=False, severity=dg.AssetCheckSeverity.WARN)
+
+
+def _run(instance: dg.DagsterInstance) -> str:
+    result = dg.materialize([numbers, number_checks], instance=instance)
+    assert result.success
+    return result.run_id
+
+
+def _read(home) -> dict:
+    """What Dagster's own classes read from a DAGSTER_HOME's files."""
+    inst = dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home)))
+    assert type(inst.event_log_storage) is not BpwSqliteEventLogStorage
+    (run,) = inst.get_runs()
+    events = inst.all_logs(run.run_id)
+    keys = [dg.AssetCheckKey(dg.AssetKey("numbers"), n) for n in CHECKS]
+    checks = inst.event_log_storage.get_latest_asset_check_execution_by_key(keys)
+    mat = inst.get_latest_materialization_event(dg.AssetKey("numbers"))
+    return {
+        "status": run.status,
+        "events": [e.dagster_event.event_type_value for e in events if e.dagster_event],
+        "checks": {k.name: (str(v.status), v.run_id == run.run_id) for k, v in checks.items()},
+        "materialized_in_run": mat is not None and mat.run_id == run.run_id,
+        "asset_events": Counter(r.event_log_entry.dagster_event_type for r in inst.fetch_materializations(
+            dg.AssetKey("numbers"), limit=10).records),
+    }
+
+
+@pytest.mark.parametrize("batch", ["0", "1000"])
+def test_same_rows_as_dagsters_own_storage(tmp_path, monkeypatch, batch):
+    monkeypatch.setenv("DAGSTER_EVENT_BATCH_SIZE", batch)
+    plain, ours = tmp_path / "plain", tmp_path / "ours"
+    plain.mkdir()
+    _run(dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(plain))))
+    monkeypatch.setenv("DAGSTER_HOME", str(ours))
+    inst = project_instance()
+    assert isinstance(inst.event_log_storage, BpwSqliteEventLogStorage)
+    _run(inst)
+    a, b = _read(plain), _read(ours)
+    assert a == b
+    assert b["checks"] == {"holds": ("AssetCheckExecutionRecordStatus.SUCCEEDED", True),
+                           "fails": ("AssetCheckExecutionRecordStatus.FAILED", True),
+                           "warns": ("AssetCheckExecutionRecordStatus.FAILED", True)}
+
+
+def test_a_failed_batch_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    storage = project_instance().event_log_storage
+    run_id = _run(project_instance())
+    before = len(storage.get_logs_for_run(run_id))
+    good = storage.get_logs_for_run(run_id)[:3]
+
+    class Boom(Exception):
+        pass
+
+    def boom(event):
+        raise Boom
+
+    monkeypatch.setattr(storage, "prepare_insert_event",
+                        lambda e, real=storage.prepare_insert_event: real(e) if e is not good[-1] else boom(e))
+    with pytest.raises(Boom):
+        storage.store_event_batch(good)
+    assert len(storage.get_logs_for_run(run_id)) == before
+
+
+def test_other_storages_are_left_alone(tmp_path, monkeypatch):
+    (tmp_path / "dagster.yaml").write_text(
+        "event_log_storage:\n  module: dagster._core.storage.event_log\n  class: SqliteEventLogStorage\n"
+        f"  config:\n    base_dir: {tmp_path / 'events'}\n")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    assert type(project_instance().event_log_storage) is not BpwSqliteEventLogStorage
