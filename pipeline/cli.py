@@ -25,8 +25,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Materialize every asset in-process: the same assets `dagster dev` shows."""
     import logging
 
-    from tqdm import tqdm
-
     s = _settings(args)
     if not s.raw_dir.is_dir():
         print(f"Input folder not found: {s.raw_dir}. Put reports there or pass --raw DIR.", file=sys.stderr)
@@ -35,11 +33,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     if getattr(args, "scheduler", None):
         return _run_distributed(args, s)
 
+    import uuid
+
+    from pipeline import prestage
+
+    t0 = time.perf_counter()
+    strict = args.strict or s.strict
+    # The parse starts now, in a forked process, while Dagster loads below; the run's
+    # staged_documents step takes its batch (pipeline/prestage.py). The run id is
+    # chosen here so that both name the same staging folder.
+    run_id = str(uuid.uuid4())
+    if args.workers:
+        s.workers = args.workers
+    s.strict = strict
+    prestage.start(s, run_id[:8])
+    try:
+        return _run_in_process(args, s, run_id, t0)
+    finally:
+        prestage.discard_all()  # a run that never reached the step
+
+
+def _run_in_process(args: argparse.Namespace, s: Settings, run_id: str, t0: float) -> int:
+    from tqdm import tqdm
+
     from pipeline import progress
     from pipeline.definitions import defs
     from pipeline.defs.instance import PID_TAG, close_dead_runs, dagster_home, project_instance
 
-    t0 = time.perf_counter()
     bars: list = []  # created on the first parsed file: a run with nothing to parse shows no bar
 
     def on_progress(i: int, n: int, name: str) -> None:
@@ -51,7 +71,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         bar.set_postfix_str(name[-30:])
 
     progress.set_callback(on_progress)
-    strict = args.strict or s.strict
+    strict = s.strict
     # Dagster writes the run's planned asset and check events as one batch (one transaction per
     # SQLite file, pipeline/defs/event_log.py) instead of ~50 single writes.
     os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", "1000")
@@ -62,7 +82,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = {"raw_dir": str(s.raw_dir), "warehouse": str(s.warehouse), "strict": strict,
               "use_gx": not args.no_gx, "workers": args.workers or 0}
     result = defs.resolve_job_def("ingest_job").execute_in_process(
-        instance=instance, raise_on_error=False,
+        instance=instance, raise_on_error=False, run_id=run_id,
         tags={PID_TAG: str(os.getpid()), "bpw/command": "run"},
         run_config={"resources": {"bpw": {"config": config}},
                     # Dagster's console logger prints stack traces; failures are reported below in
@@ -277,7 +297,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.single_pdf is not None or args.real_concat:
         from bench.single_pdf import main as single_main  # type: ignore[import-not-found]
 
-        r = single_main(Path(args.single_pdf) if args.single_pdf else None, concat=args.real_concat)
+        r = single_main(Path(args.single_pdf) if args.single_pdf else None, concat=args.real_concat,
+                        rounds=args.rounds, out=Path(args.out) if args.out else None)
         return 0 if all(r["met"].values()) else 1
     if args.distributed:
         from bench.distributed import main as dist_main  # type: ignore[import-not-found]
@@ -322,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="one large PDF: reader and end to end vs raw pdfplumber (default: the largest real PDF)")
     b.add_argument("--real-concat", action="store_true",
                    help="--single-pdf on one 150+-page PDF made of the shared real PDFs")
+    b.add_argument("--rounds", type=int, default=3, help="--single-pdf: interleaved rounds (default 3)")
+    b.add_argument("--out", help="--single-pdf: result file (default bench/results/single-pdf*.json)")
     b.add_argument("--distributed", type=int, default=0, metavar="R",
                    help="in-process vs 1 and 2 Dask workers on the fixtures copied R times")
     for sp in (r, q, e, rp, pg, b):

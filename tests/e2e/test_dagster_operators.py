@@ -41,6 +41,15 @@ def test_run_is_recorded_in_dagster_home(ran, capsys):
     assert runs[0].tags["bpw/command"] == "run"
 
 
+def test_the_parse_ran_while_dagster_loaded(ran):
+    """`bpw run` started the parse before importing Dagster (pipeline/prestage.py); its
+    staged_documents step took that batch and says how long the parse ran before the step."""
+    ev = project_instance().get_latest_materialization_event(dg.AssetKey("staged_documents"))
+    meta = ev.asset_materialization.metadata
+    assert meta["parsed"].value == 3
+    assert meta["parse_started_before_step_s"].value >= 0
+
+
 def test_failed_file_is_a_failed_partition_and_keys_are_paths(ran):
     from dagster._core.storage.partition_status_cache import get_and_update_asset_status_cache_value
 
