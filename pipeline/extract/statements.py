@@ -261,6 +261,7 @@ class Statement:
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
     level_of: Statement | None = None  # for an earlier period's figure: the level it is the prior of
     parts_complete: bool = False  # its 其中 list names every part the text announced (主要有A、B二类支出)
+    in_reason: bool = False  # stated inside the reason for a change (…增长的主要原因是:…新增补助25万元)
 
     @property
     def yuan(self) -> Decimal:
@@ -429,6 +430,10 @@ class Flow:
         # another level of the sentence only when it states the same line (the budget beside
         # an execution): "…税收收入39029元；…上级补助405490万元，其中：返还性收入…" lists parts of
         # 上级补助, never of the 税收收入 before it
+        if last.in_reason:
+            # a figure given as the reason for a change ("…增长的主要原因是:…新增预算委员履职补助25万元。
+            # 包括:…") is no whole: a list after it is of the level the paragraph is about
+            return []
         cands = [last, _root(last)] + [s for s in self.sentence_levels if s.sentence == last.sentence
                                        and s.line_item == last.line_item
                                        and (s.line_item != "stated" or s.item_label == last.item_label)]
@@ -515,6 +520,14 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
             parts_open = flow.open_list(last, g) if not brackets else ([in_owner] if in_owner is not None else [])
         i += 1
     return parts_open
+
+
+def _listed_after_part_word(before: str, a: int, si: int, out: list[Statement], g: Grammar) -> list[Statement]:
+    """The levels of the sentence read after its last 其中/包括 (before the current figure)."""
+    at = max((before.rfind(w) for w in g.part_words), default=-1)
+    if at < 0:
+        return []
+    return [x for x in out if x.sentence == si and x.period == "current" and x.start >= a + at]
 
 
 def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Grammar) -> Statement | None:
@@ -724,6 +737,7 @@ def read_statements(printed: str, default_measure: str | None,
                             level = levels[-1]
                         group_open = True
                     against = None
+                    skip_reason = "a change whose level is not stated (or is of another year)"
                     if level is not None and g.budget_compared.search(level.label) and not group_open:
                         # "公务接待费为122万元,…,较预算数339万元减少217万元": the figure before the change
                         # is the budget compared with; the change is that of the level before it
@@ -732,6 +746,14 @@ def read_statements(printed: str, default_measure: str | None,
                                       and x.start < against.start and x is not against and not x.is_rate_base
                                       and not g.budget_compared.search(x.label)
                                       and not any(o < x.start - a < c for o, c in closed)), None)
+                    listed = _listed_after_part_word(sent[: m.start()], a, si, out, g)
+                    if level is not None and against is None and not group_open and len(listed) >= 2 \
+                            and level is listed[-1] and not any(c.level in listed for c in changes):
+                        # "总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227元,同比增加
+                        # 27125219.46元": after a list of parts none of which had a change of its own, the change
+                        # is the whole's or the last part's; the text does not say which
+                        skip_reason = "a change after a list of parts: of the whole or of its last part"
+                        level = None
                     if level is not None and _direction(word, g):
                         since = sent[max(level.end - a, 0) : m.start()] if level.end >= a else label
                         if any(w in label for w in g.budget_base) or g.prior_period.search(label):
@@ -749,7 +771,7 @@ def read_statements(printed: str, default_measure: str | None,
                         if group_open:
                             group.append(changes[-1])
                     else:
-                        flow.skip(a + ns, a + ne, "a change whose level is not stated (or is of another year)")
+                        flow.skip(a + ns, a + ne, skip_reason)
                 else:
                     flow.skip(a + ns, a + ne, "an estimate, a bound, a per-unit standard, a tax relief or an unspent "
                               "amount, not a level")
@@ -852,6 +874,7 @@ def read_statements(printed: str, default_measure: str | None,
                 label=label.strip(), measure=measure, measure_said=said, line_item=code, item_label=words,
                 sentence=si, part_of=whole, project=subj.group("name").strip() if subj else None,
                 year=_year_of(sent[: m.start()], g) or para_year,
+                in_reason=any(w in sent[: m.start()] for w in g.reason_words),
             )
             out.append(st)
             if whole is not None:

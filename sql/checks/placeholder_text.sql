@@ -8,7 +8,8 @@ WITH r AS (
     SELECT document_id, min(report_id) AS report_id FROM reports GROUP BY ALL
 ), p AS (
     SELECT b.*,
-           CASE WHEN regexp_matches(b.text, '(XX|ＸＸ|××)+\p{Han}|\p{Han}(XX|ＸＸ|××)+')
+           -- a date a reposting site masked (发布日期 201X/X/XX市环境保护局) is no unit's placeholder
+           CASE WHEN regexp_matches(b.text, '(^|[^0-9Xx/／.\-])(XX|ＸＸ|××)+\p{Han}|\p{Han}(XX|ＸＸ|××)+')
                 THEN regexp_extract(b.text, '(\S{0,12}(XX|ＸＸ|××)+\S{0,8})', 1) END AS xx,
            CASE WHEN b.kind = 'paragraph'
                  AND regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]')
@@ -16,14 +17,20 @@ WITH r AS (
                 THEN regexp_extract(b.text, '(\S{0,12}(增加|增长|上升)[（(](减少|下降|降低)[)）]\S{0,8})', 1) END AS choice,
            CASE WHEN b.kind = 'paragraph' THEN regexp_extract(b.text, '(\S{0,16}原因(是|为|主要是)\s*[。；;])', 1) END AS blank
     FROM blocks b
+), masked AS (
+    -- a page a reposting site masked (its years printed 201X年 / 20xx年 / 201X/X/XX): its XX市 and
+    -- XX局 are the site's masks too, not a template the author left unfilled
+    SELECT DISTINCT document_id FROM blocks
+    WHERE regexp_matches(text, '(19|20)([0-9][xX×]|[xX×]{2})\s*(年|/)')
 ), hit AS (
     SELECT p.document_id,
-           string_agg(format('「{}」 @{}', coalesce(xx, CASE WHEN choice <> '' THEN choice ELSE blank END),
+           string_agg(format('「{}」 @{}', coalesce(CASE WHEN p.document_id NOT IN (SELECT document_id FROM masked) THEN xx END,
+                                                  CASE WHEN choice <> '' THEN choice ELSE blank END),
                              concat_ws(';', 'page=' || p.page, 'para=' || p.para_index, 'table=' || p.table_index)),
                       '; ' ORDER BY p.block_index) AS places,
            count(*) AS n
     FROM p
-    WHERE xx IS NOT NULL OR choice <> '' OR blank <> ''
+    WHERE (xx IS NOT NULL AND p.document_id NOT IN (SELECT document_id FROM masked)) OR choice <> '' OR blank <> ''
     GROUP BY ALL
 )
 SELECT r.document_id, r.report_id, NULL AS project_id, 'placeholder_text' AS check_name, 'error' AS severity,

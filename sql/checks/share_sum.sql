@@ -1,7 +1,8 @@
 -- The shares stated for the parts of one whole (占 X%) add up to no more than 100 %, and to
 -- 100 % when the parts are one complete partition of it (line_item_partitions): "基本支出预算
 -- 2476260.58元，占一般公共预算支出的84.06%" … "项目支出469500元，占一般公共预算支出的19.62%" is
--- 103.68 %. The whole may be named without its level being stated. A part stated twice with the
+-- 103.68 %. The whole is named without its level being stated (a printed whole's shares are each
+-- checked against it by share_of_total). A part stated twice with the
 -- same figure and share counts once; parts are added up per dimension (基本/项目支出 apart from
 -- 功能分类); a whole whose known part is given two shares (two years, two stages) is not judged. Interval arithmetic on every printed share.
 WITH s AS (
@@ -17,6 +18,10 @@ WITH s AS (
     LEFT JOIN line_items pl ON pl.code = s.line_item
     LEFT JOIN line_items wl ON wl.code = s.whole_line_item
     WHERE s.share_pct IS NOT NULL AND s.whole_line_item IS NOT NULL AND s.project_id IS NULL
+      -- a whole whose figure is printed has each share checked against it (share_of_total); its
+      -- parts may be listed in several partitions (政府采购预算17000元: 集中 100% / 分散 0%, then
+      -- 货物 58.8% / 工程 0% / 服务 41.2%), so their shares are not one list to add up
+      AND s.whole_source_ref IS NULL
 ), one AS (
     SELECT * FROM s QUALIFY row_number() OVER (PARTITION BY report_id, whole_key, dimension, part_yuan, p ORDER BY source_ref) = 1
 ), g AS (

