@@ -418,6 +418,11 @@ def opening_unit(texts: list[str]) -> str | None:
                 if m and re.match(rule("own_accounts"), rest[m.end():]) \
                         and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)) and org_in(u) in (None, u):
                     return u
+                # '根据《…通知》有关规定,广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评
+                # 工作': the body that did the self-evaluation (the first named of several)
+                m = re.match(rule("self_evaluating"), rest)
+                if m and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+                    return u
         m = re.search(rf"{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u

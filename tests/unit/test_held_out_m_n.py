@@ -83,3 +83,12 @@ def test_a_figure_given_as_a_reason_owns_no_list() -> None:
             "人员经费和公用经费均增加,新增预算委员履职补助25万元。包括:一般公共预算收入988.65万元,上年结转收入69.63万元。")
     st, _, _ = read_statements(text, None)
     assert all(s.part_of is None or s.part_of.printed != "25" for s in st)
+
+
+def test_the_body_that_carried_out_the_self_evaluation_is_the_unit() -> None:
+    # M 1413: "…有关规定,广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评工作"
+    from pipeline.extract.identity import opening_unit
+
+    text = ("根据《财政部关于开展2024年度中央对地方转移支付预算执行情况绩效自评工作的通知》(财监〔2025〕1号)有关规定,"
+            "广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度中央财政城镇保障性安居工程补助资金绩效自评工作,自评情况如下:")
+    assert opening_unit([text]) == "广西壮族自治区住房和城乡建设厅"
