@@ -1358,6 +1358,7 @@ class ScoreGrammar:
     self_words: tuple[str, ...]
     total_heading: re.Pattern[str]
     total_alone: re.Pattern[str]
+    won: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -1374,6 +1375,7 @@ def score_grammar() -> ScoreGrammar:
         label_trim=re.compile(rf"(?:{trim})+$"), heading=re.compile(cfg["heading"]),
         self_words=tuple(cfg["self_words"]),
         total_heading=re.compile(cfg["total_heading"]), total_alone=re.compile(cfg["total_alone"]),
+        won=re.compile(cfg["won"]),
     )
 
 
@@ -1447,4 +1449,11 @@ def read_scores(printed: str) -> list[Score]:
             continue
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
                          None, True, False))
+        taken.add(m.start("n"))
+    for m in sg.won.finditer(text):
+        # "我市以99分的高分在全区各盟市中排名第一": the score the evaluation gave the reporter
+        n = m.group("n")
+        if m.start("n") not in taken:
+            out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
+                             None, True, False))
     return out

@@ -92,3 +92,11 @@ def test_the_body_that_carried_out_the_self_evaluation_is_the_unit() -> None:
     text = ("根据《财政部关于开展2024年度中央对地方转移支付预算执行情况绩效自评工作的通知》(财监〔2025〕1号)有关规定,"
             "广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度中央财政城镇保障性安居工程补助资金绩效自评工作,自评情况如下:")
     assert opening_unit([text]) == "广西壮族自治区住房和城乡建设厅"
+
+
+def test_a_score_given_as_the_mark_earned() -> None:
+    # M 1414 (a city's 城镇保障性安居工程 news): "我市以99分的高分在全区各盟市中排名第一"
+    from pipeline.extract.statements import read_scores
+
+    got = read_scores("全区仅有三个盟市老旧小区改造补助资金绩效评价得分在90分以上,我市以99分的高分在全区各盟市中排名第一。")
+    assert [(s.printed, s.total) for s in got] == [("99", True)]
