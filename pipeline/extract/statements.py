@@ -748,10 +748,12 @@ def read_statements(printed: str, default_measure: str | None,
                                       and not any(o < x.start - a < c for o, c in closed)), None)
                     listed = _listed_after_part_word(sent[: m.start()], a, si, out, g)
                     if level is not None and against is None and not group_open and len(listed) >= 2 \
-                            and level is listed[-1] and not any(c.level in listed for c in changes):
+                            and level is listed[-1] and not any(c.level in listed for c in changes) \
+                            and not re.search("[；;]", text[listed[-2].end : level.start]):
                         # "总预算安排37337407.64元,其中:基本支出预算488180.64元,项目支出预算36849227元,同比增加
                         # 27125219.46元": after a list of parts none of which had a change of its own, the change
-                        # is the whole's or the last part's; the text does not say which
+                        # is the whole's or the last part's; the text does not say which (parts apart by
+                        # semicolons each have their own clause: a change in the last one's is that part's)
                         skip_reason = "a change after a list of parts: of the whole or of its last part"
                         level = None
                     if level is not None and _direction(word, g):
