@@ -92,6 +92,44 @@ def join_cut_lines(doc: Document) -> int:
     return joined
 
 
+_BARE_FIGURE = re.compile(r"^\s*[-−]?\d[\d,.]*\s*%?\s*$")
+_CLAUSE_MARK = re.compile(r"[，,、。；;：:%]")
+
+
+def join_figure_lines(doc: Document) -> int:
+    """Figures a PDF set in another font, each on a line of its own inside its sentence
+    ("…共涉及项目" / "84" / "个,预算资金" / "20117.74475" / "万元,项目实际支出金额…"): the figure and the
+    fragment after it join the prose line before. Only after prose (a long line, or one holding a
+    clause mark, or one joined already) and before a fragment of a sentence (holding a clause mark),
+    never between cells of a table (bars, tabs) or after a sentence's end."""
+    cfg = _lines_cfg()
+    ends = cfg["sentence_end"]
+    blocks = doc.blocks
+    out: list = []
+    joined = 0
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        prev = out[-1] if out else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(b, Paragraph) and _BARE_FIGURE.match(b.text) and isinstance(prev, Paragraph) \
+                and isinstance(nxt, Paragraph) and prev.text.strip() and nxt.text.strip():
+            pt, nt = prev.text.strip(), nxt.text.strip()
+            prose = len(pt) >= cfg["prose_line"] or _CLAUSE_MARK.search(pt) or prev.lines
+            if prose and pt[-1] not in ends and re.search(r"[\u4e00-\u9fff]", pt) and not nt[0].isdigit() \
+                    and _CLAUSE_MARK.search(nt) and not re.search(r"[|\t]", pt + nt) \
+                    and not re.match(cfg["outline_start"], nt):
+                _append(prev, b)
+                _append(prev, nxt)
+                joined += 1
+                i += 2
+                continue
+        out.append(b)
+        i += 1
+    doc.blocks = out
+    return joined
+
+
 def _metadata_line(text: str) -> bool:
     """A line of page metadata ('索  引  号: …', '发布机构 : 市财政局'): never a sentence's end."""
     squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
@@ -210,6 +248,8 @@ def close_figure_spaces(doc: Document) -> int:
 def prepare(doc: Document) -> Document:
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
+    if join_figure_lines(doc):
+        doc.warnings.append("figures printed on lines of their own were rejoined to their sentences")
     if split_inline_headings(doc):
         doc.warnings.append("scored headings inside a line flattened from a page were set apart")
     sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))

@@ -52,6 +52,16 @@ def decode(data: bytes) -> str:
     return data.decode("gb18030", errors="replace")
 
 
+# Line breaks a document site printed as text ("预算资金/r/n20117.74475/r/n万元", "\\r\\n"): a page
+# holding several is cut where they stand, as its source file was.
+_LITERAL_BREAK = re.compile(r"/r/n|\\r\\n|\\n(?![a-z])")
+_LITERAL_BREAKS_MIN = 3
+
+
+def _literal_breaks(text: str) -> str:
+    return _LITERAL_BREAK.sub("\n", text) if len(_LITERAL_BREAK.findall(text)) >= _LITERAL_BREAKS_MIN else text
+
+
 def _clean(line: str) -> str:
     return _BOOKMARK.sub("", line).replace("\r", "")
 
@@ -525,7 +535,7 @@ def _gap_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
 
 
 def read_text(data: bytes) -> Document:
-    text = decode(data)
+    text = _literal_breaks(decode(data))
     lines = [_clean(x) for x in text.split("\n")]
     b = _Builder()
     i, n = 0, len(lines)

@@ -100,3 +100,25 @@ def test_a_score_given_as_the_mark_earned() -> None:
 
     got = read_scores("全区仅有三个盟市老旧小区改造补助资金绩效评价得分在90分以上,我市以99分的高分在全区各盟市中排名第一。")
     assert [(s.printed, s.total) for s in got] == [("99", True)]
+
+
+def test_literal_line_breaks_and_figures_on_lines_of_their_own() -> None:
+    # M 1425 (a document site's copy of a 交通运输局 2020 预算绩效情况说明): its line breaks printed
+    # as "/r/n", each figure on a line of its own inside the sentence
+    text = ("2020年度预算绩效情况说明/r/n1、预算绩效管理工作开展情况/r/n根据预算绩效管理要求,本部门组织对2020年度一般公共预算项目"
+            "支出全面开展绩效自评,共涉及项目/r/n84/r/n个,预算资金/r/n20117.74475/r/n万元,项目实际支出金额/r/n17020.1125/r/n万元,"
+            "占一般公共预算项目支出总额的/r/n84.6/r/n%。从评价情况来看,/r/n2020年度项目立项规范。")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert [f["reported_text"] for f in ex.fact_budgets] == ["20117.74475"]
+    assert [f["reported_text"] for f in ex.fact_executions] == ["17020.1125"]
+    # each figure still points at its own printed line
+    assert ex.fact_budgets[0]["source_ref"].startswith("para=6;chars=0-11;")
+
+
+def test_a_table_printed_one_cell_per_line_is_not_joined() -> None:
+    from pipeline.extract.prepare import join_figure_lines
+    from pipeline.model import Document, Paragraph
+
+    cells = ["年度资金总额", "100", "执行率", "100%", "得分", "10"]
+    doc = Document(blocks=[Paragraph(i, t) for i, t in enumerate(cells, start=1)])
+    assert join_figure_lines(doc) == 0
