@@ -109,6 +109,8 @@ class Grammar:
     prior_marker: re.Pattern[str]
     as_of: re.Pattern[str]
     class_path: re.Pattern[str]
+    class_mark: re.Pattern[str]
+    prior_then_rate: re.Pattern[str]
     self_words: tuple[str, ...]
     label_tail: str
     damaged_before: str
@@ -196,7 +198,8 @@ def grammar() -> Grammar:
         project_subject=re.compile(cfg["subject"]["project"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
         as_of=re.compile(cfg["subject"]["as_of"]),
-        class_path=re.compile(cfg["subject"]["class_path"]),
+        class_path=re.compile(cfg["subject"]["class_path"]), class_mark=re.compile(cfg["subject"]["class_mark"]),
+        prior_then_rate=re.compile(glue["prior_then_rate"].replace("{changes}", changes)),
         self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"], damaged_before=glue["damaged_before"],
         bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
         report_stage=cfg["report_stage"],
@@ -638,6 +641,13 @@ def read_statements(printed: str, default_measure: str | None,
                 # "与2019498.83万元相比": the year the figure is compared with, its 年 lost
                 ns, n = ns + 4, n[4:]
                 label = f"{label}{year}{g.year_glue}"
+            if _prior_label(label, g) and g.prior_then_rate.match(sent, m.end()):
+                # "比上年1.43万元，增加0.68%": no verb after the figure, only a rate in the next clause —
+                # the earlier period's figure, or the change with its verb left out; the text does not say
+                flow.skip(a + ns, a + ne, "after a comparison, a figure without its verb before a rate: the earlier "
+                          "period's figure or the change")
+                prev_end = m.end()
+                continue
             if _prior_label(label, g):
                 # "…2918.96万元，比上年2665.56万元增加…": the earlier figure of a level, never a level
                 # itself — of the level before it in its sentence (not the budget a rate was
@@ -816,9 +826,14 @@ def read_statements(printed: str, default_measure: str | None,
             if semicolon and said and measure not in g.kind_measures:
                 parts_open = []
             item = _item_of(label, g)
+            if item is not None and (path := _class_line(label, item, g)) is not None:
+                # "…其他政府性基金安排的支出（项）预算为10,493.00万元": the words name a classification line
+                # the figure is of, not the fund (or line) whose name is part of that line's
+                item = ("stated", path, 0)
             if item is not None and item[0] in g.generic_items and last is not None and last.sentence == si \
                     and last.line_item not in g.generic_items and last.line_item != "stated" and _bare(
-                        label[: item[2] - len(item[1])], g) and not any(w in item[1] for w in g.sum_words):
+                        label[: item[2] - len(item[1])], g) and not any(w in item[1] for w in g.sum_words) \
+                    and not any(w in between for w in g.part_words):
                 # "“三公”经费支出年初预算为…，支出决算为…": a total's name after a named line is its stage;
                 # one that sums (…、年终结余4558万元,支出总计929393万元) is the list's total
                 item = (last.line_item, last.item_label, item[2])
@@ -851,6 +866,11 @@ def read_statements(printed: str, default_measure: str | None,
                     # that line's words, never the report's total (支出决算 → 本年支出合计)
                     item = ("stated", paths[-1].group(0).strip(), 0)
             code, words = (item[0], item[1]) if item else ("stated", label.strip()[-20:])
+            if whole is not None and code in g.generic_items and whole.line_item not in (*g.generic_items, "stated") \
+                    and code not in g.family.get(whole.line_item, ()):
+                # "预算资金5039.97万元，其中财政拨款4946.96万元" under a 项目支出 level: where that line's money
+                # comes from, not the report's 财政拨款 — a part kept with its own words
+                code, words = "stated", label.strip()[-20:]
             if code != "stated" and clause.lstrip().startswith(g.covered_words):
                 code, words = "stated", label.strip()[-20:]  # the money a measure covers (涉及…), not that line's level
             if not said and code in g.outcome_items:
@@ -1036,6 +1056,15 @@ def _year_before(label: str, code: str, measure: str, si: int, out: list[Stateme
     if ly is None or last is None or last.prior is not None or last.year is None or ly != last.year - 1:
         return None
     return last if last.line_item == code and last.measure == measure else None
+
+
+def _class_line(label: str, item: tuple[str, str, int], g: Grammar) -> str | None:
+    """The classification line a label names when the line item's words sit inside it, before one of
+    its level marks ("其他政府性基金安排的支出（项）"): that line's words; else None."""
+    if not g.class_mark.search(label, item[2]):
+        return None
+    paths = list(g.class_path.finditer(label))
+    return paths[-1].group(0).strip() if paths else None
 
 
 def _same_year(a: int | None, b: int | None) -> bool:
