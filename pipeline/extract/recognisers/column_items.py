@@ -101,11 +101,15 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
     if any(sq(c.text) and num_of(table, c) is None for c in rows[s]):
         return False  # a labelled row: not a line of figures under column items
     header = rows[:s]
+    fy = next((r.get("fiscal_year") for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     cols: dict[int, tuple[str, str, bool]] = {}  # col → (item, header words, from the template)
+    period: dict[int, str | None] = {}  # col → its period, from a year over it (2025年预算数 | 2026年预算数)
     for c in rows[s]:
         cell = _deepest(header, c.col)
-        if num_of(table, c) is None or cell is None or _carried_over(header, c.col):
-            continue
+        period[c.col] = _period_of(header, c.col, fy, staged=True)[0]
+        if num_of(table, c) is None or cell is None or _carried_over(header, c.col) \
+                or period[c.col] not in ("current", "prior"):
+            continue  # a year the report cannot place (or a change column): unread
         if row_code(t, cell.text) is not None:
             # the lowest header names it (a 小计 under a spanning item is that item's)
             if _part_named_as_whole(t, header, c.col):
@@ -128,7 +132,10 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
         code, words, _known = cols[c.col]
         if extra and _BARE_TOTAL.fullmatch(words) and _covering_span(t, header, c.col) is None:
             continue  # 合计 of the 三公 items and of others: not the “三公” total
-        found = add_amount(ctx, code, stage, v, unit, "column_items", words) or found
+        if add_amount(ctx, code, stage, v, unit, "column_items", words):
+            found = True
+            if period[c.col] != "current":
+                (ctx.ex.fact_executions if stage == "executed" else ctx.ex.fact_budgets)[-1]["period"] = period[c.col]
     return found
 
 
@@ -244,10 +251,10 @@ def _row_label(row: list[Cell], labels: set[int]) -> str:
     return "".join(sq(c.text) for c in row if c.col in labels and sq(c.text) and not is_numeric(c.text))
 
 
-def _period_of(header: list[list[Cell]], col: int, fy: int | None) -> tuple[str | None, int]:
+def _period_of(header: list[list[Cell]], col: int, fy: int | None, staged: bool = False) -> tuple[str | None, int]:
     """current / prior from a year or 上年/当年 over the column (current when none is printed),
     change under a change header (增减变化情况); None for a year this report cannot place. With
-    the first column of the header saying it."""
+    the first column of the header saying it. `staged`: a year may carry its stage (2025年预算数)."""
     for r in header:
         c = _covering(r, col)
         if c is None:
@@ -258,7 +265,7 @@ def _period_of(header: list[list[Cell]], col: int, fy: int | None) -> tuple[str 
             return "change", c.col
         if head is not None and head.measure == "change_pct":
             return None, c.col
-        if (m := periods().year.match(text)) and m.end() == len(text):
+        if (m := periods().year.match(text)) and (m.end() == len(text) or staged and stage_of(text[m.end():])):
             y = int(m.group("year"))
             return None if fy is None or y > fy else "current" if y == fy else "prior", c.col
         if (m := periods().words.match(text)) and m.end() == len(text):
