@@ -100,7 +100,8 @@ def join_figure_lines(doc: Document) -> int:
     """Figures a PDF set in another font, each on a line of its own inside its sentence
     ("…共涉及项目" / "84" / "个,预算资金" / "20117.74475" / "万元,项目实际支出金额…"): the figure and the
     fragment after it join the prose line before. Only after prose (a long line, or one holding a
-    clause mark, or one joined already) and before a fragment of a sentence (holding a clause mark),
+    clause mark, or one joined already) and before a fragment of a sentence (holding a clause mark,
+    or opening with the figure's unit),
     never between cells of a table (bars, tabs) or after a sentence's end."""
     cfg = _lines_cfg()
     ends = cfg["sentence_end"]
@@ -115,9 +116,12 @@ def join_figure_lines(doc: Document) -> int:
         if isinstance(b, Paragraph) and _BARE_FIGURE.match(b.text) and isinstance(prev, Paragraph) \
                 and isinstance(nxt, Paragraph) and prev.text.strip() and nxt.text.strip():
             pt, nt = prev.text.strip(), nxt.text.strip()
-            prose = len(pt) >= cfg["prose_line"] or _CLAUSE_MARK.search(pt) or prev.lines
+            # …or a label announcing its figure ("公务接待费为", "——部门收入" before "万元。…")
+            glued = bool(re.match(cfg["glued_start"], nt))
+            prose = len(pt) >= cfg["prose_line"] or _CLAUSE_MARK.search(pt) or prev.lines \
+                or pt.endswith(tuple(cfg["dangling"])) or glued
             if prose and pt[-1] not in ends and re.search(r"[\u4e00-\u9fff]", pt) and not nt[0].isdigit() \
-                    and _CLAUSE_MARK.search(nt) and not re.search(r"[|\t]", pt + nt) \
+                    and (_CLAUSE_MARK.search(nt) or glued) and not re.search(r"[|\t]", pt + nt) \
                     and not re.match(cfg["outline_start"], nt):
                 _append(prev, b)
                 _append(prev, nxt)

@@ -122,3 +122,16 @@ def test_a_table_printed_one_cell_per_line_is_not_joined() -> None:
     cells = ["年度资金总额", "100", "执行率", "100%", "得分", "10"]
     doc = Document(blocks=[Paragraph(i, t) for i, t in enumerate(cells, start=1)])
     assert join_figure_lines(doc) == 0
+    # …and a figure cell between a label cell and its unit cell is the one-cell-per-line form's (joined
+    # as such: 计划安排资金 / 55 / 万元)
+
+
+def test_a_label_announcing_its_figure_joins_it() -> None:
+    # real-dev 141 re-rendered with each figure on a line of its own: "——部门收入" / "640.48" / "万元。…"
+    from pipeline.extract.prepare import join_figure_lines
+    from pipeline.model import Document, Paragraph
+
+    lines = ["——部门收入", "640.48", "万元。学费等收入", "440", "万元;房租等其他收入", "140", "万元。", "公务接待费为", "111.43", "万元,比2020年减少"]
+    doc = Document(blocks=[Paragraph(i, t) for i, t in enumerate(lines, start=1)])
+    join_figure_lines(doc)
+    assert [b.text for b in doc.blocks] == ["——部门收入640.48万元。学费等收入440万元;房租等其他收入140万元。", "公务接待费为111.43万元,比2020年减少"]
