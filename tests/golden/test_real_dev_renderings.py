@@ -1,56 +1,92 @@
-"""Every real-dev page with a `|` table, re-rendered as tab cells, as padded `a | b | ||||`
-rows and as one cell per line with a trailing bar (renderings that keep every cell), gives the
-figures its own rendering gives (pipeline/rerender.py). Renderings that drop empty cells are
-measured (`python -m pipeline.rerender`) but not held here: what they lose is not always
-recoverable."""
+"""The 60 real pages of ../shared/real-dev, re-rendered the ways real copies of such pages print
+them, must give the figures their own rendering gives: a PDF's text with spaces around figures,
+every figure set on a line of its own (another font), sentences hard-wrapped at a page's width,
+traditional characters. Held-out pages come in these renderings; before session 12 the figures-
+on-their-own-lines rendering lost half the amounts and two thirds of the rates."""
 
 from __future__ import annotations
 
+import json
+import re
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from pipeline.rerender import losses
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
 
-REAL_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "real-dev"
-
-
-@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
-def test_lossless_renderings_keep_every_figure() -> None:
-    lost = losses(REAL_DEV, ["tabs", "padded_bars", "cell_per_line_bar"])
-    assert len(lost["tabs"]) >= 8  # the pages with `|` tables
-    assert {n: {d: v for d, v in per.items() if v} for n, per in lost.items()} == {
-        "tabs": {}, "padded_bars": {}, "cell_per_line_bar": {}}
+DEV = Path(__file__).resolve().parents[2].parent / "shared" / "real-dev"
+pytestmark = pytest.mark.skipif(not (DEV / "expect.json").exists(), reason="../shared/real-dev not present")
+_PROSE = re.compile(r"[|\t]")
 
 
-@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
-def test_a_page_flattened_onto_one_line_keeps_its_year() -> None:
-    # the page's furniture, metadata and report run together on one line (document-site
-    # previews): its furniture words no longer blank the line, its metadata no longer hides
-    # its years or its title (106, 108, 137, 148, 149 lost their year so)
-    lost = losses(REAL_DEV, ["one_line"])["one_line"]
-    years = {d for d, v in lost.items() if any(k == "year" for k, _ in v)}
-    assert not years & {"106.txt", "108.txt", "111.txt", "116.txt", "119.txt", "137.txt", "148.txt", "149.txt",
-                        "152.txt"}
-    assert len(years) <= 1  # 115: not yet
+def _prose(line: str) -> bool:
+    return not _PROSE.search(line) and line.count(" ") <= 5
 
 
-@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
-def test_a_form_flattened_onto_one_line_keeps_its_funding_block() -> None:
-    # 111's blank-line form on one line: its header words cut where the PDF cell wrapped
-    # ('年初 预算数', '全年 执行数') are one word each, the breakdown's '项目支出:2985.5万元' a label and
-    # its figure, and the title before the cut-out grid still the report's
-    lost = losses(REAL_DEV, ["one_line"], ["111.txt"])["one_line"]["111.txt"]
-    assert lost <= {("amounts", 28800000.0)}
+def spaced(text: str) -> str:
+    """A PDF's text: a space between every figure and the characters beside it."""
+    return "\n".join(re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", ln) if _prose(ln) else ln
+                     for ln in text.split("\n"))
 
 
-@pytest.mark.skipif(not (REAL_DEV / "expect.json").exists(), reason="../shared/real-dev not beside the repo")
-def test_scored_headings_flattened_onto_one_line_keep_their_scores_and_finding() -> None:
-    # 131's outline (一、投入(14分) (一)项目立项(8分): (1)项目立项(2分) …自评得2分) on one line: each scored
-    # heading is set apart again, so 项目立项's four scores (11 of 8) are still found
-    from pipeline.rerender import rerender
-    from tests.checks_harness import check_text, failures
+def figure_lines(text: str) -> str:
+    """Every money figure or rate of running text on a line of its own."""
+    return "\n".join(re.sub(r"(?<=[\u4e00-\u9fff])(\d[\d,]*(?:\.\d+)?)(?=万元|元|%|亿元)", lambda m: "\n" + m.group(1) + "\n", ln)
+                     if _prose(ln) else ln for ln in text.split("\n"))
 
-    assert not losses(REAL_DEV, ["one_line"], ["131.txt"])["one_line"]["131.txt"]
-    df, _ = check_text(rerender((REAL_DEV / "131.txt").read_text(encoding="utf-8"), "one_line"))
-    assert "score_within_weight" in set(failures(df)["check_name"])
+
+def wrapped(text: str, width: int = 23) -> str:
+    """Running text hard-wrapped at a page's width, never inside a figure."""
+    out = []
+    for ln in text.split("\n"):
+        if not _prose(ln) or len(ln) < 30:
+            out.append(ln)
+            continue
+        cur = ""
+        for i, ch in enumerate(ln):
+            cur += ch
+            nxt = ln[i + 1] if i + 1 < len(ln) else ""
+            if len(cur) >= width and not (ch.isdigit() and (nxt.isdigit() or nxt == ".")) and ch != ".":
+                out.append(cur)
+                cur = ""
+        out.append(cur)
+    return "\n".join(out)
+
+
+def _figures(text: str) -> set[tuple[str, Decimal]]:
+    ex = extract(read_text(text.encode("utf-8")), "d" * 64)
+    got = {("amount", f["amount_yuan"]) for f in ex.fact_budgets if f["amount_yuan"] is not None}
+    got |= {("amount", f["executed_yuan"]) for f in ex.fact_executions if f["executed_yuan"] is not None}
+    got |= {("rate", f["reported_rate_pct"]) for f in ex.fact_executions if f["reported_rate_pct"] is not None}
+    return got
+
+
+@cache
+def _expected() -> dict:
+    return json.loads((DEV / "expect.json").read_text(encoding="utf-8"))["docs"]
+
+
+# Share of the hand-read figures a page's own rendering gives that another rendering may lose,
+# as measured in session 12 (before it, at 75ee8ae: spaced 8.6 %, figure_lines 55.1 %, wrapped 0 %;
+# after: 5.4 %, 0 %, 0 % of 336). The spaced losses left are table-like lines of previews.
+LIMITS = {"spaced": 0.06, "figure_lines": 0.01, "wrapped": 0.01}
+
+
+@pytest.mark.parametrize("render", [spaced, figure_lines, wrapped], ids=lambda f: f.__name__)
+def test_a_rendering_keeps_the_hand_read_figures(render) -> None:
+    kept = lost = 0
+    losses = []
+    for name, d in sorted(_expected().items()):
+        text = (DEV / name).read_text(encoding="utf-8")
+        want = {("amount", Decimal(str(v)).quantize(Decimal("0.01"))) for v in d.get("amounts", [])} \
+            | {("rate", Decimal(str(v))) for v in d.get("rates", [])}
+        base = want & {(k, v.quantize(Decimal("0.01")) if k == "amount" else v) for k, v in _figures(text)}
+        again = {(k, v.quantize(Decimal("0.01")) if k == "amount" else v) for k, v in _figures(render(text))}
+        kept += len(base & again)
+        lost += len(base - again)
+        if base - again:
+            losses.append((name, sorted(base - again)[:3]))
+    assert lost <= LIMITS[render.__name__] * (kept + lost), losses
