@@ -23,7 +23,6 @@ The process dies with its parent (PR_SET_PDEATHSIG), and its parser children wit
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import os
 import shutil
@@ -35,6 +34,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from pipeline.ingest.isolate import start_frozen
 from pipeline.settings import Settings
 
 
@@ -83,13 +83,9 @@ def start(settings: Settings, run_id: str) -> Prestage | None:
     r, w = ctx.Pipe(duplex=False)
     # Not a daemon: it forks the parser children itself.
     p = ctx.Process(target=_main, args=(w, settings, run_id, os.getpid()), daemon=False)
-    # As in isolate.run_isolated: a process that already holds Dagster or DuckDB threads'
-    # objects (a test calling `main` twice) forks with them frozen, never walked in the child.
-    gc.freeze()
-    try:
-        p.start()
-    finally:
-        gc.unfreeze()
+    # a process that already holds Dagster or DuckDB threads' objects (a test calling `main`
+    # twice) forks with them frozen, never walked in the child
+    start_frozen(p)
     w.close()
     pre = Prestage(run_id, settings, p, r, time.monotonic(), settings.staging_dir / f"run-{run_id}")
     _started[run_id] = pre

@@ -86,6 +86,18 @@ def _picklable(e: BaseException) -> bool:
         return False
 
 
+def start_frozen(p: mp.process.BaseProcess) -> None:
+    """Start a forked child with this process's objects frozen. The child inherits every object,
+    some of them owned by threads that do not exist in it (DuckDB, Dask, Dagster): frozen, its
+    garbage collector never walks them (a walk crashed a child once: "Fatal Python error …
+    Garbage-collecting")."""
+    gc.freeze()
+    try:
+        p.start()
+    finally:
+        gc.unfreeze()
+
+
 def run_isolated(
     func: Callable[[T], Any],
     items: Iterable[T],
@@ -113,14 +125,7 @@ def run_isolated(
             r, w = ctx.Pipe(duplex=False)
             p = ctx.Process(target=_child, args=(func, item, w, mem_limit_bytes, os.getpid(), (r, *running)),
                             daemon=True)
-            # The child inherits every object of this process, some of them owned by threads that
-            # do not exist in it (DuckDB, Dask, Dagster): frozen, its garbage collector never walks
-            # them (a walk crashed a child once: "Fatal Python error … Garbage-collecting").
-            gc.freeze()
-            try:
-                p.start()
-            finally:
-                gc.unfreeze()
+            start_frozen(p)
             w.close()
             running[r] = (item, p, time.monotonic())
         ready = wait(list(running), timeout=0.2)
