@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline.checks.identities import residuals
 from pipeline.extract import extract
-from pipeline.ingest.process import FileTask, Outcome, document_row
+from pipeline.ingest.process import FileTask, Outcome, _model_rows, document_row
 from pipeline.readers.text import read_text
 from pipeline.runner import to_frames
 from pipeline.warehouse.load import load_batch
@@ -22,11 +22,13 @@ def check_text(text: str) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
 
 
 def check_document(doc, did: str, rel: str = "synthetic.pdf", fmt: str = "pdf",
-                   size: int = 1) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
-    """A document extracted, loaded into an in-memory warehouse and checked: (residuals, con)."""
+                   size: int = 1, with_cells: bool = False) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
+    """A document extracted, loaded into an in-memory warehouse and checked: (residuals, con).
+    with_cells loads its blocks and table cells too, as `bpw run` does (checks that read them)."""
+    blocks, cells = _model_rows(doc, did) if with_cells else ([], [])
     ex = extract(doc, did)
     row = document_row(FileTask(path=None, rel=rel), did, fmt, size)  # type: ignore[arg-type]
-    frames = to_frames([Outcome(document=row, extraction=ex)])
+    frames = to_frames([Outcome(document=row, blocks=blocks, cells=cells, extraction=ex)])
     con = duckdb.connect(":memory:")
     init_schema(con)
     docs = frames.pop("documents").to_dict("records")

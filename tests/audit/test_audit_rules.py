@@ -10,29 +10,16 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipeline.checks.identities import residuals
-from pipeline.extract import extract
-from pipeline.ingest.process import FileTask, Outcome, _model_rows, document_row
 from pipeline.readers.text import read_text
-from pipeline.runner import to_frames
-from pipeline.warehouse.load import load_batch
 from pipeline.warehouse.schema import init_schema
+from tests.checks_harness import check_document
 
 
 def run_text(text: str) -> pd.DataFrame:
     """Extraction and checks on a text as `bpw run` does them, table cells included."""
     data = text.encode("utf-8")
-    did = hashlib.sha256(data).hexdigest()
-    doc = read_text(data)
-    blocks, cells = _model_rows(doc, did)
-    row = document_row(FileTask(path=None, rel="snippet.txt"), did, "txt", len(data))  # type: ignore[arg-type]
-    frames = to_frames([Outcome(document=row, blocks=blocks, cells=cells, extraction=extract(doc, did))])
-    con = duckdb.connect(":memory:")
-    init_schema(con)
-    docs = frames.pop("documents").to_dict("records")
-    frames.pop("document_files", None)
-    load_batch(con, docs, frames)
-    return residuals(con)
+    return check_document(read_text(data), hashlib.sha256(data).hexdigest(), "snippet.txt", "txt", len(data),
+                          with_cells=True)[0]
 
 
 def rows(df: pd.DataFrame, check: str) -> list[tuple[float, float, str]]:

@@ -10,27 +10,13 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from pipeline.checks.identities import residuals
-from pipeline.extract import extract
-from pipeline.ingest.process import FileTask, Outcome, _model_rows, document_row
 from pipeline.model import Cell, Document, Paragraph, Table
-from pipeline.runner import to_frames
-from pipeline.warehouse.load import load_batch
-from pipeline.warehouse.schema import init_schema
+from tests.checks_harness import check_document
 
 
 def run(doc: Document) -> tuple[pd.DataFrame, duckdb.DuckDBPyConnection]:
     """As `bpw run` does it, table cells included (weights_sum reads the cells of a section)."""
-    did = hashlib.sha256(repr(doc).encode()).hexdigest()
-    blocks, cells = _model_rows(doc, did)
-    row = document_row(FileTask(path=None, rel="synthetic.pdf"), did, "pdf", 1)  # type: ignore[arg-type]
-    frames = to_frames([Outcome(document=row, blocks=blocks, cells=cells, extraction=extract(doc, did))])
-    con = duckdb.connect(":memory:")
-    init_schema(con)
-    docs = frames.pop("documents").to_dict("records")
-    frames.pop("document_files", None)
-    load_batch(con, docs, frames)
-    return residuals(con), con
+    return check_document(doc, hashlib.sha256(repr(doc).encode()).hexdigest(), with_cells=True)
 
 
 def grid(rows: list[list[str | tuple[str, int]]], page: int, index: int = 1, caption: str = "") -> Table:
