@@ -20,16 +20,18 @@ WITH s AS (
 ), lp AS (
     SELECT whole, partition_id, list_sort(list(part)) AS parts FROM line_item_partitions WHERE complete GROUP BY ALL
 ), nested AS (
-    -- a part column that is itself a whole, with its parts among the columns
-    SELECT g.total_source_ref, lp.whole, lp.parts FROM g JOIN lp ON list_contains(g.tp, lp.whole) AND list_has_all(g.tp, lp.parts)
+    -- a part column that is itself a whole, with its parts among the columns; a row is its
+    -- document's and report's (two documents print a table at the same table=;row=;col=)
+    SELECT g.document_id, g.report_id, g.total_source_ref, lp.whole, lp.parts
+    FROM g JOIN lp ON list_contains(g.tp, lp.whole) AND list_has_all(g.tp, lp.parts)
 ), inner_parts AS (
-    SELECT total_source_ref, flatten(list(parts)) AS inner FROM nested GROUP BY ALL
+    SELECT document_id, report_id, total_source_ref, flatten(list(parts)) AS inner FROM nested GROUP BY ALL
 ), cases AS (
-    SELECT g.*, n.whole, n.parts FROM g JOIN nested n USING (total_source_ref)
+    SELECT g.*, n.whole, n.parts FROM g JOIN nested n USING (document_id, report_id, total_source_ref)
     UNION ALL
     -- the row total: the columns' parts that no part column holds
     SELECT g.*, NULL AS whole, lp.parts
-    FROM g LEFT JOIN inner_parts i USING (total_source_ref)
+    FROM g LEFT JOIN inner_parts i USING (document_id, report_id, total_source_ref)
     JOIN lp ON lp.parts = list_sort(list_filter(g.tp, lambda x: NOT list_contains(coalesce(i.inner, []), x)))
 ), judged AS (
     SELECT c.*,
