@@ -6,18 +6,20 @@
 -- prints no adjustment of the line.
 WITH e AS (
     SELECT r.document_id, x.report_id, x.project_id, x.line_item, x.origin, x.period, x.label_text, CAST(x.executed_yuan AS DOUBLE) AS ex,
-           x.reported_text, x.source_ref,
+           x.reported_text, x.reported_unit AS unit, x.source_ref,
            (printed_interval(x.executed_yuan, x.decimals, x.reported_unit)).half AS ex_half
     FROM fact_executions x JOIN reports r USING (report_id)
     -- a level stated in running text is compared only with the budget its sentence names
     -- (rate_base_ref, see execution_rate): other stated figures may be of any scope
     WHERE NOT x.is_twin AND x.executed_yuan IS NOT NULL AND x.origin IS DISTINCT FROM 'statement'
 ), b AS (
-    SELECT report_id, project_id, line_item, origin, stage, period, label_text, amount_yuan, reported_text, source_ref
+    SELECT report_id, project_id, line_item, origin, stage, period, label_text, amount_yuan, reported_text,
+           reported_unit, source_ref
     FROM fact_budgets
     WHERE NOT is_twin AND amount_yuan IS NOT NULL AND stage IN ('adjusted', 'initial')
 ), pairs AS (
-    SELECT e.*, b.stage, CAST(b.amount_yuan AS DOUBLE) AS budget, b.reported_text AS b_text, b.source_ref AS b_ref
+    SELECT e.*, b.stage, CAST(b.amount_yuan AS DOUBLE) AS budget, b.reported_text AS b_text, b.reported_unit AS b_unit,
+           b.source_ref AS b_ref
     FROM e JOIN b ON b.report_id = e.report_id AND b.project_id IS NOT DISTINCT FROM e.project_id
         AND b.line_item = e.line_item AND b.origin = e.origin
         -- the same row or column of the same table (a PDF table continued on the next page is
@@ -41,7 +43,10 @@ SELECT document_id, report_id, project_id, 'execution_within_budget' AS check_na
        budget AS expected, ex AS observed, budget - ex AS difference,
        ex_half AS tolerance,
        ex <= budget + ex_half + 1e-6 AS passed,
-       format('执行数 {} @{} 与{} {} @{} 比较 ({})', reported_text, source_ref,
-              CASE stage WHEN 'adjusted' THEN '调整后预算' ELSE '年初预算' END, b_text, b_ref, line_item) AS detail,
+       -- what is compared, as printed: the line's label (its name in line_items when the page
+       -- printed none), both figures with their places and the budget stage in words (stage_zh)
+       format('{}{}：执行数 {}{} @{}，{} {}{} @{}', coalesce(label_text, li.label_zh, line_item),
+              CASE WHEN period = 'prior' THEN '（上年）' ELSE '' END, reported_text, coalesce(unit, ''), source_ref,
+              stage_zh(stage), b_text, coalesce(b_unit, ''), b_ref) AS detail,
        source_ref || '; ' || b_ref AS source_refs
-FROM pairs
+FROM pairs LEFT JOIN line_items li ON li.code = pairs.line_item

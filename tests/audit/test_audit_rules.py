@@ -117,7 +117,7 @@ def _warnings(df: pd.DataFrame) -> list[str]:
 def test_overspending_warned_once_per_line_against_the_adjusted_budget():
     got = _warnings(run_text(FORM_146))
     assert len(got) == 2, got  # 年度资金总额 and 当年财政拨款, once each
-    assert all("调整后预算 329.77" in d and "338.31" in d for d in got), got
+    assert all("调整后预算数 329.77万元" in d and "338.31万元" in d for d in got), got
 
 
 def test_no_overspending_no_warning():
@@ -143,7 +143,7 @@ def test_a_form_printing_only_the_initial_budget_is_compared_with_it():
     text = FORM_146.replace("年初预算数 | 全年预算数 | 全年执行数", "年初预算数 | 全年执行数").replace(
         "| 329.77 | 329.77 | 338.31", "| 329.77 | 338.31")
     got = _warnings(run_text(text))
-    assert len(got) == 2 and all("年初预算 329.77" in d for d in got), got
+    assert len(got) == 2 and all("年初预算数 329.77万元" in d for d in got), got
 
 
 def _warehouse_with(budgets: list[tuple], executions: list[tuple]) -> duckdb.DuckDBPyConnection:

@@ -12,6 +12,7 @@ import duckdb
 
 from pipeline.pipeline_run import check, ingest
 from pipeline.settings import Settings
+from tests.audit.test_audit_rules import FORM_146
 from tests.unit.test_row_split_sum import PUTUO, WUXI
 
 
@@ -34,3 +35,29 @@ def test_row_split_sum_pairs_a_row_only_with_its_own_documents_columns(tmp_path)
                          FROM dq_results q JOIN documents d USING (document_id)
                          WHERE q.check_name = 'row_split_sum' GROUP BY ALL ORDER BY 1""").fetchall()
     assert got == [("putuo.txt", 8, 8, True), ("wuxi.txt", 10, 10, True)]
+
+
+# real-dev 146.txt as the audit rules test renders it (年初 329.77, 全年 329.77, 执行 338.31 for
+# 年度资金总额 and its 其中:当年财政拨款): spending above the budget on both lines, a true warning
+# (tests/audit/warning_verdicts.csv).
+
+
+def _within(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute("""SELECT q.passed, q.expected, q.observed, q.detail FROM dq_results q
+                          WHERE q.check_name = 'execution_within_budget' ORDER BY q.detail""").fetchall()
+
+
+def test_execution_within_budget_says_which_line_and_stage_it_compares(tmp_path):
+    got = _within(_run(tmp_path, {"form.txt": FORM_146}))
+    # once per line, with the 全年预算数 (adjusted) of its own row, named as printed
+    assert [(p, e, o) for p, e, o, _d in got] == [(False, 3_297_700.0, 3_383_100.0)] * 2
+    for (*_, d), label in zip(got, ["年度资金总额", "当年财政拨款"], strict=True):
+        assert d.startswith(f"{label}：执行数 338.31万元 @") and "，调整后预算数 329.77万元 @" in d, d
+        assert "fiscal_current" not in d and "total" not in d  # no internal codes
+
+
+def test_execution_within_budget_names_the_initial_stage_when_no_adjustment_is_printed(tmp_path):
+    text = FORM_146.replace("年初预算数 | 全年预算数 | 全年执行数", "年初预算数 | 全年执行数").replace(
+        "| 329.77 | 329.77 | 338.31", "| 329.77 | 338.31")
+    got = _within(_run(tmp_path, {"form.txt": text}))
+    assert len(got) == 2 and all("，年初预算数 329.77万元 @" in d for *_, d in got), got

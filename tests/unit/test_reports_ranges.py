@@ -57,7 +57,7 @@ def test_failed_checks_read_as_catalogue_sentences(con, tmp_path):
     fails = text[text.index('id="t-fails"'):]
     assert "人才交流项目：印出的执行率为 6.85%，按执行数 ÷ 调整后预算数算得 0.685%" in fails
     assert "the stated execution rate is 6.85%" in fails and "(tolerance 0.005)" in fails
-    assert "执行数 550,000 超过调整后预算数 500,000" in fails
+    assert "执行数 550,000 超过所比较的预算数 500,000" in fails
 
 
 def test_overview_flags_and_has_a_data_quality_column(con, tmp_path):
