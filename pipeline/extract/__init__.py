@@ -26,6 +26,7 @@ from pipeline.extract.segment import (
 from pipeline.extract.set_aside import EMPTY_TABLE, column_numbers, empty_table, per_unit
 from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
 from pipeline.extract.statements import Flow
+from pipeline.extract.table_names import named_apart, table_names
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, word
@@ -79,7 +80,7 @@ def extract(doc: Document, document_id: str) -> Extraction:
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
         segs = [untitled_segment(doc)]
-    seen_tables: dict[tuple, Table] = {}
+    seen_tables: dict[tuple, tuple[Table, frozenset[str]]] = {}
     for seq, s in enumerate(segs, start=1):
         _extract_segment(doc, document_id, s, seq, ex, seen_tables)
     if segs and not any(
@@ -166,9 +167,12 @@ def _extract_segment(
         sig = tuple(
             tuple(t for c in real_cells(r) if (t := sq(c.text)) and not is_numeric(c.text)) for r in b.rows
         )
-        first = seen_tables.get(sig) if sum(len(x) for x in sig) >= 6 else None
+        names = table_names([*recent, b.caption])
+        first, first_names = seen_tables.get(sig, (None, frozenset())) if sum(len(x) for x in sig) >= 6 else (None, None)
         if first is not None and not _mostly_same_numbers(first, b):
             first = None  # the same template filled with other figures (one table per year, per survey)
+        if first is not None and named_apart(first_names, names):
+            first = None  # the same rows and figures under another table's name: two tables
         ctx.twin = first is not None
         ctx.titles = [*recent, b.caption]
         ctx.used_cells.clear()
@@ -176,7 +180,7 @@ def _extract_segment(
         if first is not None:
             _twin_mentions(ctx, first, b)
         else:
-            seen_tables[sig] = b
+            seen_tables[sig] = (b, names)
         if b.caption and bands is None:
             bands = parse_bands(b.caption) or None
         kind = None

@@ -61,3 +61,27 @@ def test_execution_within_budget_names_the_initial_stage_when_no_adjustment_is_p
         "| 329.77 | 329.77 | 338.31", "| 329.77 | 338.31")
     got = _within(_run(tmp_path, {"form.txt": text}))
     assert len(got) == 2 and all("，年初预算数 329.77万元 @" in d for *_, d in got), got
+
+
+def _tables_under(*titles: str) -> str:
+    rows = PUTUO.split("单位：万元\n", 1)[1]
+    return "上海市普陀区财政局2024年度部门决算\n" + "".join(f"{t}\n单位：万元\n{rows}\n" for t in titles)
+
+
+def _twins(text: str) -> tuple[int, list[bool]]:
+    from pipeline.extract import extract
+    from pipeline.ingest.read import read_document
+
+    ex = extract(read_document(text.encode("utf-8"), Settings()), "d")
+    pairs = sum(1 for m in ex.fact_mentions if m["kind"] == "twin" and m["origin"] == "twin")
+    return pairs, sorted(f["is_twin"] for f in ex.fact_executions if f["line_item"] == "func:2010601")
+
+
+def test_two_tables_printing_the_same_figures_under_two_names_are_not_one_table_printed_twice():
+    # 无锡商务局 2026 p.15/p.18 (公开05表 财政拨款支出表 / 公开07表 一般公共预算支出表, alike for a
+    # department without government funds): once paired as "the same table printed twice"
+    # (duplicate_table_consistency) and the second one's figures dropped as a copy
+    assert _twins(_tables_under("公开05表 财政拨款支出表", "公开07表 一般公共预算支出表")) == (0, [False, False])
+    # the same table under the same name, numbered apart (附件2 / 附件3): printed twice
+    pairs, twin = _twins(_tables_under("附件2 财政拨款支出决算表", "附件3 财政拨款支出决算表"))
+    assert pairs > 0 and twin == [False, True]
