@@ -143,7 +143,7 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
     parts: list[_Part] = []
     blank_dependent = False
     if page.lines or page.rects or page.curves:
-        for t in page.find_tables():
+        for t in _find_tables(page):
             if len(t.cells) < 2:
                 continue  # a lone box (frame around text) is not a table
             texts = _table_texts(t, page.chars)
@@ -193,6 +193,76 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
             drop.add(i)
     lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return parts, lines, blank_dependent
+
+
+def _find_tables(page) -> list:
+    """`page.find_tables()` (pdfplumber's TableFinder with its default settings) with the
+    cells found by `_cells` instead of pdfplumber's `intersections_to_cells`: the same cells
+    in the same order, without scanning every later point for each point (60 % of the table
+    finder on the 171-page 决算's ruled pages)."""
+    from pdfplumber.table import (
+        Table,
+        TableFinder,
+        TableSettings,
+        cells_to_tables,
+        edges_to_intersections,
+    )
+
+    finder = TableFinder.__new__(TableFinder)  # TableFinder.__init__, with `_cells`
+    finder.page = page
+    finder.settings = settings = TableSettings.resolve(None)
+    finder.edges = finder.get_edges()
+    finder.intersections = edges_to_intersections(
+        finder.edges, settings.intersection_x_tolerance, settings.intersection_y_tolerance)
+    finder.cells = _cells(finder.intersections)
+    finder.tables = [Table(page, group) for group in cells_to_tables(finder.cells)]
+    return finder.tables
+
+
+def _cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's `intersections_to_cells`: for each intersection in sorted order, the
+    smallest cell it opens (the first point below it and the first to its right, in that
+    order of trial, whose corners are joined by common edges). The points below and to the
+    right are looked up by column and row instead of filtered from all later points, and each
+    point's edges are made a set once."""
+    from pdfplumber.utils import obj_to_bbox
+
+    points = sorted(intersections)
+    column: dict[float, list] = {}
+    row: dict[float, list] = {}
+    for pt in points:  # in sorted order: a column by y, a row by x
+        column.setdefault(pt[0], []).append(pt)
+        row.setdefault(pt[1], []).append(pt)
+    at_column = {pt: i for col in column.values() for i, pt in enumerate(col)}
+    at_row = {pt: i for r in row.values() for i, pt in enumerate(r)}
+    v_edges = {pt: set(map(obj_to_bbox, d["v"])) for pt, d in intersections.items()}
+    h_edges = {pt: set(map(obj_to_bbox, d["h"])) for pt, d in intersections.items()}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) or (
+            p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2]))
+
+    out: list[tuple] = []
+    for pt in points:
+        below = column[pt[0]][at_column[pt] + 1:]
+        right = row[pt[1]][at_row[pt] + 1:]
+        found = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                bottom_right = (right_pt[0], below_pt[1])
+                if bottom_right in intersections and connects(bottom_right, right_pt) \
+                        and connects(bottom_right, below_pt):
+                    found = (pt[0], pt[1], bottom_right[0], bottom_right[1])
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+    return out
 
 
 def _rejoin_figures(lines: list[dict]) -> list[dict]:
@@ -287,22 +357,17 @@ def _containers(cells: list) -> set[tuple]:
     Their text would repeat the whole table; dropping them leaves the title outside the
     table, where it becomes a paragraph (and the table's caption).
     """
+    import numpy as np
+
     tol = 1.0
-    out: set[tuple] = set()
     boxes = [tuple(c) for c in cells]
-    for a in boxes:
-        for b in boxes:
-            if a is b or a == b:
-                continue
-            if (
-                a[0] <= b[0] + tol
-                and a[1] <= b[1] + tol
-                and a[2] >= b[2] - tol
-                and a[3] >= b[3] - tol
-            ):
-                out.add(a)
-                break
-    return out
+    if len(boxes) < 2:
+        return set()
+    # Every pair at once (the same comparisons, in float64 as in Python): a holds b, b ≠ a.
+    x0, top, x1, bottom = (col[:, None] for col in np.array(boxes, dtype=float).T)
+    holds = (x0 <= x0.T + tol) & (top <= top.T + tol) & (x1 >= x1.T - tol) & (bottom >= bottom.T - tol)
+    holds &= ~((x0 == x0.T) & (top == top.T) & (x1 == x1.T) & (bottom == bottom.T))
+    return {boxes[i] for i in np.flatnonzero(holds.any(axis=1))}
 
 
 def _set_text_bottoms(page, page_no: int, rows: list[list[_RawCell]]) -> bool:

@@ -148,3 +148,79 @@ def test_written_out_chars_are_the_char_function(name: str, page_no: int):
                             height, doctop0, page_no))
     assert len(want) > 50
     assert chars[:len(want)] == want
+
+
+# ------------------------------------------------------------------ pdfplumber's table finder
+
+
+def _reference_containers(cells: list) -> set:
+    """`_containers` as it was: every box against every other."""
+    out = set()
+    boxes = [tuple(c) for c in cells]
+    for a in boxes:
+        for b in boxes:
+            if a is b or a == b:
+                continue
+            if a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1:
+                out.add(a)
+                break
+    return out
+
+
+def test_containers_all_pairs_at_once_are_the_pairwise_loop():
+    from pipeline.readers.pdf import _containers
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        cells = []
+        for _ in range(rng.randint(0, 12)):
+            x, y = rng.choice([0, 1, 2, 10, 10.5, 11, 20]), rng.choice([0, 1, 5, 5.5, 6])
+            cells.append((x, y, x + rng.choice([0, 0.5, 1, 2, 10]), y + rng.choice([0, 1, 3])))
+        if cells and rng.random() < 0.3:
+            cells.append(cells[0])  # a duplicate holds nothing
+        assert _containers(cells) == _reference_containers(cells), cells
+
+
+def _grid_intersections(rng: random.Random) -> dict:
+    """A made-up ruled grid with some rules missing or cut short, as pdfplumber's
+    edges_to_intersections gives it."""
+    from pdfplumber.table import edges_to_intersections
+
+    xs = sorted(rng.sample(range(0, 400, 20), rng.randint(2, 7)))
+    ys = sorted(rng.sample(range(0, 400, 15), rng.randint(2, 7)))
+    edges = []
+    for x in xs:
+        for a, b in zip(ys, ys[1:], strict=False):
+            if rng.random() < 0.85:
+                edges.append({"x0": x, "x1": x, "top": a, "bottom": b, "orientation": "v"})
+    for y in ys:
+        for a, b in zip(xs, xs[1:], strict=False):
+            if rng.random() < 0.85:
+                edges.append({"x0": a, "x1": b, "top": y, "bottom": y, "orientation": "h", "width": b - a})
+    return edges_to_intersections(edges, 3, 3)
+
+
+def test_cells_by_column_and_row_are_pdfplumbers_cells():
+    from pdfplumber.table import intersections_to_cells
+
+    from pipeline.readers.pdf import _cells
+
+    rng = random.Random(7)
+    for _ in range(300):
+        inter = _grid_intersections(rng)
+        assert _cells(inter) == intersections_to_cells(inter)
+
+
+@pytest.mark.parametrize("path", [p for p in FIXTURES if p.name != "encrypted.pdf"],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_find_tables_is_pdfplumbers_on_every_fixture_page(path: Path):
+    import io
+
+    import pdfplumber
+
+    from pipeline.readers.pdf import _find_tables
+
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        for page in pdf.pages:
+            if page.lines or page.rects or page.curves:
+                assert [t.cells for t in _find_tables(page)] == [t.cells for t in page.find_tables()]
