@@ -18,9 +18,14 @@ _TITLE_MAX = 60  # longer paragraphs are prose that may cite other tables, not a
 
 
 def table_names(lines: Iterable[str | None]) -> frozenset[str]:
-    """Every table name printed in the title lines."""
-    return frozenset(m.group("name") for t in lines if t and len(t.strip()) <= _TITLE_MAX
-                     for m in _NAME.finditer(t))
+    """The name printed nearest above the table (its caption last): the paragraphs before it may
+    still hold the title of the table printed before (江苏省委办公厅 2019: 财政拨款支出预算表 above
+    一般公共预算支出预算表 on the lines before the second one). Empty when no line names a table."""
+    for t in reversed([t for t in lines if t and len(t.strip()) <= _TITLE_MAX]):
+        names = [m.group("name") for m in _NAME.finditer(t)]
+        if names:
+            return frozenset(names[-1:])
+    return frozenset()
 
 
 def named_apart(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -85,3 +85,14 @@ def test_two_tables_printing_the_same_figures_under_two_names_are_not_one_table_
     # the same table under the same name, numbered apart (附件2 / 附件3): printed twice
     pairs, twin = _twins(_tables_under("附件2 财政拨款支出决算表", "附件3 财政拨款支出决算表"))
     assert pairs > 0 and twin == [False, True]
+
+
+def test_a_tables_name_is_the_one_printed_nearest_above_it():
+    from pipeline.extract.table_names import table_names
+
+    # 江苏省委办公厅 2019 部门预算公开表格 p.7: the lines before 一般公共预算支出预算表 still hold the title
+    # of the table printed before it (p.5's 财政拨款支出预算表), with each one's unit line glued on
+    lines = ["部门：中共江苏省委办公厅 单位：万元", "财政拨款支出预算表（功能科目）部门：中共江苏省委办公厅 单位：万元",
+             "一般公共预算支出预算表（功能科目）部门：中共江苏省委办公厅 单位：万元", "部门：中共江苏省委办公厅 单位：万元"]
+    assert table_names(lines) == {"一般公共预算支出预算表"}
+    assert table_names(["公开05表", "附表1", "单位：万元"]) == frozenset()  # numbering names no table
