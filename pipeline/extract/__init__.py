@@ -177,6 +177,7 @@ def _extract_segment(
         ctx.titles = [*recent, b.caption]
         ctx.used_cells.clear()
         ctx.ignored_cells.clear()
+        ctx.left_cells.clear()
         if first is not None:
             _twin_mentions(ctx, first, b)
         else:
@@ -249,8 +250,8 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
                         "report_id": ctx.report_id,
                         "source_ref": str(table.ref(c)),
                         "what": "cell" if kind else "table",
-                        "reason": f"numeric cell not mapped by the {kind} recogniser"
-                        if kind else "no recogniser matched this table",
+                        "reason": ctx.left_cells.get(key) or (f"numeric cell not mapped by the {kind} recogniser"
+                                                              if kind else "no recogniser matched this table"),
                         "text": c.text[:100],
                     }
                 )

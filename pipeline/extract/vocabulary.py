@@ -8,6 +8,7 @@ from functools import cache
 
 from pipeline.lexicon import either, pattern, word, words
 from pipeline.normalize.money import money_unit_alternation, unit_alternation
+from pipeline.normalize.text import squash
 from pipeline.settings import VOCAB_DIR
 
 
@@ -139,6 +140,58 @@ def functional_class_by_name(label: str) -> str | None:
         if pat.match(s):
             return f"func:{code}"
     return None
+
+
+@cache
+def _national_names() -> dict[tuple[str, str, str], str]:
+    """(scheme, parent code, name) → code of the national 政府收支分类科目, from vocab/class_names.csv
+    (names real PDFs print beside their codes); a name two codes share under one parent is left out."""
+    seen: dict[tuple[str, str, str], set[str]] = {}
+    for r in _rows("class_names.csv"):
+        code = r["code"]
+        seen.setdefault((r["scheme"], code[:-2] if len(code) > 3 else "", r["name"]), set()).add(code)
+    return {key: next(iter(codes)) for key, codes in seen.items() if len(codes) == 1}
+
+
+def class_key(label: str) -> str:
+    """A class name as vocab/class_names.csv keeps it: half-width, no spaces, numbering or （类） mark."""
+    return clean_label(table_pattern("labels.class_mark").sub("", squash(label)))
+
+
+def national_class_code(scheme: str, parent: str, label: str) -> str | None:
+    """The code of the class printed as `label` under `parent` ('' for a 类) in the national
+    classification `scheme` ('func' or 'econ'); None when the checked names do not give exactly one."""
+    return _national_names().get((scheme, parent, class_key(label)))
+
+
+class ClassPath:
+    """Reads class rows printed by name only (科学技术支出, then 技术研究与开发, then 科技成果转化与扩散)
+    in order, giving each the code the national names give it under the 类 and 款 above it. A name
+    the checked names do not place leaves the 款 unknown, so no 项 below it is placed under the 款
+    before it (行政运行 is a 项 of nearly every 款): those rows stay unread until the next 款 or 类."""
+
+    def __init__(self, scheme: str) -> None:
+        self.scheme = scheme
+        self.cls = self.sec = ""
+
+    def code(self, label: str) -> str | None:
+        top = functional_class_by_name(label) if self.scheme == "func" else None
+        top = top[5:] if top else national_class_code(self.scheme, "", label)
+        # a 类 or 款 is printed once: its name again inside it names the row under it (其他支出 229, then
+        # 22999, then 2299999; 其他一般公共服务支出 20199, then 2019999)
+        hits = {c for parent in (self.sec, self.cls) if parent
+                and (c := national_class_code(self.scheme, parent, label)) not in (None, self.sec)}
+        if top is not None and not (top == self.cls and hits):
+            self.cls, self.sec = top, ""
+            return top
+        if len(hits) != 1:
+            # a name both a 项 and a 款 might be: no code is certain
+            self.sec = ""
+            return None
+        code = hits.pop()
+        if len(code) == 5:
+            self.sec = code
+        return code
 
 
 # Fund sources that split 财政拨款; printed under 年初结转和结余 they split the carry-over.

@@ -112,8 +112,11 @@ def test_two_sided_headed_with_the_report_year():
     # not split: only the 单位资金 row is read
     assert got[("unit_funds", "三、单位资金")] == "7.00"
     assert not any(label in ("1.事业收入", "2.上级补助收入") for _code, label in got)
-    # names without codes (审计事务, 行政运行) are not guessed
-    assert not any(label in ("审计事务", "行政运行") for _code, label in got)
+    # names without codes take the code the checked national names give them under the class and
+    # section above (vocab/class_names.csv: 20108 审计事务, 2010801 行政运行), never a guess
+    assert got[("func:20108", "审计事务")] == "6,960.90"
+    assert got[("func:2010801", "行政运行")] == "5,466.52"
+    assert got[("func:20508", "进修及培训")] == "46.05"
 
 
 def test_two_sided_headed_with_another_year_is_not_read():
@@ -308,8 +311,9 @@ def test_names_without_codes_take_the_reports_own_codes():
     assert got[("func:20108", "审计事务")] == "6,960.90"
     assert got[("func:2010801", "行政运行")] == "5,466.52"
     assert got[("func:2010804", "审计业务")] == "490.15"
-    # 进修及培训 (under 二、教育支出) is in no coded table of the report: not read
-    assert not any(label == "进修及培训" for _code, label in got)
+    # 进修及培训 (under 二、教育支出) is in no coded table of the report: the checked national names
+    # place it (20508 under 205)
+    assert got[("func:20508", "进修及培训")] == "46.05"
 
 
 # 中共江苏省委办公厅 2019 部门预算 p.12 政府采购预算表 (../shared/real-pdfs), the first rows as printed:

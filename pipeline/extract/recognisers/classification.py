@@ -23,6 +23,7 @@ from pipeline.extract.recognisers.context import (
 from pipeline.extract.statements import partitions
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
+    ClassPath,
     clean_label,
     dimension_of,
     is_part_of,
@@ -30,7 +31,7 @@ from pipeline.extract.vocabulary import (
     stage_of,
     table_pattern,
 )
-from pipeline.lexicon import entry, pattern, words
+from pipeline.lexicon import entry, pattern, word, words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, detect_money_unit, half_width
 
@@ -338,8 +339,46 @@ def _coded(table: Table, code_cols: set[int]) -> list[tuple[int, tuple[str, int]
     return out
 
 
+_FUNCTIONAL = word("tables", "labels.functional")
+_NAME_HEAD = pattern("classification", "name_heading")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_UNPLACED = "class printed by name only, not placed by the checked national names (vocab/class_names.csv)"
+
+
+def _named_rows(table: Table) -> tuple[list[tuple[int, tuple[str, int]]], list[int]] | None:
+    """Class rows printed by name only under a 科目名称 head (杭州: 功能分类科目名称 | 总计 | …, then
+    科学技术支出 | 28.00, 技术研究与开发 | 28.00 …): (row index, (code, 0)) of the rows the national
+    class names (vocab/class_names.csv) place under the 类 and 款 above them, and the rows of figures
+    they do not place (a 合计 is then not checked against the classes read). None when the table
+    has no such head or fewer than three rows are placed."""
+    head = next((i for i, row in enumerate(table.rows[:6]) if (cells := real_cells(row))
+                 and _NAME_HEAD.search(sq(cells[0].text))), None)
+    if head is None:
+        return None
+    words_above = " ".join([table.caption, *(c.text for r in table.rows[: head + 1] for c in real_cells(r))])
+    scheme = "econ" if any(w in words_above for w in _ECONOMIC) else "func" if _FUNCTIONAL in words_above else None
+    if scheme is None:
+        return None
+    path = ClassPath(scheme)
+    out: list[tuple[int, tuple[str, int]]] = []
+    unplaced: list[int] = []
+    for i in range(head + 1, len(table.rows)):
+        cells = real_cells(table.rows[i])
+        label = sq(cells[0].text).rstrip(":：") if cells else ""
+        if not _HAN.search(label) or num_of(table, cells[0]) is not None or TOTAL_LABEL.match(label):
+            continue  # a 栏次 line (** | 1 | 2), the 合计 row
+        if (code := path.code(cells[0].text)) is not None:
+            out.append((i, (code, 0)))
+        elif any(num_of(table, c) is not None for c in cells[1:]):
+            unplaced.append(i)
+    return (out, unplaced) if len(out) >= 3 else None
+
+
 def read_classification(table: Table, ctx: Ctx) -> bool:
     plain = [(i, rc) for i, row in enumerate(table.rows) if (rc := _row_code(real_cells(row)))]
+    by_name = _named_rows(table) if not plain else None
+    if by_name is not None:
+        plain = by_name[0]
     if not plain:
         return False
     header_rows = _header_rows(table, plain[0][0])
@@ -353,7 +392,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         columns, paths = (last[1], last[2]) if last and last[0] == ncols else (None, {})  # continued, no header
     code_cols = {c for c, m in (columns or {}).items() if m == ("code", None)}
     # a short table (长沙 | 205 | | | 教育支出, then | | 03 | | 职业教育 …) counts the rows printing 款 or 项 alone
-    coded = _coded(table, code_cols)
+    coded = _coded(table, code_cols) if by_name is None else plain
     # fewer rows do when the table's own header names its code and total columns (a table's last
     # two rows continued on the next page under its header: 22102 | 住房改革支出, 2210201 | 住房公积金)
     named = own and any(m and m[0] == "total" for m in (columns or {}).values()) and any(
@@ -402,7 +441,11 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             # one figure a row (科目编码 | 科目名称 | 机关运行经费支出): the row's amount, the caption saying of what
             totals = {col: default_stage}
         found = _read_by_columns(table, ctx, coded, columns, splits, totals, unit, econ, header, default_stage,
-                                 _groups(columns, paths))
+                                 _groups(columns, paths), sums=by_name is None or not by_name[1])
+        if found and by_name is not None:
+            for i in by_name[1]:
+                for c in real_cells(table.rows[i]):
+                    ctx.leave(c, _UNPLACED)
         # a table of coded rows under a header naming its code columns is this reader's even when no
         # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
         # here rather than be taken by position by another reader
@@ -449,7 +492,7 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
 def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tuple[str, str | None] | None],
                      splits: dict[int, str], totals: dict[int, str], unit: str, econ: bool,
                      header: list[Cell], default_stage: str,
-                     groups: dict[int, tuple[int, str | None]] | None = None) -> bool:
+                     groups: dict[int, tuple[int, str | None]] | None = None, sums: bool = True) -> bool:
     """Rows read by the meaning each column's header gives it (never by position): the total
     column(s) are the row's amount, a part column its part (fact_line_splits), a code column
     set aside; a figure in a column the header does not name stays unread."""
@@ -494,7 +537,7 @@ def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tup
             gstage = (columns.get(g) or ("", None))[1] or default_stage
             _add_splits(ctx, f"{prefix}:{code}", (gstage, sub), [(mine[c.col], num_of(table, c)) for c in cells
                                                                 if c.col in mine], unit, label, mine, unnamed)
-    if found:
+    if found and sums:
         _classification_totals(table, ctx, header, coded,
                                frozenset(c for c, m in columns.items() if m in (("code", None), ("count", None))))
     return found

@@ -31,6 +31,8 @@ class Ctx:
     projects_by_name: dict[str, str] = field(default_factory=dict)
     used_cells: set[tuple[int, int, int]] = field(default_factory=set)
     ignored_cells: set[tuple[int, int, int]] = field(default_factory=set)
+    # cells a reader knowingly leaves unread, with why (logged in `unrecognised` instead of the generic reason)
+    left_cells: dict[tuple[int, int, int], str] = field(default_factory=dict)
     twin: bool = False
     next_project_seq: int = 0
     report_kind: str = "department"
@@ -47,6 +49,9 @@ class Ctx:
 
     def ignore(self, c: Cell) -> None:
         self.ignored_cells.add((c.row, c.col, id(c)))
+
+    def leave(self, c: Cell, reason: str) -> None:
+        self.left_cells[(c.row, c.col, id(c))] = reason
 
 
 def _money(v: Val, unit: str) -> tuple[Decimal, str]:

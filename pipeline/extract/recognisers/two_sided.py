@@ -22,6 +22,7 @@ from pipeline.extract.vocabulary import (
     functional_class_by_name,
     is_part_of,
     line_item_code,
+    national_class_code,
     stage_of,
     table_pattern,
 )
@@ -160,6 +161,14 @@ def _named_class(ctx: Ctx, item: str | None, label: str, path: list[str]) -> tup
         code = ctx.class_names.get((path[depth - 1], label))
         if code is not None:
             return f"func:{code}", [*path[:depth], code][:2]
+    # else the national names (vocab/class_names.csv) under the 款, else the 类 above: exactly one code
+    hits = {c for parent in path[::-1] if (c := national_class_code("func", parent, label)) is not None}
+    if len(hits) == 1:
+        code = hits.pop()
+        return f"func:{code}", [code[:3], code[:5]]
+    if path:
+        # a name no checked list places: the rows below it may be its 项, never the 款's above
+        return None, path[:1]
     if not path:
         # a table continued from the page before starts under a class it does not print: the
         # name's code when the report gives it exactly one
