@@ -457,6 +457,9 @@ class Flow:
     parts: dict[int, list[str]] = field(default_factory=dict)
     # the parts the paragraph announces by name and number ("主要有A、B二类支出"): (names, ...)
     announced: list[tuple[str, ...]] = field(default_factory=list)
+    # wholes (by id) whose list of parts nets a decrease (其中:…X调减2.66万元,…): their parts are
+    # no bound on them, so none is kept as their part
+    netted: set[int] = field(default_factory=set)
 
 
 def _other_partition(whole: Statement, code: str, flow: Flow, g: Grammar) -> bool:
@@ -625,6 +628,11 @@ def read_statements(printed: str, default_measure: str | None,
             gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
             n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
             ns, ne = m.start(gn), m.end(gn)
+            if a + ns > 0 and text[a + ns - 1] in entry("statements", "glue.document_number_open") \
+                    and _GLUED_YEAR.match(n):
+                flow.skip(a + ns, a + ne, "a figure run into a document number (its year and number before the amount)")
+                prev_end = m.end()
+                continue
             if a + ns > 0 and text[a + ns - 1] in g.damaged_before:
                 flow.skip(a + ns, a + ne, "a figure after a character the page could not decode: its first digits may be lost")
                 prev_end = m.end()
@@ -713,6 +721,19 @@ def read_statements(printed: str, default_measure: str | None,
                         # "比上年财政总收入238960.28万元减少…": the level whose earlier figure it printed
                         cand = pri.level_of
                     named = _item_of(label, g)
+                    d = _nearest(label, g.change_before)
+                    own = clause[: clause.rfind(d[1])] if d and d[1] in clause else clause
+                    # what the clause names once its comparison words are gone (同比, 较上年, 比预算)
+                    own = re.sub(rf"{g.prior_period.pattern}|{'|'.join((*entry('statements', 'exclude.comparison_words'), *g.budget_base))}", "", own)
+                    if parts_open and named is None and not _bare(own, g) and not listed:
+                        # "下达1.53万元,其中:…,国家级森林生态效益补偿资金调减2.66万元,造林补助2.42万元": a
+                        # listed item's change, its level not printed — never the whole's; a list
+                        # with a decrease nets it, so its other parts may add up to more than it
+                        if _direction(d[1] if d else "", g) < 0:
+                            flow.netted.update(id(c) for c in parts_open)
+                        flow.skip(a + ns, a + ne, "a change of an item listed among a figure's parts, its level not printed")
+                        prev_end = m.end()
+                        continue
                     if cand is not None and (named is None or named[0] == cand.line_item):
                         level = cand
                     else:
@@ -841,6 +862,12 @@ def read_statements(printed: str, default_measure: str | None,
             if item is None and bare and last is not None and parts_open and last.part_of is not None:
                 # "…费支出决算为7.8万元，完成预算10万元": a listed part's budget beside its execution
                 item = (last.line_item, last.item_label, 0)
+            sum_of_list = summed and bare and parts_open and not label.lstrip(" ,，:：").startswith(g.part_words)
+            if sum_of_list:
+                # "…终南敬老院改造提升支出19.9983万元,包括…(works, no figures),总计支出69.9776万元;…": a bare
+                # sum after a list adds up the figures before it — never a part of the last one,
+                # and it closes the list
+                parts_open = []
             whole = _whole_for(parts_open, item[0] if item else None, measure, g)
             if whole is None and parts_open and _announced_name(label, flow, g) is not None:
                 # a part the text announced by name belongs to the figure its list is under,
@@ -919,6 +946,9 @@ def read_statements(printed: str, default_measure: str | None,
     flow.to_date_list = (any(w in text for w in g.to_date) and tail.endswith(g.list_announced)) \
         or (flow.to_date_list and tail.endswith(g.list_item_end))
     out = [x for x in out if not x.cells_run]
+    for x in out:
+        if x.part_of is not None and id(x.part_of) in flow.netted:
+            x.part_of = None
     _loosen_mixed_lists(out)
     _mark_announced_lists(out, flow, g)
     return out, rates, changes
@@ -973,6 +1003,7 @@ def _mark_announced_lists(out: list[Statement], flow: Flow, g: Grammar) -> None:
 
 
 _MINUS = "-−"
+_GLUED_YEAR = re.compile(r"(?:19|20)\d{3,}")  # a year with more digits run on after it
 
 
 def _negative(sent: str, at: int) -> bool:

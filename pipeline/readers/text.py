@@ -234,6 +234,8 @@ def _stream_cells(lines: list[str], i: int, split: bool, limit: int = 800) -> li
         t = lines[p].strip()
         if t.endswith("|") and t.count("|") == 1:
             t = t[:-1].strip()
+        elif t.replace(" ", "") == "||":
+            t = ""  # '| |': an empty cell printed with a bar before it too
         if "|" in t or "\t" in t:
             break
         p += 1

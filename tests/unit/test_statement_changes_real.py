@@ -186,3 +186,16 @@ def test_a_growth_after_a_rate_clause_is_on_the_year_before_and_a_damaged_figure
 def test_an_adjustment_is_not_paired_with_the_growth_on_the_year_before() -> None:
     df, _ = check_text("2021年预算调整方案\n" + K1224)
     assert failures(df).empty
+
+
+# Held-out P 1727 (杨陵区 2020年5月 财政收支, read by hand): the prior figure printed as 上年同期完成数,
+# and once as 上年同 (期 dropped by the page). Read as current levels, both changes were false alarms.
+SAME_PERIOD_DONE = ("2020年5月,杨陵区财政总收入完成19800万元,比上年同期完成数26975万元减少7175万元,降低26.60%。\n"
+                    "2020年5月,全区财政一般预算支出完成43800万元,较上年同43499万元增加301万元,增长0.69%。\n")
+
+
+def test_a_prior_figure_printed_as_last_years_same_period_done_is_the_base() -> None:
+    df, _ = check_text(SAME_PERIOD_DONE)
+    assert failures(df).empty
+    got = sorted((c["level_text"], c.get("prior_text")) for c in _changes(SAME_PERIOD_DONE))
+    assert got == [("19800", "26975"), ("43800", "43499")]

@@ -25,6 +25,7 @@ from functools import cache
 
 from pipeline.extract.templates.defs import TEMPLATES_DIR, header_key
 from pipeline.extract.templates.stream import SCell
+from pipeline.extract.vocabulary import functional_class_by_name, table_pattern
 from pipeline.normalize.money import detect_money_unit, money_unit_alternation
 from pipeline.normalize.numbers import Number, is_blank, parse_number
 from pipeline.normalize.text import to_halfwidth
@@ -63,6 +64,12 @@ class TableTemplate:
     # each a `listed` line with its printed label. They may name some of its parts only, so
     # they are never summed (no table_sums) and never counted by a total.
     of_which_listed: bool = False
+    # Rows named by the functional classification (一、一般公共服务支出 → func:201): the spending
+    # side of a 收入支出决算总表 lists its classes by name, each a line of its own.
+    class_rows: bool = False
+
+
+_ROW_NUMBER_HEAD = table_pattern("line_items.skip_head")
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def table_templates() -> tuple[TableTemplate, ...]:
         out.append(TableTemplate(d["name"], int(d.get("priority", 9)), rows, frozenset(d["totals"]),
                                  bool(d.get("any_label", False)), int(d.get("min_rows", 1)),
                                  tuple(d.get("total_by_kind", {}).items()), bool(d.get("unit_rows", False)),
-                                 bool(d.get("of_which_listed", False))))
+                                 bool(d.get("of_which_listed", False)), bool(d.get("class_rows", False))))
     return tuple(sorted(out, key=lambda t: t.priority))
 
 
@@ -208,7 +215,7 @@ def row_code(t: TableTemplate, label: str) -> str | None:
     for code, pats in t.rows:
         if any(p.search(s) for p in pats):
             return code
-    return None
+    return functional_class_by_name(s) if t.class_rows else None
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -419,7 +426,12 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
     while i < len(cells):
         two = _two_sided(cells, i) if not cells[i].empty and i + 1 < len(cells) else None
         if two is not None:
+            n_before = len(out)
             end = _read_sides(cells, i, two, out)
+            if _numbered_inline(cells, i):
+                for tbl in out[n_before:]:
+                    for r in tbl.rows:
+                        r.reason = r.reason or _NUMBERED_INLINE
             taken.update(range(i, end))
             i = end
             continue
@@ -436,12 +448,24 @@ def read_tables(cells: list[SCell]) -> tuple[list[TTable], set[int]]:
         unit = _unit(cells, i - 6, j)
         tbl = TTable(best, cols, unit, rows, stray)
         _place(tbl)
+        if _numbered_inline(cells, i):
+            for r in tbl.rows:
+                r.reason = r.reason or _NUMBERED_INLINE
         if best.unit_rows:
             tbl.rows = _per_figure(tbl)
         out.append(tbl)
         taken.update(range(i, end))
         i = end
     return out, taken
+
+
+def _numbered_inline(cells: list[SCell], i: int) -> bool:
+    """A row-number column's header (序号) printed just before a balance table's side word: its
+    numbers stay among the cells (a grid rebuilt by its row numbers has none left)."""
+    return any(_ROW_NUMBER_HEAD.match(header_key(c.text)) for c in cells[max(0, i - 6) : i] if not c.empty)
+
+
+_NUMBERED_INLINE = "the table prints its rows' numbers among its cells, where one cell per line cannot tell them from amounts"
 
 
 def _two_sided(cells: list[SCell], i: int) -> tuple[list[list[Col]], int] | None:
@@ -460,6 +484,8 @@ def _two_sided(cells: list[SCell], i: int) -> tuple[list[list[Col]], int] | None
         head = cells[i : _line_at(cells, i)]
         while head and head[-1].empty:
             head.pop()
+        if len(head) < 2:
+            return None  # a side word alone on its line ('收入 | ||'): no header here
     j = 1
     run1: list[Col] = []
     while j < len(head) and not head[j].empty and header_key(head[j].text) not in sides:

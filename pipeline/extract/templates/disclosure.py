@@ -84,6 +84,7 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
         st, per = col.stage_in(kind, report_stage), _period(col, fy)
         if st is not None and per is not None:
             levels[n] = (st, per)
+    _drop_row_numbers(tbl)
     counted = _counted(tbl)
     of_which = of_which_rows(tbl)
     # a rate column (占调整预算%) is the rate of the one current executed column, when there is one
@@ -131,6 +132,27 @@ def _facts(ctx: Ctx, tbl: TTable, fy: int | None, kind: str | None, report_stage
     for c in tbl.stray:
         _unrec(ctx, c, "", "figure on a line without a row label")
     _sums(ctx, tbl, counted, levels)
+
+
+_ROW_NUMBER_RUN = 3  # consecutive rows whose figures count 1, 2, 3 … in one column
+
+
+def _drop_row_numbers(tbl: TTable) -> None:
+    """A column whose figures count up by one from row to row (26, 27, 28 … under 二十五、其他支出,
+    二十六、…) holds the next rows' numbers (a 序号 column printed one cell per line, read into the
+    amount column before it), not amounts: such a row's values are set aside with the reason."""
+    for n in {k for r in tbl.rows for k in r.values}:
+        run: list[TRow] = []
+        for r in [*tbl.rows, None]:
+            num = r.values.get(n, (None,))[0] if r is not None else None
+            prev = run[-1].values[n][0] if run else None
+            if num is not None and num.decimals == 0 and prev is not None and num.value == prev.value + 1:
+                run.append(r)
+                continue
+            if len(run) >= _ROW_NUMBER_RUN:
+                for x in run:
+                    x.reason = "its figures count up by one with the rows around it: row numbers, not amounts"
+            run = [r] if r is not None and num is not None and num.decimals == 0 else []
 
 
 def _counted(tbl: TTable) -> dict[int, int]:

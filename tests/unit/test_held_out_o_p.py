@@ -1,0 +1,64 @@
+"""Rules from the held-out sets O and P (session 13; pages read by hand, sources in
+docs/real_corpus_sources.md). Each test failed before its rule."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
+
+# O 1617 (湖南省应急管理厅 2020 救灾资金自评): the page lost each document number's closing bracket
+# and 号, so "财建〔2020〕218号 5000万元" prints as "财建〔20202185000万元".
+GLUED = ("湖南省应急管理厅2020年度中央自然灾害救灾资金绩效自评报告\n"
+         "2020年中央下达我省救灾资金76178万元,其中:财建〔20202185000万元、财建〔202026310000万元、"
+         "财资环〔20206216031万元,湘财预〔2020143 12000万元。\n")
+
+
+def test_a_figure_run_into_a_document_number_is_not_read() -> None:
+    ex = extract(read_text(GLUED.encode("utf-8")), "d")
+    got = {f["reported_text"] for f in ex.fact_budgets}
+    assert "76178" in got and "12000" in got
+    assert not any(t.startswith("2020") for t in got)
+    glued = [u for u in ex.unrecognised if "document number" in u["reason"]]
+    assert len(glued) == 3
+    # the list's readable part (12000) stays within its whole: no finding
+    df, _ = check_text(GLUED)
+    assert failures(df).empty
+
+
+# O 1613 (周至县民政局 2024): a list of works (包括…) printed without figures, then the sum of the
+# three homes' figures (29.9938 + 19.9855 + 19.9983 = 69.9776) and further items after semicolons.
+SUM_AFTER_WORKS = ("周至县民政局2024年度项目支出绩效自评报告\n"
+                   "2024年三所敬老院进行适老化改造提升,其中社会福利院墙裙改造项目支出29.9938万元、广济敬老院墙裙改造项目"
+                   "支出19.9855万元、终南敬老院改造提升支出19.9983万元,包括老人餐厅顶部及公寓楼老人房间吊顶,院内人行道硬化,"
+                   "总计支出69.9776万元;救助管理站消防系统建设项目10.98万元;2024年重阳节活动13.3万元;护理员大赛2.7万元。\n")
+
+
+def test_a_bare_sum_after_a_list_of_works_is_no_part_of_the_last_figure() -> None:
+    ex = extract(read_text(SUM_AFTER_WORKS.encode("utf-8")), "d")
+    rows = ex.fact_budgets + ex.fact_executions
+    assert {f["reported_text"] for f in rows} >= {"29.9938", "19.9855", "19.9983", "69.9776", "10.98", "13.3", "2.7"}
+    assert not [f["reported_text"] for f in rows if f.get("part_of") == next(
+        g["source_ref"] for g in rows if g["reported_text"] == "19.9983")]
+    df, _ = check_text(SUM_AFTER_WORKS)
+    assert failures(df).empty
+
+
+# P 1708 (平山县下口镇财政所 2025 收支总表, read by hand): one cell per line, its 序号 column first,
+# so each row's number follows the row before it among the cells. It stopped extraction (an index
+# error), and its numbers must never be read as amounts.
+NUMBERED = "\n".join(
+    ["2025年部门预算信息公开目录", "部门预算公开表", "920平山县下口镇财政所 |", "预算年度:2025 |", "单位:万元 | ||",
+     "序号 |", "收入 |", "支出 | ||", "项 目 |", "预算数 |", "项 目 |", "预算数 | |", "栏次 |", "1 |", "2 |", "3 |", "4 |",
+     "1 |", "一、一般公共预算拨款收入 |", "675.82 |", "一、一般公共服务支出 |", "516.39 |"]
+    + [x for k, name in enumerate(["二、外交支出", "三、国防支出", "四、公共安全支出", "五、教育支出",
+                                   "六、科学技术支出", "七、文化旅游体育与传媒支出"], start=2)
+       for x in (f"{k} |", "|", "|", f"{name} |", "|")]
+    + ["8 |", "|", "|", "八、社会保障和就业支出 |", "98.25 |", ""])
+
+
+def test_row_numbers_printed_among_the_cells_are_never_amounts() -> None:
+    ex = extract(read_text(NUMBERED.encode("utf-8")), "d")
+    texts = {f["reported_text"] for f in ex.fact_budgets + ex.fact_executions}
+    assert not texts & {str(k) for k in range(1, 9)}
+    assert any("rows' numbers" in u["reason"] or "row numbers" in u["reason"] for u in ex.unrecognised)
