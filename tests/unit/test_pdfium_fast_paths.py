@@ -213,14 +213,113 @@ def test_cells_by_column_and_row_are_pdfplumbers_cells():
 
 @pytest.mark.parametrize("path", [p for p in FIXTURES if p.name != "encrypted.pdf"],
                          ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_find_tables_is_pdfplumbers_on_every_fixture_page(path: Path):
+def test_find_tables_and_cell_texts_are_pdfplumbers_on_every_fixture_page(path: Path):
+    """`_find_tables` against `page.find_tables()`, and `_cell_text` against pdfplumber's
+    `extract_text` on every cell found (pdfminer's characters)."""
+    import io
+
+    import pdfplumber
+    from pdfplumber.utils import extract_text
+
+    from pipeline.readers.pdf import TEXT_KW, _cell_text, _find_tables
+
+    n = 0
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        for page in pdf.pages:
+            if not (page.lines or page.rects or page.curves):
+                continue
+            tables = _find_tables(page)
+            assert [t.cells for t in tables] == [t.cells for t in page.find_tables()]
+            chars = page.chars
+            for t in tables:
+                for cell in t.cells:
+                    inside = [c for c in chars if cell[0] <= (c["x0"] + c["x1"]) / 2 < cell[2]
+                              and cell[1] <= (c["top"] + c["bottom"]) / 2 < cell[3]]
+                    if inside:
+                        n += 1
+                        assert _cell_text(inside) == extract_text(inside, **TEXT_KW)
+    assert n or "ruled" not in path.name
+
+
+# ------------------------------------------------------------------ spaces pdfium generates
+
+
+def _one_line_pdf(content: bytes) -> bytes:
+    """A one-page PDF printing `content` with Helvetica (a standard font, WinAnsi)."""
+    import io
+
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> >>"
+            b" /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + o + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for o in offsets:
+        out.write(b"%010d 00000 n \n" % o)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("tj,from_pdfium", [
+    (b"[(ab) -150 (cd)]", True),    # a narrow gap, no space: pdfium's space sits on "c"
+    (b"[(ab) -150 ( cd)]", False),  # a narrow gap, then a space pdfium drops: pdfminer reads it
+    (b"[(ab) -400 ( cd)]", True),   # a wide gap: words split either way
+    (b"[(ab) -400 (  cd)]", True),
+    (b"[(1) -120 (9) -120 (.) -120 (5)]", True),  # figures spaced out by kerning (171-page file)
+])
+def test_a_generated_space_hides_a_real_one_only_off_the_next_characters_origin(tj, from_pdfium):
     import io
 
     import pdfplumber
 
-    from pipeline.readers.pdf import _find_tables
+    from pipeline.readers.pdf import read_pdf
 
-    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
-        for page in pdf.pages:
-            if page.lines or page.rects or page.curves:
-                assert [t.cells for t in _find_tables(page)] == [t.cells for t in page.find_tables()]
+    data = _one_line_pdf(b"BT /F1 12 Tf 100 200 Td " + tj + b" TJ ET")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        if from_pdfium:
+            def printed(chars):  # pdfium keeps one blank of a run; its origins are float32's
+                return [(c["text"], *(round(c[k], 3) for k in ("x0", "x1", "top", "bottom")))
+                        for c in chars if c["text"].strip()]
+
+            chars = O.page_objects(O.open_document(data), page, O.FontCache())["char"]
+            assert printed(chars) == printed(page.chars)
+        else:
+            with pytest.raises(O.Unsupported, match="narrow generated space"):
+                O.page_objects(O.open_document(data), page, O.FontCache())
+    assert read_pdf(data, pdfium=True) == read_pdf(data, pdfium=False)
+
+
+# ------------------------------------------------------------------ cell texts
+
+
+def _random_chars(rng: random.Random) -> list[dict]:
+    chars = []
+    for _ in range(rng.randint(1, 14)):
+        top = rng.choice([100.0, 100.5, 102.9, 103.0, 104.0, 106.1, 109.2, 112.0])
+        size = rng.choice([9.0, 10.5, 12.0])
+        x0 = rng.choice([10.0, 14.0, 18.5, 19.0, 24.0, 30.0, 31.0, 45.0])
+        text = rng.choice(["a", "1", ".", " ", "\u3000", "\ufb01", "x", "-"])
+        chars.append({"text": text, "x0": x0, "x1": x0 + size * rng.choice([0.5, 1.0]), "top": top,
+                      "bottom": top + size, "size": size, "upright": True, "doctop": top})
+    return chars
+
+
+def test_cell_text_is_pdfplumbers_extract_text_on_made_up_cells():
+    from pdfplumber.utils import extract_text
+
+    from pipeline.readers.pdf import TEXT_KW, _cell_text
+
+    rng = random.Random(5)
+    for _ in range(5000):
+        chars = _random_chars(rng)
+        if rng.random() < 0.05:
+            chars[0] = {**chars[0], "upright": False}  # handed to pdfplumber
+        assert _cell_text(chars) == extract_text(chars, **TEXT_KW), chars
