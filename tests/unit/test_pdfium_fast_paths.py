@@ -323,3 +323,32 @@ def test_cell_text_is_pdfplumbers_extract_text_on_made_up_cells():
         if rng.random() < 0.05:
             chars[0] = {**chars[0], "upright": False}  # handed to pdfplumber
         assert _cell_text(chars) == extract_text(chars, **TEXT_KW), chars
+
+
+def test_reading_pages_leaves_the_collector_as_it_found_it(monkeypatch):
+    """`_read_pages` pauses automatic garbage collection while it reads (collecting the young
+    generations every few pages) and gives it back as it was, also after an error."""
+    import gc
+
+    from pipeline.readers import pdf as reader
+    from pipeline.readers.pdf import read_pdf
+
+    data = (ROOT / "tests" / "fixtures" / "pdf" / "004.pdf").read_bytes()
+    assert gc.isenabled()
+    read_pdf(data)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_pdf(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def fail(page, page_no):
+        assert not gc.isenabled()
+        raise RuntimeError("a page the reader cannot read")
+
+    monkeypatch.setattr(reader, "_page_parts", fail)
+    with pytest.raises(RuntimeError, match="cannot read"):
+        read_pdf(data, pdfium=False)
+    assert gc.isenabled()
