@@ -6,7 +6,12 @@ positions, so provenance still names the printed table, row and column."""
 from __future__ import annotations
 
 from pipeline.extract.cells import sq
+from pipeline.extract.vocabulary import table_pattern
 from pipeline.model import Table
+
+# A unit opening with a label head (项目 | 本年预算 | 编制预算 | 上年结转, twice: 长春 收支总表) is one side of
+# a two-sided summary (收入 | 支出), read by read_two_sided with the other side, never a panel of its own.
+_SIDE_HEAD = table_pattern("line_items.label_head")
 
 
 def _period(seq: list[str]) -> int | None:
@@ -26,7 +31,7 @@ def split_panels(table: Table) -> list[Table]:
         if len(cells) < 4 or any(c.colspan > 1 for c in cells):
             continue
         p = _period([sq(c.text) for c in cells])
-        if p is None:
+        if p is None or _SIDE_HEAD.match(sq(cells[0].text)):
             continue
         starts = [cells[i].col for i in range(0, len(cells), p)]
         bounds = list(zip(starts, [*starts[1:], 10**6], strict=True))
