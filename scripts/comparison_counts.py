@@ -25,10 +25,13 @@ _CODE = re.compile(r"\((\w+)\)$")  # the line item code older findings ended wit
 
 def measure(path: str) -> dict:
     con = duckdb.connect(path, read_only=True)
+    cols = {r[0] for r in con.execute("DESCRIBE dq_results").fetchall()}
+    # warehouses written before dq_results.status (incomplete) tell only passed from failed
+    status = "q.status" if "status" in cols else "CASE WHEN q.passed THEN 'passed' ELSE 'failed' END"
     rows = con.execute(
-        """SELECT q.check_name, q.severity, q.status, coalesce(q.source_refs, ''), coalesce(q.detail, ''),
-                  d.file_name, q.report_id, q.project_id
-           FROM dq_results q JOIN documents d USING (document_id)""").fetchall()
+        f"""SELECT q.check_name, q.severity, {status}, coalesce(q.source_refs, ''), coalesce(q.detail, ''),
+                   d.file_name, q.report_id, q.project_id
+            FROM dq_results q JOIN documents d USING (document_id)""").fetchall()
     per: dict[str, Counter] = defaultdict(Counter)
     seen: Counter = Counter()
     for check, sev, status, refs, _detail, name, _rid, _pid in rows:
