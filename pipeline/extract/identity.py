@@ -132,6 +132,9 @@ def clean_unit(name: str | None) -> str | None:
     s = s.rsplit(rule("possessive"), 1)[-1]  # '有“亚洲最大医院”之称的X医院': names do not contain 的
     s = re.sub(rule("list_lead"), "", s)  # '主要包括X局(本级)和…': the list's words are no part of it
     s = re.sub(words("included_units") + "$", "", s)  # 'X办公室（含所属二级单位）' reports as X办公室
+    opened = max(s.rfind("("), s.rfind("（"))
+    if opened > 0 and max(s.rfind(")"), s.rfind("）")) < opened:
+        s = s[:opened]  # '宁国市财政局(市国资委' cut inside its bracket (、市金融监管局) is 宁国市财政局
     short_region = bool(re.fullmatch(words("region_short"), s))  # 广西: a name of two characters
     if not (3 <= len(s) <= 32 or short_region) or _MASKED.search(s) or re.search(words("not_a_name"), s):
         return None
@@ -236,6 +239,17 @@ def extend(short: str, candidates: list[str]) -> str:
     return short
 
 
+def placed_short_form(area: str, names: list[str]) -> str | None:
+    """'重庆市' titling the page, '市水利局' publishing it: 重庆市水利局 — a short form whose level is
+    the area's own (市 of 重庆市) names that area's body. One such name only."""
+    out = set()
+    for n in names:
+        lv = re.match(words("short_level"), n) if is_org(n) else None
+        if lv and area.endswith(lv.group(0)) and (u := clean_unit(area + n[len(lv.group(0)):])):
+            out.add(u)
+    return out.pop() if len(out) == 1 else None
+
+
 def same_place_short_form(short: str, full: str) -> bool:
     """'井陉县文旅局' (the page's title) of '井陉县文化广电体育和旅游局' (the report's heading): one
     place's body in short and in full — its characters in order, the same last one, the short
@@ -314,7 +328,8 @@ def _starts(texts: list[str], pat: re.Pattern[str]) -> list[str]:
 def _publisher() -> re.Pattern[str]:
     fields = f"{words('publisher_field')}|{words('site_welcome')}"
     # '[ 发布机构 ] 璧山区财政局 [ 有效性 ]': a label may stand in brackets before its value.
-    return re.compile(rf"(?:{fields})\s*[\]】]?\s*[:：•·|\-]?\s*(?P<u>[{_HAN}（）()]{{3,32}})")
+    # '发布机构: | 枞阳县卫生健康委员会 |': a label cell's colon, then the bar between the cells
+    return re.compile(rf"(?:{fields})\s*[\]】]?\s*(?:[:：•·|\-]\s*){{0,2}}(?P<u>[{_HAN}（）()]{{3,32}})")
 
 
 _SPACED = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \u3000\u00a0][{_HAN}]){{2,}}(?![{_HAN}])")

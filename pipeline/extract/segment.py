@@ -528,7 +528,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     # A text calling itself 我局 is one body's report under its place's title, not the area's.
     as_unit = ident.speaks_as_unit(head[:20])
     opening = "".join(head[:8])
-    publishers = ident.publishers(head)
+    # page metadata printed as a table ('发布机构: | 枞阳县卫生健康委员会 | 主题分类: | …') names it too
+    publishers = ident.publishers(head + rows[:12])
     # A compilation of the area's units: the area reports, unless one of its bodies other than
     # the finance body (which publishes every unit's accounts: '来源:渝中区财政局' over the
     # district's 三公 summary) publishes it ('来源:市生态环境局' on 南昌市生态环境局's site, held-out B 314).
@@ -553,6 +554,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         if unit == titled:  # '泉州台商区' in the title, '泉州台商投资区' in the text
             unit = titled = ident.full_area(titled, head)
         if unit == titled and (body := ident.body_of_area(titled, head)):
+            return body
+        if unit == titled and (body := ident.placed_short_form(titled, publishers)):
             return body
         # '湖北省残疾人事业发展补助资金…自评报告' over '湖北残疾人联合会(以下简称“省残联”)成立…':
         # the body the text names as itself, the province printed without its level.

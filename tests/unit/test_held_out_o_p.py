@@ -62,3 +62,47 @@ def test_row_numbers_printed_among_the_cells_are_never_amounts() -> None:
     texts = {f["reported_text"] for f in ex.fact_budgets + ex.fact_executions}
     assert not texts & {str(k) for k in range(1, 9)}
     assert any("rows' numbers" in u["reason"] or "row numbers" in u["reason"] for u in ex.unrecognised)
+
+
+def _units(text: str) -> list[str | None]:
+    return [r["unit_name"] for r in extract(read_text(text.encode("utf-8")), "d").reports]
+
+
+def test_an_outline_heading_or_a_copula_is_no_part_of_a_name() -> None:
+    # P 1705: "一、部门职责 邵阳市畜牧技术推广站是邵阳市畜牧水产局的下属…" gave the unit
+    # 部门职责邵阳市畜牧技术推广站是邵阳市畜牧水产局
+    text = ("目 录 第一部分 邵阳市畜牧技术推广站部门概况 1、部门职责 2、机构设置 第二部分 部门决算表 "
+            "第一部分 邵阳市畜牧技术推广站部门概况 一、部门职责 邵阳市畜牧技术推广站是邵阳市畜牧水产局的下属二级全额拨款"
+            "事业单位,没有下级分支机构,本单位的主要职能是畜牧技术推广与农产品检测。 二、机构设置及决算单位构成 "
+            "(二)决算单位构成。邵阳市畜牧技术推广站2018年部门决算单位只有本级,没有其他决算单位,因此本部门决算仅含本级决算。 "
+            "第三部分 2018年度部门决算情况说明 一、收入支出决算总体情况说明 2018年度收、支总计 311.76 万元。\n")
+    assert _units(text) == ["邵阳市畜牧技术推广站"]
+    # P 1703: "第三部分" printed as 第三部 before the unit's name
+    text = ("广水市白泉卫生院2023决算公开\n第三部广水市白泉卫生院2023年度部门决算情况说明\n"
+            "一、收入支出决算总体情况说明\n2023年度收入合计4680.58万元。\n")
+    assert _units(text) == ["广水市白泉卫生院"]
+
+
+def test_the_publisher_in_a_metadata_table_names_the_body_of_an_area_titled_report() -> None:
+    # O 1601 (枞阳县卫生健康委员会): the page's metadata is a `|` table
+    text = ("发布机构: | 枞阳县卫生健康委员会 | 主题分类: | 卫生、体育、医疗 |\n"
+            "名称: | 枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告 | 文号: | 无 |\n"
+            "枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告\n一、项目基本情况\n"
+            "2023年下达资金3221.4万元,实际支出3221.4万元。\n")
+    assert _units(text) == ["枞阳县卫生健康委员会"]
+
+
+def test_a_short_publisher_of_the_titles_level_is_that_areas_body() -> None:
+    # O 1604: '[ 发布机构 ] 市水利局' over 重庆市2018年度水利发展资金绩效评价结果的说明
+    text = ("  • [ 索引号 ] 11500000009276433Y/2019-00751 [ 发文字号 ]\n    [ 主题分类 ] 财政 [ 体裁分类 ] 财政预算、决算\n"
+            "    [ 发布机构 ] 市水利局\n    [ 成文日期 ] 2019-12-25 [ 发布日期 ] 2019-12-25\n\n"
+            "    重庆市2018年度水利发展资金绩效评价结果的说明\n"
+            "2018年中央下达我市水利发展资金12亿元。\n")
+    assert _units(text) == ["重庆市水利局"]
+
+
+def test_a_name_cut_inside_its_bracket_keeps_what_is_before_it() -> None:
+    # O 1623: 发布机构: 宁国市财政局(市国资委、市金融监管局) gave 宁国市财政局(市国资委
+    text = ("发布机构: 宁国市财政局(市国资委、市金融监管局) 主题分类: 财政、金融、审计\n"
+            "宁国市中央对地方转移支付2023年度绩效自评报告(农业保险保费)\n2023年下达资金500万元。\n")
+    assert _units(text) == ["宁国市财政局"]
