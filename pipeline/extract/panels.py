@@ -5,7 +5,7 @@ positions, so provenance still names the printed table, row and column."""
 
 from __future__ import annotations
 
-from pipeline.extract.cells import sq
+from pipeline.extract.cells import holds_amount, sq
 from pipeline.extract.vocabulary import table_pattern
 from pipeline.model import Table
 
@@ -31,7 +31,9 @@ def split_panels(table: Table) -> list[Table]:
         if len(cells) < 4 or any(c.colspan > 1 for c in cells):
             continue
         p = _period([sq(c.text) for c in cells])
-        if p is None or _SIDE_HEAD.match(sq(cells[0].text)):
+        if p is None or _SIDE_HEAD.match(sq(cells[0].text)) or any(holds_amount(c.text) for c in cells):
+            # a row of figures repeating (一、财政拨款 | 303,312,586.17, four times: 西安's 财政拨款收支总表
+            # opens every side with the same line) is no header of panels
             continue
         starts = [cells[i].col for i in range(0, len(cells), p)]
         bounds = list(zip(starts, [*starts[1:], 10**6], strict=True))

@@ -26,6 +26,7 @@ from pipeline.extract.vocabulary import (
     stage_of,
     table_pattern,
 )
+from pipeline.lexicon import words
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 
@@ -111,6 +112,7 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     parent: tuple[int, str | None] | None = None  # (ordinal level, line item) of the row items nest under
     classes_read = False
     main, *breakdown = amount_is
+    economic = side > 0 and any(w in sq(header[label_i].text) for w in _ECONOMIC)
     stage = _stage(ctx, sq(header[main].text), final)
     for r in wide:
         cell, lab = r[main], r[label_i]
@@ -128,6 +130,13 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
                     item = None
             else:
                 parent = (lvl, item)
+        elif economic:
+            # a side by economic class (西安: 部门预算支出经济分类科目 1、人员经费和公用经费支出 | (1)工资福利支出 …):
+            # its top rows name 基本支出 / 项目支出 / 上缴上级支出 …; the classes under them and a side by
+            # 政府预算支出经济分类 (机关工资福利支出, 其他支出 599 — no functional class) stay unread
+            item = line_item_code(lab.text)
+            if item not in _EXPENSE_SIDE:
+                item = None
         else:
             item = functional_class_by_name(lab.text) or line_item_code(lab.text)
             if item not in _EXPENSE_SIDE and not (item or "").startswith("func:"):
@@ -182,6 +191,7 @@ def _named_class(ctx: Ctx, item: str | None, label: str, path: list[str]) -> tup
 _DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
 _FISCAL_ONLY = table_pattern("line_items.fiscal_only")
 _BUDGET_HEAD = table_pattern("line_items.budget_head")
+_ECONOMIC = words("tables", "line_items.economic")
 _EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve", "business_spending",
                  "remit_upper", "affiliate_grants"}
 
