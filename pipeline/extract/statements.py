@@ -725,7 +725,8 @@ def read_statements(printed: str, default_measure: str | None,
                     own = clause[: clause.rfind(d[1])] if d and d[1] in clause else clause
                     # what the clause names once its comparison words are gone (同比, 较上年, 比预算)
                     own = re.sub(rf"{g.prior_period.pattern}|{'|'.join((*entry('statements', 'exclude.comparison_words'), *g.budget_base))}", "", own)
-                    if parts_open and named is None and not _bare(own, g) and not listed:
+                    if parts_open and named is None and not _bare(own, g) and not listed \
+                            and not any(w in label for w in g.respectively):
                         # "下达1.53万元,其中:…,国家级森林生态效益补偿资金调减2.66万元,造林补助2.42万元": a
                         # listed item's change, its level not printed — never the whole's; a list
                         # with a decrease nets it, so its other parts may add up to more than it

@@ -106,3 +106,37 @@ def test_a_name_cut_inside_its_bracket_keeps_what_is_before_it() -> None:
     text = ("发布机构: 宁国市财政局(市国资委、市金融监管局) 主题分类: 财政、金融、审计\n"
             "宁国市中央对地方转移支付2023年度绩效自评报告(农业保险保费)\n2023年下达资金500万元。\n")
     assert _units(text) == ["宁国市财政局"]
+
+
+# P 1713 (株洲市妇幼保健院, a traditional-script mirror with pinyin glosses, read by hand): the excerpt
+# is the table alone,
+# 项目 | 行号 | 本期 | 上年同期 | 增加额 | 增长率, amounts in 元. It was no report at all.
+HOSPITAL = """發(fā)布時間:2021-01-15瀏覽:10482 次
+單位:元 | |||||
+項目 | 行號 | 本 期 | 上年同期 | 增加額 | 增長率 |
+1、總收入 | 1 | 61625022.26 | 66095039.04 | -4470016.78 | -6.76% |
+其中:醫(yī)療收入 | 2 | 43245334.20 | 44398351.66 | -1153017.46 | -2.60% |
+財政撥款收入 | 3 | 12954900.00 | 11152900.00 | 1802000.00 | 16.16% |
+其他收入 | 4 | 848050.98 | 6370215.00 | -5522164.02 | -86.69% |
+2、總支出 | 5 | 65142258.61 | 58480172.81 | 6662085.80 | 11.39% |
+其中:醫(yī)療成本 | 6 | 63903735.35 | 57891624.75 | 6012110.60 | 10.39% |
+其他支出 | 7 | 1238523.26 | 588548.06 | 649975.20 | 110.44% |
+3、收費水平 | 8 | ||||
+門診次均醫(yī)藥費用 | 9 | 299.83 | 361.85 | -62.02 | -17.14% |
+住院人均醫(yī)藥費用 | 10 | 4999.65 | 4889.57 | 110.08 | 2.25% |
+2021-1-15 |
+"""
+
+
+def test_a_title_less_table_of_this_period_against_last_is_an_account() -> None:
+    from pipeline.ingest.read import read_document
+    from pipeline.settings import Settings
+
+    # as ingestion reads it (the traditional script is simplified with its glosses dropped)
+    ex = extract(read_document(HOSPITAL.encode("utf-8"), Settings(), None), "d")
+    assert [r["report_kind"] for r in ex.reports] == ["final_accounts"]
+    got = {f["line_item"]: f["reported_text"] for f in ex.fact_executions}
+    assert got == {"total_income": "61625022.26", "fiscal": "12954900.00", "other": "848050.98",
+                   "total_spending": "65142258.61"}
+    # the row numbers (行号) are never amounts, and an unnumbered 其他支出 is no functional class
+    assert not any(f["line_item"].startswith("func:") for f in ex.fact_executions)

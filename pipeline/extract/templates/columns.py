@@ -215,7 +215,7 @@ def row_code(t: TableTemplate, label: str) -> str | None:
     for code, pats in t.rows:
         if any(p.search(s) for p in pats):
             return code
-    return functional_class_by_name(s) if t.class_rows else None
+    return None
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -740,7 +740,11 @@ def _choose(rows: list[TRow], cols: list[Col], prefix: str = "") -> TableTemplat
         return t
     def code(t: TableTemplate, r: TRow) -> str | None:
         # a two-sided table's rows are named with their side (总计 under 收入: 收入总计)
-        return row_code(t, r.label) or (row_code(t, prefix + r.label) if prefix else None)
+        named = row_code(t, r.label) or (row_code(t, prefix + r.label) if prefix else None)
+        if named is None and t.class_rows and r.level is not None:
+            # only a numbered class (二十五、其他支出): a hospital's unnumbered 其他支出 is no class 229
+            named = functional_class_by_name(r.label)
+        return named
 
     best: tuple[int, int, TableTemplate] | None = None
     for t in table_templates():

@@ -141,7 +141,7 @@ def _drop_row_numbers(tbl: TTable) -> None:
     """A column whose figures count up by one from row to row (26, 27, 28 … under 二十五、其他支出,
     二十六、…) holds the next rows' numbers (a 序号 column printed one cell per line, read into the
     amount column before it), not amounts: such a row's values are set aside with the reason."""
-    for n in {k for r in tbl.rows for k in r.values}:
+    for n in {k for r in tbl.rows for k in r.values if tbl.cols[k].measure == "level"}:
         run: list[TRow] = []
         for r in [*tbl.rows, None]:
             num = r.values.get(n, (None,))[0] if r is not None else None
