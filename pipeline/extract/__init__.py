@@ -28,7 +28,7 @@ from pipeline.extract.statement_facts import add_cell_statements, add_statement_
 from pipeline.extract.statements import Flow
 from pipeline.extract.table_names import named_apart, table_names
 from pipeline.extract.templates import read_templates
-from pipeline.extract.vocabulary import stage_of
+from pipeline.extract.vocabulary import stage_of, table_pattern
 from pipeline.lexicon import pattern, word
 from pipeline.model import Document, Paragraph, SourceRef, Table
 from pipeline.normalize.grades import grade_rank, parse_bands
@@ -48,6 +48,8 @@ from pipeline.normalize.numbers import parse_number
 __all__ = ["extract", "Extraction"]
 
 _SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
+_REMARKS = table_pattern("labels.remarks")
+_UNDER_REMARKS = "a figure in a remarks column (tables.toml labels.remarks): the table does not say what it counts"
 
 
 def _same_paragraph(a: str | None, b: str | None) -> bool:
@@ -232,6 +234,9 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
     in `unrecognised` with the reason — the coverage figure of the issue tracker."""
     ex = ctx.ex
     numbering = column_numbers(table)
+    # columns headed 备注 in the table's first lines: a figure there keeps that reason
+    remarks = {k for row in table.rows[:6] for c in real_cells(row) if _REMARKS.match(sq(c.text))
+               for k in range(c.col, c.col + c.colspan)}
     for row in table.rows:
         for c in row:
             if c.merged_copy or not holds_amount(c.text):
@@ -250,8 +255,9 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
                         "report_id": ctx.report_id,
                         "source_ref": str(table.ref(c)),
                         "what": "cell" if kind else "table",
-                        "reason": ctx.left_cells.get(key) or (f"numeric cell not mapped by the {kind} recogniser"
-                                                              if kind else "no recogniser matched this table"),
+                        "reason": ctx.left_cells.get(key) or (_UNDER_REMARKS if c.col in remarks else None) or (
+                            f"numeric cell not mapped by the {kind} recogniser" if kind
+                            else "no recogniser matched this table"),
                         "text": c.text[:100],
                     }
                 )
