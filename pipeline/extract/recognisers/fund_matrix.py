@@ -138,7 +138,7 @@ def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     meaning = {k: _column_meaning(p, fy) for k, p in paths.items()}
     total_col = next((k for k in numeric_cols if meaning.get(k, (None,))[0] == "total"), None)
     if total_col is None:
-        return False
+        return _read_list(table, ctx)  # a list (its first row of figures may be a unit's code beside its amount)
     codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 部门代码 …
     sources = {k: m[0] for k, m in meaning.items() if k not in codes and m[0] not in (None, "total")}
     if len(set(sources.values())) < 3 or len(set(sources.values())) < len(sources):
@@ -180,10 +180,17 @@ def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     return read
 
 
+@cache
+def _list_amount() -> re.Pattern[str]:
+    return re.compile(entry("tables", "fund_matrix.list_amount"))
+
+
 def _read_list(table: Table, ctx: Ctx) -> bool:
     """A 政府采购 list with one amount column (总计) and no sources (江苏 政府采购预算表): its 合计 row
     is the procurement budget, any other row a `listed` line with its printed texts as label
-    (categories, projects and items alike: none of them is summed)."""
+    (categories, projects and items alike: none of them is summed). A list of projects with one
+    项目金额 column (西安 专项业务经费支出表: units › 通用/专用项目 › categories › projects, nested
+    without marks) is read alike, its 合计 being 项目支出; its 单位编码 column holds codes."""
     stage = {"budget": "initial", "final_accounts": "executed"}.get(ctx.report_kind)
     first = next((i for i, r in enumerate(table.rows[:8]) if any(num_of(table, c) is not None for c in r)), None)
     if stage is None or not first:
@@ -192,11 +199,15 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
     data = [real_cells(r) for r in table.rows[first:]]
-    numeric_cols = {c.col for r in data for c in r if num_of(table, c) is not None}
-    if len(numeric_cols) != 1 or _column_meaning(paths.get(min(numeric_cols), []), fy)[0] != "total":
+    codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 单位编码
+    numeric_cols = {c.col for r in data for c in r if num_of(table, c) is not None and c.col not in codes}
+    if len(numeric_cols) != 1:
         return False
+    head = paths.get(min(numeric_cols), [])
     inside = [" ".join(c.text for c in real_cells(table.rows[i])) for i in titles]
-    if _subject([*reversed(inside), *reversed(ctx.titles)]) != "procurement":
+    subject = _subject([*reversed(inside), *reversed(ctx.titles)])
+    if not (subject == "procurement" and _column_meaning(head, fy)[0] == "total"
+            or subject == "project" and len(head) == 1 and _list_amount().match(head[0])):
         return False
     col = min(numeric_cols)
     unit = _table_unit(table, ctx, [t for p in paths.values() for t in p]) or DEFAULT_MONEY_UNIT
@@ -206,8 +217,11 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
         labels = [flat(c.text) or "" for c in cells if c.col < col and sq(c.text) and num_of(table, c) is None]
         if tv is None or not labels:
             continue
+        for c in cells:
+            if c.col in codes and sq(c.text):
+                ctx.ignore(c)  # a unit's code (116001): never an amount
         if _is_total(cells):
-            read = add_amount(ctx, "procurement", stage, tv, unit, "fund_matrix", labels[0]) or read
+            read = add_amount(ctx, subject, stage, tv, unit, "fund_matrix", labels[0]) or read
         else:
             read = add_amount(ctx, LISTED, stage, tv, unit, "fund_matrix", " / ".join(labels)) or read
     return read

@@ -1,0 +1,46 @@
+"""西安's 专项业务经费支出表 (issue 13): a list of projects with one amount column (单位编码 | 单位（项目）名称 |
+项目金额 | 项目简介), nested without marks (units › 通用/专用项目 › categories › projects). Like a 政府采购
+list, its 合计 is the subject's total — 专项业务经费 is 西安's 项目支出 — and every other row a `listed` line
+with its printed label, none of them summed (only sums would tell a category from a project); the 单位编码
+column holds codes, never amounts.
+
+The first rows of 西安市财政局（汇总）2026年部门预算 p.38 表10 (PDF in /tmp/audit-docs/renwu, never
+committed), as printed, read by hand."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.ingest.read import read_document
+from pipeline.settings import Settings
+
+TEXT = """西安市财政局（汇总）2026年部门预算
+部门综合预算专项业务经费支出表
+单位：元
+<table>
+<tr><td>单位编码</td><td>单位（项目）名称</td><td>项目金额</td><td>项目简介</td></tr>
+<tr><td colspan="2">合计</td><td>224,204,336.00</td><td></td></tr>
+<tr><td>116</td><td>西安市财政局</td><td>224,204,336.00</td><td></td></tr>
+<tr><td>116001</td><td>西安市财政局</td><td>190,709,936.00</td><td></td></tr>
+<tr><td></td><td>通用项目</td><td>18,640,800.00</td><td></td></tr>
+<tr><td></td><td>购买服务（审计、绩效、ppp项目评价）</td><td>5,007,700.00</td><td></td></tr>
+<tr><td></td><td>财政检查</td><td>1,887,000.00</td><td></td></tr>
+<tr><td></td><td>绩效管理</td><td>3,120,700.00</td><td></td></tr>
+</table>
+"""
+
+
+def test_a_list_of_projects_gives_the_project_total_and_listed_lines():
+    ex = extract(read_document(TEXT.encode("utf-8"), Settings()), "d")
+    got = [(f["line_item"], f["label_text"], f["reported_text"]) for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"]
+    assert ("project", "合计", "224,204,336.00") in got
+    assert ("listed", "财政检查", "1,887,000.00") in got and ("listed", "通用项目", "18,640,800.00") in got
+    assert all(f["stage"] == "initial" for f in ex.fact_budgets if f["table_kind"] == "fund_matrix")
+    # the unit codes are set aside, never amounts or labels of their own
+    assert not any(text in ("116", "116001") for _i, _l, text in got)
+    assert ex.coverage == 1.0
+
+
+def test_a_list_under_another_head_is_not_read_so():
+    # an amount column not headed 项目金额 (here 金额) under a project title: not this reader's list
+    ex = extract(read_document(TEXT.replace("<td>项目金额</td>", "<td>金额说明</td>").encode("utf-8"), Settings()), "d")
+    assert not [f for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"]
