@@ -25,7 +25,7 @@ from pipeline.extract.segment import (
 )
 from pipeline.extract.set_aside import EMPTY_TABLE, column_numbers, empty_table, per_unit
 from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
-from pipeline.extract.statements import Flow
+from pipeline.extract.statements import Flow, listed_project
 from pipeline.extract.table_names import named_apart, table_names
 from pipeline.extract.templates import read_templates
 from pipeline.extract.vocabulary import stage_of, table_pattern
@@ -127,6 +127,8 @@ def _extract_segment(
     # Side-by-side panels of one printed table are read as tables of their own.
     blocks = [x for b in doc.blocks[s.start : s.end] for x in (split_panels(b) if isinstance(b, Table) else [b])]
     ctx.class_names = class_names([b for b in blocks if isinstance(b, Table)])
+    listed = {n for b in blocks if isinstance(b, Paragraph) and (n := listed_project(b.text))}
+    ctx.multi_project = len(listed) >= 2
     seen_subjects: set[str] = set()
     stated: dict[tuple, str] = {}  # levels stated in the text, kept once per report
     flow = Flow()  # the stage the text is speaking of, carried across paragraphs
@@ -157,7 +159,8 @@ def _extract_segment(
             _narrative(ctx, b, heading, seen_subjects, report)
             add_statement_facts(ctx, report, b, stated, flow)
             # A project's conclusion ("N.项目。自评得分90分，自评结论一等") is not the report's grade.
-            g = nar.find_grade(text) if nar.find_project_line(text) is None else None
+            g = nar.find_grade(text) if nar.find_project_line(text) is None \
+                and not (ctx.multi_project and listed_project(text)) else None
             if g and report["grade_text"] is None:
                 report["grade_text"] = g[0]
                 report["grade_rank"] = grade_rank(g[0])
@@ -326,9 +329,10 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         )
         return
     _score_parts(ctx, p, seen)
+    listed = ctx.multi_project and listed_project(text) is not None  # one of several projects': not the report's
     for m in nar.find_mentions(text):
         ref = str(p.ref(m.start, m.end))
-        single = report["report_kind"] in ("project", "special_fund")
+        single = report["report_kind"] in ("project", "special_fund") and not ctx.multi_project
         if m.qualifier and not (single and nar.CLASS_WORDS.match(m.qualifier)):
             m.subject = f"part:{m.subject}"  # about one fund source or class: kept, never a total
         if m.subject == "score:project" and single:
@@ -336,7 +340,8 @@ def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], r
         if m.kind == "score" and m.value > 150:
             continue  # not a score on any scale these reports use
         # Broad wordings and project scores in a department report are about a project.
-        own = not (m.broad and not single) and m.subject != "score:project" and not m.subject.startswith("part:")
+        own = not (m.broad and not single) and m.subject != "score:project" and not m.subject.startswith("part:") \
+            and not listed
         ctx.ex.fact_mentions.append(
             {
                 "document_id": ctx.document_id, "report_id": ctx.report_id, "project_id": None,

@@ -78,6 +78,10 @@ def regrid(t: Table) -> list[Table] | None:
     h = next((i for i, r in enumerate(rows) if sum(1 for c in r if _HEADER.match(header_key(c.text))) == 2), None)
     if h is None or h == 0:
         return None
+    if t.page is not None and len({len(r) for r in t.rows[h:]}) == 1 and len(t.rows[h]) >= 6:
+        # a whole grid on a page (a PDF's, every empty cell kept): its columns are as printed, the
+        # two-sided reader's (rebuilt, its 总计 was summed over both 合计 and classes: 西安卫健委 p.146)
+        return None
     sides = [c for c in rows[h - 1]]
     amounts = [c for c in rows[h] if _AMOUNT.match(header_key(c.text))]
     if len(sides) != 2 or any(header_key(c.text) not in side_words() for c in sides) or len(amounts) != 2:

@@ -17,6 +17,7 @@ from pipeline.extract.statements import (
     Score,
     Statement,
     grammar,
+    listed_project,
     read_heading,
     read_scores,
     read_statements,
@@ -60,7 +61,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         flow.headings[heading.level] = heading
         return 0
     _add_scores(ctx, report, p, seen, flow)
-    single = report.get("report_kind") in ("project", "special_fund")
+    single = report.get("report_kind") in ("project", "special_fund") and not ctx.multi_project
     taken = _placed_refs(ex, rid, seen)
     if report.get("unit_name") and not flow.self_names:
         flow.self_names = (report["unit_name"],)
@@ -229,11 +230,18 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
     # a component the paragraph patterns already stored (满分…得分…) is not stored again
     values = {(f["component"], f["score"]) for f in ex.fact_scores if f["report_id"] == rid and f["origin"] != "statement"}
     taken_sections = taken
-    single = report.get("report_kind") in ("project", "special_fund")
+    single = report.get("report_kind") in ("project", "special_fund") and not ctx.multi_project
+    listed = listed_project(p.text) if ctx.multi_project else None
     for sc in read_scores(p.text):
         ref = str(p.ref(sc.start, sc.end))
         if ref in taken and flow.headings and not sc.total and sc.component is None:
             _rescope_total(ex, report, ref, flow)
+        if listed and ref not in taken and (sc.total or sc.component is None):
+            # one of several projects listed: its total score is that project's
+            pid = _new_project(ctx, listed, None, ref, "statement")
+            _score_row(ex, rid, "total", None, None, sc, ref)
+            ex.fact_scores[-1]["project_id"] = pid
+            continue
         if ref in taken or (sc.about_project and not single):
             continue  # a project's score in a department report is that project's (a mention)
         if sc.component is None and not sc.total and sc.of_rate and not flow.headings:

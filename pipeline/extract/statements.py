@@ -20,10 +20,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from pipeline.lexicon import entry
+from pipeline.lexicon import entry, word
 from pipeline.normalize.money import unit_alternation
 from pipeline.normalize.text import to_halfwidth
 
@@ -314,6 +314,32 @@ class Rate:
     label: str
     sentence: int
     joined: bool = False  # True when it became the rate of a stated level
+
+
+def listed_project(text: str) -> str | None:
+    """The project a numbered paragraph opens with ("1、哈拉布拉乡…农田道路建设项目,铺建…"), or None
+    (a heading such as "1.项目基本情况" names none)."""
+    t = to_halfwidth(text)
+    n = _LIST_NUMBER.match(t)
+    m = _listed_name().match(t[n.end():].lstrip()) if n else None
+    if m is None:
+        return None
+    # a rule's wording ("4.50万元以上的新增项目…", "5.如项目为新建信息化项目,…") is no name: it holds
+    # figures, or the project word before its end
+    name = m.group("name").strip()
+    w = word("narrative", "projects.word")
+    return None if re.search(r"\d", name) or w in name[: -len(w)] else name
+
+
+_LIST_NUMBER = re.compile(r"^\s*[(]?\d{1,2}[).、．]")
+
+
+@cache
+def _listed_name() -> re.Pattern[str]:
+    # the name runs to the first project word followed by a comma ("…村内干道,巷道路面硬化建设项目,
+    # 哈拉布拉乡…": a name may hold one), at least four characters before it
+    w = re.escape(word("narrative", "projects.word"))
+    return re.compile(rf"^(?P<name>[^。；;:：]{{4,60}}?{w})(?=[,，、])")
 
 
 def _decimals(s: str) -> int:

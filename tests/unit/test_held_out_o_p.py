@@ -140,3 +140,25 @@ def test_a_title_less_table_of_this_period_against_last_is_an_account() -> None:
                    "total_spending": "65142258.61"}
     # the row numbers (行号) are never amounts, and an unnumbered 其他支出 is no functional class
     assert not any(f["line_item"].startswith("func:") for f in ex.fact_executions)
+
+
+# O 1619 (裕民县财政局, read by hand): a results page listing ten evaluated projects, one numbered
+# paragraph each with its own budget, payment, 支付完成率 and 总得分. The first project's score and
+# grade were taken for the report's, the others' dropped.
+RESULTS = """裕民县2021年10个重点项目绩效评价报告公开
+1、哈拉布拉乡南哈拉布拉村农田道路建设项目,铺建砂石路11公里、修建4个桥涵以及配套设施、新建林间道路450平方米及相关配套实施。2021年下达财政专项扶贫资金197万元,截止到2021年12月31日,实际已支付186.98万元,支付完成率为94.91%。第三方机构最终绩效评价总得分为91.8分,评价等级为优秀。
+  2、哈拉布拉乡北哈拉布拉村旅游扶贫交易市场建设项目,新建30平方米管理用房一座,场地硬化3000平方米。2021年度下达财政专项扶贫资金108万元,截至2021年12月31日,实际已支付101.59万元,支付完成率为94.06%。第三方机构最终绩效评价总得分为90.76分,评价等级为优秀。
+3、哈拉布拉乡北哈拉布拉村村内干道,巷道路面硬化建设项目,哈拉布拉乡人民政府已修建北哈拉布拉村村组道路5.7公里及相关配套附属设施。2021年下达中央财政衔接推进乡村振兴衔接资金以工代赈资金300万元,截至2021年12月31日,实际已支付289.14万元,支付完成率为96.38%。第三方机构最终绩效评价总得分为90.36分,评价等级为优秀。
+"""
+
+
+def test_each_listed_projects_score_is_that_projects() -> None:
+    ex = extract(read_text(RESULTS.encode("utf-8")), "d")
+    rep = ex.reports[0]
+    assert rep["score_total"] is None and rep["grade_text"] is None
+    names = {p["project_id"]: p["project_name"] for p in ex.projects}
+    got = sorted((names[f["project_id"]], f["score_text"]) for f in ex.fact_scores)
+    assert got == [("哈拉布拉乡北哈拉布拉村旅游扶贫交易市场建设项目", "90.76"),
+                   ("哈拉布拉乡北哈拉布拉村村内干道,巷道路面硬化建设项目", "90.36"),
+                   ("哈拉布拉乡南哈拉布拉村农田道路建设项目", "91.8")]
+    assert sorted(f["rate_text"] for f in ex.fact_executions if f.get("rate_text")) == ["94.06", "94.91", "96.38"]

@@ -137,3 +137,27 @@ def test_the_spending_side_names_its_classes_by_the_functional_classification() 
     # the income side keeps its own rows
     assert got["fiscal"] == Decimal("6255800.00")
 
+
+
+# Held-out P 1716 (西宁市总寨镇逸夫小学 2016, read by hand): one cell per line with a bar after each,
+# amount columns headed 决算数, and a side's empty label printed as '| |' (a bar before it too).
+P1716 = "\n".join([
+    "收入支出决算总表 |", "| |", "|", "公开01表 |", "部门:西宁市总寨镇逸夫小学 |", "|", "金额单位:万元 |",
+    "收入 |", "支出 |", "项目 |", "行次 |", "决算数 |", "项目 |", "行次 |", "决算数 |",
+    "一、财政拨款收入 |", "1 |", "593 |", "一、一般公共服务支出 |", "35 |", "|",
+    "其中:政府性基金预算财政拨款 |", "2 |", "|", "二、外交支出 |", "36 |", "|",
+    "二、上级补助收入 |", "3 |", "|", "三、国防支出 |", "37 |", "|",
+    "三、事业收入 |", "4 |", "|", "四、公共安全支出 |", "38 |", "|",
+    "四、经营收入 |", "5 |", "|", "五、教育支出 |", "39 |", "550 |",
+    "五、附属单位上缴收入 |", "6 |", "|", "六、科学技术支出 |", "40 |", "|",
+    "六、其他收入 |", "7 |", "87 |", "七、文化体育与传媒支出 |", "41 |", "|",
+    "| |", "8 |", "|", "八、社会保障和就业支出 |", "42 |", "58 |",
+    "| |", "9 |", "|", "九、医疗卫生与计划生育支出 |", "43 |", "45 |",
+    "| |", "10 |", "|", "十、节能环保支出 |", "44 |", "|", ""])
+
+
+def test_amounts_headed_as_final_accounts_and_empty_labels_with_two_bars_are_read() -> None:
+    got = _spent("西宁市总寨镇逸夫小学2016年度部门决算\n" + P1716)
+    assert {k: v for k, v in got.items() if v} == {
+        "fiscal": Decimal("5930000.00"), "other": Decimal("870000.00"), "func:205": Decimal("5500000.00"),
+        "func:208": Decimal("580000.00"), "func:210": Decimal("450000.00")}

@@ -42,6 +42,9 @@ class Ctx:
     # Tables of a budget's target forms (绩效目标表): their sentences (指标值内容, 评分标准, 目标)
     # state what is planned or how it will be scored, never what was achieved.
     planned_tables: set[int] = field(default_factory=set)
+    # A page listing several projects' evaluations, one numbered paragraph each (1、X项目,…总得分91.8分;
+    # 2、Y项目,…): each paragraph's figures and score are its project's, none the report's own.
+    multi_project: bool = False
 
     def use(self, v: Val | None) -> None:
         if v is not None:

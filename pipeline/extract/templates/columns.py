@@ -741,8 +741,9 @@ def _choose(rows: list[TRow], cols: list[Col], prefix: str = "") -> TableTemplat
     def code(t: TableTemplate, r: TRow) -> str | None:
         # a two-sided table's rows are named with their side (总计 under 收入: 收入总计)
         named = row_code(t, r.label) or (row_code(t, prefix + r.label) if prefix else None)
-        if named is None and t.class_rows and r.level is not None:
-            # only a numbered class (二十五、其他支出): a hospital's unnumbered 其他支出 is no class 229
+        if named is None and t.class_rows and r.level == 1:
+            # only a class numbered as the 收支总表 numbers them (二十五、其他支出): a hospital's 其他支出,
+            # unnumbered or under 5., is no class 229
             named = functional_class_by_name(r.label)
         return named
 
