@@ -44,3 +44,27 @@ def test_a_list_under_another_head_is_not_read_so():
     # an amount column not headed 项目金额 (here 金额) under a project title: not this reader's list
     ex = extract(read_document(TEXT.replace("<td>项目金额</td>", "<td>金额说明</td>").encode("utf-8"), Settings()), "d")
     assert not [f for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"]
+
+
+# 西安市财政局（汇总）2026年部门预算 p.19 会议费明细表 (its first three rows, as printed).
+MEETINGS = """西安市财政局（汇总）2026年部门预算
+会议费明细表
+单位：万元
+<table>
+<tr><td>序号</td><td>会议名称</td><td>时间</td><td>人数</td><td>金额</td><td>备注</td></tr>
+<tr><td>1</td><td>决算汇审会</td><td>不晚于2026年5月30日</td><td>125</td><td>23.00</td><td>两期会议</td></tr>
+<tr><td>2</td><td>西安市区县、开发区2025年行政事业单位国有资产年报会审会</td><td>2026年3月3日至2026年3月4日</td><td>25</td><td>0.17</td><td></td></tr>
+<tr><td>7</td><td>全市财政会等会议</td><td>不晚于2026年11月30日</td><td>212</td><td>9.54</td><td></td></tr>
+</table>
+"""
+
+
+def test_a_list_of_meetings_gives_listed_lines_and_sets_the_head_count_aside():
+    ex = extract(read_document(MEETINGS.encode("utf-8"), Settings()), "d")
+    got = {f["label_text"]: f["reported_text"] for f in ex.fact_budgets if f["table_kind"] == "fund_matrix"}
+    assert got["决算汇审会 / 不晚于2026年5月30日"] == "23.00"
+    assert got["全市财政会等会议 / 不晚于2026年11月30日"] == "9.54"
+    assert all(f["line_item"] == "listed" for f in ex.fact_budgets if f["table_kind"] == "fund_matrix")
+    # 人数 (125, 25, 212) and 序号 are counts, never amounts
+    assert not {"125", "25", "212", "1", "2", "7"} & set(got.values())
+    assert ex.coverage == 1.0

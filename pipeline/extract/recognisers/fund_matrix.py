@@ -185,12 +185,18 @@ def _list_amount() -> re.Pattern[str]:
     return re.compile(entry("tables", "fund_matrix.list_amount"))
 
 
+@cache
+def _list_count() -> re.Pattern[str]:
+    return re.compile(entry("tables", "fund_matrix.list_count"))
+
+
 def _read_list(table: Table, ctx: Ctx) -> bool:
     """A 政府采购 list with one amount column (总计) and no sources (江苏 政府采购预算表): its 合计 row
     is the procurement budget, any other row a `listed` line with its printed texts as label
     (categories, projects and items alike: none of them is summed). A list of projects with one
     项目金额 column (西安 专项业务经费支出表: units › 通用/专用项目 › categories › projects, nested
-    without marks) is read alike, its 合计 being 项目支出; its 单位编码 column holds codes."""
+    without marks) is read alike, its 合计 being 项目支出; its 单位编码 column holds codes. So are lists of
+    meetings and trainings (会议费明细表, 培训费明细表: one 金额 column, 人数 a count)."""
     stage = {"budget": "initial", "final_accounts": "executed"}.get(ctx.report_kind)
     first = next((i for i, r in enumerate(table.rows[:8]) if any(num_of(table, c) is not None for c in r)), None)
     if stage is None or not first:
@@ -199,7 +205,8 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
     data = [real_cells(r) for r in table.rows[first:]]
-    codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 单位编码
+    codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 单位编码, 序号
+    codes |= {k for k, p in paths.items() if len(p) == 1 and _list_count().match(p[0])}  # 人数: a count
     numeric_cols = {c.col for r in data for c in r if num_of(table, c) is not None and c.col not in codes}
     if len(numeric_cols) != 1:
         return False
@@ -207,7 +214,7 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
     inside = [" ".join(c.text for c in real_cells(table.rows[i])) for i in titles]
     subject = _subject([*reversed(inside), *reversed(ctx.titles)])
     if not (subject == "procurement" and _column_meaning(head, fy)[0] == "total"
-            or subject == "project" and len(head) == 1 and _list_amount().match(head[0])):
+            or subject in ("project", "meeting", "training") and len(head) == 1 and _list_amount().match(head[0])):
         return False
     col = min(numeric_cols)
     unit = _table_unit(table, ctx, [t for p in paths.values() for t in p]) or DEFAULT_MONEY_UNIT
@@ -219,7 +226,7 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
             continue
         for c in cells:
             if c.col in codes and sq(c.text):
-                ctx.ignore(c)  # a unit's code (116001): never an amount
+                ctx.ignore(c)  # a unit's code (116001), a row number, a count of people: never an amount
         if _is_total(cells):
             read = add_amount(ctx, subject, stage, tv, unit, "fund_matrix", labels[0]) or read
         else:
