@@ -126,9 +126,12 @@ def _without_overprint(page):
     """A page printing its headings in fake bold, each glyph drawn several times over itself
     (序序序序号号号号 for 序号, 22222000 for 20), read with one of each (pdfplumber's
     dedupe_chars: the same glyph and size within a point); other pages as they are."""
+    chars = page.chars
+    keys = [(ch["text"], ch.get("size"), round(ch["x0"]), round(ch["top"])) for ch in chars]
+    if len(set(keys)) == len(keys):
+        return page  # no glyph drawn twice (most pages): the keys all at once
     seen: set[tuple] = set()
-    for ch in page.chars:
-        key = (ch["text"], ch.get("size"), round(ch["x0"]), round(ch["top"]))
+    for ch, key in zip(chars, keys, strict=True):
         if key in seen:
             # pdfium's characters carry no font name (pipeline/readers/pdfium_objects.py)
             return page.dedupe_chars(extra_attrs=tuple(a for a in ("fontname", "size") if a in ch))
@@ -578,11 +581,21 @@ def _merge_split_row(table: _LogicalTable, rows: list[list[_RawCell]]) -> list[l
     return rows[1:]
 
 
+def _nearest(xs: list[float], v: float) -> int:
+    """Index of the line of `xs` (sorted, as `_cluster` gives them) nearest to v, the first on
+    a tie — what min() over every line gives: the lines rise by more than _POS_TOL, so it is
+    one of the two around v (bisection), and a window of four around them holds any tie."""
+    from bisect import bisect_left
+
+    k = bisect_left(xs, v)
+    return min(range(max(k - 2, 0), min(k + 2, len(xs))), key=lambda i: abs(xs[i] - v))
+
+
 def _to_table(lt: _LogicalTable, index: int) -> Table:
     xs = _cluster([v for r in lt.rows for c in r for v in (c.x0, c.x1)])
 
     def xi(v: float) -> int:
-        return min(range(len(xs)), key=lambda i: abs(xs[i] - v))
+        return _nearest(xs, v)
 
     row_tops = [min(c.top for c in r) for r in lt.rows]
     t = Table(index=index, page=lt.page, caption=lt.caption)

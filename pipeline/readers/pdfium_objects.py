@@ -412,9 +412,11 @@ def _check_streams(streams: list) -> None:
 
 
 def _spacing_values(data: bytes) -> list[tuple[bytes, float]]:
-    """(operator, operand) of each distinct spacing setting `_SPACING.finditer(data)` finds."""
+    """(operator, operand) of each distinct spacing setting `_SPACING.finditer(data)` finds, in
+    the order they first occur in the stream (so a page is sent to pdfminer with the reason the
+    forward scan gave)."""
     out: list[tuple[bytes, float]] = []
-    for last, run, before in set(_SPACING_REV.findall(data[::-1])):
+    for last, run, before in dict.fromkeys(reversed(_SPACING_REV.findall(data[::-1]))):
         if not run:
             continue
         m = _SPACING.search(before + run[::-1] + b" T" + last + b" ")

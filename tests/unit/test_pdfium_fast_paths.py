@@ -29,13 +29,14 @@ def test_the_backward_spacing_scan_finds_what_the_forward_regex_finds():
     rng = random.Random(17)
     for _ in range(20_000):
         data = b"".join(rng.choice(tokens) for _ in range(rng.randint(0, 14)))
-        want = {(m.group(2), float(m.group(1))) for m in O._SPACING.finditer(data)}
-        assert set(O._spacing_values(data)) == want, data
+        # the same settings, in the order they first occur (the reason a page is sent away)
+        want = list(dict.fromkeys((m.group(2), float(m.group(1))) for m in O._SPACING.finditer(data)))
+        assert list(dict.fromkeys(O._spacing_values(data))) == want, data
 
 
 def test_spacing_scan_on_a_stream_setting_neutral_and_other_values():
-    assert set(O._spacing_values(b"BT 0 Tc 0 Ts /F1 12 Tf (a) Tj 0.5 Tc ET")) == {
-        (b"Tc", 0.0), (b"Ts", 0.0), (b"Tc", 0.5)}
+    assert O._spacing_values(b"BT 0 Tc 0 Ts /F1 12 Tf (a) Tj 0.5 Tc ET") == [
+        (b"Tc", 0.0), (b"Ts", 0.0), (b"Tc", 0.5)]
     assert O._spacing_values(b"BT /F1 12 Tf (Tc) Tj ET") == []  # a string, no operand before it
     with pytest.raises(O.Unsupported, match="Tc 0.5"):
         O._check_streams([type("S", (), {"get_data": lambda self: b"0 Tc 0.5 Tc"})()])
@@ -352,3 +353,14 @@ def test_reading_pages_leaves_the_collector_as_it_found_it(monkeypatch):
     with pytest.raises(RuntimeError, match="cannot read"):
         read_pdf(data, pdfium=False)
     assert gc.isenabled()
+
+
+def test_nearest_column_line_by_bisection_is_min_over_every_line():
+    from pipeline.readers.pdf import _cluster, _nearest
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        xs = _cluster([rng.uniform(0, 600) for _ in range(rng.randint(1, 12))])
+        mids = [(a + b) / 2 for a, b in zip(xs, xs[1:], strict=False)]  # ties
+        v = rng.choice([rng.uniform(-10, 620), rng.choice(xs) + rng.choice([-1, 0, 1, 1e-9]), *mids])
+        assert _nearest(xs, v) == min(range(len(xs)), key=lambda i: abs(xs[i] - v)), (xs, v)
