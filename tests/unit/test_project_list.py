@@ -68,3 +68,30 @@ def test_a_list_of_meetings_gives_listed_lines_and_sets_the_head_count_aside():
     # 人数 (125, 25, 212) and 序号 are counts, never amounts
     assert not {"125", "25", "212", "1", "2", "7"} & set(got.values())
     assert ex.coverage == 1.0
+
+
+# 长春市信访局（本级）2026年度部门预算 p.14 项目支出表(预算表9), its first three rows as printed: 本年财政拨款 and
+# 财政拨款结转 each print 一般公共预算 | 政府性基金预算 | 国有资本经营预算; the second group is the carry-over
+# (财政拨款结转), never a second copy of this year's sources.
+CHANGCHUN9 = """长春市信访局（本级）2026年度部门预算
+项目支出表(预算表9)
+预算单位：长春市信访局 单位：万元
+<table>
+<tr><td rowspan="2">类型</td><td colspan="2">项目名称</td><td rowspan="2">项目单位</td><td rowspan="2">合计</td><td colspan="3">本年财政拨款</td><td colspan="3">财政拨款结转</td><td rowspan="2">财政专户管理资金</td><td rowspan="2">单位资金</td></tr>
+<tr><td>一级项目</td><td>二级项目</td><td>一般公共预算</td><td>政府性基金预算</td><td>国有资本经营预算</td><td>一般公共预算</td><td>政府性基金预算</td><td>国有资本经营预算</td></tr>
+<tr><td>部门特定目标类项目</td><td></td><td></td><td></td><td>474.56</td><td>474.56</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td></td><td>综合管理</td><td></td><td></td><td>474.56</td><td>474.56</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+<tr><td></td><td></td><td>2026信访专项经费</td><td>长春市信访局</td><td>30.00</td><td>30.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>
+</table>
+"""
+
+
+def test_a_project_table_with_this_years_sources_and_the_carry_over_by_source():
+    ex = extract(read_document(CHANGCHUN9.encode("utf-8"), Settings()), "d")
+    got = {(r["label_text"], r["part"]): r["reported_text"] for r in ex.fact_line_splits if r["table_kind"] == "fund_matrix"}
+    assert got[("2026信访专项经费 / 长春市信访局", "general_public_budget")] == "30.00"
+    assert got[("综合管理", "general_public_budget")] == "474.56"
+    # the carry-over's 一般公共预算 (col 9) is no part of this year's sources; it stays unread, marked '?'
+    refs = [r["source_ref"] for r in ex.fact_line_splits]
+    assert not any(ref.endswith(("col=9", "col=10", "col=11")) for ref in refs)
+    assert all(r["table_parts"].endswith("?") for r in ex.fact_line_splits if r["table_kind"] == "fund_matrix")
