@@ -668,7 +668,11 @@ def read_statements(printed: str, default_measure: str | None,
                 n, ns, label = "-" + n, ns - 1, label.rstrip(_MINUS)
             if (lst := g.unitless_list.search(sent[prev_end : m.start()])) and not label.strip(" ,，、"):
                 label = lst.group(1)  # "各减少1267.86，2570.97万元": the list's clause speaks for it
-            if u in g.bare and not any(w in label for w in g.bare_needs):
+            listed_money = last is not None and last.unit != u and last.unit.startswith(u) \
+                and not re.match(r"[\u4e00-\u9fff]", sent[m.end() : m.end() + 1])
+            if u in g.bare and not any(w in label for w in g.bare_needs) and not listed_money:
+                # (…儿童福利院50万元;社会福利院58万元;…救助站86万。: a list of sums in 万元 ends with
+                # its last one in 万, closed by punctuation — still money)
                 prev_end = m.end()
                 continue
             if (year := _glued_year(sent, m, gn, para_year, g)) is not None:

@@ -162,3 +162,16 @@ def test_each_listed_projects_score_is_that_projects() -> None:
                    ("哈拉布拉乡北哈拉布拉村村内干道,巷道路面硬化建设项目", "90.36"),
                    ("哈拉布拉乡南哈拉布拉村农田道路建设项目", "91.8")]
     assert sorted(f["rate_text"] for f in ex.fact_executions if f.get("rate_text")) == ["94.06", "94.91", "96.38"]
+
+
+def test_the_last_sum_of_a_list_in_wan_yuan_printed_with_wan_alone_is_money() -> None:
+    # O 1603 (巴彦淖尔市 2023 困难群众救助补助资金, read by hand): "…社会福利院58万元;精神病康复福利院350万元;
+    # 救助站86万。" — the list's last sum lost its 元; a count in 万 (600万株) stays no money
+    text = ("巴彦淖尔市2023年度困难群众救助补助资金绩效自评报告\n"
+            "2023年中央财政下达我市困难群众救助补助资金35331.2万元,其中,儿童福利院50万元;社会福利院58万元;"
+            "精神病康复福利院350万元;救助站86万。\n")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert {f["reported_text"] for f in ex.fact_budgets + ex.fact_executions} >= {"35331.2", "50", "58", "350", "86"}
+    text = "巴彦淖尔市2023年度造林补助资金绩效自评报告\n2023年下达造林资金300万元,种植苗木600万株。\n"
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert "600" not in {f["reported_text"] for f in ex.fact_budgets + ex.fact_executions}
