@@ -164,8 +164,15 @@ def is_org(name: str) -> bool:
 
 
 def area_of(text: str) -> str | None:
-    m = _area().match(re.sub(r"\s", "", text))
+    t = re.sub(r"\s", "", text)
+    # '(天津市)和平区2021年财政收支情况': the higher place in brackets before the area reporting
+    if (b := _BRACKETED.match(t)) and is_area(b.group(1)):
+        t = t[b.end():]
+    m = _area().match(t)
     return clean_unit(m.group(1)) if m else None
+
+
+_BRACKETED = re.compile(r"^[（(]([^)）]{2,10})[)）]")
 
 
 def is_area(name: str) -> bool:

@@ -175,3 +175,14 @@ def test_the_last_sum_of_a_list_in_wan_yuan_printed_with_wan_alone_is_money() ->
     text = "巴彦淖尔市2023年度造林补助资金绩效自评报告\n2023年下达造林资金300万元,种植苗木600万株。\n"
     ex = extract(read_text(text.encode("utf-8")), "d")
     assert "600" not in {f["reported_text"] for f in ex.fact_budgets + ex.fact_executions}
+
+
+def test_an_area_after_its_higher_place_in_brackets() -> None:
+    # P 1725 (天津市和平区 2021 财政收支情况, read by hand): the title opens with "(天津市)"
+    text = """(天津市)和平区2021年财政收支情况
+一、一般公共预算
+(一)一般公共预算收入情况
+区第十七届人民代表大会第八次会议审议通过的2021年一般公共预算收入为355000万元,经区第十七届人大常委会第四十六次会议批准,2021年一般公共预算收入调整为368000万元,实际收入377841万元,比2020年增加57452万元,增长17.93%,完成调整预算的102.67%。其中:
+1.税收收入322551万元,较2020年增长14.58%。由于2020年收入基数较低,2021年经济逐渐复苏,主要税种增幅均出现不同程度回升。其中,增值税收入100103万元,较2020年增长9.40%;企业所得税收入51749万元,较2020年增长32.50%;个人所得税收入16630万元,较2020年增长21.27%。
+"""
+    assert _units(text) == ["和平区"]
