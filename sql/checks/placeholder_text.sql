@@ -13,7 +13,8 @@ WITH r AS (
                 THEN regexp_extract(b.text, '(\S{0,12}(XX|ＸＸ|××)+\S{0,8})', 1) END AS xx,
            CASE WHEN b.kind = 'paragraph'
                  AND regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]')
-                 AND NOT regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]\s*0(\.0+)?\s*(\p{Han}?元|%|％)')
+                 -- (a line cut after the zero's 万: 增加(减少)0万 / 元 on the next printed line)
+                 AND NOT regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]\s*0(\.0+)?\s*(\p{Han}?元|%|％|\p{Han}?$)')
                 THEN regexp_extract(b.text, '(\S{0,12}(增加|增长|上升)[（(](减少|下降|降低)[)）]\S{0,8})', 1) END AS choice,
            CASE WHEN b.kind = 'paragraph' THEN regexp_extract(b.text, '(\S{0,16}原因(是|为|主要是)\s*[。；;])', 1) END AS blank
     FROM blocks b

@@ -102,6 +102,10 @@ def test_a_date_a_reposting_site_masked_is_not_a_placeholder(tmp_path):
 def test_the_template_alternative_before_a_zero_change_is_not_a_placeholder(tmp_path):
     got = _results(tmp_path, "z", GOOD + ZERO_CHANGE)
     assert got["placeholder_text"][0] is True
+    # …also when the page's lines were cut after the zero's 万 (real-dev 104 hard-wrapped: its 元 on
+    # the next printed line)
+    got = _results(tmp_path, "w", GOOD + "其中:因公出国(境)费为0万元,较上年增加(减少)0万\n元,增长(下降)0%。\n")
+    assert got["placeholder_text"][0] is True
 
 
 # 上海市普陀区财政局2024年度部门决算: the published copy (samples/good) and the GovBudgetChecker test copy
