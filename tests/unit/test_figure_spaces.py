@@ -56,3 +56,12 @@ def test_closed_spaces_on_rejoined_lines_point_at_their_printed_line() -> None:
         start, end = (int(x) for x in ref.split("chars=")[1].split(";")[0].split("-"))
         assert f"para={line + 1};" in ref and lines[line][start:end] == printed, ref
         assert ref.endswith(";in=1")
+
+
+def test_a_points_figure_and_its_word_join_in_running_text() -> None:
+    # real-dev 148 with its spaces printed (a document-site preview of a form flattened onto one
+    # line): "分值(10 分)" no longer matched the template's 分值(10分) header, and the form's score,
+    # rate and amounts were lost
+    doc = Document(blocks=[Paragraph(1, "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10 分)执行率(B/A)得分,最高不得超过分值上限。")])
+    assert close_figure_spaces(doc) == 1
+    assert "分值(10分)" in doc.blocks[0].text
