@@ -121,6 +121,9 @@ class Document:
     file_format: str = "txt"
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # prepare() rewrites the blocks in place (lines rejoined, spaces closed): done once, so that
+    # extracting the same read document again gives the same facts and references
+    prepared: bool = False
 
     @property
     def paragraphs(self) -> Iterator[Paragraph]:

@@ -250,6 +250,9 @@ def close_figure_spaces(doc: Document) -> int:
 
 
 def prepare(doc: Document) -> Document:
+    if doc.prepared:
+        return doc
+    doc.prepared = True
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
     if join_figure_lines(doc):
