@@ -29,5 +29,12 @@ def table_names(lines: Iterable[str | None]) -> frozenset[str]:
 
 
 def named_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both tables are named, and by no common name: two tables, not one printed twice."""
+    """Both tables are named, and by no common name: two tables, not one printed twice — unless
+    they are self-evaluation or target forms, which a report prints under a general and a
+    specific title alike (seed 003: its project's form in the appendix and as 附件1)."""
+    if any(_SAME_FORM.search(n) for n in a | b):
+        return False
     return bool(a) and bool(b) and not (a & b)
+
+
+_SAME_FORM = pattern("layout", "table_titles.same_form")

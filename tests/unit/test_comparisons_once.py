@@ -96,3 +96,12 @@ def test_a_tables_name_is_the_one_printed_nearest_above_it():
              "一般公共预算支出预算表（功能科目）部门：中共江苏省委办公厅 单位：万元", "部门：中共江苏省委办公厅 单位：万元"]
     assert table_names(lines) == {"一般公共预算支出预算表"}
     assert table_names(["公开05表", "附表1", "单位：万元"]) == frozenset()  # numbering names no table
+
+
+def test_a_form_printed_under_a_general_and_a_specific_title_is_one_form() -> None:
+    # seed 003 (fixture 003.docx) prints its project's 自评表 in the appendix (附表：部门预算项目支出绩效自评表)
+    # and again as 附件1 (…人才交流经费项目支出绩效自评表): one form, its 0% rate one finding, not two
+    from pipeline.extract.table_names import named_apart
+
+    assert not named_apart(frozenset({"部门预算项目支出绩效自评表"}), frozenset({"东西部协作人才交流经费项目自评评分表"}))
+    assert named_apart(frozenset({"财政拨款支出表"}), frozenset({"一般公共预算支出表"}))
