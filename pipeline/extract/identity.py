@@ -278,10 +278,12 @@ def full_form(short: str, texts: list[str]) -> str:
     pat = re.compile(rf"(?:^|[^{_HAN}])([{_HAN}]{{1,8}}){re.escape(short)}")
     # A place's name without a level of its own is short (日照, 齐齐哈尔): '省最记者从' before
     # 市发改委 on a shuffled page is no place.
+    # '中共开江县委党校' for '县委党校': a party organ's place follows 中共 (kept in the name)
+    party = re.compile(rf"^(?:{words('party_prefix')})")
     found = {m.group(1) + short for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
-             if is_area(m.group(1) + lv.group(0)) and clean_unit(m.group(1) + short)
+             if is_area((p := party.sub("", m.group(1))) + lv.group(0)) and clean_unit(m.group(1) + short)
              and not re.match(rf"[{words('not_name_start')}]", m.group(1))
-             and (len(m.group(1)) <= 4 or _area().match(m.group(1)))}
+             and (len(p) <= 4 or _area().match(p))}
     return found.pop() if len(found) == 1 else short
 
 
