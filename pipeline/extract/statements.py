@@ -114,6 +114,8 @@ class Grammar:
     self_words: tuple[str, ...]
     label_tail: str
     damaged_before: str
+    document_number_open: str  # a figure right after one of these is run into a document number
+    comparison_only: re.Pattern[str]  # a change's clause words that name no item (同比, 较上年, 比预算)
     bare_noise: re.Pattern[str]
     project_word: str
     report_stage: dict
@@ -201,6 +203,8 @@ def grammar() -> Grammar:
         class_path=re.compile(cfg["subject"]["class_path"]), class_mark=re.compile(cfg["subject"]["class_mark"]),
         prior_then_rate=re.compile(glue["prior_then_rate"].replace("{changes}", changes)),
         self_words=tuple(cfg["subject"]["self_words"]), label_tail=glue["label_tail"], damaged_before=glue["damaged_before"],
+        document_number_open=glue["document_number_open"],
+        comparison_only=re.compile("|".join([ex["prior_period"], *map(re.escape, (*ex["comparison_words"], *ex["budget_base"]))])),
         bare_noise=re.compile(glue["bare_noise"]), project_word=glue["project_word"],
         report_stage=cfg["report_stage"],
         outline=re.compile(cfg["lines"]["outline_start"]),
@@ -654,7 +658,7 @@ def read_statements(printed: str, default_measure: str | None,
             gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
             n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
             ns, ne = m.start(gn), m.end(gn)
-            if a + ns > 0 and text[a + ns - 1] in entry("statements", "glue.document_number_open") \
+            if a + ns > 0 and text[a + ns - 1] in g.document_number_open \
                     and _GLUED_YEAR.match(n):
                 flow.skip(a + ns, a + ne, "a figure run into a document number (its year and number before the amount)")
                 prev_end = m.end()
@@ -754,7 +758,7 @@ def read_statements(printed: str, default_measure: str | None,
                     d = _nearest(label, g.change_before)
                     own = clause[: clause.rfind(d[1])] if d and d[1] in clause else clause
                     # what the clause names once its comparison words are gone (同比, 较上年, 比预算)
-                    own = re.sub(rf"{g.prior_period.pattern}|{'|'.join((*entry('statements', 'exclude.comparison_words'), *g.budget_base))}", "", own)
+                    own = g.comparison_only.sub("", own)
                     if parts_open and named is None and not _bare(own, g) and not listed \
                             and not any(w in label for w in g.respectively):
                         # "下达1.53万元,其中:…,国家级森林生态效益补偿资金调减2.66万元,造林补助2.42万元": a
