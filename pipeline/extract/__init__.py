@@ -23,7 +23,14 @@ from pipeline.extract.segment import (
     segment,
     untitled_segment,
 )
-from pipeline.extract.set_aside import EMPTY_TABLE, column_numbers, empty_table, per_unit
+from pipeline.extract.set_aside import (
+    EMPTY_TABLE,
+    column_numbers,
+    empty_note,
+    empty_table,
+    note_stated_empty,
+    per_unit,
+)
 from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
 from pipeline.extract.statements import Flow, listed_project
 from pipeline.extract.table_names import named_apart, table_names
@@ -137,8 +144,17 @@ def _extract_segment(
     prev_texts: list[str] = []
     recent: list[str] = []  # the last three paragraphs: a table's title and unit lines
     taken_tables: set[int] = set()
+    # the table just read and how many paragraphs followed it: a note right under
+    # it (注：本表本年无发生额) may state that it is empty
+    under: tuple[Table, int] | None = None
     for b in blocks:
         if isinstance(b, Paragraph):
+            if under is not None:
+                if b.page == under[0].page and (note := empty_note(b.text)):
+                    note_stated_empty(ex, document_id, rid, under[0], note)
+                    under = None
+                else:
+                    under = (under[0], under[1] + 1) if under[1] < 1 else None
             prev_texts = [*prev_texts[-1:], b.text]
             recent = [*recent[-2:], b.text]
             text = b.text
@@ -211,6 +227,7 @@ def _extract_segment(
             if empty_table(b):
                 _note_empty(ctx, b)
         _count_coverage(ctx, b, kind)
+        under = (b, 0)
         if kind:
             taken_tables.add(b.index)
         # Footnotes of summary tables often state the grade bands.

@@ -5,7 +5,7 @@ and its zeros are not facts. Figures read by hand from ../shared/real-pdfs."""
 from __future__ import annotations
 
 from pipeline.extract import extract
-from pipeline.extract.set_aside import EMPTY_TABLE
+from pipeline.extract.set_aside import EMPTY_STATED, EMPTY_TABLE
 from pipeline.ingest.read import read_document
 from pipeline.settings import Settings
 
@@ -46,11 +46,16 @@ def test_an_empty_table_is_noted_and_its_zeros_set_aside():
     ex = _extract(GZ_EMPTY)
     assert ex.numeric_cells == 3 and ex.numeric_cells_ignored == 3
     notes = [u for u in ex.unrecognised if u["what"] == "table"]
+    # one note for the table: its own statement under it (注：本表本年无发生额。) replaces the zero-row note
+    assert [(n["reason"], n["text"]) for n in notes] == [(EMPTY_STATED, "注：本表本年无发生额。")]
+    # without its note the zero row still says so
+    ex = _extract(GZ_EMPTY.replace("注：本表本年无发生额。\n", ""))
+    notes = [u for u in ex.unrecognised if u["what"] == "table"]
     assert [n["reason"] for n in notes] == [EMPTY_TABLE]
     assert "政府性基金预算支出情况表" in notes[0]["text"]
     # a table with a figure is not empty
     ex = _extract(GZ_EMPTY.replace("| 0.00 | 0.00 | 0.00 |", "| 5.00 | 0.00 | 5.00 |"))
-    assert not [u for u in ex.unrecognised if u["reason"] == EMPTY_TABLE]
+    assert not [u for u in ex.unrecognised if u["reason"] in (EMPTY_TABLE, EMPTY_STATED)]
 
 
 # 无锡市商务局 2026 部门预算 p.23 公开11表, as printed: the header, its 栏次 row, nothing else.
