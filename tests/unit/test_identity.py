@@ -597,3 +597,13 @@ def test_generic_first_person_tells_no_organisation() -> None:
     assert not ident.speaks_as_unit(["本单位严格执行预算。本部门无三公经费支出。"])
     assert ident.speaks_as_unit(["我局严格执行预算。"])
     assert not ident.speaks_as_unit(["我县严格执行预算。"])
+
+
+def test_a_statute_article_number_is_no_part_of_the_unit_name() -> None:
+    # GovBudgetChecker samples/good (Putuo finance bureau 2024 部门决算, p.3): its 主要职能 quote the
+    # unit's rules, '第二条 上海市普陀区财政局是主管全区财政工作的区政府工作部门'.
+    assert ident.clean_unit("第二条上海市普陀区财政局") == "上海市普陀区财政局"
+    assert ident.clean_unit("第十二章上海市普陀区财政局") == "上海市普陀区财政局"
+    page = ("上海市普陀区财政局2024年度部门决算\n第一部分 上海市普陀区财政局概况\n一、主要职能\n"
+            "第二条 上海市普陀区财政局是主管全区财政工作的区政府工作部门，为正处级。\n")
+    assert _rep(page)["unit_name"] == "上海市普陀区财政局"
