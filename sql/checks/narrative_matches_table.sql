@@ -63,14 +63,17 @@ FROM (
       AND f.line_item NOT IN ('stated', 'listed', 'total', 'other') AND f.executed_yuan IS NOT NULL
 ) s
 JOIN (
-    SELECT report_id, line_item, stage AS measure, CAST(amount_yuan AS DOUBLE) AS v,
+    -- a two-sided statement's 总计 (收入支出决算总表: total) is what the text calls 收入支出总计
+    SELECT report_id, CASE WHEN line_item = 'total' AND table_kind = 'two_sided' THEN 'grand_total' ELSE line_item END AS line_item,
+           stage AS measure, CAST(amount_yuan AS DOUBLE) AS v,
            (printed_interval(amount_yuan, decimals, reported_unit)).half AS half, reported_text AS text,
            reported_unit AS unit, source_ref AS ref
     FROM fact_budgets
     WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
       AND amount_yuan IS NOT NULL
     UNION ALL
-    SELECT report_id, line_item, 'executed', CAST(executed_yuan AS DOUBLE),
+    SELECT report_id, CASE WHEN line_item = 'total' AND table_kind = 'two_sided' THEN 'grand_total' ELSE line_item END,
+           'executed', CAST(executed_yuan AS DOUBLE),
            (printed_interval(executed_yuan, decimals, reported_unit)).half, reported_text, reported_unit, source_ref
     FROM fact_executions
     WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'

@@ -1,7 +1,8 @@
 -- No template placeholder is left in the published text: a unit name, figure or date the author
 -- was to fill in (第二部分 上海市普陀区XX局 2024 年度部门决算表, ××单位), a choice the template
--- offers and the author did not make (财政拨款收入支出增加（减少）的主要原因是…; not before a zero,
--- "增加(减少)0万元", where neither word is wrong), or a reason left blank (…持平，主要原因是。).
+-- offers and the author did not make (财政拨款收入支出增加（减少）的主要原因是…, 下降（增长）27.78%; not before
+-- a zero, "增加(减少)0万元", where neither word is wrong), the template's instruction to its author
+-- (…仍保留该表格式，并在本表下方作下述说明：), or a reason left blank (…持平，主要原因是。).
 -- One row per document read as a report; it fails when a paragraph or a table caption holds XX /
 -- ×× beside a word, or a paragraph holds an unmade choice or a blank reason.
 WITH r AS (
@@ -11,11 +12,16 @@ WITH r AS (
            -- a date a reposting site masked (发布日期 201X/X/XX市环境保护局) is no unit's placeholder
            CASE WHEN regexp_matches(b.text, '(^|[^0-9Xx/／.\-])(XX|ＸＸ|××)+\p{Han}|\p{Han}(XX|ＸＸ|××)+')
                 THEN regexp_extract(b.text, '(\S{0,12}(XX|ＸＸ|××)+\S{0,8})', 1) END AS xx,
+           -- either word first: 增加（减少）, or 下降（增长）27.78% (普陀区规划和自然资源局 2024 决算 p.25)
            CASE WHEN b.kind = 'paragraph'
-                 AND regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]')
+                 AND regexp_matches(b.text, '((增加|增长|上升)[（(](减少|下降|降低)|(减少|下降|降低)[（(](增加|增长|上升))[)）]')
                  -- (a line cut after the zero's 万: 增加(减少)0万 / 元 on the next printed line)
-                 AND NOT regexp_matches(b.text, '(增加|增长|上升)[（(](减少|下降|降低)[)）]\s*0(\.0+)?\s*(\p{Han}?元|%|％|\p{Han}?$)')
-                THEN regexp_extract(b.text, '(\S{0,12}(增加|增长|上升)[（(](减少|下降|降低)[)）]\S{0,8})', 1) END AS choice,
+                 AND NOT regexp_matches(b.text, '((增加|增长|上升)[（(](减少|下降|降低)|(减少|下降|降低)[（(](增加|增长|上升))[)）]\s*0(\.0+)?\s*(\p{Han}?元|%|％|\p{Han}?$)')
+                THEN regexp_extract(b.text, '(\S{0,12}((增加|增长|上升)[（(](减少|下降|降低)|(减少|下降|降低)[（(](增加|增长|上升))[)）]\S{0,8})', 1)
+                -- the template's instruction to its author left in the published text (无政府性基金预算财政拨款
+                -- 收入支出的，仍保留该表格式，并在本表下方作下述说明：, 中共普陀区委社会工作部 2024 决算 p.15-16)
+                WHEN regexp_matches(b.text, '仍保留该?表格?式|在本表下方作下述说明')
+                THEN regexp_extract(b.text, '(\S{0,12}(仍保留该?表格?式|在本表下方作下述说明)\S{0,4})', 1) END AS choice,
            CASE WHEN b.kind = 'paragraph' THEN regexp_extract(b.text, '(\S{0,16}原因(是|为|主要是)\s*[。；;])', 1) END AS blank
     FROM blocks b
 ), masked AS (

@@ -24,7 +24,15 @@ WITH f AS (
     -- parts of one whole are added up per dimension (功能分类 lines and 基本/项目支出 both split
     -- 支出预算); a list is judged complete only when stated in its whole's own paragraph
     -- (one dimension for the parts a text announced, whatever the vocabulary calls each)
-    SELECT parts.*, CASE WHEN parts.whole_complete THEN 'announced' ELSE coalesce(li.dimension, 'stated') END AS dimension,
+    -- lines the vocabulary does not name (stated) listed outside the whole's paragraph are added up per
+    -- paragraph: two paragraphs listing such lines under one figure are two breakdowns of it (seed 003:
+    -- 一般公共预算财政拨款支出912.26万元，主要用于以下方面：一般公共服务支出711.95万元… by class, and under
+    -- the same figure in 具体情况 1.…行政运行（项）520.89万元 by item), never one list
+    SELECT parts.*, CASE WHEN parts.whole_complete THEN 'announced'
+                         WHEN coalesce(li.dimension, 'stated') = 'stated'
+                              AND coalesce(text_para(parts.source_ref), '') <> coalesce(text_para(parts.whole_ref), '')
+                         THEN 'stated@' || coalesce(text_para(parts.source_ref), '')
+                         ELSE coalesce(li.dimension, 'stated') END AS dimension,
            coalesce(text_para(parts.source_ref), '') = coalesce(text_para(parts.whole_ref), '') AS same_para
     FROM parts LEFT JOIN line_items li ON li.code = parts.line_item
 ), g AS (

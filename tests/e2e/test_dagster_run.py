@@ -77,8 +77,10 @@ def test_every_check_evaluated_and_views_published(run):
     # nor changes stated for every part of a whole: change_parts_sum (tests/unit/
     # test_statement_changes_real.py runs it), nor a gap to the budget stated beside a rate:
     # rate_matches_budget_gap (tests/unit/test_statements_held_out_g.py runs it), nor shares of a
-    # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it)
-    assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum"}
+    # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it), nor a
+    # disclosure table printed blank: empty_table_matches_text (tests/unit/test_peer_sample_inconsistencies.py)
+    assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum",
+                                        "empty_table_matches_text"}
     assert all(e.passed for e in result.get_asset_check_evaluations())
     views = {r[0] for r in q(wh, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
     assert set(VIEW_NAMES) <= views
@@ -99,9 +101,12 @@ def test_known_findings(run):
     assert ("sub dir/003.docx", "execution_rate") in found  # 35/35 printed as 0%
     assert ("sub dir/003.docx", "printed_balance") in found  # 24.84/25 = 99.36%, printed 99.32% (×3 rows)
     assert ("000.pdf", "printed_balance") in found  # 583.44 + 489.85 = 1073.29, printed 1073.3
+    # 一般公共服务支出711.95万元，占78.1% of 912.26 (78.04 %): the shares were made to add up to 100 %
+    assert ("sub dir/003.docx", "share_of_total") in found
     # …and nothing else: every other identity in the samples holds (no false alarms).
-    assert len(failed) == 14
-    assert {c for _, c in found} == {"execution_rate", "narrative_matches_table", "table_total", "score_sum", "printed_balance"}
+    assert len(failed) == 15
+    assert {c for _, c in found} == {"execution_rate", "narrative_matches_table", "table_total", "score_sum", "printed_balance",
+                                     "share_of_total"}
 
 
 COUNTS = "SELECT (SELECT count(*) FROM fact_budgets), (SELECT count(*) FROM reports), (SELECT count(*) FROM documents)"

@@ -446,6 +446,8 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
             for i in by_name[1]:
                 for c in real_cells(table.rows[i]):
                     ctx.leave(c, _UNPLACED)
+        if found and econ:
+            _part_totals(table, ctx, coded, unit, default_stage)
         # a table of coded rows under a header naming its code columns is this reader's even when no
         # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
         # here rather than be taken by position by another reader
@@ -486,7 +488,27 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
                                                             if c.col in splits], unit, label, splits, unnamed)
     if found:
         _classification_totals(table, ctx, header, coded)
+        if econ:
+            _part_totals(table, ctx, coded, unit, default_stage)
     return found
+
+
+def _part_totals(table: Table, ctx: Ctx, coded: list, unit: str, stage: str) -> None:
+    """The closing row of an economic classification of 基本支出 (人员经费合计 | 2,152.26 | 公用经费合计 |
+    184.65): each label a part of 基本支出 by the vocabulary, its figure the next amount of the row."""
+    rows = {i for i, _rc in coded}
+    for i, row in enumerate(table.rows):
+        if i in rows:
+            continue
+        cells = real_cells(row)
+        for k, c in enumerate(cells):
+            code = line_item_code(c.text) if num_of(table, c) is None and sq(c.text) else None
+            if code is None or not is_part_of(code, "basic"):
+                continue
+            v = next((v for d in cells[k + 1 :] if (v := num_of(table, d)) is not None), None)
+            nxt = next((d for d in cells[k + 1 :] if sq(d.text)), None)
+            if v is not None and nxt is not None and v.cell is nxt:
+                add_amount(ctx, code, stage, v, unit, "classification", flat(c.text))
 
 
 def _read_by_columns(table: Table, ctx: Ctx, coded: list, columns: dict[int, tuple[str, str | None] | None],

@@ -87,7 +87,10 @@ def read_two_sided(table: Table, ctx: Ctx) -> bool:
     if any(_FISCAL_ONLY.search(re.sub(r"\s", "", t)) for t in [*ctx.titles[-3:], caption]):
         # 财政拨款收支总表 (its title may sit above a 单位名称… 单位：万元 line, 重庆 表四): its
         # totals are the appropriation's, not the department's; only its
-        # items (一般公共预算…, spending by function) are comparable with other tables.
+        # items (一般公共预算…, spending by function) are comparable with other tables, and its
+        # 总计 is the appropriation's own grand total (财政拨款收入支出总计, as its 说明 names it).
+        facts = [("fiscal_grand_total", *f[1:]) if f[0] == "total" and _FISCAL_GRAND.match(clean_label(f[3])) else f
+                 for f in facts]
         ignored += [cell for item, _, cell, _ in facts if item in _DEPARTMENT_TOTALS]
         facts = [f for f in facts if f[0] not in _DEPARTMENT_TOTALS]
     known = {f[0] for f in facts}
@@ -190,6 +193,7 @@ def _named_class(ctx: Ctx, item: str | None, label: str, path: list[str]) -> tup
 
 _DEPARTMENT_TOTALS = ("total", "current_income", "carryover", "fiscal", "surplus_use")
 _FISCAL_ONLY = table_pattern("line_items.fiscal_only")
+_FISCAL_GRAND = table_pattern("line_items.fiscal_grand_total")
 _BUDGET_HEAD = table_pattern("line_items.budget_head")
 _ECONOMIC = words("tables", "line_items.economic")
 _EXPENSE_SIDE = {"basic", "personnel", "public_operating", "project", "reserve", "business_spending",
