@@ -12,10 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from pipeline.extract.result import TABLES
 from pipeline.ingest.errors import IngestError, bilingual
@@ -34,6 +33,9 @@ from pipeline.warehouse.load import (
     schema_column_types,
 )
 from pipeline.warehouse.schema import connect, init_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[int, int, str], None]
 
@@ -102,6 +104,8 @@ def parse(tasks: list[FileTask], settings: Settings, progress: Progress | None =
 
 def stage(outcomes: list[Outcome], staging_dir: Path, name: str | None = None) -> Path:
     """Write one Parquet file per table for this batch (for inspection and other engines)."""
+    import pandas as pd
+
     batch = staging_dir / (name or f"batch-{datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}")
     batch.mkdir(parents=True, exist_ok=True)
     frames = to_frames(outcomes)
@@ -112,6 +116,8 @@ def stage(outcomes: list[Outcome], staging_dir: Path, name: str | None = None) -
 
 
 def to_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
+    import pandas as pd
+
     rows: dict[str, list[dict]] = {t: [] for t in ("documents", "document_files", "blocks", "cells", *TABLES)}
     for o in outcomes:
         rows["documents"].append(o.document)

@@ -8,11 +8,12 @@ suite fails when any identity of its family is broken beyond its rounding tolera
 from __future__ import annotations
 
 import os
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.checks.catalogue import families
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # One suite per family of the check catalogue (sql/checks/rules.csv).
 FAMILIES: dict[str, tuple[str, ...]] = families()

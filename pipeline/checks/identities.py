@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from pipeline.checks.catalogue import check_names
 from pipeline.normalize.grades import default_bands, grade_for, grade_rank
 from pipeline.settings import SQL_DIR
 from pipeline.warehouse import write
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Every check of the catalogue (sql/checks/rules.csv) and every SQL file in sql/checks/, so a
 # new SQL file runs (and becomes a Dagster asset check) without touching this module.
@@ -64,6 +67,8 @@ def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def grade_band(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Grade agrees with the score, using the bands the document states, else 90/80/60."""
+    import pandas as pd
+
     rows = con.execute(
         """SELECT r.document_id, r.report_id, NULL AS project_id, CAST(r.score_total AS DOUBLE) AS score,
                   r.grade_text, r.grade_bands, r.source_ref

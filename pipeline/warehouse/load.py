@@ -13,13 +13,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from pipeline.warehouse.schema import DOC_TABLES, FACT_TABLES
 from pipeline.warehouse.transaction import transaction
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
@@ -44,6 +46,8 @@ def _as(dtype: str) -> Any:
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]] | pd.DataFrame) -> int:
+    import pandas as pd
+
     df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
     if df.empty:
         return 0
@@ -240,6 +244,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any
 
 
 def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]) -> None:
+    import pandas as pd
+
     ids = pd.DataFrame({"document_id": list(document_ids)})
     if ids.empty:
         return
@@ -258,6 +264,8 @@ def delete_documents(con: duckdb.DuckDBPyConnection, document_ids: Iterable[str]
 def remove_orphans(con: duckdb.DuckDBPyConnection) -> int:
     """A path whose bytes changed (or that stopped being a duplicate) leaves its old
     document behind: remove documents no file points to any more."""
+    import pandas as pd
+
     orphans = [r[0] for r in con.execute(
         "SELECT document_id FROM documents WHERE document_id NOT IN (SELECT document_id FROM document_files)"
     ).fetchall()]
@@ -276,6 +284,8 @@ def load_batch(
     files: list[dict[str, Any]] | None = None,
 ) -> dict[str, int]:
     """Replace everything known about these documents, atomically."""
+    import pandas as pd
+
     counts: dict[str, int] = {}
     with transaction(con):
         ids = [d["document_id"] for d in documents]

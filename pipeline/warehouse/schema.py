@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from pipeline.extract.result import TABLES as EXTRACTION_TABLES
 from pipeline.normalize.money import units
 from pipeline.settings import SQL_DIR, VOCAB_DIR
 from pipeline.warehouse.transaction import transaction
+
+if TYPE_CHECKING:
+    pass
 
 # The tables extraction fills, in load order (reports before the facts that point to them).
 FACT_TABLES = EXTRACTION_TABLES
@@ -150,6 +153,8 @@ def _add_missing_columns(con: duckdb.DuckDBPyConnection, ddl: list[str]) -> None
 
 
 def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
+    import pandas as pd
+
     with open(VOCAB_DIR / "line_items.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     df = pd.DataFrame(rows).replace({"": None})
@@ -168,6 +173,8 @@ def _load_line_items(con: duckdb.DuckDBPyConnection) -> None:
 def _load_money_units(con: duckdb.DuckDBPyConnection) -> None:
     """vocab/money_units.csv → `money_units`, through the same loader extraction uses, so
     the SQL macros and Python read one set of factors."""
+    import pandas as pd
+
     df = pd.DataFrame(
         [(u.unit, u.canonical, u.kind, float(u.factor), u.in_headers, u.table_default) for u in units().values()],
         columns=["unit", "canonical", "kind", "factor", "in_headers", "table_default"],

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from pipeline.warehouse.load import delete_documents, insert_rows
 from pipeline.warehouse.transaction import transaction
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _with_frame(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame, *sql: str) -> None:
@@ -33,6 +35,8 @@ def _with_frame(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame, *sq
 
 def record_fingerprints(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str, str]]) -> None:
     """document_id → fingerprint (what makes two files the same report), replacing old rows."""
+    import pandas as pd
+
     df = pd.DataFrame(list(rows), columns=["document_id", "fingerprint"])
     if df.empty:
         return
@@ -45,6 +49,8 @@ def record_fingerprints(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[s
 
 def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:
     """Files no longer in the input folder keep their history, flagged."""
+    import pandas as pd
+
     if not missing:
         return
     _with_frame(
@@ -58,6 +64,8 @@ def flag_missing(con: duckdb.DuckDBPyConnection, missing: list[str]) -> None:
 
 def mark_seen(con: duckdb.DuckDBPyConnection, file_names: list[str]) -> None:
     """Unchanged files seen again: last_seen now, and a file that came back is no longer missing."""
+    import pandas as pd
+
     if not file_names:
         return
     _with_frame(
@@ -70,6 +78,8 @@ def mark_seen(con: duckdb.DuckDBPyConnection, file_names: list[str]) -> None:
 
 def purge_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> None:
     """Remove documents and everything known about them, in one transaction."""
+    import pandas as pd
+
     if not document_ids:
         return
     with transaction(con):
@@ -169,6 +179,8 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -
 
 
 def record_validations(con: duckdb.DuckDBPyConnection, run_id: str, suites: list[dict[str, Any]]) -> None:
+    import pandas as pd
+
     if not suites:
         return
     v = pd.DataFrame(suites)

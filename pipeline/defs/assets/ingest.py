@@ -28,6 +28,10 @@ def staged_documents(context: dg.AssetExecutionContext, bpw: BpwSettings) -> str
     meta = {}
     if pre is not None:
         meta["parse_started_before_step_s"] = round(time.monotonic() - pre.started, 2)
+        # The loader's DataFrames need pandas (~0.3 s to import), which the parse does not:
+        # imported here, while the parse process finishes, not in the load step after it.
+        import pandas  # noqa: F401
+
         summary, batch = prestage.wait(pre, progress)
     else:
         summary, batch = stage_new(settings, progress, run_id=run)
