@@ -81,15 +81,20 @@ def _run_in_process(args: argparse.Namespace, s: Settings, run_id: str, t0: floa
     close_dead_runs(instance)
     config = {"raw_dir": str(s.raw_dir), "warehouse": str(s.warehouse), "strict": strict,
               "use_gx": not args.no_gx, "workers": args.workers or 0}
-    result = defs.resolve_job_def("ingest_job").execute_in_process(
-        instance=instance, raise_on_error=False, run_id=run_id,
-        tags={PID_TAG: str(os.getpid()), "bpw/command": "run"},
-        run_config={"resources": {"bpw": {"config": config}},
-                    # Dagster's console logger prints stack traces; failures are reported below in
-                    # plain words instead (BPW_DEBUG=1 shows Dagster's own log).
-                    "loggers": {"console": {"config": {
-                        "log_level": "WARNING" if os.environ.get("BPW_DEBUG") else "CRITICAL"}}}},
-    )
+    try:
+        result = defs.resolve_job_def("ingest_job").execute_in_process(
+            instance=instance, raise_on_error=False, run_id=run_id,
+            tags={PID_TAG: str(os.getpid()), "bpw/command": "run"},
+            run_config={"resources": {"bpw": {"config": config}},
+                        # Dagster's console logger prints stack traces; failures are reported below in
+                        # plain words instead (BPW_DEBUG=1 shows Dagster's own log).
+                        "loggers": {"console": {"config": {
+                            "log_level": "WARNING" if os.environ.get("BPW_DEBUG") else "CRITICAL"}}}},
+        )
+    finally:
+        # Closes the event log's kept SQLite connections (pipeline/defs/event_log.py), which
+        # checkpoints their write-ahead logs into the run's files.
+        instance.dispose()
     for bar in bars:
         bar.close()
     progress.set_callback(None)

@@ -96,3 +96,29 @@ def test_other_storages_are_left_alone(tmp_path, monkeypatch):
         f"  config:\n    base_dir: {tmp_path / 'events'}\n")
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
     assert type(project_instance().event_log_storage) is not BpwSqliteEventLogStorage
+
+
+def test_connections_are_kept_and_closed_at_dispose(tmp_path, monkeypatch):
+    """Every event used to open and close its own SQLite connection; closing the last
+    connection of a WAL file checkpoints it (fsyncs of the WAL, the file and its folder, and
+    two unlinks per event). The storage keeps its connections for the run: a handful of opens
+    for the whole run, and no write-ahead log left behind once the instance is disposed."""
+    import sqlite3.dbapi2
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    inst = project_instance()
+    opened: list[str] = []
+    real = sqlite3.dbapi2.connect  # what SQLAlchemy's pysqlite dialect calls
+
+    def counting(database, *a, **k):
+        opened.append(str(database))
+        return real(database, *a, **k)
+
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", counting)
+    run_id = _run(inst)
+    events = [p for p in opened if "/history/runs/" in p]
+    assert len(inst.event_log_storage.get_logs_for_run(run_id)) > 20
+    assert len(events) <= 4, events  # the run's file and the index, one connection or so each
+    inst.dispose()
+    assert not list((tmp_path / "history" / "runs").glob("*-wal"))
+    assert _read(tmp_path)["checks"]["holds"] == ("AssetCheckExecutionRecordStatus.SUCCEEDED", True)
