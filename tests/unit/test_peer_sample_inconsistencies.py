@@ -1,7 +1,7 @@
 """The inconsistencies read by hand in the GovBudgetChecker samples (issue 13; docs/peer_samples.md),
 each planted into a consistent extract of the same 部门决算 and found by its check; the consistent
 extract raises none of them. Figures and wording as printed in the Putuo finance bureau's 2024
-部门决算 (samples/good: p.12-13, p.16-18, p.21-23), 普陀区规划和自然资源局 (samples/bad p.16, p.24-25)
+部门决算 (samples/good: p.6, p.12-13, p.15-18, p.21-23), 普陀区规划和自然资源局 (samples/bad p.16, p.24-25)
 and 普陀区委社会工作部 (samples/bad p.15); real DuckDB, the real pipeline, text rendering."""
 
 from __future__ import annotations
@@ -36,6 +36,13 @@ TABLES = (
     "| 本年收入合计 | 2,940.05 | 本年支出合计 | 2,940.05 |\n"
     "| 年初财政拨款结转和结余 | 21.63 | 年末财政拨款结转和结余 | 21.63 |\n"
     "| 总计 | 2,961.68 | 总计 | 2,961.68 |\n"
+    "一般公共预算财政拨款支出决算表\n单位：万元\n"
+    "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n"
+    "| 201 | 一般公共服务支出 | 2,106.66 | 1,503.52 | 603.14 |\n"
+    "| 208 | 社会保障和就业支出 | {class_208} | {class_208} | |\n"
+    "| 210 | 卫生健康支出 | 60.99 | 60.99 | |\n"
+    "| 221 | 住房保障支出 | 445.69 | 445.69 | |\n"
+    "| 合计 | | 2,940.05 | 2,336.91 | 603.14 |\n"
     "一般公共预算财政拨款基本支出决算表\n单位：万元\n"
     "| 经济分类科目编码 | 科目名称 | 决算数 | 经济分类科目编码 | 科目名称 | 决算数 |\n"
     "| 301 | 工资福利支出 | 2,082.85 | 302 | 商品和服务支出 | 171.07 |\n"
@@ -68,14 +75,15 @@ TEXT = (
     "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%。"
     "2024年度“三公”经费财政拨款支出决算数比2023年度{change}0.15万元。\n"
 )
-GOOD = {"sangong_row": SANGONG_ROW, "grand": "2995.39", "fiscal": "2961.68", "share": "71.65",
+GOOD = {"sangong_row": SANGONG_ROW, "class_208": "326.71", "grand": "2995.39", "fiscal": "2961.68", "share": "71.65",
         "personnel": "2152.26", "change": "减少"}
-CHECKS = ["narrative_matches_table", "share_of_total", "empty_table_matches_text", "placeholder_text"]
+CHECKS = ["narrative_matches_table", "share_of_total", "empty_table_matches_text", "placeholder_text",
+          "class_total_across_tables"]
 
 
 def _doc(**planted: str) -> str:
     v = {**GOOD, **planted}
-    return TITLE + TABLES.format(sangong_row=v["sangong_row"]) + TEXT.format(**v)
+    return TITLE + TABLES.format(sangong_row=v["sangong_row"], class_208=v["class_208"]) + TEXT.format(**v)
 
 
 def _failed(tmp_path: Path, name: str, text: str) -> dict[str, list[str]]:
@@ -111,6 +119,8 @@ def test_the_consistent_extract_raises_none_of_them(tmp_path):
     ({"personnel": "2165.15"}, "narrative_matches_table", "2,152.26"),
     # samples/bad (测试问题版本) p.15: the 三公 table printed blank, p.22 stating 年初预算0.95万元
     ({"sangong_row": ""}, "empty_table_matches_text", "0.95"),
+    # samples/good p.6/p.12 print class 208 as 326.71, p.8/p.10/p.15 as 326.72 (its 项 add up to 326.72)
+    ({"class_208": "326.72"}, "class_total_across_tables", "326.72"),
     # 规划和自然资源局 p.25: 比2023年度减少0.15万元，下降（增长）27.78% — the template's choice not made
     ({"change": "减少0.15万元，下降（增长）27.78%。"}, "placeholder_text", "下降（增长）"),
 ])
