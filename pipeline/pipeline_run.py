@@ -31,9 +31,11 @@ class RunSummary:
     started_at: datetime | None = None
 
 
-def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> tuple[RunSummary, Path]:
+def stage_new(settings: Settings, progress=None, run_id: str | None = None,
+              planned=None) -> tuple[RunSummary, Path]:
     """Plan and parse what changed, staging results batch by batch (BPW_BATCH_SIZE documents
-    each), so memory holds one batch at a time. Opens the warehouse only to read."""
+    each), so memory holds one batch at a time. Opens the warehouse only to read, and only
+    to plan: `planned()` is called once the plan is made and the warehouse closed."""
     run_id = run_id or runner.new_run_id()
     summary = RunSummary(run_id=run_id, started_at=datetime.now())
     con = _reader(settings)
@@ -42,6 +44,8 @@ def stage_new(settings: Settings, progress=None, run_id: str | None = None) -> t
     finally:
         if con is not None:
             con.close()
+    if planned:
+        planned()
     summary.files_seen = len(plan.all_tasks)
     summary.unchanged = len(plan.unchanged)
     root = settings.staging_dir / f"run-{run_id}"
@@ -96,6 +100,29 @@ def _reader(settings: Settings):
         return con
     except duckdb.Error:
         return None  # busy or not initialised: everything counts as changed, which is safe
+
+
+def prepare_warehouse(settings: Settings) -> bool:
+    """Create the warehouse's tables and load its vocabulary now if they are not current
+    (`init_schema`, which the loader's `open_writer` would otherwise do first), without waiting
+    for a writer that holds the file. `bpw run` calls it while its parse runs in another
+    process, once that process has planned (the plan reads the warehouse). True when done;
+    never raises: the loader does the same work again and reports what went wrong."""
+    import duckdb
+
+    from pipeline.warehouse.schema import connect, init_schema
+
+    try:
+        con = connect(settings.warehouse)
+    except (duckdb.Error, OSError):
+        return False  # another writer holds it: the loader waits for it as always
+    try:
+        init_schema(con)
+        return True
+    except Exception:  # noqa: BLE001 - an optimisation only; the loader's open_writer runs it again
+        return False
+    finally:
+        con.close()
 
 
 def load_staged(settings: Settings, root: Path) -> RunSummary:

@@ -65,7 +65,7 @@ def _main(conn: Connection, settings: Settings, run_id: str, parent: int) -> Non
         def progress(i: int, n: int, name: str) -> None:
             conn.send(("progress", i, n, name))
 
-        summary, root = stage_new(settings, progress, run_id=run_id)
+        summary, root = stage_new(settings, progress, run_id=run_id, planned=lambda: conn.send(("planned",)))
         conn.send(("done", summary, str(root)))
     except BaseException:  # the step reports it as its own failure
         conn.send(("error", traceback.format_exc()))
@@ -101,8 +101,11 @@ def take(run_id: str, settings: Settings) -> Prestage | None:
     return pre
 
 
-def wait(pre: Prestage, progress: Callable[[int, int, str], None] | None = None):
-    """(RunSummary, staging folder) of the prestaged parse, as stage_new returns them."""
+def wait(pre: Prestage, progress: Callable[[int, int, str], None] | None = None,
+         planned: Callable[[], None] | None = None):
+    """(RunSummary, staging folder) of the prestaged parse, as stage_new returns them.
+    `planned()` is called when the process says it has planned (it no longer reads the
+    warehouse), while it parses on."""
     try:
         while True:
             try:
@@ -114,6 +117,9 @@ def wait(pre: Prestage, progress: Callable[[int, int, str], None] | None = None)
             if msg[0] == "progress":
                 if progress:
                     progress(*msg[1:])
+            elif msg[0] == "planned":
+                if planned:
+                    planned()
             elif msg[0] == "done":
                 return msg[1], Path(msg[2])
             else:

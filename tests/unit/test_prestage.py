@@ -72,3 +72,37 @@ def test_off_for_in_process_parsing_and_on_request(settings, monkeypatch):
     assert prestage.start(replace(settings, workers=0), "eeeeeeee") is None
     monkeypatch.setenv("BPW_PRESTAGE", "0")
     assert prestage.start(settings, "ffffffff") is None
+
+
+def test_the_warehouse_is_prepared_after_the_plan_while_the_parse_runs(settings):
+    """`planned` comes before the staged batch (the plan no longer reads the warehouse), and
+    the step then creates the warehouse's schema while the parse runs on."""
+    from pipeline.pipeline_run import prepare_warehouse
+    from pipeline.warehouse.schema import _current, _ddl, connect, fingerprint
+
+    pre = prestage.start(settings, "dddddddd")
+    order: list[str] = []
+    prestage.wait(pre, lambda *a: order.append("progress"), planned=lambda: order.append("planned"))
+    assert order == ["planned", "progress", "progress"]
+    assert not settings.warehouse.exists()
+    assert prepare_warehouse(settings)
+    con = connect(settings.warehouse, read_only=True)
+    try:
+        assert _current(con, fingerprint(_ddl()))  # the loader's open_writer has nothing left to do
+    finally:
+        con.close()
+    # another process writing the warehouse: prepare gives up at once instead of waiting for it
+    import subprocess
+    import sys
+    import time
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); sys.stdin.read()", str(settings.warehouse)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        t0 = time.monotonic()
+        assert prepare_warehouse(settings) is False
+        assert time.monotonic() - t0 < 5
+    finally:
+        holder.communicate("")
