@@ -82,6 +82,7 @@ class Grammar:
     sum_verbs: tuple[str, ...]  # a sum word before one of these still sums (共计下达)
     rate_words: tuple[str, ...]
     rate_not: tuple[str, ...]
+    rate_named_base: tuple[tuple[str, tuple[str, ...]], ...]
     rate_patterns: tuple[re.Pattern[str], ...]
     rate_after_figure: re.Pattern[str]
     rate_change_words: tuple[str, ...]
@@ -168,6 +169,7 @@ def grammar() -> Grammar:
         standard_not=tuple(ex.get("standard_not", ())),
         measures=tuple((m["name"], tuple(m["words"])) for m in cfg["measure"]),
         sum_words=tuple(cfg["sum"]["words"]), sum_verbs=tuple(cfg["sum"].get("verbs_after", ())), rate_words=tuple(rate["words"]), rate_not=tuple(rate["not_words"]),
+        rate_named_base=tuple((st, tuple(ws)) for st, ws in rate.get("named_base", {}).items()),
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_after_figure=re.compile(rate["after_figure"]),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
@@ -1422,6 +1424,12 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         budgets = [s for s in out if s.sentence == si and s.period == "current"
                    and s.measure in ("initial", "adjusted", "allocated")]
         clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
+        named = next((st for st, ws in g.rate_named_base if any(w in label for w in ws)), None)
+        if named is not None and (ex.rate_base is None or ex.rate_base.measure != named):
+            # "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%": a rate naming
+            # its budget's stage is of the sentence's figure of that stage, when the sentence states one
+            ex.rate_base = next((s for s in reversed(budgets) if s.measure == named and s.start < ex.start
+                                 and s.line_item == ex.line_item), ex.rate_base)
         if ex.rate_base is None:
             # "完成区…会议批准收入调整预算37.5亿元的104.3%": the budget printed in the rate's own clause
             ex.rate_base = next((s for s in reversed(budgets) if s.start >= clause), None)

@@ -91,6 +91,18 @@ WITH e AS (
            -- the nearest budget of the text is a pairing made here, not a printed one: not judged as printed
            true, NULL, false
     FROM best
+    UNION ALL
+    -- a rate its sentence measures against a budget of 0 (年初预算为0万元，全年预算为321.02万元，支出决算为
+    -- 307.82万元，完成年初预算的95.89%: 中共普陀区委社会工作部 2024 决算 p.18): no rate is of a zero budget
+    SELECT e.document_id, e.report_id, e.project_id, 'execution_rate', 'error',
+           -- observed 0: the budget the rate names, of which nothing can be a share
+           e.rate, 0.0, e.rate, e.rate_half, false,
+           format('执行率印 {}% @{}, 执行数 {}，所对应的预算为 {}{} @{}：预算为零，无执行率可言',
+                  e.rate_text, e.rate_source_ref, e.reported_text, b.adj_text, coalesce(f.reported_unit, ''), b.adj_ref),
+           e.rate_source_ref || '; ' || e.source_ref || '; ' || b.adj_ref, NULL, NULL, NULL, false
+    FROM e JOIN b ON b.report_id = e.report_id AND b.adj_ref = e.rate_base_ref
+    JOIN fact_budgets f ON f.report_id = b.report_id AND f.source_ref = b.adj_ref AND f.stage = b.stage
+    WHERE e.origin = 'statement' AND b.adj = 0 AND e.ex > 0 AND e.rate > 0
 )
 -- printed_ok (null where not judged as printed) becomes a printed_balance row (pipeline.warehouse.write)
 SELECT * EXCLUDE (printed_pair) REPLACE (CASE WHEN printed_pair THEN printed_ok END AS printed_ok) FROM checked

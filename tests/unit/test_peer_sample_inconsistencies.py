@@ -135,3 +135,27 @@ def test_the_template_instruction_left_under_an_empty_table_is_a_placeholder(tmp
             "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：\n")
     got = _failed(tmp_path, "note", _doc() + note)
     assert any("仍保留该表格式" in d for d in got.get("placeholder_text", [])), got
+
+
+# 中共上海市普陀区委社会工作部 2024 决算 p.18 (peer rule R004): the rate names the 年初 budget, printed 0
+RATE = ("中共上海市普陀区委社会工作部2024年度部门决算\n"
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成{}预算的95.89%。\n")
+
+
+def test_a_rate_naming_a_budget_of_zero_is_an_error(tmp_path):
+    def rate_failures(name: str, stage: str) -> list[tuple]:
+        raw = tmp_path / name / "raw"
+        raw.mkdir(parents=True)
+        (raw / "doc.txt").write_text(RATE.format(stage), encoding="utf-8")
+        settings = Settings(raw_dir=raw, warehouse=tmp_path / name / "wh.duckdb")
+        check(settings, ingest(settings), use_gx=False)
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+        try:
+            return con.execute("SELECT passed, detail FROM dq_results WHERE check_name = 'execution_rate'").fetchall()
+        finally:
+            con.close()
+
+    # the published wording's rate (of the 全年 budget, 307.82 / 321.02 = 95.89 %) holds
+    assert [p for p, _ in rate_failures("full", "全年")] == [True]
+    got = rate_failures("initial", "年初")
+    assert [p for p, _ in got] == [False] and "0万元" in got[0][1], got
