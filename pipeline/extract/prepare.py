@@ -18,6 +18,7 @@ from pipeline.normalize.script import (
     strip_glosses,
     to_simplified,
 )
+from pipeline.normalize.text import fold_figures
 from pipeline.settings import VOCAB_DIR
 
 
@@ -253,6 +254,8 @@ def prepare(doc: Document) -> Document:
     if doc.prepared:
         return doc
     doc.prepared = True
+    if fold_fullwidth_figures(doc):
+        doc.warnings.append("figures printed in full-width digits were read as ASCII digits")
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
     if join_figure_lines(doc):
@@ -330,6 +333,25 @@ def regrid_row_numbers(doc: Document) -> int:
         out.extend(got or [b])
         n += got is not None
     doc.blocks = out
+    return n
+
+
+def fold_fullwidth_figures(doc: Document) -> int:
+    """Full-width digits (２０２１年度, ９８．５％) become ASCII in every paragraph and cell, one
+    character for one so positions stay those printed. Returns the blocks changed."""
+    n = 0
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            t = fold_figures(b.text)
+            n += t != b.text
+            b.text = t
+        elif isinstance(b, Table):
+            b.caption = fold_figures(b.caption)
+            for row in b.rows:
+                for c in row:
+                    t = fold_figures(c.text)
+                    n += t != c.text
+                    c.text = t
     return n
 
 

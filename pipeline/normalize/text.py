@@ -27,6 +27,17 @@ def to_halfwidth(s: str) -> str:
     return s.translate(_HALFWIDTH)
 
 
+# Full-width digits, point and percent sign (２０２１年，９８．５％) → ASCII, length-preserving:
+# the year, amount and rate patterns are written with ASCII digits, and pages typed in a
+# full-width input mode print every figure that way.
+_FIGURES = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E, 0xFF05: 0x25}
+
+
+def fold_figures(s: str) -> str:
+    """Full-width digits, '．' and '％' → ASCII; every other character untouched."""
+    return s.translate(_FIGURES)
+
+
 def normalize_text(s: str | None) -> str:
     """Half-width ASCII, composed Unicode, whitespace runs collapsed to one space, trimmed."""
     return _WS.sub(" ", unicodedata.normalize("NFC", to_halfwidth(s or ""))).strip()

@@ -23,6 +23,7 @@ from pipeline.extract.templates.columns import side_words
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
+from pipeline.normalize.text import fold_figures
 from pipeline.readers.flat_table import gather_rows, unflatten
 from pipeline.readers.html_table import TABLE, parse_html_table
 
@@ -537,7 +538,9 @@ def _gap_table(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
 
 
 def read_text(data: bytes) -> Document:
-    text = _literal_breaks(decode(data))
+    # figures typed full-width (２０２１年) are folded before the layouts are told apart: a table
+    # flattened onto a line is found by its figures
+    text = fold_figures(_literal_breaks(decode(data)))
     lines = [_clean(x) for x in text.split("\n")]
     b = _Builder()
     i, n = 0, len(lines)
