@@ -1464,6 +1464,9 @@ class ScoreGrammar:
     total_heading: re.Pattern[str]
     total_alone: re.Pattern[str]
     won: re.Pattern[str]
+    respectively: re.Pattern[str]
+    respectively_item: re.Pattern[str]
+    respectively_sep: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -1481,6 +1484,8 @@ def score_grammar() -> ScoreGrammar:
         self_words=tuple(cfg["self_words"]),
         total_heading=re.compile(cfg["total_heading"]), total_alone=re.compile(cfg["total_alone"]),
         won=re.compile(cfg["won"]),
+        respectively=re.compile(rf"(?P<w>{words}){cfg['respectively']}"),
+        respectively_item=re.compile(cfg["respectively_item"]), respectively_sep=re.compile(cfg["respectively_sep"]),
     )
 
 
@@ -1524,6 +1529,36 @@ def read_heading(printed: str) -> Heading | None:
     return Heading(m.group("name").strip(), Decimal(w), w, _decimals(w), _heading_level(m.group("num")))
 
 
+def _respectively(text: str, printed: str, sg: ScoreGrammar) -> list[Score]:
+    """Scores stated respectively: each the score of its item, named inline (租赁住房保障90分) or
+    by the names listed before the score word, in order, when as many are listed."""
+    out: list[Score] = []
+    for m in sg.respectively.finditer(text):
+        items, pos = [], m.end()
+        while (it := sg.respectively_item.match(text, pos)) is not None:
+            items.append(it)
+            sep = sg.respectively_sep.match(text[it.end():])
+            if sep is None:
+                break
+            pos = it.end() + sep.end()
+        if len(items) < 2:
+            continue
+        sent = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
+        clause = max(text.rfind(ch, sent, m.start()) for ch in ",，:：") + 1
+        listed = [x.strip() for x in text[clause : m.start()].split(_LIST_COMMA) if x.strip()]
+        for k, it in enumerate(items):
+            name = it.group("name").strip() or (listed[k] if len(listed) == len(items) else "")
+            if not name:
+                continue
+            n = it.group("n")
+            out.append(Score(Decimal(n), printed[it.start("n") : it.end("n")], _decimals(n), it.start("n"),
+                             it.end("n"), name, False, False))
+    return out
+
+
+_LIST_COMMA = "\u3001"
+
+
 def read_scores(printed: str) -> list[Score]:
     """Every score stated in the paragraph ("…规范。自评得2分", "X绩效自评分数为73.18分")."""
     sg = score_grammar()
@@ -1547,6 +1582,7 @@ def read_scores(printed: str) -> list[Score]:
         out.append(Score(Decimal(n), printed[m.start("n") : m.end("n")], _decimals(n), m.start("n"), m.end("n"),
                          name if len(name) >= 2 and not name.endswith(sg.self_words) else None, total, about,
                          of_rate))
+    out.extend(_respectively(text, printed, sg))
     taken = {x.start for x in out}
     for m in sg.form_total.finditer(text):
         n = m.group("n")
