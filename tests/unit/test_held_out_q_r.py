@@ -45,3 +45,47 @@ def test_respectively_without_as_many_names_reads_no_score() -> None:
     # two names listed, three scores: which is whose is not printed
     text = "项目绩效自评报告\n甲项目、乙项目评价得分分别为90分、80分、70分。\n"
     assert _scores(text) == {}
+
+
+# Q 1808 (上海市闵行区教育局 2020 “三公”经费决算, read by hand): Shanghai's 三公 table printed one
+# cell per line — the items across (合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | 公务接待费, then
+# the second header row 小计 | 公务用车购置费 | 公务用车运行维护费 under the vehicle item), a 预算数 and a
+# 决算数 column under each, then one row of twelve figures.
+SHANGHAI_SANGONG_CELLS = [
+    "一般公共预算财政拨款“三公”经费支出决算表", "单位:万元", "一般公共预算财政拨款“三公”经费", "合计", "因公出国", "(境)费",
+    "公务用车购置及运行维护费", "公务接待费", "小计", "公务用车", "购置费", "公务用车", "运行维护费",
+    *["预算数", "决算数"] * 6,
+    "683.51", "358.18", "80.00", "0.00", "415.40", "316.57", "105.00", "104.03", "310.40", "212.55", "188.11", "41.61",
+    "注:本表反映部门本年度“三公”经费支出预决算情况。"]
+SHANGHAI_TITLE = "上海市闵行区教育局2020年“三公”经费决算公开\n"
+
+
+def _sangong_table_facts(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return {(f["line_item"], f["stage"], f["reported_text"]) for f in ex.fact_budgets if f["table_kind"]} | {
+        (f["line_item"], "executed", f["reported_text"]) for f in ex.fact_executions if f["table_kind"]}
+
+
+SHANGHAI_EXPECTED = {
+    ("sangong", "adjusted", "683.51"), ("sangong", "executed", "358.18"),
+    ("sangong_abroad", "adjusted", "80.00"), ("sangong_abroad", "executed", "0.00"),
+    ("sangong_vehicle", "adjusted", "415.40"), ("sangong_vehicle", "executed", "316.57"),
+    ("sangong_vehicle_purchase", "adjusted", "105.00"), ("sangong_vehicle_purchase", "executed", "104.03"),
+    ("sangong_vehicle_operation", "adjusted", "310.40"), ("sangong_vehicle_operation", "executed", "212.55"),
+    ("sangong_reception", "adjusted", "188.11"), ("sangong_reception", "executed", "41.61")}
+
+
+def test_items_over_stage_columns_printed_one_cell_per_line() -> None:
+    for sep in ("\n\n", "\n", " |\n"):
+        text = SHANGHAI_TITLE + sep.join(SHANGHAI_SANGONG_CELLS) + "\n"
+        assert _sangong_table_facts(text) == SHANGHAI_EXPECTED, repr(sep)
+    # the vehicle item's two lines (104.03 + 212.55 = 316.58) against its printed 316.57: the
+    # rounding allows it, the printed figures do not balance
+    df, _ = check_text(SHANGHAI_TITLE + "\n\n".join(SHANGHAI_SANGONG_CELLS) + "\n")
+    assert set(failures(df)["check_name"]) == {"printed_balance"}
+
+
+def test_stage_columns_that_do_not_repeat_per_item_are_not_read() -> None:
+    # eleven stage headers for six items: which figure is under which item is not printed
+    cells = [c for i, c in enumerate(SHANGHAI_SANGONG_CELLS) if i != 14]
+    assert _sangong_table_facts(SHANGHAI_TITLE + "\n".join(cells) + "\n") == set()

@@ -27,6 +27,7 @@ from pipeline.extract.statement_facts import default_measure
 from pipeline.extract.templates.columns import (
     DISCLOSURE_DIR,
     TableTemplate,
+    column_of,
     periods,
     row_code,
     table_templates,
@@ -194,16 +195,147 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
     tbl.end = k
 
 
+_JOIN = 3  # a header word printed over at most this many cells (因公出国 | (境)费)
+
+
+@dataclass
+class _Paired:
+    """Items across, each over the same stage columns (合计 | 因公出国(境)费 | … then 预算数 | 决算数
+    under each), and one row of figures: Shanghai's “三公”经费 table printed one cell per line."""
+
+    template: TableTemplate
+    codes: list[str]
+    labels: list[str]
+    stages: list[str]  # the stage of each sub-column under an item, in order
+    values: list[SCell]
+    start: int
+    end: int
+
+
+def _item_at(t: TableTemplate, cells: list[SCell], i: int, first: bool) -> tuple[str | None, str, int] | None:
+    """(code or None for a subtotal word, printed label, cells taken) of the header item at i; the
+    first item's 合计 is the table's total."""
+    for k in range(1, min(_JOIN, len(cells) - i) + 1):
+        if any(c.empty or _figure(c) is not None for c in cells[i : i + k]):
+            return None
+        text = "".join(_sq(c.text) for c in cells[i : i + k])
+        if _SUBTOTAL.fullmatch(text) and not first:
+            return None, text, k
+        if (code := row_code(t, text)) is not None:
+            return code, text, k
+    return None
+
+
+def _stage_at(c: SCell, kind: str | None = None) -> str | None:
+    """The stage a header cell names (预算数, 决算数), in a report of this kind."""
+    col = None if c.empty or _figure(c) is not None else column_of(c.text)
+    if col is None or col.measure != "level" or col.year is not None or col.period_word is not None:
+        return None
+    st = col.stage_in(kind, None)
+    return st if st in ("initial", "adjusted", "executed") else None
+
+
+def _leaves(items: list[tuple[str | None, str]]) -> list[tuple[str, str]] | None:
+    """Items of a two-row header in printed order → its figure columns: a subtotal word and the
+    items under one parent (小计 | 公务用车购置费 | 公务用车运行维护费, printed after the first row)
+    take that parent's place, the subtotal being the parent's own figure."""
+    first: list[tuple[str, str]] = []
+    k = 0
+    while k < len(items) and items[k][0] is not None:
+        first.append((items[k][0], items[k][1]))  # type: ignore[arg-type]
+        k += 1
+    if k == len(items):
+        return first
+    kids = [x for x in items[k + 1 :]]
+    if any(c is None for c, _ in kids) or not kids:
+        return None
+    parents = {_parents().get(c or "") for c, _ in kids}
+    if len(parents) != 1:
+        return None
+    parent = parents.pop()
+    at = next((n for n, (c, _) in enumerate(first) if c == parent), None)
+    if at is None:
+        return None
+    return [*first[: at + 1], *((c, lab) for c, lab in kids), *first[at + 1 :]]  # type: ignore[misc]
+
+
+def _paired(cells: list[SCell], i: int, kind: str | None) -> _Paired | None:
+    for t in table_templates():
+        if t.unit_rows or not t.totals:
+            continue
+        items: list[tuple[str | None, str]] = []
+        j = i
+        while j < len(cells) and _stage_at(cells[j]) is None:
+            if cells[j].empty:
+                j += 1
+                continue
+            got = _item_at(t, cells, j, not items)
+            if got is None:
+                break
+            items.append(got[:2])
+            j += got[2]
+        if len(items) < 2 or items[0][0] is None:
+            continue
+        leaves = _leaves(items)
+        if leaves is None or len({c for c, _ in leaves}) != len(leaves):
+            continue
+        stages: list[str] = []
+        while j < len(cells) and (cells[j].empty or (st := _stage_at(cells[j], kind)) is not None):
+            if not cells[j].empty:
+                stages.append(st)
+            j += 1
+        n = len(leaves)
+        if not stages or len(stages) % n or len(stages) == n:
+            return None
+        per = stages[: len(stages) // n]
+        if stages != per * n or len(set(per)) != len(per):
+            return None
+        values = cells[j : j + len(stages)]
+        if len(values) != len(stages) or any(_figure(c) is None for c in values):
+            return None  # not one row of figures, one per column: the columns are not sure
+        return _Paired(t, [c for c, _ in leaves], [lab for _, lab in leaves], per, list(values), i,
+                       j + len(stages))
+    return None
+
+
+def _read_paired(cells: list[SCell], tbl: _Paired, ctx: Ctx, used: set[str]) -> None:
+    unit = next((u for c in cells[max(0, tbl.start - 6) : tbl.start] if (u := detect_money_unit(c.text))), None)
+    unit = unit or ctx.money_unit_hint or _DEFAULT_UNIT
+    name = f"template:{tbl.template.name}"
+    m = len(tbl.stages)
+    for k, c in enumerate(tbl.values):
+        code, lab, stage = tbl.codes[k // m], tbl.labels[k // m], tbl.stages[k % m]
+        num = _figure(c)
+        assert num is not None
+        if num.unit == "%":
+            _unrec(ctx, c, lab, "a percent under an amount column")
+            continue
+        v = Val(num, c.cell, c.ref)
+        if stage == "executed":
+            add_execution(ctx, None, code, v, None, unit, name, lab)
+        else:
+            add_budget(ctx, None, code, stage, v, unit, name, lab)
+        used.add(c.ref)
+
+
 def transposed_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]:
     """Reads the tables printed across in `blocks` into ctx.ex; the refs of the cells used and
     the positions (in `blocks`) of the blocks they were printed in."""
     cells, owner = owned_cells(blocks)
     used: set[str] = set()
     taken: set[int] = set()
+    rep = next((r for r in ctx.ex.reports if r["report_id"] == ctx.report_id), {})
+    kind = rep.get("report_kind") or ctx.report_kind
     i = 0
     while i < len(cells):
         tbl = _header(cells, i) if not cells[i].empty else None
         if tbl is None:
+            pt = _paired(cells, i, kind) if not cells[i].empty and cells[i].line_start else None
+            if pt is not None:
+                _read_paired(cells, pt, ctx, used)
+                taken.update(owner[x] for x in range(pt.start, pt.end))
+                i = pt.end
+                continue
             i += 1
             continue
         _read(cells, tbl, ctx, used)
