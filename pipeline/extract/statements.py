@@ -1407,8 +1407,10 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     # Not a part listed in a bracket closed before the rate ("执行数1032849.44(含…其他资金11185.14万元),
     # 总预算执行率95.61%": the rate is the whole's).
     closed = _closed_brackets(m.string[: m.start()])
+    # Not a figure of last year ("累计完成146845万元,比上年同期144987万元增收…,完成年初预算245800万元的
+    # 59.74%": the rate is this year's).
     ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")
-               and not any(o < s.start - a < c for o, c in closed)), None)
+               and s.period != "prior" and not any(o < s.start - a < c for o, c in closed)), None)
     if ex is None:
         ex = _level_before_base(m, a, si, out, closed, g, flow)
     if ex is None and any(p.search(plain) for p in g.rate_patterns):

@@ -89,3 +89,19 @@ def test_stage_columns_that_do_not_repeat_per_item_are_not_read() -> None:
     # eleven stage headers for six items: which figure is under which item is not printed
     cells = [c for i, c in enumerate(SHANGHAI_SANGONG_CELLS) if i != 14]
     assert _sangong_table_facts(SHANGHAI_TITLE + "\n".join(cells) + "\n") == set()
+
+
+# R 1901 (邕宁区 2020 budget execution, read by hand): the rate after last year's figure is this
+# year's (146845 / 245800 = 59.74 %); it was joined to 上年同期144987 and raised a false
+# execution_rate error (144987 / 245800 = 58.99 %).
+HALF_YEAR = ("邕宁区2020年上半年预算执行情况的报告\n"
+             "2020年1-6月全城区组织财政收入累计完成146845万元,比上年同期144987万元增收1858万元,增长1.28%,"
+             "完成年初预算245800万元的59.74%,收入项目完成情况如下:\n")
+
+
+def test_a_rate_after_last_years_figure_is_this_years() -> None:
+    ex = extract(read_text(HALF_YEAR.encode("utf-8")), "d")
+    rated = [(f["reported_text"], f["period"]) for f in ex.fact_executions if f["reported_rate_pct"] is not None]
+    assert rated == [("146845", "current")]
+    df, _ = check_text(HALF_YEAR)
+    assert failures(df).empty
