@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from pipeline.extract.identity import words
 from pipeline.extract.row_numbers import regrid
+from pipeline.lexicon import pattern, word
 from pipeline.model import Document, Paragraph, Table
+from pipeline.normalize.document import fold_fullwidth_figures
 from pipeline.normalize.money import money_unit_alternation
 from pipeline.normalize.script import (
     collapse_doubled_punctuation,
@@ -18,7 +20,6 @@ from pipeline.normalize.script import (
     strip_glosses,
     to_simplified,
 )
-from pipeline.normalize.text import fold_figures
 from pipeline.settings import VOCAB_DIR
 
 
@@ -256,6 +257,8 @@ def prepare(doc: Document) -> Document:
     doc.prepared = True
     if fold_fullwidth_figures(doc):
         doc.warnings.append("figures printed in full-width digits were read as ASCII digits")
+    if restore_dash_years(doc):
+        doc.warnings.append("the character 年 printed as a dash was read as 年")
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
     if join_figure_lines(doc):
@@ -336,22 +339,29 @@ def regrid_row_numbers(doc: Document) -> int:
     return n
 
 
-def fold_fullwidth_figures(doc: Document) -> int:
-    """Full-width digits (２０２１年度, ９８．５％) become ASCII in every paragraph and cell, one
-    character for one so positions stay those printed. Returns the blocks changed."""
-    n = 0
+def _texts(doc: Document):
+    """Every paragraph and cell of the document, to read or rewrite in place: (owner, attribute)."""
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            t = fold_figures(b.text)
-            n += t != b.text
-            b.text = t
+            yield b, "text"
         elif isinstance(b, Table):
-            b.caption = fold_figures(b.caption)
             for row in b.rows:
                 for c in row:
-                    t = fold_figures(c.text)
-                    n += t != c.text
-                    c.text = t
+                    yield c, "text"
+
+
+def restore_dash_years(doc: Document) -> int:
+    """A page that printed 年 as a dash (vocab/layout.toml [dash_year]): each dash in its place
+    becomes 年, one character for one. Returns the texts changed (0 when the page shows no sign)."""
+    sign, dash = pattern("layout", "dash_year.sign"), pattern("layout", "dash_year.dash")
+    if not any(sign.search(getattr(o, a)) for o, a in _texts(doc)):
+        return 0
+    year = word("layout", "dash_year.year")
+    n = 0
+    for o, a in _texts(doc):
+        t = dash.sub(year, getattr(o, a))
+        n += t != getattr(o, a)
+        setattr(o, a, t)
     return n
 
 

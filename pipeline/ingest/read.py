@@ -18,6 +18,7 @@ import zipfile
 
 from pipeline.ingest.errors import IngestError
 from pipeline.model import Document
+from pipeline.normalize.document import fold_fullwidth_figures
 from pipeline.readers.detect import detect_format, utf16_without_bom
 from pipeline.settings import Settings
 
@@ -104,6 +105,14 @@ def _read_xls(data: bytes, settings: Settings) -> Document:
 
 
 def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Document:
+    """The document's blocks, in any format; figures typed full-width (２０１９年度) read as ASCII
+    digits, one character for one, so that every reader gives the same text."""
+    doc = _read_any(data, settings, fmt)
+    fold_fullwidth_figures(doc)
+    return doc
+
+
+def _read_any(data: bytes, settings: Settings, fmt: str | None = None) -> Document:
     fmt = fmt or detect_format(data)
     if fmt == "empty":
         raise IngestError("EMPTY_FILE")
@@ -173,7 +182,7 @@ def read_document(data: bytes, settings: Settings, fmt: str | None = None) -> Do
         # Converted inside this (child) process, within the parse time limit; then read as
         # the DOCX it became, with the same safety checks, and recorded as `doc`.
         docx = convert(data, "doc", "docx", _conversion_timeout(settings))
-        doc = read_document(docx, settings, "docx")
+        doc = _read_any(docx, settings, "docx")
         doc.file_format = "doc"
         doc.warnings.append("converted from a legacy Word/WPS file by LibreOffice")
         return doc

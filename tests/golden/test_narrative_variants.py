@@ -161,4 +161,9 @@ def test_full_width_figures_and_project_sentences():
     b, e = _facts(ex)
     assert b == {("total", "initial"): Decimal("13069900.00")}
     assert (e["executed_yuan"], e["reported_rate_pct"], e["reported_text"]) == (
-        Decimal("12751000.00"), Decimal("97.56"), "１２７５．１０")  # kept as printed
+        Decimal("12751000.00"), Decimal("97.56"), "1275.10")
+    # its digits read as ASCII (the year and table patterns are written so), one character for
+    # one: the reference still points at the printed figure
+    start, end = (int(x) for x in e["source_ref"].split("chars=")[1].split(";")[0].split("-"))
+    printed = FULL_WIDTH_THEN_PROJECTS.splitlines()[2]
+    assert printed[start:end] == "１２７５．１０"

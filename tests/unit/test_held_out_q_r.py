@@ -105,3 +105,132 @@ def test_a_rate_after_last_years_figure_is_this_years() -> None:
     assert rated == [("146845", "current")]
     df, _ = check_text(HALF_YEAR)
     assert failures(df).empty
+
+
+# Q 1819 (岳阳县荣湾湖建设开发服务中心 2016, read by hand): Hunan's 部门整体支出绩效自评 income table
+# printed across — 机构名称 | 收入合计 | 其中: | 上年结转 | 公共财政拨款 | 政府基金拨款 | 纳入专户管理的非税
+# 收入拨款 | 其他收入 — with units as rows, one cell per line and a lone bar between cells (each
+# further bar an empty cell); the page printed 年 as a dash (上-结转, -度收入情况).
+HUNAN_LONE_BARS = """岳阳县2016年度部门(单位)整体支出绩效评价自评报告
+二、部门(单位)收支情况
+-度收入情况(万元)
+|
+机构名称
+|
+收入合计
+|
+其中:
+|
+上-结转
+|
+公共财政拨款
+|
+政府基金拨款
+|
+纳入专户管理的非税收入拨款
+|
+其他收入
+|
+局机关及二级机构汇总
+|
+229.46
+|
+37.23
+|
+106.13
+|
+|
+|
+86.1
+|
+1、局机关
+|
+176.26
+|
+35.87
+|
+80.39
+|
+|
+|
+60
+|
+2、二级机构1
+|
+53.2
+|
+1.36
+|
+25.74
+|
+|
+|
+26.1
+|
+"""
+
+# M 1426 (共青团岳阳楼区委员会 2021): the same table, one cell per line ending in ' |', runs of bars
+# for the empty cells, one unit only.
+HUNAN_ONE_ROW = """共青团岳阳楼区委员会2021年度部门整体支出绩效自评报告
+部门(单位)年度收入情况(万元) |
+机构名称 |
+收入合计 |
+其中: |
+||||||||||||||
+上年结转 |
+公共财 政拨款 |
+政府基金拨款 |
+纳入专户管理的非税收入拨款 |
+其他 收入 |
+||||||||||||
+团区委 |
+70.183715 |
+0 |
+68.683715 |
+0 |
+0 |
+1.5 |
+||||||||||
+"""
+
+
+def _executions(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return {(f["line_item"], f["label_text"], f["reported_text"]) for f in ex.fact_executions if f["table_kind"]}
+
+
+def test_units_as_rows_with_lone_bars_between_cells() -> None:
+    assert _executions(HUNAN_LONE_BARS) == {
+        ("total_income", "收入合计", "229.46"), ("carryover", "上年结转", "37.23"),
+        ("general_public_budget", "公共财政拨款", "106.13"), ("other", "其他收入", "86.1"),
+        ("listed", "1、局机关 收入合计", "176.26"), ("listed", "1、局机关 上年结转", "35.87"),
+        ("listed", "1、局机关 公共财政拨款", "80.39"), ("listed", "1、局机关 其他收入", "60"),
+        ("listed", "2、二级机构1 收入合计", "53.2"), ("listed", "2、二级机构1 上年结转", "1.36"),
+        ("listed", "2、二级机构1 公共财政拨款", "25.74"), ("listed", "2、二级机构1 其他收入", "26.1")}
+    df, _ = check_text(HUNAN_LONE_BARS)
+    assert failures(df).empty
+
+
+def test_a_units_table_with_one_row_is_the_reports_own() -> None:
+    got = _executions(HUNAN_ONE_ROW)
+    assert ("total_income", "收入合计", "70.183715") in got
+    assert ("general_public_budget", "公共财政拨款", "68.683715") in got
+    assert ("other", "其他收入", "1.5") in got
+    assert not any(item == "listed" for item, _, _ in got)
+
+
+def test_units_as_rows_without_a_stage_are_not_read() -> None:
+    # no 情况 title and a report with no stage of its own: budget or actual is not printed
+    text = HUNAN_ONE_ROW.replace("部门(单位)年度收入情况(万元) |", "(万元) |")
+    assert _executions(text) == set()
+
+
+def test_a_dash_for_year_is_read_only_where_the_page_shows_the_sign() -> None:
+    from pipeline.extract.prepare import restore_dash_years
+    from pipeline.model import Document, Paragraph
+
+    lost = Document(blocks=[Paragraph(1, "岳阳县20 16 -度部门"), Paragraph(2, "上-结转 2016-2017 报告期:2017 -7 - 25")])
+    assert restore_dash_years(lost) == 2
+    assert [b.text for b in lost.blocks] == ["岳阳县20 16 年度部门", "上年结转 2016-2017 报告期:2017 -7 - 25"]
+    kept = Document(blocks=[Paragraph(1, "上-下游 2016-2017")])
+    assert restore_dash_years(kept) == 0 and kept.blocks[0].text == "上-下游 2016-2017"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Document, Table
+from pipeline.normalize.document import fold_fullwidth_figures
 from pipeline.readers.docx import read_docx
 from pipeline.readers.pdf import read_pdf
 from pipeline.readers.text import read_text
@@ -27,7 +28,10 @@ _CJK_GAP = re.compile(rf"({_CJK})\s+({_CJK})")
 
 @cache
 def load(seed: str, fmt: str) -> Document:
-    return READERS[fmt]((FIX / fmt / f"{seed}.{fmt}").read_bytes())
+    # as ingestion reads them: figures typed full-width (１．产出指标) are ASCII in every format
+    doc = READERS[fmt]((FIX / fmt / f"{seed}.{fmt}").read_bytes())
+    fold_fullwidth_figures(doc)
+    return doc
 
 
 def squash(s: str) -> str:

@@ -130,14 +130,17 @@ def _spans(text: str, cells: list[str]) -> list[tuple[int, int] | None]:
     return out
 
 
-def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, after_bar: bool = False) -> list[SCell]:
+def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, after_bar: bool = False,
+             after_lone: bool = False) -> list[SCell]:
     """The stream. `split=False` keeps every printed cell whole (the disclosure tables label
     their rows with whole cells) and refers to each cell of a line by its characters.
-    `after_bar`: the line before `blocks` ended its cell with a bar (for a caller streaming
-    one block at a time)."""
+    `after_bar`: the line before `blocks` ended its cell with a bar; `after_lone`: it was a lone
+    bar (for a caller streaming one block at a time)."""
     out: list[SCell] = []
     bar_cells = after_bar  # the last printed line ended its cell with a bar
+    lone = after_lone  # the last printed line was a lone bar
     for b in blocks:
+        was_lone, lone = lone, isinstance(b, Paragraph) and b.text.strip() == "|"
         if isinstance(b, Table):
             run_on = bar_cells and _bar_line(b)
             for row in b.rows:
@@ -154,7 +157,9 @@ def cells_of(blocks: list[Block], words: tuple[str, ...], split: bool = True, af
             if b.text.strip() == "|":
                 # One cell per line ending in ' |': a lone bar is an empty cell ('20 |' then '|');
                 # between cells printed without bars it only separates them.
-                if bar_cells:
+                # Cells printed one per line with a lone bar between them ('106.13' | '|' | '|' |
+                # '|' | '86.1'): each bar after the first is an empty cell.
+                if bar_cells or was_lone:
                     out.append(SCell("", ref, True, Cell(text="", row=b.index, col=1)))
                 continue
             opens = bar_cells and b.text.lstrip().startswith("|")
@@ -197,10 +202,11 @@ def owned_cells(blocks: list[Block]) -> tuple[list[SCell], list[int]]:
     over to the next), and for each cell the position of the block it was printed in."""
     cells: list[SCell] = []
     owner: list[int] = []
-    after_bar = False
+    after_bar = after_lone = False
     for bi, b in enumerate(blocks):
-        got = cells_of([b], (), split=False, after_bar=after_bar)
+        got = cells_of([b], (), split=False, after_bar=after_bar, after_lone=after_lone)
         after_bar = ends_with_bar(b, after_bar)
+        after_lone = isinstance(b, Paragraph) and b.text.strip() == "|"
         cells.extend(got)
         owner.extend([bi] * len(got))
     return cells, owner

@@ -26,7 +26,9 @@ from pipeline.extract.recognisers.context import Ctx, add_budget, add_execution
 from pipeline.extract.statement_facts import default_measure
 from pipeline.extract.templates.columns import (
     DISCLOSURE_DIR,
+    LISTED,
     TableTemplate,
+    _prefix_only,
     column_of,
     periods,
     row_code,
@@ -47,6 +49,21 @@ _DEFAULT_UNIT = DEFAULT_MONEY_UNIT  # GLOSSARY: amounts are in 万元 unless a h
 def _label_headers() -> tuple[re.Pattern[str], ...]:
     with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
         return tuple(re.compile(h) for h in tomllib.load(f).get("transposed", {}).get("headers", []))
+
+
+@dataclass(frozen=True)
+class _UnitRows:
+    headers: tuple[re.Pattern[str], ...]
+    summary: re.Pattern[str]
+    executed_titles: re.Pattern[str]
+
+
+@cache
+def _unit_rows() -> _UnitRows:
+    with open(DISCLOSURE_DIR / "columns.toml", "rb") as f:
+        t = tomllib.load(f).get("transposed", {})
+    return _UnitRows(tuple(re.compile(h) for h in t.get("unit_headers", [])), re.compile(t["summary"]),
+                     re.compile(t["executed_titles"]))
 
 
 @cache
@@ -195,6 +212,94 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
     tbl.end = k
 
 
+@dataclass
+class _UnitTable:
+    """Line items across, units as rows (see columns.toml [transposed] unit_headers)."""
+
+    template: TableTemplate
+    codes: list[str]
+    labels: list[str]
+    start: int
+    end: int  # the first row's label
+
+
+def _unit_header(cells: list[SCell], i: int) -> _UnitTable | None:
+    c = cells[i]
+    if not c.line_start or not any(p.fullmatch(_sq(c.text)) for p in _unit_rows().headers):
+        return None
+    for t in table_templates():
+        if t.unit_rows or not t.totals:
+            continue
+        heads: list[SCell] = []
+        j = i + 1
+        while j < len(cells) and (cells[j].empty or _prefix_only(cells[j].text) or
+                                  _figure(cells[j]) is None and row_code(t, cells[j].text) is not None):
+            if not cells[j].empty and not _prefix_only(cells[j].text):
+                heads.append(cells[j])
+            j += 1
+        if len(heads) < 2 or j + 1 >= len(cells) or _figure(cells[j]) is not None or _figure(cells[j + 1]) is None:
+            continue  # the header ends at the first row's label, a figure right after it
+        got = _columns(t, heads)
+        if got is not None:
+            return _UnitTable(t, got[0], got[1], i, j)
+    return None
+
+
+def _read_units(cells: list[SCell], tbl: _UnitTable, ctx: Ctx, used: set[str]) -> int:
+    """Reads the unit rows; returns where the table ends."""
+    rep = next((r for r in ctx.ex.reports if r["report_id"] == ctx.report_id), {})
+    before = " ".join([c.text for c in cells[max(0, tbl.start - 40) : tbl.start] if not c.empty][-3:])
+    stage = "executed" if _unit_rows().executed_titles.search(_sq(before)) else default_measure(
+        rep.get("report_kind") or ctx.report_kind, rep.get("title"))
+    unit = detect_money_unit(before) or ctx.money_unit_hint or _DEFAULT_UNIT
+    width = len(tbl.codes)
+    rows: list[tuple[SCell, list[SCell]]] = []
+    k = tbl.end
+    while k < len(cells):
+        if cells[k].empty:
+            k += 1
+            continue
+        if _figure(cells[k]) is not None:
+            break
+        e = k + 1
+        while e < len(cells) and (cells[e].empty or _figure(cells[e]) is not None):
+            e += 1
+        figs = list(cells[k + 1 : e])
+        while figs and figs[-1].empty:
+            figs.pop()
+        if not figs:
+            break
+        rows.append((cells[k], figs))
+        k = e
+    name = f"template:{tbl.template.name}"
+    for label, figs in rows:
+        own = _unit_rows().summary.search(_sq(label.text)) is not None or len(rows) == 1
+        reason = None
+        if len(figs) != width:
+            reason = f"{len(figs)} values for {width} columns"
+        elif stage is None:
+            reason = "the report names no stage for figures printed without one"
+        elif any((n := _figure(c)) is not None and n.unit == "%" for c in figs):
+            reason = "a percent under an amount column"
+        if reason is not None:
+            for c in figs:
+                if not c.empty:
+                    _unrec(ctx, c, label.text, reason)
+            continue
+        for code, lab, c in zip(tbl.codes, tbl.labels, figs, strict=True):
+            num = _figure(c)
+            if num is None:
+                continue
+            v = Val(num, c.cell, c.ref)
+            item, text = (code, lab) if own else (LISTED, f"{_sq(label.text)} {lab}")
+            if stage == "executed":
+                add_execution(ctx, None, item, v, None, unit, name, text)
+            else:
+                add_budget(ctx, None, item, stage, v, unit, name, text)
+            used.add(c.ref)
+    return k
+
+
 _JOIN = 3  # a header word printed over at most this many cells (因公出国 | (境)费)
 
 
@@ -330,6 +435,12 @@ def transposed_facts(blocks: list[Block], ctx: Ctx) -> tuple[set[str], set[int]]
     while i < len(cells):
         tbl = _header(cells, i) if not cells[i].empty else None
         if tbl is None:
+            ut = _unit_header(cells, i) if not cells[i].empty else None
+            if ut is not None:
+                end = _read_units(cells, ut, ctx, used)
+                taken.update(owner[x] for x in range(ut.start, end))
+                i = max(end, i + 1)
+                continue
             pt = _paired(cells, i, kind) if not cells[i].empty and cells[i].line_start else None
             if pt is not None:
                 _read_paired(cells, pt, ctx, used)
