@@ -234,3 +234,55 @@ def test_a_dash_for_year_is_read_only_where_the_page_shows_the_sign() -> None:
     assert [b.text for b in lost.blocks] == ["岳阳县20 16 年度部门", "上年结转 2016-2017 报告期:2017 -7 - 25"]
     kept = Document(blocks=[Paragraph(1, "上-下游 2016-2017")])
     assert restore_dash_years(kept) == 0 and kept.blocks[0].text == "上-下游 2016-2017"
+
+
+# Q 1817 (岳阳楼区人大办 2016 代表之家, read by hand): Hunan's project form lists its spending
+# (二、项目支出明细情况) under 支出内容 | 实际支出数(万元) | 会计凭证号 | 备注, one cell per line with
+# blank lines between; the voucher column is text, never figures.
+SPENDING_DETAILS = """2016年度区人大代表之家项目支出绩效自评报告
+
+二、项目支出明细情况
+
+支出内容
+
+实际支出数(万元)
+
+会计凭证号
+
+备注
+
+办公费
+
+9.6
+
+印刷费
+
+8.5
+
+接待费
+
+1.5
+
+其他商品服务支出
+
+15.9
+
+拨出经费
+
+11
+
+支出合计
+
+46.5
+
+三、项目绩效自评情况
+"""
+
+
+def test_a_spending_list_with_a_voucher_column() -> None:
+    got = _executions(SPENDING_DETAILS)
+    assert got == {("listed", "办公费", "9.6"), ("listed", "印刷费", "8.5"), ("listed", "接待费", "1.5"),
+                   ("listed", "其他商品服务支出", "15.9"), ("listed", "拨出经费", "11"),
+                   ("total_spending", "支出合计", "46.5")}
+    df, _ = check_text(SPENDING_DETAILS)
+    assert failures(df).empty
