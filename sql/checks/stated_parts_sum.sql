@@ -33,7 +33,15 @@ WITH f AS (
                               AND coalesce(text_para(parts.source_ref), '') <> coalesce(text_para(parts.whole_ref), '')
                          THEN 'stated@' || coalesce(text_para(parts.source_ref), '')
                          ELSE coalesce(li.dimension, 'stated') END AS dimension,
-           coalesce(text_para(parts.source_ref), '') = coalesce(text_para(parts.whole_ref), '') AS same_para
+           coalesce(text_para(parts.source_ref), '') = coalesce(text_para(parts.whole_ref), '')
+           -- …or in a paragraph printing the whole again, the figure the reader kept being the first
+           -- (社会工作部 p.20: 一般公共预算财政拨款基本支出105.58万元。其中：人员经费95.36万元…公用经费10.23万元,
+           -- the 105.58 first stated on p.17)
+           OR EXISTS (SELECT 1 FROM blocks bl JOIN reports rr ON rr.document_id = bl.document_id
+                      WHERE parts.whole_v <> 0 AND rr.report_id = parts.report_id AND bl.kind = 'paragraph'
+                        AND CAST(bl.para_index AS VARCHAR) = text_para(parts.source_ref)
+                        AND contains(regexp_replace(bl.text, '\s', '', 'g'), parts.whole_text || coalesce(parts.whole_unit, '')))
+           AS same_para
     FROM parts LEFT JOIN line_items li ON li.code = parts.line_item
 ), g AS (
     SELECT report_id, any_value(project_id) AS project_id, whole_ref, whole_item, dimension, bool_and(same_para) AS closed,

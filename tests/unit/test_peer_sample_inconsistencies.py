@@ -159,3 +159,29 @@ def test_a_rate_naming_a_budget_of_zero_is_an_error(tmp_path):
     assert [p for p, _ in rate_failures("full", "全年")] == [True]
     got = rate_failures("initial", "年初")
     assert [p for p, _ in got] == [False] and "0万元" in got[0][1], got
+
+
+# 中共上海市普陀区委社会工作部 2024 决算 p.17 and p.20: 基本支出 restated in its own section with its parts
+BASIC = ("中共上海市普陀区委社会工作部2024年度部门决算\n三、支出决算情况说明\n"
+         "本年支出合计307.82万元，其中：基本支出105.58万元，占34.30%；项目支出202.24万元，占65.70%。\n"
+         "六、一般公共预算财政拨款基本支出决算情况说明\n"
+         "一般公共预算财政拨款基本支出105.58万元。其中：人员经费95.36万元，主要包括：基本工资、津贴补贴；"
+         "公用经费{}万元，主要包括：办公费、邮电费。\n")
+
+
+def test_parts_listed_under_a_restated_whole_are_judged_as_printed(tmp_path):
+    def balance(name: str, public: str) -> list[tuple]:
+        raw = tmp_path / name / "raw"
+        raw.mkdir(parents=True)
+        (raw / "doc.txt").write_text(BASIC.format(public), encoding="utf-8")
+        settings = Settings(raw_dir=raw, warehouse=tmp_path / name / "wh.duckdb")
+        check(settings, ingest(settings), use_gx=False)
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+        try:
+            return con.execute("SELECT passed FROM dq_results WHERE check_name = 'printed_balance' "
+                               "AND subject_key = 'stated_parts_sum' AND expected = 1055800").fetchall()
+        finally:
+            con.close()
+
+    assert balance("even", "10.22") == [(True,)]  # 95.36 + 10.22 = 105.58
+    assert balance("tail", "10.23") == [(False,)]  # 95.36 + 10.23 = 105.59, as printed
