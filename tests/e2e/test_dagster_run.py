@@ -78,10 +78,12 @@ def test_every_check_evaluated_and_views_published(run):
     # test_statement_changes_real.py runs it), nor a gap to the budget stated beside a rate:
     # rate_matches_budget_gap (tests/unit/test_statements_held_out_g.py runs it), nor shares of a
     # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it), nor a
-    # disclosure table printed blank, nor a class printed in two tables of the same money:
-    # empty_table_matches_text, class_total_across_tables (tests/unit/test_peer_sample_inconsistencies.py)
+    # disclosure table printed blank, nor a class printed in two tables of the same money, nor a 部门决算
+    # heading naming its unit: empty_table_matches_text, class_total_across_tables, unit_name_consistency
+    # (tests/unit/test_peer_sample_inconsistencies.py)
     assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum",
-                                        "empty_table_matches_text", "class_total_across_tables"}
+                                        "empty_table_matches_text", "class_total_across_tables",
+                                        "unit_name_consistency"}
     assert all(e.passed for e in result.get_asset_check_evaluations())
     views = {r[0] for r in q(wh, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
     assert set(VIEW_NAMES) <= views

@@ -185,3 +185,26 @@ def test_parts_listed_under_a_restated_whole_are_judged_as_printed(tmp_path):
 
     assert balance("even", "10.22") == [(True,)]  # 95.36 + 10.22 = 105.58
     assert balance("tail", "10.23") == [(False,)]  # 95.36 + 10.23 = 105.59, as printed
+
+
+# 上海市普陀区规划和自然资源局 2024 决算 p.7: the tables' heading names the city's bureau (peer rule R006)
+HEADINGS = ("上海市普陀区规划和自然资源局2024年度部门决算\n"
+            "第二部分 {} 2024 年度部门决算表\n"
+            "第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算情况说明\n"
+            "本年收入合计9746.50万元，其中：财政拨款收入9746.50万元，占100.00%。\n")
+
+
+@pytest.mark.parametrize(("unit", "passed"), [("上海市普陀区规划和自然资源局", True), ("普陀区规划和自然资源局", True),
+                                              ("上海市规划和自然资源局", False)])
+def test_a_heading_naming_another_unit(tmp_path, unit, passed):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc.txt").write_text(HEADINGS.format(unit), encoding="utf-8")
+    settings = Settings(raw_dir=raw, warehouse=tmp_path / "wh.duckdb")
+    check(settings, ingest(settings), use_gx=False)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        got = con.execute("SELECT passed, detail FROM dq_results WHERE check_name = 'unit_name_consistency'").fetchall()
+    finally:
+        con.close()
+    assert [p for p, _ in got] == [passed], got
