@@ -214,9 +214,13 @@ def test_xian_procurement_table_gives_no_classification_amount():
     ex = _extract(XIAN_PROCUREMENT)
     assert not [f for f in ex.fact_budgets if f["line_item"].startswith(("func:", "econ:"))]
     assert not ex.fact_line_splits
-    # codes and counts (数量 4, 1, 1) are set aside; the 预算金额 of each item stays unread
-    left = sorted(u["text"] for u in ex.unrecognised if u["reason"].startswith("numeric cell"))
-    assert left == ["100,000.00", "210,000.00", "610,000.00"]
+    # codes and counts (数量 4, 1, 1) are set aside; the 预算金额 of each row is a listed line with its
+    # printed label (the class codes repeat row after row: a list, read as fund_matrix reads 政府采购 lists)
+    assert not [u for u in ex.unrecognised if u["reason"].startswith("numeric cell")]
+    assert sorted((f["line_item"], f["reported_text"], f["label_text"]) for f in ex.fact_budgets) == [
+        ("listed", "100,000.00", "车辆运行维护费 / C23120301车辆维修和保养"),
+        ("listed", "210,000.00", "日常公用经费 / C04070100体检服务"),
+        ("listed", "610,000.00", "西安市司法局")]
 
 
 # 长春市信访局（本级）2026年度部门预算 p.8 支出总表（预算表3） (the first rows).

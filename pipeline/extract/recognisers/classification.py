@@ -20,6 +20,7 @@ from pipeline.extract.recognisers.context import (
     _table_unit,
     add_amount,
 )
+from pipeline.extract.recognisers.fund_matrix import read_list
 from pipeline.extract.statements import partitions
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
@@ -449,8 +450,12 @@ def read_classification(table: Table, ctx: Ctx) -> bool:
         if found and econ:
             _part_totals(table, ctx, coded, unit, default_stage)
         # a table of coded rows under a header naming its code columns is this reader's even when no
-        # column is a row's amount (政府采购预算表: 数量 | 预算金额 by 类 | 款 | 项): its figures stay unread
-        # here rather than be taken by position by another reader
+        # column is a row's amount: its figures stay unread here rather than be taken by position by
+        # another reader — but for a list whose class codes repeat row after row (政府采购预算表: an item a
+        # row under its 类 | 款 | 项, 数量 | 预算金额), read as the list its title names (fund_matrix.read_list:
+        # 合计 = procurement, every other row a listed line, none summed)
+        if not found and code_cols and not once and read_list(table, ctx):
+            return True
         return found or bool(code_cols)
     splits = _split_columns(header, real_cells(table.rows[hdr_i - 1]) if hdr_i else [])
     found = False

@@ -22,13 +22,14 @@ from pipeline.extract.cells import Val, flat, num_of, real_cells, sq
 from pipeline.extract.recognisers.context import TOTAL_LABEL, Ctx, _money, _table_unit, add_amount
 from pipeline.extract.templates.columns import LISTED, periods
 from pipeline.extract.vocabulary import table_pattern
-from pipeline.lexicon import entry
+from pipeline.lexicon import entry, pattern
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
 from pipeline.normalize.names import unit_key
 from pipeline.normalize.text import to_halfwidth
 
 _NOT_AMOUNT = table_pattern("line_items.not_summable")
+_CODE_HEAD = pattern("classification", "code_heading")  # 科目编码 over 类 | 款 | 项: codes, never amounts
 _BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -128,7 +129,7 @@ def _own_unit(ctx: Ctx, label: str) -> bool:
 def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     first = _first_data_row(table)
     if not first:
-        return _read_list(table, ctx)
+        return read_list(table, ctx)
     fy = next((r["fiscal_year"] for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
@@ -138,7 +139,7 @@ def read_fund_matrix(table: Table, ctx: Ctx) -> bool:
     meaning = {k: _column_meaning(p, fy) for k, p in paths.items()}
     total_col = next((k for k in numeric_cols if meaning.get(k, (None,))[0] == "total"), None)
     if total_col is None:
-        return _read_list(table, ctx)  # a list (its first row of figures may be a unit's code beside its amount)
+        return read_list(table, ctx)  # a list (its first row of figures may be a unit's code beside its amount)
     codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 部门代码 …
     sources = {k: m[0] for k, m in meaning.items() if k not in codes and m[0] not in (None, "total")}
     if len(set(sources.values())) < 3 or len(set(sources.values())) < len(sources):
@@ -190,7 +191,7 @@ def _list_count() -> re.Pattern[str]:
     return re.compile(entry("tables", "fund_matrix.list_count"))
 
 
-def _read_list(table: Table, ctx: Ctx) -> bool:
+def read_list(table: Table, ctx: Ctx) -> bool:
     """A 政府采购 list with one amount column (总计) and no sources (江苏 政府采购预算表): its 合计 row
     is the procurement budget, any other row a `listed` line with its printed texts as label
     (categories, projects and items alike: none of them is summed). A list of projects with one
@@ -205,7 +206,9 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
     titles = _title_rows(table, first)
     paths = _paths(table, [i for i in range(first) if i not in titles])
     data = [real_cells(r) for r in table.rows[first:]]
-    codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) for w in p)}  # 单位编码, 序号
+    codes = {k for k, p in paths.items() if any(_NOT_AMOUNT.search(w) or _CODE_HEAD.search(w) for w in p)}  # 单位编码, 序号, 类 | 款 | 项
+    # a head printed on two header lines (数量 over 数量: a text rendering repeats a merged cell) is one head
+    paths = {k: [w for j, w in enumerate(p) if j == 0 or w != p[j - 1]] for k, p in paths.items()}
     codes |= {k for k, p in paths.items() if len(p) == 1 and _list_count().match(p[0])}  # 人数: a count
     numeric_cols = {c.col for r in data for c in r if num_of(table, c) is not None and c.col not in codes}
     if len(numeric_cols) != 1:
@@ -213,21 +216,24 @@ def _read_list(table: Table, ctx: Ctx) -> bool:
     head = paths.get(min(numeric_cols), [])
     inside = [" ".join(c.text for c in real_cells(table.rows[i])) for i in titles]
     subject = _subject([*reversed(inside), *reversed(ctx.titles)])
-    if not (subject == "procurement" and _column_meaning(head, fy)[0] == "total"
-            or subject in ("project", "meeting", "training") and len(head) == 1 and _list_amount().match(head[0])):
+    amount_head = len(head) == 1 and bool(_list_amount().match(head[0]))  # 金额, 项目金额, 预算金额
+    if not (subject == "procurement" and (_column_meaning(head, fy)[0] == "total" or amount_head)
+            or subject in ("project", "meeting", "training") and amount_head):
         return False
     col = min(numeric_cols)
     unit = _table_unit(table, ctx, [t for p in paths.values() for t in p]) or DEFAULT_MONEY_UNIT
     read = False
     for cells in data:
         tv = next((num_of(table, c) for c in cells if c.col == col), None)
-        labels = [flat(c.text) or "" for c in cells if c.col < col and sq(c.text) and num_of(table, c) is None]
+        # a code column's own text (规格型号 次) is no label; 合计 printed in or across the code columns is
+        labels = [flat(c.text) or "" for c in cells if c.col < col and sq(c.text) and num_of(table, c) is None
+                  and (c.col not in codes or c.colspan > 1 or TOTAL_LABEL.match(sq(c.text)))]
         if tv is None or not labels:
             continue
         for c in cells:
             if c.col in codes and sq(c.text):
                 ctx.ignore(c)  # a unit's code (116001), a row number, a count of people: never an amount
-        if _is_total(cells):
+        if _is_total(cells) or TOTAL_LABEL.match(sq(labels[0])):  # 合计 under 采购项目, right of the codes
             read = add_amount(ctx, subject, stage, tv, unit, "fund_matrix", labels[0]) or read
         else:
             read = add_amount(ctx, LISTED, stage, tv, unit, "fund_matrix", " / ".join(labels)) or read
