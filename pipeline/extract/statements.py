@@ -270,6 +270,9 @@ class Statement:
     ref: str | None = None  # set by the caller once the figure is placed (source_ref)
     level_of: Statement | None = None  # for an earlier period's figure: the level it is the prior of
     parts_complete: bool = False  # its 其中 list names every part the text announced (主要有A、B二类支出)
+    # a percentage change printed before its amount (同比增长10.85%,增收2,798万元): (direction, pct),
+    # waiting for that amount in the same clause run
+    pending_pct: tuple[int, tuple[Decimal, str, int, int, int]] | None = None
     in_reason: bool = False  # stated inside the reason for a change (…增长的主要原因是:…新增补助25万元)
 
     @property
@@ -320,6 +323,9 @@ class Rate:
     label: str
     sentence: int
     joined: bool = False  # True when it became the rate of a stated level
+
+
+_PENDING_GAP = re.compile(r"[\s%,，、]")
 
 
 def listed_project(text: str) -> str | None:
@@ -840,6 +846,11 @@ def read_statements(printed: str, default_measure: str | None,
                                               against=against))
                         if group_open:
                             group.append(changes[-1])
+                        elif level.pending_pct is not None and level.pending_pct[0] == changes[-1].direction \
+                                and not _PENDING_GAP.sub("", text[level.pending_pct[1][4] : a + ns]).replace(word, "", 1):
+                            # "同比增长14.6%,增收4,376万": the percentage printed just before is this change's
+                            changes[-1].pct = level.pending_pct[1]
+                            level.pending_pct = None
                     else:
                         flow.skip(a + ns, a + ne, skip_reason)
                 else:
@@ -1383,6 +1394,8 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
                 not any(c.level is lv for c in changes):
             changes.append(Change(lv, _direction(word, g), word, None, "", lv.unit, lv.factor, 0, *pct[3:],
                                   pct=pct))
+        elif lv is not None and lv.prior is None and _direction(word, g) and not any(c.level is lv for c in changes):
+            lv.pending_pct = (_direction(word, g), pct)  # its amount may follow (…增长10.85%,增收2,798万元)
         return
     if label.rstrip().endswith(g.threshold_before):
         return  # a threshold a rule sets, not a rate the report states

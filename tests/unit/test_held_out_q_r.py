@@ -286,3 +286,21 @@ def test_a_spending_list_with_a_voucher_column() -> None:
                    ("total_spending", "支出合计", "46.5")}
     df, _ = check_text(SPENDING_DETAILS)
     assert failures(df).empty
+
+
+# R 1905 (黄平县 2022 budget execution, read by hand): the percentage printed before its change's
+# amount (同比增长14.6%,增收4,376万) is that change's: 4376 / (30161 - 4376) = 16.97 %, not 14.6 %;
+# the sentence before it (10.85 %, 2,798 on 28,583) agrees.
+PCT_FIRST = ("黄平县2022年预算执行情况的报告\n"
+             "地方一般公共预算收入完成28,583万元(自然口径),占调整预算105.47%,同比增长10.85%,增收2,798万元,完成排名全州第6位。"
+             "地方一般公共预算收入(同口径)完成30,161万元,同比增长14.6%,增收4,376万元。\n")
+
+
+def test_a_percentage_before_its_changes_amount_is_that_changes() -> None:
+    ex = extract(read_text(PCT_FIRST.encode("utf-8")), "d")
+    got = {(f["reported_text"], f["pct_text"]) for f in ex.fact_changes}
+    assert got == {("2,798", "10.85"), ("4,376", "14.6")}
+    df, _ = check_text(PCT_FIRST)
+    f = failures(df)
+    assert list(f["check_name"]) == ["change_matches_figures"]
+    assert "16.97%" in f["detail"].iloc[0]
