@@ -470,7 +470,14 @@ def _is_metadata(text: str) -> bool:
     if re.match(rf"^[\s•·\-|]*{ident.words('site_welcome')}", text):
         return True  # '欢迎来到X网站!': the site's welcome, never part of a title
     return bool(re.search(rf"(?:^|[\s|•·\-])[\[【]?\s*(?:{_meta_fields()})\s*[\]】]?\s*[:：|]", text)) \
-        or _bare_label(text)
+        or _bare_label(text) or _label_row(text)
+
+
+def _label_row(text: str) -> bool:
+    """A row of metadata labels and values printed without colons ('发布机构 金凤区财政局 责任部门
+    金凤区财政局 关 键 字 …'): three labels of three or more characters, or two with a publisher."""
+    found = {m.group(0) for m in re.finditer(_meta_fields(), text) if len(m.group(0)) >= 3}
+    return len(found) >= 3 or len(found) >= 2 and re.search(ident.words("publisher_field"), text) is not None
 
 
 def _label_alone(text: str) -> bool:

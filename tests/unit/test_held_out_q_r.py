@@ -304,3 +304,22 @@ def test_a_percentage_before_its_changes_amount_is_that_changes() -> None:
     f = failures(df)
     assert list(f["check_name"]) == ["change_matches_figures"]
     assert "16.97%" in f["detail"].iloc[0]
+
+
+# Q 1806 (金凤区 2017 水利发展资金, read by hand): the page's metadata printed as rows of labels and
+# values without colons (发布机构 金凤区财政局 责任部门 金凤区财政局 关 键 字 …) was taken for the title,
+# and the unit became '金凤区财政局责任部门金凤区财政局'.
+METADATA_ROWS = """本站已启用无障碍浏览系统,欢迎点击访问!
+索 引 号 640106-106/2018-28365 文  号 银金财发〔2018〕55号 生成日期 2018-06-12
+发布机构 金凤区财政局 责任部门 金凤区财政局 关 键 字 水利发展资金绩效
+公开方式 主动公开 公开时限 长期公开 是否有效 有效
+
+金凤区2017年度中央财政水利发展资金绩效自评报告
+
+2017年中央财政下达我区水利发展资金500万元,实际支出480万元,执行率96%。
+"""
+
+
+def test_rows_of_metadata_labels_without_colons_are_no_title() -> None:
+    ex = extract(read_text(METADATA_ROWS.encode("utf-8")), "d")
+    assert [(r["fiscal_year"], r["unit_name"]) for r in ex.reports] == [(2017, "金凤区财政局")]
