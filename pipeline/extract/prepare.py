@@ -258,7 +258,7 @@ def prepare(doc: Document) -> Document:
     if fold_fullwidth_figures(doc):
         doc.warnings.append("figures printed in full-width digits were read as ASCII digits")
     if restore_dash_years(doc):
-        doc.warnings.append("the character 年 printed as a dash was read as 年")
+        doc.warnings.append("a dash printed for the year character was read as that character")
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
     if join_figure_lines(doc):
