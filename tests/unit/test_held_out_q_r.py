@@ -323,3 +323,42 @@ METADATA_ROWS = """本站已启用无障碍浏览系统,欢迎点击访问!
 def test_rows_of_metadata_labels_without_colons_are_no_title() -> None:
     ex = extract(read_text(METADATA_ROWS.encode("utf-8")), "d")
     assert [(r["fiscal_year"], r["unit_name"]) for r in ex.reports] == [(2017, "金凤区财政局")]
+
+
+# R 1915 (沙坪坝区 2017 财政决算报告, read by hand): a government's balance table prints each side's
+# 执行数 (reported during the year) and 决算数 (the final accounts). The final figure is the row's;
+# the 执行数 column was read as the executed figure (转移性支出 445406 for the final 445891).
+BALANCE_FINAL = """沙坪坝区2017年财政决算(草案)报告
+表1:2017 年全区一般公共预算收支决算平衡表 | |||||
+单位:万元 | |||||
+科目名称 |
+执行数 |
+决算数 |
+科目名称 |
+执行数 |
+决算数 |
+收入总计 |
+1381129 |
+1381612 |
+支出总计 |
+1381129 |
+1381612 |
+一、一般公共预算收入 |
+671163 |
+671163 |
+一、一般公共预算支出 |
+935723 |
+935721 |
+税收收入 |
+492771 |
+492771 |
+二、转移性支出 |
+445406 |
+445891 |
+"""
+
+
+def test_a_final_column_beside_an_execution_column_is_the_rows_figure() -> None:
+    ex = extract(read_text(BALANCE_FINAL.encode("utf-8")), "d")
+    table = {f["reported_text"] for f in ex.fact_executions if f.get("table_kind")}
+    assert "445891" in table and "445406" not in table and "935723" not in table

@@ -115,6 +115,15 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     parent: tuple[int, str | None] | None = None  # (ordinal level, line item) of the row items nest under
     classes_read = False
     main, *breakdown = amount_is
+    # 执行数 | 决算数 (a government's 决算平衡表): two executed columns, the second the final
+    # accounts of the figure the first reported during the year. The final one is the row's
+    # figure; the earlier one is no split of it and is set aside.
+    finals = [k for k in breakdown if FINAL_WORD in sq(header[k].text) and stage_of(sq(header[k].text)) == "executed"]
+    if finals and FINAL_WORD not in sq(header[main].text) and stage_of(sq(header[main].text)) == "executed":
+        for r in wide:
+            if r[main] is not None and r[main] is not r[label_i]:
+                ignored.append(r[main])
+        main, breakdown = finals[0], [k for k in breakdown if k != finals[0]]
     economic = side > 0 and any(w in sq(header[label_i].text) for w in _ECONOMIC)
     stage = _stage(ctx, sq(header[main].text), final)
     for r in wide:
