@@ -4,6 +4,10 @@
 -- 自然资源局 2024 年度部门决算表 in the report of 上海市普陀区规划和自然资源局 (the district dropped: the
 -- city's bureau) — is a name left from another report or template. Headings are the short paragraphs
 -- report_year_consistency reads; placeholders (XX局) are placeholder_text's.
+-- In running text too, the unit's full name is printed as it is: a name that differs from it only in
+-- its conjunction (和 / 与 / 及) — 上海市普陀区规划与自然资源局 in the report of 上海市普陀区规划和自然资源局
+-- (p.26, three times) — names the unit otherwise. Only the full name, only its conjunction: another
+-- body's name (普陀区民政局) is never a variant of the unit's.
 WITH r AS (
     SELECT document_id, min(report_id) AS report_id, any_value(unit_name) AS unit_name
     FROM reports WHERE unit_name IS NOT NULL GROUP BY document_id HAVING count(DISTINCT unit_name) = 1
@@ -20,17 +24,31 @@ WITH r AS (
     SELECT n.*, r.unit_name, r.report_id FROM named n JOIN r USING (document_id)
     WHERE length(n.unit) >= 4 AND NOT regexp_matches(n.unit, '[XxＸ×]{2}')
       AND NOT contains(r.unit_name, n.unit) AND NOT contains(n.unit, r.unit_name)
+), variant AS (
+    -- the unit's full name with any of its conjunctions written as another one
+    SELECT b.document_id, b.block_index, b.page, b.para_index,
+           unnest(regexp_extract_all(regexp_replace(b.text, '\s', '', 'g'),
+                                     regexp_replace(r.unit_name, '[和与及]', '[和与及]', 'g'))) AS unit
+    FROM blocks b JOIN r USING (document_id)
+    WHERE b.kind = 'paragraph' AND regexp_matches(r.unit_name, '^[^()（）\[\].*+?|\\^$]+$')
+      AND regexp_matches(r.unit_name, '\p{Han}[和与及]\p{Han}')
+), bad_all AS (
+    SELECT document_id, block_index, page, para_index, unit FROM bad
+    UNION ALL
+    SELECT v.document_id, v.block_index, v.page, v.para_index, v.unit FROM variant v JOIN r USING (document_id)
+    WHERE v.unit <> r.unit_name
 ), agg AS (
     SELECT document_id, count(*) AS n,
            string_agg(format('「{}」 @{}', unit, concat_ws(';', 'page=' || page, 'para=' || para_index)), '; '
                       ORDER BY block_index) AS places
-    FROM bad GROUP BY ALL
+    FROM bad_all GROUP BY ALL
 )
 SELECT r.document_id, r.report_id, NULL AS project_id, 'unit_name_consistency' AS check_name, 'error' AS severity,
        0.0 AS expected, CAST(coalesce(a.n, 0) AS DOUBLE) AS observed, -CAST(coalesce(a.n, 0) AS DOUBLE) AS difference,
        0.0 AS tolerance, a.n IS NULL AS passed,
        CASE WHEN a.n IS NULL THEN format('各标题所写单位与报告单位 {} 一致', r.unit_name)
-            ELSE format('报告单位为 {}，但 {} 处标题写作他名: {}', r.unit_name, a.n, a.places) END AS detail,
+            ELSE format('报告单位为 {}，但 {} 处标题或正文写作他名: {}', r.unit_name, a.n, a.places) END AS detail,
        a.places AS source_refs
 FROM r LEFT JOIN agg a USING (document_id)
 WHERE EXISTS (SELECT 1 FROM named n WHERE n.document_id = r.document_id AND length(n.unit) >= 4)
+   OR EXISTS (SELECT 1 FROM variant v WHERE v.document_id = r.document_id)

@@ -108,7 +108,8 @@ def _failed(tmp_path: Path, name: str, text: str) -> list[tuple]:
 
 def test_row_split_sum_holds_on_the_page_and_finds_a_planted_error(tmp_path):
     ok = _failed(tmp_path, "ok", PUTUO)
-    assert len(ok) == 8 and all(p for p, *_ in ok)  # every row with a part, blanks as 0
+    # every row with a part, blanks as 0, and the 合计 row (2,940.05 = 2,336.91 + 603.14)
+    assert len(ok) == 9 and all(p for p, *_ in ok)
     bad = _failed(tmp_path, "bad", PUTUO.replace("1,511.89 | 1,503.52 | 8.37 |", "1,511.89 | 1,503.52 | 8.73 |"))
     failed = [(e, o, d) for p, e, o, d in bad if not p]
     assert len(failed) == 1
@@ -122,8 +123,8 @@ def test_two_level_header_row_total_and_nested_part(tmp_path):
     assert got[("func:216", "basic")] == "2,979.13" and got[("func:216", "project")] == "296.25"
     assert got[("func:216", "personnel")] == "2,736.37" and got[("func:216", "public_operating")] == "242.76"
     ok = _failed(tmp_path, "ok", WUXI)
-    # 合计 = 基本 + 项目 and 基本(小计) = 人员 + 公用 on each of the 5 rows
-    assert len(ok) == 10 and all(p for p, *_ in ok)
+    # 合计 = 基本 + 项目 and 基本(小计) = 人员 + 公用 on each of the 5 rows and on the 合计 row
+    assert len(ok) == 12 and all(p for p, *_ in ok)
     bad = _failed(tmp_path, "bad", WUXI.replace("<td>2,736.37</td>", "<td>2,763.37</td>"))
     failed = [(round(e), round(o)) for p, e, o, _d in bad if not p]
     assert failed == [(29_791_300, 30_061_300)]  # 基本支出 2,979.13 vs 2,763.37 + 242.76
