@@ -198,7 +198,7 @@ def ordinal_level(label: str) -> tuple[int | None, str]:
     return None, s
 
 
-def _prefix_only(text: str) -> bool:
+def prefix_only(text: str) -> bool:
     """'其中:' printed in a cell of its own."""
     return any(p.fullmatch(text) or (m := p.match(text)) is not None and m.end() == len(text)
                for p in _columns_file()[1].prefixes)
@@ -668,7 +668,7 @@ def _split_label(texts: list[SCell]) -> tuple[list[tuple[int | None, str, SCell]
     # cut where a numbering starts; other spaces stay inside the label.
     for c in texts:
         for tok in c.text.split():
-            if is_ordinal_only(tok) or _prefix_only(tok):
+            if is_ordinal_only(tok) or prefix_only(tok):
                 pending += tok
                 continue
             if pending or not units or units[-1][1] is not c or ordinal_level(tok)[0] is not None:

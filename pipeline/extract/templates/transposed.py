@@ -12,6 +12,17 @@ initial; none read when the report has no default) and of the period the year sa
 report's fiscal year → current, an earlier one → prior). A row with a count of figures that does
 not fit, a year after the report's, or a label that is no year (2016年比2015年增减%) stays in
 `unrecognised` with the reason — a column is never guessed.
+
+Two more layouts print line items across:
+- units as rows (columns.toml [transposed] unit_headers: 机构名称 | 收入合计 | 其中: | 上年结转 | …, then
+  one row per unit): a summary row (…汇总) or a table's only row is the report's own line items, every
+  other row a `listed` line named by its row and column; executed when the title says so (…收入情况),
+  else the report's own stage, else not read;
+- items over repeated stage columns with one row of figures (Shanghai's 三公 table: 合计 | 因公出国(境)费
+  | 公务用车购置及运行维护费 | 公务接待费, then 小计 | 公务用车购置费 | 公务用车运行维护费 under the vehicle
+  item, then 预算数 | 决算数 under each item, then twelve figures): the second header row takes its
+  parent's place; the stage columns must repeat alike under every item and the figures must be
+  exactly one per column, or nothing is read.
 """
 
 from __future__ import annotations
@@ -28,9 +39,9 @@ from pipeline.extract.templates.columns import (
     DISCLOSURE_DIR,
     LISTED,
     TableTemplate,
-    _prefix_only,
     column_of,
     periods,
+    prefix_only,
     row_code,
     table_templates,
 )
@@ -232,9 +243,9 @@ def _unit_header(cells: list[SCell], i: int) -> _UnitTable | None:
             continue
         heads: list[SCell] = []
         j = i + 1
-        while j < len(cells) and (cells[j].empty or _prefix_only(cells[j].text) or
+        while j < len(cells) and (cells[j].empty or prefix_only(cells[j].text) or
                                   _figure(cells[j]) is None and row_code(t, cells[j].text) is not None):
-            if not cells[j].empty and not _prefix_only(cells[j].text):
+            if not cells[j].empty and not prefix_only(cells[j].text):
                 heads.append(cells[j])
             j += 1
         if len(heads) < 2 or j + 1 >= len(cells) or _figure(cells[j]) is not None or _figure(cells[j + 1]) is None:
