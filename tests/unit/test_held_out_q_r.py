@@ -362,3 +362,16 @@ def test_a_final_column_beside_an_execution_column_is_the_rows_figure() -> None:
     ex = extract(read_text(BALANCE_FINAL.encode("utf-8")), "d")
     table = {f["reported_text"] for f in ex.fact_executions if f.get("table_kind")}
     assert "445891" in table and "445406" not in table and "935723" not in table
+
+
+def test_a_spanning_header_printed_as_ragged_bar_rows_is_never_guessed() -> None:
+    """The same Shanghai table printed as `|` rows: the item row (4 cells), the second header row
+    (3), the stage row (12) and the figures (12) carry no spans, so which item each figure is under
+    is not printed. It was read as 合计 683.51 | 公务用车购置费 358.18 | 公务用车运行维护费 80.00 | …
+    (column_items); now nothing is stored, rather than wrong facts."""
+    rows = ["| 合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | 公务接待费 |",
+            "| 小计 | 公务用车购置费 | 公务用车运行维护费 |",
+            "| " + " | ".join(["预算数", "决算数"] * 6) + " |",
+            "| 683.51 | 358.18 | 80.00 | 0.00 | 415.40 | 316.57 | 105.00 | 104.03 | 310.40 | 212.55 | 188.11 | 41.61 |"]
+    got = _sangong_table_facts(SHANGHAI_TITLE + "单位:万元\n" + "\n".join(rows) + "\n")
+    assert got <= SHANGHAI_EXPECTED

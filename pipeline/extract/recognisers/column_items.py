@@ -58,6 +58,20 @@ def _item(t: TableTemplate, header: list[list[Cell]], col: int) -> tuple[str, st
     return None
 
 
+def _width(row: list[Cell]) -> int:
+    return max((c.col + c.colspan - 1 for c in row), default=0)
+
+
+def _ragged(header: list[list[Cell]], below: list[Cell]) -> bool:
+    """A header whose rows are shorter or longer than the row under them, with no merged cell
+    anywhere (a text rendering of a spanning header: '| 合计 | 因公出国(境)费 | … |' over '| 小计 |
+    公务用车购置费 | … |' over twelve stage cells): which column each header cell stands over is not
+    printed, so the columns are never guessed."""
+    if any(c.colspan > 1 for r in [*header, below] for c in r):
+        return False
+    return any(r and _width(r) != _width(below) for r in header)
+
+
 def read_column_items(table: Table, ctx: Ctx) -> bool:
     t = _template()
     if t is None:
@@ -68,6 +82,8 @@ def read_column_items(table: Table, ctx: Ctx) -> bool:
     if not s:
         return _read_one_row(table, ctx, t, rows) or _read_unit_rows(table, ctx, t, rows)
     header = rows[:s]
+    if _ragged(header, rows[s]):
+        return False
     named = {code for r in header for c in r if sq(c.text) and (code := row_code(t, c.text))}
     if len(named) < 2:
         return False
@@ -101,6 +117,8 @@ def _read_one_row(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Cell
     if any(sq(c.text) and num_of(table, c) is None for c in rows[s]):
         return False  # a labelled row: not a line of figures under column items
     header = rows[:s]
+    if _ragged(header, rows[s]):
+        return False
     fy = next((r.get("fiscal_year") for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     cols: dict[int, tuple[str, str, bool]] = {}  # col → (item, header words, from the template)
     period: dict[int, str | None] = {}  # col → its period, from a year over it (2025年预算数 | 2026年预算数)
