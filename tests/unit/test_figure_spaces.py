@@ -5,6 +5,7 @@ with each closed space kept so a figure's characters still point at the printed 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pipeline.extract import extract
@@ -83,3 +84,26 @@ def test_extracting_a_read_document_again_gives_the_same_facts() -> None:
     doc = read_document(path.read_bytes(), Settings(), None)
     first, second = extract(doc, "d"), extract(doc, "d")
     assert [f["source_ref"] for f in first.fact_executions] == [f["source_ref"] for f in second.fact_executions]
+
+
+def test_two_years_compared_in_a_header_set_apart_stay_one_cell() -> None:
+    """real-dev 143 (a hospital's 对比表) exported with spaces around figures: its header '项目及编号
+    2016 年度 2017 年度 2017 比 2016 增减' lost every column (the comparison became four cells)."""
+    from pathlib import Path
+
+    import pytest
+
+    src = Path(__file__).resolve().parents[2].parent / "shared" / "real-dev" / "143.txt"
+    if not src.is_file():
+        pytest.skip("../shared/real-dev is not beside the clone")
+    raw = src.read_text(encoding="utf-8")
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", raw)
+    assert "2017 比 2016 增减" in spaced
+
+    def facts(text: str) -> list[tuple]:
+        ex = extract(read_text(text.encode("utf-8")), "d")
+        return sorted((f["line_item"], f["period"], str(f["executed_yuan"])) for f in ex.fact_executions)
+
+    printed = facts(raw)
+    assert len(printed) == 18
+    assert facts(spaced) == printed

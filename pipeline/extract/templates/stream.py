@@ -26,6 +26,9 @@ _FIGURES = rf"[-−]?\d[\d.,]*%?(?:{money_unit_alternation()})?"
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _YEAR_OF = re.compile(rf"(?:19|20)\d\d(?={re.escape(word('tables', 'year_word'))})")
 _YEAR_APART = re.compile(rf"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+(?={re.escape(word('tables', 'year_word'))})")
+# '2017 比 2016 增减' (a PDF export's spaces around figures): the comparison is one header cell
+_YEARS_COMPARED = re.compile(rf"(?<![\d.])((?:19|20)\d\d)[\s\u00a0\u3000]+({word('tables', 'compare_word')})"
+                             rf"[\s\u00a0\u3000]+((?:19|20)\d\d)[\s\u00a0\u3000]*")
 
 
 @dataclass
@@ -94,7 +97,7 @@ def _line_cells(text: str, words: tuple[str, ...]) -> list[str]:
     # words are cells (a label printed with a space is rejoined by the engine). A year set
     # apart from its 年 ('2022 年决算数', PDF spacing) stays in its cell. A line of single
     # characters set apart ('合 计', '项 目') is one letter-spaced word.
-    words = [w for w in _SPACES.split(_YEAR_APART.sub(r"\1", text.strip())) if w]
+    words = [w for w in _SPACES.split(_YEARS_COMPARED.sub(r"\1\2\3", _YEAR_APART.sub(r"\1", text.strip()))) if w]
     if 1 < len(words) <= 4 and all(_HAN.fullmatch(w) for w in words):
         return ["".join(words)]
     return words
