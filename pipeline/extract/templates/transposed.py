@@ -172,22 +172,8 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
     unit = next((u for c in cells[max(0, tbl.start - 6) : tbl.start] if (u := detect_money_unit(c.text))), None)
     unit = unit or ctx.money_unit_hint or _DEFAULT_UNIT
     width = len(tbl.codes)
-    k = tbl.end
-    while k < len(cells):
-        if cells[k].empty:
-            k += 1
-            continue
-        if _figure(cells[k]) is not None:
-            break  # figures without a row label: the table is over
-        label = cells[k]
-        e = k + 1
-        while e < len(cells) and (cells[e].empty or _figure(cells[e]) is not None):
-            e += 1
-        figs = list(cells[k + 1 : e])
-        while figs and figs[-1].empty:
-            figs.pop()  # runs of empty cells padding a `|` row
-        if not figs:
-            break  # text after text: the table is over
+    rows, tbl.end = _labelled_rows(cells, tbl.end)
+    for label, figs in rows:
         year = _year_of(label.text)
         reason = None
         if year is None:
@@ -203,7 +189,6 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
         if reason is not None:
             for c in figs:
                 _unrec(ctx, c, label.text, reason)
-            k = e
             continue
         period = "current" if year == fy else "prior"
         name = f"template:{tbl.template.name}"
@@ -219,8 +204,29 @@ def _read(cells: list[SCell], tbl: _Table, ctx: Ctx, used: set[str]) -> None:
                 add_budget(ctx, None, code, stage, v, unit, name, lab)
                 ctx.ex.fact_budgets[-1]["period"] = period
             used.add(c.ref)
+
+
+def _labelled_rows(cells: list[SCell], k: int) -> tuple[list[tuple[SCell, list[SCell]]], int]:
+    """From k, each row's label and the figures (empty cells kept) printed after it, up to the
+    first figure without a label or the first text after text; and where the table ends."""
+    rows: list[tuple[SCell, list[SCell]]] = []
+    while k < len(cells):
+        if cells[k].empty:
+            k += 1
+            continue
+        if _figure(cells[k]) is not None:
+            break  # figures without a row label: the table is over
+        e = k + 1
+        while e < len(cells) and (cells[e].empty or _figure(cells[e]) is not None):
+            e += 1
+        figs = list(cells[k + 1 : e])
+        while figs and figs[-1].empty:
+            figs.pop()  # runs of empty cells padding a `|` row
+        if not figs:
+            break  # text after text: the table is over
+        rows.append((cells[k], figs))
         k = e
-    tbl.end = k
+    return rows, k
 
 
 @dataclass
@@ -264,24 +270,7 @@ def _read_units(cells: list[SCell], tbl: _UnitTable, ctx: Ctx, used: set[str]) -
         rep.get("report_kind") or ctx.report_kind, rep.get("title"))
     unit = detect_money_unit(before) or ctx.money_unit_hint or _DEFAULT_UNIT
     width = len(tbl.codes)
-    rows: list[tuple[SCell, list[SCell]]] = []
-    k = tbl.end
-    while k < len(cells):
-        if cells[k].empty:
-            k += 1
-            continue
-        if _figure(cells[k]) is not None:
-            break
-        e = k + 1
-        while e < len(cells) and (cells[e].empty or _figure(cells[e]) is not None):
-            e += 1
-        figs = list(cells[k + 1 : e])
-        while figs and figs[-1].empty:
-            figs.pop()
-        if not figs:
-            break
-        rows.append((cells[k], figs))
-        k = e
+    rows, k = _labelled_rows(cells, tbl.end)
     name = f"template:{tbl.template.name}"
     for label, figs in rows:
         own = _unit_rows().summary.search(_sq(label.text)) is not None or len(rows) == 1
