@@ -557,7 +557,13 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             return ident.extend(label, near)  # a project's title names the project, its form the unit
         return ident.extend(titled, near)
     if titled:  # a place: the unit of that place the page names, or the area as a whole
-        unit = ident.extend(titled, near)
+        # The finance body publishes its place's reports ('来源:海林市财政局' over '海林市2024年度…
+        # 补助资金绩效评价工作自评报告'): as the page's publisher it does not name the reporting
+        # unit, unless the text says the finance body evaluated itself (我市财政局对…进行了绩效自评).
+        # A government's budget or accounts are the finance body's own report (巫溪县2022年预算执行…的说明
+        # published by 巫溪县财政局), as real-dev reads them.
+        keeps = s.kind in ("budget", "final_accounts") or re.search(ident.words("finance_self"), "".join(head[:20]))
+        unit = ident.extend(titled, [u for u in near if keeps or u in own or u not in publishers])
         if unit == titled:  # '泉州台商区' in the title, '泉州台商投资区' in the text
             unit = titled = ident.full_area(titled, head)
         if unit == titled and (body := ident.body_of_area(titled, head)):

@@ -104,7 +104,8 @@ def test_a_short_publisher_of_the_titles_level_is_that_areas_body() -> None:
 def test_a_name_cut_inside_its_bracket_keeps_what_is_before_it() -> None:
     # O 1623: 发布机构: 宁国市财政局(市国资委、市金融监管局) gave 宁国市财政局(市国资委
     text = ("发布机构: 宁国市财政局(市国资委、市金融监管局) 主题分类: 财政、金融、审计\n"
-            "宁国市中央对地方转移支付2023年度绩效自评报告(农业保险保费)\n2023年下达资金500万元。\n")
+            "宁国市中央对地方转移支付2023年度绩效自评报告(农业保险保费)\n"
+            "根据有关通知,我市财政局对政策性农业保险保费补贴转移支付进行了绩效自评。\n2023年下达资金500万元。\n")
     assert _units(text) == ["宁国市财政局"]
 
 
