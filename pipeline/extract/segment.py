@@ -170,7 +170,7 @@ def _section_title(blocks: list) -> tuple[str, str, int] | None:
 
 def _year_from(text: str) -> int | None:
     m = _YEAR.search(text) or re.search(r"(?<!\d)(20\d\d)\s*$", text)
-    return int(m.group(1)) if m else None
+    return int(m.group(1).replace(" ", "")) if m else None
 
 
 def _majority_year(texts: list[str]) -> int | None:
@@ -181,7 +181,7 @@ def _majority_year(texts: list[str]) -> int | None:
         # "比2018年减少…", "较2023年预算": the year compared with, not the one reported.
         t = pattern("segments", "years.compared_year").sub("", t)
         for m in _YEAR.finditer(t):
-            counts[int(m.group(1))] += 1
+            counts[int(m.group(1).replace(" ", ""))] += 1
     if not counts:
         return None
     best = max(counts.values())
@@ -389,13 +389,20 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
                 return z
         return y
     for t in body:
-        if m := _PAREN_YEAR.search(t) or _LABELLED_YEAR.search(t):
+        if m := (_PAREN_YEAR.search(t) if _form_year_row(t, rows) else None) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
     # A form printed one cell per line: its period's label and value on lines of their own.
     if m := pattern("segments", "years.period_year").search("\n".join(body)):
         return int(m.group(1))
     # the page's metadata may be printed as a table row ('[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | …')
     return _majority_year(body) or _han_year(body) or _publication_year(paras[:40] + [r for r in rows[:6] if _is_metadata(r)])
+
+
+def _form_year_row(text: str, rows: list[str]) -> bool:
+    """Where a bracketed year is a form's period: a paragraph, or a table row of one or two cells
+    ('（2022年度）' under a form's title). In a row of a listing it belongs to a name (R 1922's
+    信安湖…维护项目(2021年度) | 318 | 良: a project of last year's evaluated in 2022)."""
+    return text not in rows or sum(1 for c in text.split("|") if c.strip()) <= 2
 
 
 def _han_year(texts: list[str]) -> int | None:

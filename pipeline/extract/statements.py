@@ -106,6 +106,7 @@ class Grammar:
     figure: re.Pattern[str]
     percent: re.Pattern[str]
     project_subject: re.Pattern[str]
+    counted: re.Pattern[str]
     year: re.Pattern[str]
     prior_marker: re.Pattern[str]
     as_of: re.Pattern[str]
@@ -199,7 +200,7 @@ def grammar() -> Grammar:
                           rf"|{number.replace('?P<n>', '?P<pn>')}"
                           rf"{glue['prior_number_after'].replace('{changes}', changes).replace('{money}', money)}"),
         percent=re.compile(rf"{number}\s*(?P<u>%|％)"),
-        project_subject=re.compile(cfg["subject"]["project"]),
+        project_subject=re.compile(cfg["subject"]["project"]), counted=re.compile(cfg["subject"]["counted"]),
         year=re.compile(cfg["subject"]["year"]), prior_marker=re.compile(cfg["subject"]["prior_marker"]),
         as_of=re.compile(cfg["subject"]["as_of"]),
         class_path=re.compile(cfg["subject"]["class_path"]), class_mark=re.compile(cfg["subject"]["class_mark"]),
@@ -934,6 +935,8 @@ def read_statements(printed: str, default_measure: str | None,
                 item = (last.line_item, last.item_label, 0)
             if item is None and bare:
                 item = _item_of(sent[: m.start()], g)  # the sentence's subject (“三公”经费…，实际支出为…)
+                if item is not None and g.counted.match(sent[item[2]: m.start()]):
+                    item = None  # a count of things (项目支出评价4个) is no subject of money
             if (item is None or item[0] in g.generic_items) and bare:
                 paths = list(g.class_path.finditer(text[: a + m.start()]))
                 if paths:

@@ -37,3 +37,38 @@ def test_the_finance_body_publishing_an_areas_report_is_not_its_unit() -> None:
 
 def test_the_finance_body_saying_it_evaluated_is_the_unit() -> None:
     assert _units(FINANCE_EVALUATES_ITSELF) == ["宁国市财政局"]
+
+
+def _years(text: str) -> list[int | None]:
+    return [r["fiscal_year"] for r in extract(read_text(text.encode("utf-8")), "d").reports]
+
+
+def test_a_year_broken_by_a_space_before_its_year_word() -> None:
+    # Q 1819 (岳阳县荣湾湖建设开发服务中心 2016, read by hand): the page's font split the year and lost
+    # 年 (printed as a dash, restored by layout.toml [dash_year]).
+    text = ("附件6\n岳阳县20 16 -度部门(单位)整体支出\n绩效评价自评报告\n"
+            "部门(单位)名称 岳阳县荣湾湖建设开发服务中心\n报告期:2017 -7 - 25\n一、部门(单位)基本概况\n")
+    assert _years(text) == [2016]
+    # a space inside other figures is no year: 20 16年 without 度 stays unread
+    assert _years("岳阳县部门整体支出绩效评价自评报告\n共建成20 16年来最多的设施。\n") != [2016]
+
+
+# R 1922 (a city finance bureau's 2022 evaluation results, read by hand; the city's name replaced
+# by spam on the mirror): the year of a listed project's name is not the report's, and a line
+# counted (项目支出评价4个) is not the subject of the funds that follow.
+RESULTS_NOTICE = (
+    "根据年度工作计划,我局组织开展了2022年重点项目绩效评价工作,现将评价情况通报如下:\n"
+    "2022年共对9个重点项目进行了评价,其中项目支出评价4个、政策评价3个、部门整体评价2个,涉及部门单位7个,资金17815.56万元。\n"
+    "序号 | 主管部门(单位) | 项目名称 | 资金量 (万元) | 评价等级 |\n"
+    "1 | 市体育局 | 世界围棋圣地专项 | 1424.74 | 良 |\n"
+    "2 | 市信安湖管理中心 | 信安湖堤防、码头、安全等设施维护项目(2021年度) | 318 | 良 |\n")
+
+
+def test_a_listed_projects_bracketed_year_is_not_the_reports() -> None:
+    assert _years(RESULTS_NOTICE) == [2022]
+
+
+def test_a_counted_line_is_no_subject_of_money() -> None:
+    ex = extract(read_text(RESULTS_NOTICE.encode("utf-8")), "d")
+    funds = [f for f in ex.fact_executions if f["executed_yuan"] == 178155600]
+    assert [f["line_item"] for f in funds] == ["stated"]
