@@ -91,6 +91,7 @@ class Grammar:
     threshold_before: tuple[str, ...]
     cell_target_before: tuple[str, ...]
     part_words: tuple[str, ...]
+    part_closers: tuple[str, ...]
     part_after: tuple[str, ...]
     announced_parts: re.Pattern[str]
     name_splitters: re.Pattern[str]
@@ -177,7 +178,8 @@ def grammar() -> Grammar:
         threshold_before=tuple(rate["threshold_before"]),
         cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
-        part_words=tuple(cfg["parts"]["words"]), part_after=tuple(cfg["parts"]["after_figure"]),
+        part_words=tuple(cfg["parts"]["words"]), part_closers=tuple(cfg["parts"]["closers"]),
+        part_after=tuple(cfg["parts"]["after_figure"]),
         announced_parts=re.compile(cfg["parts"]["announced"]),
         name_splitters=re.compile("|".join(map(re.escape, cfg["parts"]["name_splitters"]))),
         count_words=dict(cfg["parts"]["count_words"]),
@@ -896,6 +898,10 @@ def read_statements(printed: str, default_measure: str | None,
             if semicolon and said and measure not in g.kind_measures:
                 parts_open = []
             item = _item_of(label, g)
+            if item is not None and summed and label[: item[2] - len(item[1])].rstrip().endswith("、"):
+                # "该项目中央、省级、县级预算共安排546.23万元": the last of the items listed, summed with
+                # the others, names their total, not itself
+                item = ("total", label.strip()[-10:], 0)
             if item is not None and (path := _class_line(label, item, g)) is not None:
                 # "…其他政府性基金安排的支出（项）预算为10,493.00万元": the words name a classification line
                 # the figure is of, not the fund (or line) whose name is part of that line's
@@ -911,6 +917,8 @@ def read_statements(printed: str, default_measure: str | None,
             if item is None and bare and last is not None and parts_open and last.part_of is not None:
                 # "…费支出决算为7.8万元，完成预算10万元": a listed part's budget beside its execution
                 item = (last.line_item, last.item_label, 0)
+            if parts_open and label.lstrip(" ,，:：").startswith(g.part_closers):
+                parts_open = []  # progress on the whole (目前…已拨付), not another part of it
             sum_of_list = summed and bare and parts_open and not label.lstrip(" ,，:：").startswith(g.part_words)
             if sum_of_list:
                 # "…终南敬老院改造提升支出19.9983万元,包括…(works, no figures),总计支出69.9776万元;…": a bare
@@ -1427,6 +1435,11 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     # 59.74%": the rate is this year's).
     ex = next((s for s in reversed(out) if s.sentence == si and s.measure in ("executed", "income")
                and s.period != "prior" and not any(o < s.start - a < c for o, c in closed)), None)
+    if ex is not None and (whole := ex.part_of) is not None and whole.rate is None and whole.measure == ex.measure \
+            and sum(1 for s in out if s.part_of is whole and s is not ex and s.rate is None) >= 1:
+        # "实际支付355.16万元,其中:中央248.74万元、省级74.71万元、县级31.71万元,执行率65%": a rate after
+        # the last of a list whose other parts print none closes the list: it is the whole's.
+        ex = whole
     if ex is None:
         ex = _level_before_base(m, a, si, out, closed, g, flow)
     if ex is None and any(p.search(plain) for p in g.rate_patterns):
@@ -1437,8 +1450,11 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         ex.rate = (value, n, rate.decimals, rate.start, rate.end)
         rate.joined = True
         # "支出决算为17.06万元，完成预算27万元的63.2%": the budget it is measured against.
+        # (a part listed under another figure is no base of a whole: 县级66.96万元(…2024年配套50万元) is
+        # not what 实际支付355.16万元 is measured against)
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
-                             and s.measure in ("initial", "adjusted", "allocated")), None)
+                             and s.measure in ("initial", "adjusted", "allocated")
+                             and (s.part_of is None or ex.part_of is not None)), None)
         budgets = [s for s in out if s.sentence == si and s.period == "current"
                    and s.measure in ("initial", "adjusted", "allocated")]
         clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.extract import extract
 from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
 
 
 def _units(text: str) -> list[str | None]:
@@ -72,3 +73,33 @@ def test_a_counted_line_is_no_subject_of_money() -> None:
     ex = extract(read_text(RESULTS_NOTICE.encode("utf-8")), "d")
     funds = [f for f in ex.fact_executions if f["executed_yuan"] == 178155600]
     assert [f["line_item"] for f in funds] == ["stated"]
+
+
+def _statements(text: str):
+    from pipeline.extract.statements import read_statements
+    return {s.printed: s for s in read_statements(text, None)[0]}
+
+
+def test_progress_on_a_whole_is_not_another_of_its_parts() -> None:
+    # S 2027 (元阳县大坪乡 2021, read by hand): paid so far, of the 107.13; no parts-sum alarm
+    text = "统筹整合使用财政涉农资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元。"
+    got = _statements(text)
+    assert got["1.07"].part_of is got["107.13"]
+    assert got["106.36"].part_of is None
+    df, _ = check_text("大坪乡2021年项目支出绩效自评报告\n" + text + "\n")
+    assert failures(df).empty
+
+
+# S 2023 (民乐县人社局 2024, read by hand): the rate after the paid parts is the paid total's,
+# 355.16 / 546.23 = 65.02 %; the parts' own budgets (县级66.96 … 2024年配套50) are no base of it.
+LEVELS = ("2024年,该项目中央、省级、县级预算共安排546.23万元,其中:中央248.73万元(2023年结转95.43万元,2024年下达153.3万元),"
+          "省级230.54万元(2023年结转9.54万元,2024年下达221万元),县级66.96万元(2023年结转16.96万元,2024年配套50万元);"
+          "2024年应支付贴息资金444.86万元,实际支付355.16万元,其中:中央248.74万元、省级74.71万元、县级31.71万元,执行率65%。")
+
+
+def test_a_rate_after_a_list_of_parts_is_the_wholes() -> None:
+    got = _statements(LEVELS)
+    assert got["355.16"].rate is not None and got["31.71"].rate is None
+    assert got["546.23"].line_item == "total"  # 中央、省级、县级…共安排: not 县级's
+    df, _ = check_text("民乐县人社局2024年创业担保贷款贴息资金绩效自评报告\n" + LEVELS + "\n")
+    assert failures(df).empty
