@@ -283,6 +283,7 @@ def full_form(short: str, texts: list[str]) -> str:
     found = {m.group(1) + short for t in texts for m in pat.finditer(re.sub(r"\s", "", t))
              if is_area((p := party.sub("", m.group(1))) + lv.group(0)) and clean_unit(m.group(1) + short)
              and not re.match(rf"[{words('not_name_start')}]", m.group(1))
+             and not re.search(words("not_in_place"), m.group(1))
              and (len(p) <= 4 or _area().match(p))}
     return found.pop() if len(found) == 1 else short
 

@@ -536,7 +536,10 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     label = ident.majority([u for r, u in labelled if r == top])
     # No title naming a report kind: a line titling a government's report names its presenter.
     titled = ident.unit_from_title(s.title) if s.title else ident.report_title_unit(head[:15])
-    byline = ident.byline_unit(head[:12]) or _lone_name(beside or []) or ident.presenter_unit(head[:12])
+    # (a page listing its contents first prints the byline under the occasion line further down:
+    # 鄂州市财政局局长 NAME, set T 2108)
+    byline = ident.byline_unit(head[:12]) or ident.byline_unit(beside or []) or _lone_name(beside or []) \
+        or ident.presenter_unit(head[:12])
     if byline and (not titled or ident.is_area(titled)):
         return byline  # the official or body who presents the report speaks for the unit
     # A text calling itself 我局 is one body's report under its place's title, not the area's.

@@ -98,6 +98,7 @@ class Grammar:
     count_words: dict[str, int]
     name_verbs: tuple[str, ...]
     share_words: tuple[str, ...]
+    share_tier: re.Pattern[str]
     share_trim: tuple[str, ...]
     share_keep: tuple[str, ...]
     items: tuple[tuple[re.Pattern[str], str, bool], ...]
@@ -185,7 +186,7 @@ def grammar() -> Grammar:
         count_words=dict(cfg["parts"]["count_words"]),
         name_verbs=tuple(cfg["parts"]["name_verbs"]),
         share_words=tuple(cfg["share"]["words"]), share_trim=tuple(cfg["share"]["trim"]),
-        share_keep=tuple(cfg["share"].get("keep", ())), items=items,
+        share_keep=tuple(cfg["share"].get("keep", ())), share_tier=re.compile(cfg["share"]["tier"]), items=items,
         generic_items=frozenset(code for _p, code, generic in items if generic),
         neutral=tuple(cfg["neutral"]["words"]),
         attributive=re.compile(rf"{cfg['neutral']['attributive']}(?=.*(?:{'|'.join(cfg['neutral']['words'])}))"),
@@ -1262,6 +1263,9 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
         whole = next((v for v in reversed(flow.named_levels) if v.line_item == item[0] and v is not part
                       and any(w in keep_total for w in g.share_keep)
                       and v.label.rstrip(g.label_tail).endswith(keep_total)), whole)
+        if whole is not None and g.share_tier.search(_without_item(whole)) and not g.share_tier.search(
+                words[: item[2] - len(item[1])]):
+            return  # one tier's level, not the whole the share names
         if whole is None:
             part.share_of_named = (item[0], words, *pct)
             return
@@ -1269,6 +1273,12 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
         whole = part.part_of
     if whole is not None and whole is not part:
         part.share = (whole, *pct)
+
+
+def _without_item(st: Statement) -> str:
+    """A level's label up to the words naming its line ('旗级' of '旗级一般公共预算收入累计完成')."""
+    k = st.label.rfind(st.item_label) if st.item_label else -1
+    return st.label[:k] if k > 0 else ""
 
 
 def _named_prior(label: str, si: int, out: list[Statement], g: Grammar) -> Statement | None:

@@ -103,3 +103,50 @@ def test_a_rate_after_a_list_of_parts_is_the_wholes() -> None:
     assert got["546.23"].line_item == "total"  # 中央、省级、县级…共安排: not 县级's
     df, _ = check_text("民乐县人社局2024年创业担保贷款贴息资金绩效自评报告\n" + LEVELS + "\n")
     assert failures(df).empty
+
+
+# T 2110 (阿拉善盟 2020 fiscal news on a traditional-script mirror, read by hand): the shares name
+# the whole league's revenue (310682 = 33648 + 277034), not the banners' level printed last.
+TIERS = ("1月7日,记者从盟财政局获悉,经初步统计,去年全年全盟一般公共预算收入累计完成310682万元,同比增加23188万元,增长8.1%。\n"
+         "在全盟一般公共预算收入中,盟本级一般公共预算收入累计完成33648万元,同比增加15412万元,增长84.5%;"
+         "旗级一般公共预算收入累计完成277034万元,同比增加7776万元,增长2.9%。从收入结构看,全盟一般公共预算收入中,"
+         "税收收入累计完成213251万元,占一般公共预算收入的68.6%;非税收入累计完成97431万元,占一般公共预算收入的31.4%。\n")
+
+
+def test_one_tiers_level_is_no_whole_of_a_share_naming_the_line() -> None:
+    df, _ = check_text("我盟公布2020年度财政收支账单\n" + TIERS)
+    assert failures(df).empty
+    # the reporter's source is no unit: '记者从' is no place
+    assert "记者从盟财政局" not in _units("我盟公布2020年度财政收支账单\n" + TIERS)
+
+
+def test_vehicle_purchase_and_running_joined_by_he() -> None:
+    # T 2119 (涪城区 2019 三公 budget, read by hand): 公务用车购置和运行维护费 is the vehicle item,
+    # whose parts are 公车购置费 and 公车运行维护费; 43 + 393 + 1502 = 1938 adds up.
+    text = ("涪城区2019年“三公”经费预算情况说明\n"
+            "2019年涪城区“三公”经费预算总额1,938万元,同比增长20.07%;其中:因公出国(境)费43万元,同比下降18.87;"
+            "公务接待费393万元,同比下降9.24%;公务用车购置和运行维护费1,502万元,其中:公车购置费384万元,同比增长100%;"
+            "公车运行维护费1118万元,同比下降0.8%。\n")
+    df, _ = check_text(text)
+    assert failures(df).empty
+
+
+BELOW_CONTENTS = (  # T 2108 (鄂州市 2022 市级财政决算), the page's text as printed
+    '鄂州市人民政府关于2022年市级财政决算的报告\n\n信息来源:鄂州政府网 日期:2023-09-15\n\n  2022年政府决算公开目录\n\n  '
+    '一、2022年市级财政决算报告\n\n  二、2022年全市转移支付执行情况说明\n\n  三、2022年全市政府债务情况说明\n\n  四、2022年'
+    '预算绩效工作开展情况说明\n\n  五、2022年市直财政拨款“三公”经费决算执行情况说明\n\n  六、2022年决算公开表格\n\n  七、2022'
+    '年重点项目绩效执行情况\n\n鄂州市人民政府\n\n关于2022年市级财政决算的报告\n\n——2023年8月30日在鄂州市第九届人民代表大会常务委员会'
+    '第十一次会议上\n\n鄂州市财政局局长 严建国\n\n主任、各位副主任、各位委员:\n\n  受市人民政府委托,现向市人大常委会提出2022年市级决算报'
+    '告和决算草案,请予审查。同时,简要报告今年上半年财政收支情况和下半年重点工作。\n\n  一、2022年市级财政决算情况\n\n  2022年,面对'
+    '疫情反复、国内外环境复杂多变等超预期因素影响,在市委、市政府的正确领导和市人大及其常委会的依法监督下,全市财税部门坚持以习近平新时代中国特色'
+    '社会主义思想为指导,深入学习贯彻党的二十大和中央、省委、市委财政工作会议精神,高效统筹疫情防控和经济社会发展,认真落实积极财政政策,切实防控'
+    '财政运行风险,全市经济运行稳中有进,预算执行情况良好。\n\n  (一)一般公共预算收支决算情况\n\n  汇总市级和各区决算,全市地方一般公共预算'
+    '收入73.84亿元,比2021年增长(以下简称“增长”)7.2%,剔除留抵退税因素,可比增长15.3%,为调整预算(以下简称“预算”)的97'
+    '.9%。其中地方税收收入48.31亿元,比2021年下降(以下简称“下降”)15.6%,剔除留抵退税因素,可比下降4.9%;非税收入25.5'
+    '3亿元,增长118.7%。')
+
+
+def test_a_presenters_byline_below_a_contents_list() -> None:
+    # the page lists its contents first; the title found is the contents' heading (2022年政府决算公开目录),
+    # the report's presenter is printed under its occasion line further down
+    assert _units(BELOW_CONTENTS) == ["鄂州市财政局"]
