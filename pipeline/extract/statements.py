@@ -660,6 +660,16 @@ def read_statements(printed: str, default_measure: str | None,
                 _percent(m, wide, since, a, si, out, rates, changes, g, flow)
                 prev_end = m.end()
                 continue
+            run_label = sent[prev_end : m.start()].strip()
+            if out and out[-1].sentence == si and not out[-1].cells_run and last_fig_end == prev_end and prev_end > 0 \
+                    and run_label and run_label == out[-1].label and not any(ch in run_label for ch in g.breaks):
+                # "中央财政165万元中央财政84.5万元省级财政43万元…": one label printed again at once with
+                # another figure — two columns of a form flattened, which column is which not printed
+                out[-1].cells_run = True
+                flow.skip(out[-1].start, out[-1].end, "a form's columns flattened: the same label twice, columns unknown")
+                flow.skip(a + m.start(), a + m.end(), "a form's columns flattened: the same label twice, columns unknown")
+                prev_end = last_fig_end = m.end()
+                continue
             if out and last_fig_end == prev_end and prev_end > 0 and not sent[prev_end : m.start()].strip():
                 # "5亿元5亿元6.47亿元": table cells run together, not a sentence — none is a level
                 out[-1].cells_run = True
@@ -879,6 +889,10 @@ def read_statements(printed: str, default_measure: str | None,
                 # "…下达X万元，已支出Y万元": spending named without a stage is the report's
                 # default stage (budget in a 预算 disclosure), else what was spent.
                 measure = "executed" if to_date else default_measure or "executed"
+            if measure is None and last is not None and not label.strip(" ") and clause_start > prev_end:
+                # "…年度金额(提前下达):208万元资金使用情况(万元)合计:109.8万元": a figure right after a
+                # colon takes the stage its heading names, not the figure's before it
+                measure = _measure_of(sent[prev_end:clause_start], g)
             if measure is None and last is not None:
                 # after "…完成95808万元,占预算80641万元的118.8%": the execution's stage, not its budget's
                 measure = (flow.last if last.is_rate_base and flow.last is not None else last).measure

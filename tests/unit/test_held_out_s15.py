@@ -150,3 +150,21 @@ def test_a_presenters_byline_below_a_contents_list() -> None:
     # the page lists its contents first; the title found is the contents' heading (2022年政府决算公开目录),
     # the report's presenter is printed under its occasion line further down
     assert _units(BELOW_CONTENTS) == ["鄂州市财政局"]
+
+
+# S 2029 (四川 普惠金融发展专项资金 区域绩效自评表, read by hand): the whole form flattened onto one
+# line. Its budget and its use are two columns run together (中央财政165万元中央财政84.5万元 is 165
+# budgeted and 84.5 used): which figure is in which column is not printed, so neither is read.
+FLATTENED_FORM = ("专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元"
+                  "资金使用情况(万元)合计:109.8万元中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元年度总体目标目标1:"
+                  "支持农村金融组织体系建设。绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标"
+                  "创业担保贷款发放额增长率≥10%115.25%20%20得分合计100。")
+
+
+def test_a_flattened_forms_columns_are_not_guessed() -> None:
+    ex = extract(read_text(FLATTENED_FORM.encode("utf-8")), "d")
+    budgets = {str(f["amount_yuan"]): (f["line_item"], f["stage"]) for f in ex.fact_budgets}
+    executed = {str(f["executed_yuan"]) for f in ex.fact_executions}
+    assert budgets == {"2080000.00": ("stated", "allocated")}  # 省级主管部门 is no level of funds
+    assert executed == {"1098000.00"}  # 资金使用情况…合计: used, not allocated
+
