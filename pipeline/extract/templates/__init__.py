@@ -22,6 +22,7 @@ from pipeline.extract.templates.defs import fields, templates
 from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
 from pipeline.extract.templates.grids import summary_grids
+from pipeline.extract.templates.run_rows import run_rows_facts
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.extract.templates.transposed import transposed_facts
 from pipeline.extract.vocabulary import line_items
@@ -176,6 +177,7 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     used |= across
     rest = [b for i, b in enumerate(rest) if i not in printed_in]
     used |= summary_grids(rest, ctx)  # result tables printed one cell per line
+    used |= run_rows_facts(rest, ctx)  # a listing's rows run together in a paragraph
     used |= stream_facts(rest, ctx)
     if not used:
         return
