@@ -218,6 +218,11 @@ def unit_from_title(title: str) -> str | None:
         if (m.start(1) and s[m.start(1) - 1].isdigit()) or re.match(words("project_object_after"), s[m.end(1):]):
             continue
         return clean_unit(m.group(1))
+    # '搜索真正让“遂宁效率”成为“遂宁品牌”大英县总工会2020年度部门决算': a site's slogan joined over the
+    # title; the title proper starts after its last closing quote
+    k = max(s.rfind(q) for q in "”」』")
+    if 0 < k < len(s) - 1 and re.match(rule("title_unit_year"), s[k + 1:]):
+        return unit_from_title(s[k + 1:])
     return None
 
 

@@ -3,6 +3,7 @@ docs/real_corpus_sources.md). Each test failed before its rule."""
 
 from __future__ import annotations
 
+import pipeline.extract.identity as ident
 from pipeline.extract import extract
 from pipeline.readers.text import read_text
 from tests.checks_harness import check_text, failures
@@ -168,3 +169,10 @@ def test_a_flattened_forms_columns_are_not_guessed() -> None:
     assert budgets == {"2080000.00": ("stated", "allocated")}  # 省级主管部门 is no level of funds
     assert executed == {"1098000.00"}  # 资金使用情况…合计: used, not allocated
 
+
+
+def test_a_site_slogan_joined_over_the_title() -> None:
+    # S 2002 (大英县总工会 2020 部门决算, read by hand): the site's slogan is joined over the title
+    assert ident.unit_from_title("搜索真正让“遂宁效率”成为“遂宁品牌”大英县总工会2020年度部门决算") == "大英县总工会"
+    # a trade union, a women's federation, a school, a forest farm are units (工会, 妇联, 中学, 林场)
+    assert all(ident.is_org(u) for u in ("大英县总工会", "荷塘区妇女联合会", "黄石市第七中学", "上高县上甘山林场"))
