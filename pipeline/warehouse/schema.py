@@ -74,7 +74,8 @@ def downgrade(path: Path) -> None:
 
 # The vocabulary files init_schema loads into the warehouse (their contents are part of the
 # fingerprint: editing one reloads it on the next open).
-_VOCAB_LOADED = ("line_items.csv", "money_units.csv", "statement_partitions.csv", "stage_labels.csv")
+_VOCAB_LOADED = ("line_items.csv", "money_units.csv", "statement_partitions.csv", "stage_labels.csv",
+                 "final_account_tables.csv")
 
 
 def _ddl() -> list[str]:
@@ -117,6 +118,7 @@ def init_schema(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     _load_money_units(con)
     _load_partitions(con)
     _load_stage_labels(con)
+    _load_final_account_tables(con)
     with transaction(con):
         con.execute("DELETE FROM schema_state")
         con.execute("INSERT INTO schema_state VALUES (?, now())", [fp])
@@ -198,6 +200,15 @@ def _load_partitions(con: duckdb.DuckDBPyConnection) -> None:
         if rows:
             con.executemany("INSERT INTO line_item_partitions (whole, partition_id, part, note, complete) "
                             "VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _load_final_account_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """vocab/final_account_tables.csv → final_account_tables: the 部门决算 template's tables by title."""
+    with open(VOCAB_DIR / "final_account_tables.csv", encoding="utf-8") as f:
+        rows = [(r["kind"], r["title"], r["note"]) for r in csv.DictReader(f)]
+    with transaction(con):
+        con.execute("DELETE FROM final_account_tables")
+        con.executemany("INSERT INTO final_account_tables (kind, title, note) VALUES (?, ?, ?)", rows)
 
 
 def _load_stage_labels(con: duckdb.DuckDBPyConnection) -> None:

@@ -80,10 +80,11 @@ def test_every_check_evaluated_and_views_published(run):
     # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it), nor a
     # disclosure table printed blank, nor a class printed in two tables of the same money, nor a 部门决算
     # heading naming its unit: empty_table_matches_text, class_total_across_tables, unit_name_consistency
-    # (tests/unit/test_peer_sample_inconsistencies.py)
+    # (tests/unit/test_peer_sample_inconsistencies.py), nor a 基本支出表 closing 人员经费合计 and 公用经费合计:
+    # basic_parts_across_tables, basic_half_sum (tests/unit/test_peer_sample_remaining.py)
     assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum",
                                         "empty_table_matches_text", "class_total_across_tables",
-                                        "unit_name_consistency"}
+                                        "unit_name_consistency", "basic_parts_across_tables", "basic_half_sum"}
     assert all(e.passed for e in result.get_asset_check_evaluations())
     views = {r[0] for r in q(wh, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
     assert set(VIEW_NAMES) <= views
