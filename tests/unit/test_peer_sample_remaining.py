@@ -266,6 +266,75 @@ def test_a_contents_list_naming_other_tables_is_not_judged(tmp_path):
         assert _results(tmp_path, name, text + BODY["income"], "listed_table_printed") == []
 
 
+# 中共上海市普陀区委社会工作部 2024 决算 p.22: 政府采购金额 21.07; SMEs won 21.07 in the projects reserved for
+# them and 21.07 again in the other projects — two sets apart, 42.14 of a procurement of 21.07 (S7). The
+# published 财政局 copy p.24: 246.47 + 4.79 = 251.26 against 251.25, within rounding
+SME = ("中共上海市普陀区委社会工作部2024年度部门决算\n（二）政府采购支出情况\n"
+       "中共上海市普陀区委社会工作部2024年度政府采购金额（以合同签订为准）为{total}万元，其中：货物采购金额{total}万元、"
+       "工程采购金额0万元、服务采购金额0万元。\n"
+       "2024年度本部门面向中小企业预留政府采购项目预算金额{reserved}万元，面向小微企业预留政府采购项目预算金额0万元。"
+       "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{reserved}万元；"
+       "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额0万元；"
+       "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{other}万元。\n")
+
+
+@pytest.mark.parametrize(("total", "reserved", "other", "passed"), [
+    ("21.07", "21.07", "21.07", False),
+    ("21.07", "21.07", "0", True),
+    ("251.25", "246.47", "4.79", True),  # 251.26: within rounding
+    ("251.25", "246.47", "5.79", False),
+])
+def test_what_smes_won_is_within_the_procurement(tmp_path, total, reserved, other, passed):
+    got = _results(tmp_path, "m", SME.format(total=total, reserved=reserved, other=other), "procurement_sme_within_total")
+    assert [p for p, _d, _k in got] == [passed], got
+    assert f"预留的项目中 {reserved}万元 + 其他项目中 {other}万元" in got[0][1] and f"政府采购金额 {total}万元" in got[0][1]
+
+
+# 上海市普陀区财政局 2024 决算 p.21-22 (G7; 规划和自然资源局 p.21-24, R12): the 项 paragraphs' 年初预算 against the
+# section's 年初预算. The list is proven complete by the 决算 table: the paragraphs' 支出决算 are its 项 rows
+ITEMS_TABLE = ("上海市普陀区财政局2024年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n"
+               "| 科目编码 | 科目名称 | 合计 |\n"
+               "| 201 | 一般公共服务支出 | 1,657.14 |\n"
+               "| 20106 | 财政事务 | 1,657.14 |\n"
+               "| 2010601 | 行政运行 | 1,511.89 |\n"
+               "| 2010602 | 一般行政管理事务 | 10.00 |\n"
+               "| 2010605 | 信息化建设 | 135.25 |\n"
+               "| 合计 | | 1,657.14 |\n")
+ITEMS_TEXT = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+              "一般公共预算财政拨款支出年初预算为{total}万元，支出决算为1657.14万元。其中：\n"
+              "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。"
+              "年初预算为1560.05万元，支出决算为1511.89万元。\n"
+              "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：业务指导与宣传等基本支出。"
+              "年初预算为10.00万元，支出决算为10.00万元。\n"
+              "{third}")
+THIRD = ("3、一般公共服务支出（类）财政事务（款）信息化建设（项）。主要用于：信息化系统日常维护费等支出。"
+         "年初预算为135.90万元，支出决算为135.25万元。\n")
+
+
+@pytest.mark.parametrize(("total", "third", "found"), [
+    ("1705.94", THIRD, [("item_paragraphs_sum", "passed"), ("printed_balance", "failed")]),  # 1,705.95 as printed
+    ("1705.95", THIRD, [("item_paragraphs_sum", "passed"), ("printed_balance", "passed")]),
+    # beyond rounding: a 项 budgeted and not spent may be in neither the table nor the text
+    ("1800.00", THIRD, [("item_paragraphs_sum", "incomplete")]),
+    # a 项 row of the table no paragraph describes: the list is not proven complete, nothing judged
+    ("1705.94", "", []),
+])
+def test_the_item_paragraphs_against_the_stated_budget(tmp_path, total, third, found):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "doc.txt").write_text(ITEMS_TABLE + ITEMS_TEXT.format(total=total, third=third), encoding="utf-8")
+    settings = Settings(raw_dir=raw, warehouse=tmp_path / "wh.duckdb")
+    check(settings, ingest(settings), use_gx=False)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        got = con.execute("SELECT check_name, status, detail FROM dq_results WHERE check_name = 'item_paragraphs_sum' "
+                          "OR subject_key LIKE 'item_paragraphs_sum:%' ORDER BY check_name").fetchall()
+    finally:
+        con.close()
+    assert [(c, st) for c, st, _d in got] == found, got
+    assert all("3 个项段落" in d and "1705.95万元" in d for _c, _st, d in got)
+
+
 SAMPLES = Path(os.environ.get("BPW_AUDIT_TMP", "/tmp")) / "audit-docs" / "putuo"
 GOOD = SAMPLES / "samples_good_上海市普陀区财政局2024年度部门决算.pdf"
 PLANNING = SAMPLES / "samples_bad_上海市普陀区规划和自然资源局2024年度部门决算.pdf"
@@ -295,6 +364,12 @@ def test_found_on_the_samples_pages(tmp_path):
         "基本支出（执行数）: 支出决算表page=8;", "基本支出（执行数）: 一般公共预算财政拨款支出决算表page=12"}
     # B6 is the test copy's (not run here); the three here print every table their contents list
     assert not any(c == "listed_table_printed" for f, c, d in rows)
+    # S7: SMEs won 21.07 in the reserved projects and 21.07 in the other ones, of a procurement of 21.07 (p.22)
+    assert any(c == "procurement_sme_within_total" and "其他项目中 21.07万元" in d and "@page=22" in d for c, d in social)
+    # G7 and R12: the 项 paragraphs' 年初预算 (their 支出决算 the 项 rows of the 决算 table) against the stated one
+    assert any(g and c == "printed_balance" and "所述 2993.92万元 @page=21" in d and "2993.93万元" in d for g, c, d in found)
+    assert any(not g and c == "printed_balance" and "所述 10210.34万元 @page=21" in d and "10210.33万元" in d
+               for g, c, d in found)
     # R7: 人员经费合计 4,884.09 against 301 4,816.14 + 303 67.96 = 4,884.10 (p.16)
     assert any(not g and c == "printed_balance" and d.startswith("人员经费合计") and "4884.09万元 @page=16" in d
                and "301 4816.14 + 303 67.96" in d for g, c, d in found)
