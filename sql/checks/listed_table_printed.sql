@@ -8,8 +8,9 @@
 -- dot leaders and page numbers aside. Each entry must be a title of the national template
 -- (vocab/final_account_tables.csv, its printed variants) — a list with any other entry (a 部门预算's
 -- 预算表, a table the vocabulary does not know) is not judged. A listed kind is printed when a
--- paragraph after the contents, or a cell of a table's first two rows, is one of its titles (a
--- numeral, 表1 or the unit and year before it aside). Judged only where the titles are text: at
+-- paragraph after the contents (or two: a title cut over two lines), or a cell of a table's first two
+-- rows, ends in one of its titles (the unit, the year or a numeral before it), the longest title it
+-- ends in naming the kind. Judged only where the titles are text: at
 -- least half the listed kinds found printed (titles printed as images find none).
 WITH n AS (
     SELECT document_id, block_index, kind, page, para_index, table_index,
@@ -50,21 +51,35 @@ WITH n AS (
                                 WHERE NOT EXISTS (SELECT 1 FROM final_account_tables v2 WHERE v2.title = x.title))
 ), judged_docs AS (
     SELECT document_id, count(DISTINCT kind) AS n_kinds FROM listed GROUP BY ALL HAVING count(*) >= 3
-), printed AS (
-    -- a title printed after the contents: a paragraph, or a cell of a table's first two rows
-    SELECT n.document_id, n.block_index AS k, concat_ws(';', 'page=' || n.page, 'para=' || n.para_index) AS ref, regexp_replace(n.t, '^(.*\d{4}年度?|[一二三四五六七八九十]+、|附?表\d+[-—.、：:]*)', '') AS t
+), body AS (
+    -- the paragraphs after the contents, each alone and joined to the next (a title cut over two lines)
+    SELECT n.document_id, n.block_index AS k, concat_ws(';', 'page=' || n.page, 'para=' || n.para_index) AS ref, n.t,
+           n.t || coalesce(lead(n.t) OVER w, '') AS t2, lead(n.block_index) OVER w AS k2,
+           lead(concat_ws(';', 'page=' || n.page, 'para=' || n.para_index)) OVER w AS ref2
     FROM n JOIN span s ON s.document_id = n.document_id AND n.block_index >= s.he
-    WHERE n.kind = 'paragraph'
+    WHERE n.kind = 'paragraph' AND n.document_id IN (SELECT document_id FROM judged_docs)
+    WINDOW w AS (PARTITION BY n.document_id ORDER BY n.block_index)
+), printed AS (
+    -- a title printed after the contents: a paragraph (or two), or a cell of a table's first two rows,
+    -- ending in a title of the vocabulary (the unit, the year or a numeral before it aside)
+    SELECT document_id, k, ref, t FROM body
+    UNION ALL
+    SELECT document_id, k2, ref2, t2 FROM body WHERE k2 IS NOT NULL
     UNION ALL
     SELECT c.document_id, (SELECT b.block_index FROM blocks b WHERE b.document_id = c.document_id AND b.kind = 'table'
-                             AND b.table_index = c.table_index), concat_ws(';', 'page=' || c.page, 'table=' || c.table_index, 'row=' || c.row_index, 'col=' || c.col_index),
-           regexp_replace(regexp_replace(translate(c.text, '“”＂', '"""'), '\s', '', 'g'),
-                          '^(.*\d{4}年度?|[一二三四五六七八九十]+、|附?表\d+[-—.、：:]*)', '')
+                             AND b.table_index = c.table_index),
+           concat_ws(';', 'page=' || c.page, 'table=' || c.table_index, 'row=' || c.row_index, 'col=' || c.col_index),
+           regexp_replace(translate(c.text, '“”＂', '"""'), '\s', '', 'g')
     FROM cells c JOIN judged_docs j ON j.document_id = c.document_id
     WHERE c.row_index <= 2 AND NOT c.merged_copy
+), titled AS (
+    -- the longest title it ends in names its kind (一般公共预算财政拨款支出决算表 is no 支出决算表)
+    SELECT p.document_id, p.k, p.ref, arg_max(v.kind, length(v.title)) AS kind
+    FROM printed p JOIN final_account_tables v ON p.t LIKE '%' || v.title
+    WHERE length(p.t) <= 80
+    GROUP BY p.document_id, p.k, p.ref, p.t
 ), found AS (
-    SELECT p.document_id, v.kind, arg_min(p.ref, p.k) AS ref
-    FROM printed p JOIN final_account_tables v ON v.title = p.t GROUP BY ALL
+    SELECT document_id, kind, arg_min(ref, k) AS ref FROM titled GROUP BY ALL
 ), per_doc AS (
     SELECT j.document_id, j.n_kinds,
            (SELECT count(DISTINCT f.kind) FROM found f WHERE f.document_id = j.document_id
