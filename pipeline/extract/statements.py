@@ -632,6 +632,10 @@ def read_statements(printed: str, default_measure: str | None,
             # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure,
             # even when "其中：" ends the paragraph before.
             parts_open = flow.open_list(flow.last, g)
+        elif (whole := _named_whole_among(sent, flow, g)) is not None:
+            # "…三公经费支出决算中,因公出国(境)费支出决算0.00万元,公务接待费…": among a line whose
+            # level the report stated before, its parts
+            parts_open = [whole]
         n_before = len(out)
         events = sorted(
             [(m.start(), "f", m) for m in g.figure.finditer(sent)] + [(m.start(), "p", m) for m in g.percent.finditer(sent)],
@@ -1078,6 +1082,22 @@ def _mark_announced_lists(out: list[Statement], flow: Flow, g: Grammar) -> None:
 
 _MINUS = "-−"
 _GLUED_YEAR = re.compile(r"(?:19|20)\d{3,}")  # a year with more digits run on after it
+
+
+def _named_whole_among(sent: str, flow: Flow, g: Grammar) -> Statement | None:
+    """A sentence opening "<a line, at a stage>中," before its first figure: that line's level
+    stated earlier in the report at that stage, whose parts the sentence lists."""
+    first = g.figure.search(sent)
+    if first is None:
+        return None
+    head = sent[: first.start()]
+    k = max(head.rfind(w) for w in g.part_after)
+    if k <= 0 or any(ch in head[:k] for ch in g.breaks):
+        return None
+    item, measure = _item_of(head[:k], g), _measure_of(head[:k], g)
+    if item is None or measure is None or item[0] in g.generic_items:
+        return None
+    return flow.levels.get((item[0], measure))
 
 
 def _negative(sent: str, at: int) -> bool:

@@ -176,3 +176,17 @@ def test_a_site_slogan_joined_over_the_title() -> None:
     assert ident.unit_from_title("搜索真正让“遂宁效率”成为“遂宁品牌”大英县总工会2020年度部门决算") == "大英县总工会"
     # a trade union, a women's federation, a school, a forest farm are units (工会, 妇联, 中学, 林场)
     assert all(ident.is_org(u) for u in ("大英县总工会", "荷塘区妇女联合会", "黄石市第七中学", "上高县上甘山林场"))
+
+
+# T 2101 (芜湖市湾沚区陶辛镇 2021 三公 决算, read by hand): the parts listed "among" the 三公 final
+# stated before; the page prints each item's share as its own execution ratio (30.00 / 50.50).
+AMONG = ("芜湖市湾沚区陶辛镇2021年度“三公”经费财政拨款支出决算情况\n"
+         "芜湖市湾沚区陶辛镇2021年度一般公共预算财政拨款三公经费支出预算为63.30万元,支出决算为42.00万元,完成预算的66.35%。\n"
+         "芜湖市湾沚区陶辛镇2021年度一般公共预算财政拨款三公经费支出决算中,因公出国(境)费支出决算0.00万元,"
+         "公务接待费支出决算30.00万元,占59.40%;公务用车购置及运行维护费支出决算12.00万元,占93.75%。\n")
+
+
+def test_parts_listed_among_a_line_stated_before() -> None:
+    df, _ = check_text(AMONG)
+    f = failures(df)
+    assert list(f["check_name"]) == ["share_of_total"] and "71.43%" in f["detail"].iloc[0]
