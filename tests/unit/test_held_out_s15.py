@@ -190,3 +190,4 @@ def test_parts_listed_among_a_line_stated_before() -> None:
     df, _ = check_text(AMONG)
     f = failures(df)
     assert list(f["check_name"]) == ["share_of_total"] and "71.43%" in f["detail"].iloc[0]
+
