@@ -54,6 +54,7 @@ class Grammar:
     prior_growth: tuple[str, ...]
     unitless_list: re.Pattern[str]
     unspent_before: tuple[str, ...]
+    carried_in: re.Pattern[str]
     returned_words: tuple[str, ...]
     to_date: tuple[str, ...]
     list_announced: tuple[str, ...]
@@ -156,6 +157,7 @@ def grammar() -> Grammar:
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]), prior_growth=tuple(ex["prior_growth"]),
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
+        carried_in=re.compile(ex["carried_in"]),
         returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]),
         list_announced=tuple(cfg["to_date"]["list_announced"]), list_item_end=tuple(cfg["to_date"]["list_item_end"]), balance_before=re.compile(ex["balance_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
@@ -760,7 +762,8 @@ def read_statements(printed: str, default_measure: str | None,
                 continue
             if (
                 is_change
-                or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None)
+                or (_ends_with(label, g.unspent_before) and _item_of(label[-12:], g) is None
+                    and not _carried_in(label, para_year, g))
                 or any(before.endswith(w) for w in g.approx_before)
                 or any(after.startswith(w) for w in g.approx_after)
                 or standard
@@ -917,6 +920,8 @@ def read_statements(printed: str, default_measure: str | None,
             if semicolon and said and measure not in g.kind_measures:
                 parts_open = []
             item = _item_of(label, g)
+            if item is None and _carried_in(label, para_year, g):
+                item = ("carryover", label.strip()[-10:], 0)  # last year's money brought in
             if item is not None and summed and label[: item[2] - len(item[1])].rstrip().endswith("、"):
                 # "该项目中央、省级、县级预算共安排546.23万元": the last of the items listed, summed with
                 # the others, names their total, not itself
@@ -1082,6 +1087,12 @@ def _mark_announced_lists(out: list[Statement], flow: Flow, g: Grammar) -> None:
 
 _MINUS = "-−"
 _GLUED_YEAR = re.compile(r"(?:19|20)\d{3,}")  # a year with more digits run on after it
+
+
+def _carried_in(label: str, year: int | None, g: Grammar) -> bool:
+    """'2023年结转' in a sentence about 2024: last year's money carried into the year reported."""
+    m = g.carried_in.search(label)
+    return m is not None and year is not None and int(m.group(1)) < year
 
 
 def _named_whole_among(sent: str, flow: Flow, g: Grammar) -> Statement | None:

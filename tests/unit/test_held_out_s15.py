@@ -191,3 +191,12 @@ def test_parts_listed_among_a_line_stated_before() -> None:
     f = failures(df)
     assert list(f["check_name"]) == ["share_of_total"] and "71.43%" in f["detail"].iloc[0]
 
+
+
+def test_last_years_money_carried_in_is_read() -> None:
+    # S 2023: '(2023年结转95.43万元,…)' in a sentence about 2024 is money brought in, not unspent;
+    # '结转下年' or this year's 结转 stays set aside
+    got = _statements(LEVELS)
+    assert got["95.43"].line_item == "carryover" and got["16.96"].line_item == "carryover"
+    kept = _statements("2024年,项目预算安排66.96万元,实际支出50万元,2024年结转16.96万元。")
+    assert "16.96" not in kept
