@@ -32,6 +32,8 @@ _PCT_LIST_NEXT = re.compile(r"\s*[、,]\s*\d[\d.]*\s*%")
 # a bracketed aside ending a rate's label ("为预算的(包括本级预算和上级专项)69.5%"): what the
 # budget covers, not part of the wording that makes the percentage a rate
 _ASIDE_TAIL = re.compile(r"[(（][^()（）\d%％]{1,30}[)）]\s*$")
+# …or inside it: '为调整预算(以下简称“预算”)的97.9%' names the rate without its aside
+_ASIDE = re.compile(r"[(（][^()（）\d%％]{1,30}[)）]")
 # …or joined by a word (133.1%和43.7%): any character but a digit, a percent or a clause break
 _PCT_JOINED_NEXT = re.compile(r"\s*[^\d%。；;，,]{1,2}\s*\d[\d.]*\s*%")
 
@@ -1470,7 +1472,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
     # "上级补助收入2.67亿元,,完成44.8%": 完成 alone right after a money figure of its sentence
     after_figure = bool(g.rate_after_figure.search(label)) and bool(since.strip(" ,，")) and \
         bool(g.rate_after_figure.search(since.strip(" ,，"))) and any(s.sentence == si and s.period == "current" for s in out)
-    plain = _ASIDE_TAIL.sub("", label)
+    plain = _ASIDE.sub("", label)
     if not any(w in label for w in g.rate_words) and not any(p.search(plain) for p in g.rate_patterns) \
             and not after_figure and not _listed_rate(m, label, g) and not _next_rate(m, a, label, si, rates, g):
         # a part closed in a bracket before the share is an aside of the figure before it

@@ -200,3 +200,10 @@ def test_last_years_money_carried_in_is_read() -> None:
     assert got["95.43"].line_item == "carryover" and got["16.96"].line_item == "carryover"
     kept = _statements("2024年,项目预算安排66.96万元,实际支出50万元,2024年结转16.96万元。")
     assert "16.96" not in kept
+
+
+def test_a_rate_named_around_an_abbreviations_aside() -> None:
+    # T 2108 (鄂州市 2022): '为调整预算(以下简称“预算”)的97.9%' is the rate of the revenue
+    got = _statements("全市地方一般公共预算收入73.84亿元,比2021年增长(以下简称“增长”)7.2%,剔除留抵退税因素,"
+                      "可比增长15.3%,为调整预算(以下简称“预算”)的97.9%。")
+    assert got["73.84"].rate is not None and got["73.84"].rate[1] == "97.9"
