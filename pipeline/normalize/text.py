@@ -17,6 +17,9 @@ _WS = re.compile(r"[\s\u3000\u00a0\u2009\u202f\u200b\ufeff]+")
 
 # Full-width ASCII U+FF01–FF5E → U+0021–007E, the ideographic space → a plain space.
 _HALFWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# The characters `_HALFWIDTH` maps: most strings hold none, and a regex finds that in C where
+# str.translate with a dict looks every character up (~40 000 calls on a 171-page 决算).
+_FOLDABLE = re.compile("[\u3000\uff01-\uff5e]")
 
 
 def to_halfwidth(s: str) -> str:
@@ -24,6 +27,8 @@ def to_halfwidth(s: str) -> str:
 
     Length-preserving: the ideographic space becomes a plain space, nothing is dropped.
     """
+    if _FOLDABLE.search(s) is None:
+        return s
     return s.translate(_HALFWIDTH)
 
 
