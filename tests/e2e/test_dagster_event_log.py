@@ -5,12 +5,13 @@ own storage writes, read back by Dagster's own classes (as `dagster dev` reads t
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
 
 import dagster as dg
 import pytest
 from dagster._core.instance.ref import InstanceRef
 
-from pipeline.defs.event_log import BpwSqliteEventLogStorage
+from pipeline.defs.event_log import BpwSqliteEventLogStorage, events_grouped
 from pipeline.defs.instance import project_instance
 
 CHECKS = ("holds", "fails", "warns")
@@ -23,13 +24,24 @@ def numbers() -> list[int]:
 
 @dg.multi_asset_check(specs=[dg.AssetCheckSpec(n, asset="numbers") for n in CHECKS])
 def number_checks(numbers: list[int]):
+    yield from _results(numbers)
+
+
+def _results(numbers: list[int]):
     yield dg.AssetCheckResult(check_name="holds", passed=True, metadata={"n": len(numbers)})
     yield dg.AssetCheckResult(check_name="fails", passed=False, description="one of them")
     yield dg.AssetCheckResult(check_name="warns", passed=False, severity=dg.AssetCheckSeverity.WARN)
 
 
-def _run(instance: dg.DagsterInstance) -> str:
-    result = dg.materialize([numbers, number_checks], instance=instance)
+@dg.multi_asset_check(specs=[dg.AssetCheckSpec(n, asset="numbers") for n in CHECKS], name="number_checks")
+def grouped_number_checks(context, numbers: list[int]):
+    """number_checks with its results' events written in one transaction (as bpw's checks)."""
+    with events_grouped(context.instance):
+        yield from _results(numbers)
+
+
+def _run(instance: dg.DagsterInstance, checks=number_checks) -> str:
+    result = dg.materialize([numbers, checks], instance=instance)
     assert result.success
     return result.run_id
 
@@ -68,6 +80,46 @@ def test_same_rows_as_dagsters_own_storage(tmp_path, monkeypatch, batch):
     assert b["checks"] == {"holds": ("AssetCheckExecutionRecordStatus.SUCCEEDED", True),
                            "fails": ("AssetCheckExecutionRecordStatus.FAILED", True),
                            "warns": ("AssetCheckExecutionRecordStatus.FAILED", True)}
+
+
+def test_check_results_grouped_in_one_transaction(tmp_path, monkeypatch):
+    """The same rows as Dagster's own storage (where grouping does nothing), and the results'
+    events committed together: one commit per file for the three evaluations and outputs."""
+    monkeypatch.setenv("DAGSTER_EVENT_BATCH_SIZE", "1000")
+    plain, ours = tmp_path / "plain", tmp_path / "ours"
+    plain.mkdir()
+    _run(dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(plain))), grouped_number_checks)
+    monkeypatch.setenv("DAGSTER_HOME", str(ours))
+    inst = project_instance()
+    storage = inst.event_log_storage
+    commits: list[int] = []
+    real = storage.grouped
+
+    @contextmanager
+    def counting():
+        n = len(commits)
+        with real():
+            yield
+        commits.append(n)
+
+    monkeypatch.setattr(storage, "grouped", counting)
+    _run(inst, grouped_number_checks)
+    assert commits == [0]  # the step's block ran once, around all three results
+    assert _read(plain) == _read(ours)
+
+
+def test_a_grouped_block_keeps_what_it_stored_when_it_fails(tmp_path, monkeypatch):
+    """As if each event had been committed on its own: an error after some events leaves them."""
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path))
+    inst = project_instance()
+    storage = inst.event_log_storage
+    run_id = _run(inst)
+    events = storage.get_logs_for_run(run_id)
+    with pytest.raises(RuntimeError), storage.grouped():
+        for e in events[:2]:
+            storage.store_event(e)
+        raise RuntimeError
+    assert len(storage.get_logs_for_run(run_id)) == len(events) + 2
 
 
 def test_a_failed_batch_writes_nothing(tmp_path, monkeypatch):
