@@ -594,8 +594,13 @@ def _nearest(xs: list[float], v: float) -> int:
 def _to_table(lt: _LogicalTable, index: int) -> Table:
     xs = _cluster([v for r in lt.rows for c in r for v in (c.x0, c.x1)])
 
+    seen: dict[float, int] = {}  # the cells of a table share a few edges: each looked up once
+
     def xi(v: float) -> int:
-        return _nearest(xs, v)
+        i = seen.get(v)
+        if i is None:
+            i = seen[v] = _nearest(xs, v)
+        return i
 
     row_tops = [min(c.top for c in r) for r in lt.rows]
     t = Table(index=index, page=lt.page, caption=lt.caption)
