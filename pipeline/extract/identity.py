@@ -427,6 +427,15 @@ def self_described(texts: list[str]) -> str | None:
     return None
 
 
+def dated_unit(texts: list[str]) -> str | None:
+    """A cover flattened onto one line: the unit between the title and its bracketed date."""
+    for t in texts:
+        m = re.search(rule("dated_unit"), t[:400])
+        if m and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+            return u
+    return None
+
+
 def opening_unit(texts: list[str]) -> str | None:
     """'许镇镇2020年“三公”经费决算数…', '2022年凉山州州本级部门…': a paragraph opening with a
     unit or area and the year it reports on, or an area's own level (X本级) in a sentence."""

@@ -593,6 +593,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
             return u
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.report_title_unit(head[:15])
+            or ident.dated_unit(head[:4])
             or ident.evaluated_unit(head[:12])
             or ident.self_described(paras[:80]) or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)

@@ -207,3 +207,11 @@ def test_a_rate_named_around_an_abbreviations_aside() -> None:
     got = _statements("全市地方一般公共预算收入73.84亿元,比2021年增长(以下简称“增长”)7.2%,剔除留抵退税因素,"
                       "可比增长15.3%,为调整预算(以下简称“预算”)的97.9%。")
     assert got["73.84"].rate is not None and got["73.84"].rate[1] == "97.9"
+
+
+def test_a_flattened_covers_unit_before_its_date() -> None:
+    # S 2013 (南县农业综合行政执法大队 2021, a document-site preview on one line, read by hand)
+    text = ("南县渔政执法经费4.8万元项目绩效评价报告.docx\n"
+            "南县 2021 年渔政执法经费 支出绩效评价报告 南县农业综合行政执法大队 (2022 年 2 月 23 日) 为进一步确保我县渔业"
+            "渔政执法健康有序发展,根据县财政 局 2021 年部门预算单位经费安排,特实施本项目。 一、专项基本情况\n")
+    assert _units(text) == ["南县农业综合行政执法大队"]
