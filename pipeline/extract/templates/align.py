@@ -233,7 +233,9 @@ def _consensus(readings: list[dict[str, Tok]], printed: list[Tok]) -> Reading:
     if not readings:
         return Reading({}, printed, "no reading of the values fits the header's fields")
     agreed: dict[str, Tok] = {}
-    keys = set().union(*readings)
+    # the fields in the order the readings give them (a set's order would vary with the hash
+    # seed, and the facts' order with it: a re-run must store the same rows in the same order)
+    keys = list(dict.fromkeys(f for r in readings for f in r))
     for f in keys:
         vals = {(r[f].num.text, id(r[f].cell)) if f in r else None for r in readings}
         if len(vals) == 1 and None not in vals:
