@@ -215,3 +215,11 @@ def test_a_flattened_covers_unit_before_its_date() -> None:
             "南县 2021 年渔政执法经费 支出绩效评价报告 南县农业综合行政执法大队 (2022 年 2 月 23 日) 为进一步确保我县渔业"
             "渔政执法健康有序发展,根据县财政 局 2021 年部门预算单位经费安排,特实施本项目。 一、专项基本情况\n")
     assert _units(text) == ["南县农业综合行政执法大队"]
+
+
+def test_the_implementing_body_named_in_the_text_completes_the_forms_short_form() -> None:
+    # S 2004 (蒙城县卫生健康委员会 2024, read by hand): the form's 实施单位 cell prints 卫健委, the text
+    # names the 实施主体 in full
+    text = ("(3)实施主体:蒙城县卫生健康委员会。\n2024年项目支出绩效自评表\n项目名称 | 国家基本公共卫生服务项目 |\n"
+            "主管部门及代码 | | 实施单位 | 卫健委 |\n年度资金总额 | 2279.048 | 2279.048 | 2279.048 |\n")
+    assert _units(text) == ["蒙城县卫生健康委员会"]
