@@ -223,3 +223,12 @@ def test_the_implementing_body_named_in_the_text_completes_the_forms_short_form(
     text = ("(3)实施主体:蒙城县卫生健康委员会。\n2024年项目支出绩效自评表\n项目名称 | 国家基本公共卫生服务项目 |\n"
             "主管部门及代码 | | 实施单位 | 卫健委 |\n年度资金总额 | 2279.048 | 2279.048 | 2279.048 |\n")
     assert _units(text) == ["蒙城县卫生健康委员会"]
+
+
+def test_a_third_party_evaluations_commissioning_body_is_not_its_unit() -> None:
+    # S 2019 (西山区公园绿地管养专项资金 third-party evaluation, read by hand): 委托单位 is the finance
+    # bureau that commissioned it, 项目单位名称 the unit evaluated
+    text = ("西山区公园绿地管养专项资金项目绩效评价报告\n\n委托单位名称:\n\n昆明市西山区财政局\n\n评审机构名称:\n\n"
+            "昆明博扬会计师事务所有限公司\n\n项目单位名称:\n\n昆明市西山区城市管理局\n\n项目评审起止时间:\n\n2023年9月-11月\n\n"
+            "一、基本情况\n\n2023年安排公园绿地管养专项资金1200万元。\n")
+    assert _units(text) == ["昆明市西山区城市管理局"]
