@@ -10,14 +10,7 @@
 -- whole: its table titled on its page (基本支出, not a page continued), every figure of the column above
 -- the total a class or an item under one of its classes, no class in both halves.
 WITH t AS (
-    SELECT b.document_id, b.table_index,
-           (SELECT regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', '') FROM blocks p
-            WHERE p.document_id = b.document_id AND p.kind = 'paragraph' AND p.block_index < b.block_index
-              AND p.page IS NOT DISTINCT FROM b.page
-              AND regexp_matches(regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', ''), '表$')
-              AND length(regexp_replace(p.text, '\s', '', 'g')) <= 40
-            ORDER BY p.block_index DESC LIMIT 1) AS title
-    FROM blocks b WHERE b.kind = 'table'
+    SELECT * FROM table_titles()  -- sql/schema/26_table_titles.sql
 ), f AS (
     SELECT r.document_id, x.report_id, x.line_item, 'executed' AS stage, CAST(x.executed_yuan AS DOUBLE) AS v,
            x.reported_text AS txt, x.reported_unit AS unit, x.decimals, x.source_ref, x.label_text

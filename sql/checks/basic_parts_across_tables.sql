@@ -12,14 +12,7 @@
 -- each. One 基本支出表 and one 一般公共预算 支出表 per report and stage, else nothing is compared (a
 -- document printing several units' tables pairs no figures). Same stage, this year's figures.
 WITH t AS (
-    SELECT b.document_id, b.table_index,
-           (SELECT regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', '') FROM blocks p
-            WHERE p.document_id = b.document_id AND p.kind = 'paragraph' AND p.block_index < b.block_index
-              AND p.page IS NOT DISTINCT FROM b.page
-              AND regexp_matches(regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', ''), '表$')
-              AND length(regexp_replace(p.text, '\s', '', 'g')) <= 40
-            ORDER BY p.block_index DESC LIMIT 1) AS title
-    FROM blocks b WHERE b.kind = 'table'
+    SELECT * FROM table_titles()  -- sql/schema/26_table_titles.sql
 ), titled AS (
     SELECT * FROM t WHERE title IS NOT NULL
 ), closing AS (

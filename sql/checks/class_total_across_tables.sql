@@ -9,16 +9,7 @@
 -- and 三公 tables are left out. Same stage, this year's figures, twins aside; two figures agree when
 -- their printed intervals overlap.
 WITH t AS (
-    -- the title printed above the table on its page (a trailing bracket aside: （按功能分类）); a table
-    -- continued from the page before has none and is left out
-    SELECT b.document_id, b.table_index,
-           (SELECT regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', '') FROM blocks p
-            WHERE p.document_id = b.document_id AND p.kind = 'paragraph' AND p.block_index < b.block_index
-              AND p.page IS NOT DISTINCT FROM b.page
-              AND regexp_matches(regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', ''), '表$')
-              AND length(regexp_replace(p.text, '\s', '', 'g')) <= 40
-            ORDER BY p.block_index DESC LIMIT 1) AS title
-    FROM blocks b WHERE b.kind = 'table'
+    SELECT * FROM table_titles()  -- sql/schema/26_table_titles.sql
 ), scoped AS (
     SELECT t.*,
            CASE WHEN contains(title, '一般公共预算') THEN 'appropriation'

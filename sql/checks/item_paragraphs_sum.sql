@@ -11,14 +11,7 @@
 -- judged as printed are a tail (printed_balance). The stated budget: one figure per stage in the
 -- document's statements of 一般公共预算财政拨款 (line item general_public_budget); the paragraphs after it.
 WITH t AS (
-    SELECT b.document_id, b.table_index,
-           (SELECT regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', '') FROM blocks p
-            WHERE p.document_id = b.document_id AND p.kind = 'paragraph' AND p.block_index < b.block_index
-              AND p.page IS NOT DISTINCT FROM b.page
-              AND regexp_matches(regexp_replace(regexp_replace(p.text, '\s', '', 'g'), '[（(][^（()）]*[)）]$', ''), '表$')
-              AND length(regexp_replace(p.text, '\s', '', 'g')) <= 40
-            ORDER BY p.block_index DESC LIMIT 1) AS title
-    FROM blocks b WHERE b.kind = 'table'
+    SELECT * FROM table_titles()  -- sql/schema/26_table_titles.sql
 ), whole AS (
     SELECT r.document_id, any_value(x.report_id) AS report_id, x.stage, any_value(CAST(x.amount_yuan AS DOUBLE)) AS v,
            any_value((printed_interval(x.amount_yuan, x.decimals, x.reported_unit)).half) AS half,
