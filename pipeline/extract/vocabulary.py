@@ -54,6 +54,14 @@ def _stages() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r["pattern"]), r["field"]) for r in _rows("stages.csv")]
 
 
+@cache
+def stage_words(field: str) -> re.Pattern[str]:
+    """The header words of one stage (vocab/stages.csv) found anywhere in a text, not as a whole
+    cell: a cheap test before reading a header run together with others."""
+    alts = [a.lstrip("^").rstrip("$") for pat, f in _stages() if f == field for a in pat.pattern.split("|")]
+    return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
 def table_pattern(key: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern of vocab/tables.toml, its {money} and {point} slots filled from money_units.csv."""
     return pattern(

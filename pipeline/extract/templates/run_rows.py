@@ -22,7 +22,7 @@ from pipeline.extract.cells import Val
 from pipeline.extract.recognisers.context import Ctx, add_budget, add_execution
 from pipeline.extract.templates.align import split_run
 from pipeline.extract.templates.columns import LISTED
-from pipeline.extract.vocabulary import stage_of
+from pipeline.extract.vocabulary import stage_of, stage_words
 from pipeline.lexicon import pattern, words
 from pipeline.model import Block, Cell, Paragraph
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT, detect_money_unit
@@ -60,6 +60,10 @@ def _header(text: str) -> tuple[str, int] | None:
     """The budget stage of a header run together in `text` and where the header ends."""
     shape = list(words("layout", "run_rows.shape"))
     budgets = words("layout", "run_rows.budget_stages")
+    # only a paragraph naming the closing column (执行率) and printing a percent can hold one: every
+    # other paragraph of a long document is passed over without scanning its characters
+    if "%" not in text or not stage_words(shape[-1]).search(text):
+        return None
     for m in re.finditer(r"[\u4e00-\u9fff]", text):
         stages, end = _stage_words(text, m.start())
         if len(stages) == len(shape) and stages[0] in budgets and stages[1:] == shape[1:]:
