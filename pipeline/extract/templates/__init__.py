@@ -97,6 +97,9 @@ def stream_facts(blocks: list[DocBlock], ctx: Ctx) -> set[str]:
         w, s = sc.reading.values.get("weight"), sc.reading.values.get("score")
         if s is None or s.cell.ref in had:
             continue  # nothing to store, or a recogniser already read this cell
+        if any(f["report_id"] == ctx.report_id and f["component"] == sc.component and f["score"] == s.num.value
+               and f["source_ref"].split(";chars")[0] == s.cell.ref.split(";chars")[0] for f in ctx.ex.fact_scores):
+            continue  # the sentence reader took the same figure of the same line (自评得分 95)
         pid = pid_of.get(0) if len(pid_of) == 1 else None
         _score(ctx, pid, sc.component, _val(w) if w else None, _val(s), s.cell.ref)
         used.add(s.cell.ref)

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pipeline.extract.templates.align import Reading, Tok, _fits, _holds, read_values
-from pipeline.extract.templates.defs import Template, field_of, fields, header_key, templates
+from pipeline.extract.templates.defs import (
+    ScoreRow,
+    Template,
+    field_of,
+    fields,
+    header_key,
+    templates,
+)
 from pipeline.extract.templates.stream import SCell
 from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
 from pipeline.normalize.money import (
@@ -471,24 +478,44 @@ def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: se
     for t in ts[:1]:
         for sr in t.scores:
             for i, c in enumerate(cells):
-                if i in taken or not c.text or not any(p.match(header_key(c.text)) for p in sr.labels):
+                if i in taken or not c.text:
                     continue
-                e = _values_after(cells, i + 1)
-                vals = cells[i + 1 : e]
+                n = _score_label(cells, i, sr)
+                if not n:
+                    continue
+                e = _values_after(cells, i + n)
+                vals = cells[i + n : e]
                 if not [v for v in vals if v.text] or sr.component in seen:
                     continue
-                r = read_values(t, _score_fields(sr.fields, cells[:i], vals), vals, total_row=True)
+                r = read_values(t, _score_fields(t, sr, cells[:i], vals), vals, total_row=True)
                 if r.values:
                     seen.add(sr.component)
                     taken.update(range(i, e))
-                    out.append(Score(t, sr.component, r, c.text))
+                    out.append(Score(t, sr.component, r, _joined(cells, i, n)))
     return out
 
 
-def _score_fields(flds: tuple[str, ...], before: list[SCell], vals: list[SCell]) -> list[str]:
+def _score_label(cells: list[SCell], i: int, sr: ScoreRow) -> int:
+    """Cells a score row's label starting at i takes (a rendering may have cut it at a word the
+    templates split on: 得分 | 合计), else 0."""
+    for k in range(1, min(_JOIN, len(cells) - i) + 1):
+        if any(x.empty or _value_like(x) for x in cells[i : i + k]):
+            break
+        if any(p.match(header_key(_joined(cells, i, k))) for p in sr.labels):
+            return k
+    return 0
+
+
+def _score_fields(t: Template, sr: ScoreRow, before: list[SCell], vals: list[SCell]) -> list[str]:
     """A score row printing one figure (总分 | 71.7 | |||||, the label spanning the columns before
     it) under a table whose headers print 得分 and no 分值: the figure is the score (by position
-    it would be taken for the weight)."""
+    it would be taken for the weight). A label naming the field itself (得分合计 100: vocab's
+    `lone`) says what its one figure is."""
+    flds = sr.fields
+    printed = [v for v in vals if v.text]
+    if sr.lone is not None and len(printed) == 1 and (n := parse_number(printed[0].text)) is not None \
+            and _holds(t, {sr.lone: Tok(n, printed[0])}, False):
+        return [sr.lone]  # (10095 is no score: a weight and a score run together, read by the fields)
     if {"weight", "score"} <= set(flds) and sum(1 for v in vals if v.text) == 1:
         heads = {field_of(c.text, ("weight", "score")) for c in before if c.text and len(c.text) <= 20}
         if "score" in heads and "weight" not in heads:
