@@ -172,6 +172,7 @@ def _extract_segment(
                 parsed = parse_bands(text)
                 if parsed:
                     bands = parsed
+            flow.scored_part = flow.scored_part or nar.heading_score(text) is not None
             _narrative(ctx, b, heading, seen_subjects, report)
             add_statement_facts(ctx, report, b, stated, flow)
             # A project's conclusion ("N.项目。自评得分90分，自评结论一等") is not the report's grade.
@@ -305,6 +306,20 @@ def _stated_budget(ex: Extraction, rid: str) -> Decimal | None:
 
 def _narrative(ctx: tb.Ctx, p: Paragraph, heading: str | None, seen: set[str], report: dict) -> None:
     text = p.text
+    if (hm := nar.heading_score(text)) is not None:
+        # '一、资金保障方面，指标评价得分12': the heading's part scores what its lines state
+        n = hm.group("n")
+        a = p.text.find(n, p.text.find(hm.group("name")) + len(hm.group("name")))
+        ctx.ex.fact_scores.append(
+            {
+                "report_id": ctx.report_id, "project_id": None, "component": hm.group("name"),
+                "weight": None, "score": Decimal(n), "grade_text": None, "grade_rank": None,
+                "source_ref": str(p.ref(a, a + len(n))), "parent": None, "score_text": n,
+                "score_decimals": len(n.split(".")[1]) if "." in n else 0,
+                "weight_decimals": None, "origin": "narrative", "is_twin": False,
+            }
+        )
+        return
     comps = nar.find_components(text)
     for name, w, _wt, wd, s, st, sd, a, z in comps:
         ctx.ex.fact_scores.append(

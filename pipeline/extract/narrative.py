@@ -72,6 +72,15 @@ def find_score_parts(text: str) -> list[tuple[str, str, int, int, int]]:
 
 
 SCORE_ONLY = _pattern("scores.only")
+_HEADING_SCORE = _pattern("scores.heading")
+_HEADING_NOT = re.compile(either(words("narrative", "scores.heading_not")))
+
+
+def heading_score(text: str) -> re.Match[str] | None:
+    """'一、资金保障方面，指标评价得分12' → its match (groups name, n): a part's own score stated
+    by its top-level heading; None for any other line (a heading about the whole evaluation)."""
+    m = _HEADING_SCORE.match(text.strip())
+    return m if m is not None and not _HEADING_NOT.search(m.group("name")) else None
 _COUNT = _pattern("projects.count")
 _AVG = _pattern("scores.average")
 _GRADE_COUNT = _pattern("projects.grade_count")

@@ -250,6 +250,12 @@ def _add_scores(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, str], fl
                 seen[key] = ref
                 _score_row(ex, rid, BUDGET_EXECUTION, None, None, sc, ref)
             continue
+        if not sc.total and sc.component is None and flow.scored_part and not flow.headings:
+            # an unnamed item's score under a part that stated its own: not the report's total
+            ex.unrecognised.append({"document_id": ctx.document_id, "report_id": rid, "source_ref": ref,
+                                    "what": "figure", "text": sc.printed,
+                                    "reason": "a score under a part that states its own score, naming no item"})
+            continue
         if sc.total or (sc.component is None and not flow.headings):
             if report["score_total"] is None and report.get("report_kind") not in ("final_accounts", "budget"):
                 report["score_total"] = sc.value

@@ -462,6 +462,9 @@ class Flow:
     # a paragraph about a part of the year gone by announced a list ("上半年,…支出1532.7亿元…主要支出
     # 科目情况如下:"): its items on the next lines ("社会保障和就业支出314.5亿元,…;") are of that period too
     to_date_list: bool = False
+    # a top-level heading stated its part's score ('一、资金保障方面，指标评价得分12'): a score stated
+    # below it without a name or a total's word scores an item of that part, not the report
+    scored_part: bool = False
 
     # the reporting unit's own names (深圳市审计局): in a label they name the reporter, not a line
     self_names: tuple[str, ...] = ()
