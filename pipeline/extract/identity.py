@@ -465,6 +465,14 @@ def opening_unit(texts: list[str]) -> str | None:
         m = re.search(rf"{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u
+    # '…重点工作。重庆市涪陵区武陵山乡人民政府(本级)2023年无使用政府性基金预算拨款安排的支出': a body
+    # opening a sentence inside a paragraph with its own accounts, when no paragraph opens so.
+    for t in texts:
+        for part in re.split(r"[。；;]", re.sub(r"\s", "", t))[1:]:
+            m = re.match(rule("opening_unit_year"), part)
+            if m and re.match(rule("own_accounts"), part[m.end():]) \
+                    and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+                return u
     return None
 
 

@@ -101,13 +101,14 @@ def _is_banner(text: str) -> bool:
     return bool(re.fullmatch(rf"(?:{ident.words('site_banner')})+", re.sub(r"[\s|•·]", "", text)))
 
 
-def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
-    """A title starting at block i: (kind, title text, blocks used)."""
+def _title_at(blocks: list, i: int) -> tuple[str, str, int, int] | None:
+    """A title starting at block i: (kind, title text, blocks used, the block its text starts at)."""
     prev = blocks[i - 1] if i > 0 else None
     if isinstance(prev, Paragraph) and _label_alone(prev.text) and isinstance(blocks[i], Paragraph) \
             and not _YEAR.search(blocks[i].text) and ident.unit_from_title(blocks[i].text) is None:
         return None  # a metadata label's value printed on the next line ('公开目录' / '绩效自评报告')
     window: list[str] = []
+    first = i
     for j in range(i, min(i + 3, len(blocks))):
         b = blocks[j]
         if not isinstance(b, Paragraph) or not _is_short(b) or _is_metadata(b.text) or _is_banner(b.text):
@@ -118,10 +119,12 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
             if len(window) > 1 and _kind_of(window[-1]) and (u := ident.unit_from_title(window[-1])) \
-                    and ident.is_org(u):
+                    and ident.is_org(u) or len(window) > 1 and _kind_of(window[-1]) \
+                    and re.match(ident.words("about_lead"), window[-1]):
                 # The line naming kind and unit is the whole title; the lines above it are a
-                # banner ('国家…培训基地' over '2023年度泸州市中医医院单位决算').
-                window = window[-1:]
+                # banner ('国家…培训基地' over '2023年度泸州市中医医院单位决算') or a meeting's
+                # papers ('县人大常委会 / 会议材料' over '关于2020年县本级财政决算的报告').
+                window, first = window[-1:], j
             title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
             title = re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| ")
             used = j - i + 1
@@ -129,7 +132,7 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int] | None:
             nxt = blocks[j + 1] if j + 1 < len(blocks) else None
             if isinstance(nxt, Paragraph) and _BARE_YEAR.match(nxt.text) and not _YEAR.search(title):
                 title, used = f"{title} {nxt.text.strip()}", used + 1
-            return kind, title, used
+            return kind, title, used, first
     return None
 
 
@@ -304,30 +307,37 @@ def _names_itself(title: str) -> bool:
     return bool(_YEAR.search(title)) or ident.unit_from_title(title) is not None
 
 
+_CONTENTS_HEADING = pattern("segments", "titles.contents_heading")
+_CONTENTS_LINE_MAX = 40
+
+
+def _contents_lines(blocks: list) -> set[int]:
+    """The lines of a table of contents ('目 录' / '第一部分 部门概况' / '第二部分 2021年度部门决算
+    情况说明' …), when the body prints its headings again: entries, not titles — the report's
+    title is where the body prints it, with its unit beside it."""
+    out: set[int] = set()
+    for k, b in enumerate(blocks):
+        if not (isinstance(b, Paragraph) and _CONTENTS_HEADING.match(b.text)):
+            continue
+        entries: dict[str, int] = {}
+        stop = len(blocks)
+        for j in range(k + 1, len(blocks)):
+            t = blocks[j]
+            key = re.sub(r"\s", "", t.text) if isinstance(t, Paragraph) else ""
+            if not key or len(key) > _CONTENTS_LINE_MAX or key in entries:
+                stop = j  # the body starts, or prints its first heading again
+                break
+            entries[key] = j
+        rest = {re.sub(r"\s", "", t.text) for t in blocks[stop:] if isinstance(t, Paragraph)}
+        if len(entries) >= 2 and any(e in rest for e in entries):
+            out.update(entries.values())
+    return out
+
+
 def segment(doc: Document) -> list[Segment]:
     blocks, trad = _view(list(doc.blocks))
-    segs: list[Segment] = []
-    i = 0
-    while i < len(blocks):
-        found = _title_at(blocks, i)
-        if found:
-            kind, title, used = found
-            cur = segs[-1] if segs else None
-            if cur is not None and _only_metadata(blocks[cur.start + 1 : i]):
-                # A cover title over page metadata, then the page's own contents heading
-                # ('关于X市2019年预算执行情况和2020年预算草案的报告' / 索引号… / '2020年政府预算公开目录'):
-                # one report, under its first title.
-                i += used
-                continue
-            if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")) \
-                    or _another_unit(kind, cur, title):
-                if cur is not None:
-                    cur.end = i
-                para = blocks[i].index if isinstance(blocks[i], Paragraph) else None
-                segs.append(Segment(kind, title, i, len(blocks), title_para=para))
-            i += used
-            continue
-        i += 1
+    # A contents list's entries are not titles, unless the excerpt prints no title but them.
+    segs = _titled(blocks, _contents_lines(blocks)) or _titled(blocks, set())
     if not segs and (opening := _title_in_opening(blocks) or _glued_title(blocks) or _section_title(blocks)):
         kind, title, i = opening
         segs.append(Segment(kind, title, 0, len(blocks), title_para=blocks[i].index))
@@ -342,6 +352,33 @@ def segment(doc: Document) -> list[Segment]:
     for s in segs:
         if not s.unit_name and common:
             s.unit_name = common[0][0]
+    return segs
+
+
+def _titled(blocks: list, contents: set[int]) -> list[Segment]:
+    """The reports the titles found among blocks start (none on the lines of contents)."""
+    segs: list[Segment] = []
+    i = 0
+    while i < len(blocks):
+        found = _title_at(blocks, i) if i not in contents else None
+        if found:
+            kind, title, used, first = found
+            cur = segs[-1] if segs else None
+            if cur is not None and _only_metadata(blocks[cur.start + 1 : i]):
+                # A cover title over page metadata, then the page's own contents heading
+                # ('关于X市2019年预算执行情况和2020年预算草案的报告' / 索引号… / '2020年政府预算公开目录'):
+                # one report, under its first title.
+                i += used
+                continue
+            if cur is None or (kind != cur.kind and not (kind == "project" and cur.kind != "project")) \
+                    or _another_unit(kind, cur, title):
+                if cur is not None:
+                    cur.end = i
+                para = blocks[first].index if isinstance(blocks[first], Paragraph) else None
+                segs.append(Segment(kind, title, i, len(blocks), title_para=para))
+            i += used
+            continue
+        i += 1
     return segs
 
 
