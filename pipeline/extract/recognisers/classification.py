@@ -20,7 +20,7 @@ from pipeline.extract.recognisers.context import (
     _table_unit,
     add_amount,
 )
-from pipeline.extract.recognisers.fund_matrix import read_list
+from pipeline.extract.recognisers.fund_matrix import _own_unit, read_list
 from pipeline.extract.statements import partitions
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
@@ -600,10 +600,11 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
     # printing its 项 only (泉州: 2040101, 2040201 … under 合计)
     printed = {code for _i, (code, _k) in coded}
     top = [i for i, (code, _k) in coded if not any(code != c and code.startswith(c) for c in printed)]
+    own = _own_unit_row(table, ctx, coded)
     for row in table.rows:
         cells = real_cells(row)
         # the 合计 label may follow the header's 类 | 款 | 项 printed on the same line
-        if not _total_row(table, cells) or _row_code(cells):
+        if not (_total_row(table, cells) or row is own) or _row_code(cells):
             continue
         for c in cells:
             tv = num_of(table, c)
@@ -628,6 +629,21 @@ def _classification_totals(table: Table, ctx: Ctx, header: list[Cell], coded: li
                 }
             )
             ctx.use(tv)
+
+
+def _own_unit_row(table: Table, ctx: Ctx, coded: list) -> list[Cell] | None:
+    """The reporting unit's own row printed right above the first coded row of a table that prints no
+    合计 row (预算单位 | 科目编码 | 科目名称 | 支出总计 | 基本支出 | 项目支出, then 深圳市审计局 | | | 10,737.69 |
+    9,206.23 | 1,531.45, then 201 | 一般公共服务支出 …): the unit's figures are the table's total, its
+    classes' sum, as a 合计 row's are (fund_matrix reads such a row alike). A row of another unit (a
+    summary of several units) is none."""
+    if not coded or coded[0][0] == 0 or any(_total_row(table, real_cells(r)) for r in table.rows):
+        return None
+    row = table.rows[coded[0][0] - 1]
+    cells = real_cells(row)
+    label = next((sq(c.text) for c in cells if sq(c.text) and num_of(table, c) is None), "")
+    own = any(num_of(table, c) is not None for c in cells) and _own_unit(ctx, label) and not _row_code(cells)
+    return row if own else None
 
 
 def _same_column(table: Table, row: list[Cell], like: Cell):

@@ -22,6 +22,7 @@ from pipeline.extract.templates.columns import (
     row_code,
     table_templates,
 )
+from pipeline.extract.templates.transposed import year_label_header
 from pipeline.extract.vocabulary import stage_of, table_pattern
 from pipeline.lexicon import entry
 from pipeline.model import Cell, Table
@@ -182,13 +183,27 @@ def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Ce
     if first not in labels:
         return False
     labels |= seq
+    # a 年度 column beside the unit's (预算单位 | 年度 | 总计 | 因公出国(境)费 | …, then 2025年 | 2026年 |
+    # 增减变化金额 under the unit): each row's year or change is its period
+    years = {k for c in header[0] if year_label_header(c.text) for k in range(c.col, c.col + c.colspan)}
+    labels |= years
     fy = next((r.get("fiscal_year") for r in ctx.ex.reports if r["report_id"] == ctx.report_id), None)
     cols: dict[int, tuple[str, str, str, bool]] = {}  # col → (item, its words, period or change, from the template)
     offset: dict[int, int] = {}  # col → its place under its period's header (the same under 上年, 当年, 增减)
+    funded: set[int] = set()  # columns of one fund source under an item (一般公共预算 under 因公出国(境)费)
     for col in sorted({c.col for r in rows[s:] for c in r} - labels):
         cell = _deepest(header, col)
         period, start = _period_of(header, col, fy)
         if cell is None or period is None or _carried_over(header, col):
+            continue
+        if years and row_code(t, cell.text) is None and column_code(cell.text) in _FUNDS:
+            # the item's money from one source: a listed line named by the item and the source, never
+            # the item's own figure (the sources together are)
+            item = _item(t, header, col)
+            if item is not None:
+                cols[col] = (item[0], item[1], period, True)
+                offset[col] = col - start
+                funded.add(col)
             continue
         if row_code(t, cell.text) is not None:
             if _part_named_as_whole(t, header, col):
@@ -207,8 +222,16 @@ def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Ce
     unit = _table_unit(table, ctx, [c.text for r in header for c in r]) or DEFAULT_MONEY_UNIT
     facts = ctx.ex.fact_executions if stage == "executed" else ctx.ex.fact_budgets
     found = False
+    unit_name = ""  # the unit printed once over its year rows (a merged cell)
+    across: dict[int, dict[str, tuple[str, Val]]] = {}  # col → period → (item, figure), over year rows
     for r in rows[s:]:
-        label = _row_label(r, labels)
+        label = _row_label(r, labels - years)
+        row_period = None
+        if years:
+            row_period = _row_period(r, years, fy)
+            if row_period is None:
+                continue  # a row naming no year of this report's, nor a change: unread
+            label = unit_name = label or unit_name
         total = _BARE_TOTAL.fullmatch(label) is not None
         if not label or total and len(totals) > 1:
             continue  # a row without its unit, or one of several totals: unread
@@ -220,20 +243,39 @@ def _read_unit_rows(table: Table, ctx: Ctx, t: TableTemplate, rows: list[list[Ce
             if v is None or c.col not in cols:
                 continue
             code, words, period, _known = cols[c.col]
+            period = row_period or period
             if total and extra and _BARE_TOTAL.fullmatch(words) and _covering_span(t, header, c.col) is None:
                 continue  # 合计 of the 三公 items and of others: not the “三公” total
-            item = code if total else LISTED
-            by_place.setdefault((code, offset[c.col]), {})[period] = (item, v)
+            item = code if total and c.col not in funded else LISTED
+            (across.setdefault(c.col, {}) if years else by_place.setdefault((code, offset[c.col]), {}))[period] = (item, v)
             if period == "change":
                 continue
             path = _words_of(header, c.col, labels)
-            name = " ".join(sq(x.text) for x in r if x.col in labels and sq(x.text))  # with its code
-            if add_amount(ctx, item, stage, v, unit, "column_items", words if total else f"{name} {path}"):
+            name = " ".join(sq(x.text) for x in r if x.col in labels - years and sq(x.text)) or label  # with its code
+            if add_amount(ctx, item, stage, v, unit, "column_items", words if total and item != LISTED else f"{name} {path}"):
                 facts[-1]["period"] = period
                 found = True
         for per in by_place.values():
             _change(ctx, per, unit)
+    for per in across.values():
+        _change(ctx, per, unit)
     return found
+
+
+_FUNDS = frozenset({"general_public_budget", "government_fund", "state_capital"})
+
+
+def _row_period(row: list[Cell], years: set[int], fy: int | None) -> str | None:
+    """A row's period from its 年度 cell: the report's year → current, an earlier one → prior, a change
+    (增减变化金额) → change; None for a later year or anything else."""
+    text = to_halfwidth("".join(sq(c.text) for c in row if c.col in years))
+    head = column_of(text) if text else None
+    if head is not None and head.measure == "change":
+        return "change"
+    m = periods().year.match(text)
+    if m is None or m.end() != len(text) or fy is None or int(m.group("year")) > fy:
+        return None
+    return "current" if int(m.group("year")) == fy else "prior"
 
 
 def _change(ctx: Ctx, per: dict[str, tuple[str, Val]], unit: str) -> None:

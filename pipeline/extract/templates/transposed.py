@@ -62,6 +62,11 @@ def _label_headers() -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(h) for h in tomllib.load(f).get("transposed", {}).get("headers", []))
 
 
+def year_label_header(text: str) -> bool:
+    """A label column whose rows are years (columns.toml [transposed] headers: 年度)."""
+    return any(p.fullmatch(_sq(text)) for p in _label_headers())
+
+
 @dataclass(frozen=True)
 class _UnitRows:
     headers: tuple[re.Pattern[str], ...]
