@@ -43,6 +43,9 @@ class ScoreRow:
     # The field one figure printed alone after the label fills: a label naming the score itself
     # (得分合计 100) prints the score; 总分 100 may be the weight or the score (None: not read).
     lone: str | None = None
+    # A label that closes any table (合计): a score row only right under an indicator table's
+    # header printing 分值 and 得分 (the nearest field words before it), never under a funding one.
+    under_scores: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def templates() -> tuple[Template, ...]:
             split_words=tuple(sorted(fu.get("split_words", ()), key=len, reverse=True)),
             run_max_ratio=float(fu.get("run_max_ratio", 10)), run_max_decimals=int(fu.get("run_max_decimals", 2)),
             breakdown_headings=_patterns(bd.get("headings")), breakdown_stages=tuple(bd.get("stages", ())),
-            scores=tuple(ScoreRow(_patterns(s["labels"]), tuple(s["fields"]), s["component"], s.get("lone"))
+            scores=tuple(ScoreRow(_patterns(s["labels"]), tuple(s["fields"]), s["component"], s.get("lone"),
+                                  bool(s.get("under_scores", False)))
                          for s in d.get("scores", ())),
             required=frozenset(fu.get("required", ())), rate_base=tuple(fu.get("rate_base", ("adjusted", "initial"))),
             differences=tuple(tuple(x) for x in fu.get("differences", ())),

@@ -481,18 +481,42 @@ def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: se
                 if i in taken or not c.text:
                     continue
                 n = _score_label(cells, i, sr)
-                if not n:
+                if not n or (sr.under_scores and not _under_scores(cells, i, t)):
                     continue
                 e = _values_after(cells, i + n)
                 vals = cells[i + n : e]
                 if not [v for v in vals if v.text] or sr.component in seen:
                     continue
                 r = read_values(t, _score_fields(t, sr, cells[:i], vals), vals, total_row=True)
+                if sr.under_scores and not _holds(t, r.values, False):
+                    continue  # 合计 | 1200 | 1100: amounts, not points
                 if r.values:
                     seen.add(sr.component)
                     taken.update(range(i, e))
                     out.append(Score(t, sr.component, r, _joined(cells, i, n)))
     return out
+
+
+_BACK = 400  # cells searched back from a 合计 row for the header it closes
+
+
+def _under_scores(cells: list[SCell], i: int, t: Template) -> bool:
+    """The nearest field word before cells[i] is a score column's (得分) printed right after a
+    weight column's (分值), with no money or rate column among the header's cells before it: an
+    indicator table's header (… 实际完成值 分值 得分), not a funding block's (全年执行数 分值 执行率 得分)."""
+    for j in range(i - 1, max(-1, i - _BACK), -1):
+        c = cells[j]
+        if c.empty or _value_like(c) or len(c.text) > 12:
+            continue
+        f = field_of(c.text, t.fields)
+        if f is None:
+            continue
+        if f != "score":
+            return False
+        head = [field_of(x.text, t.fields) for x in cells[max(0, j - 6) : j] if x.text and not _value_like(x)]
+        return bool(head) and head[-1] == "weight" and not any(
+            h is not None and fields()[h].kind in ("money", "rate") for h in head)
+    return False
 
 
 def _score_label(cells: list[SCell], i: int, sr: ScoreRow) -> int:
