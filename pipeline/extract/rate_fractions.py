@@ -26,6 +26,7 @@ def _fits(rate: Decimal, rate_half: Decimal, executed: Decimal, e_half: Decimal,
 def read_fraction_rates(ex: Extraction) -> int:
     """Rates printed as fractions, turned to percent in place; returns how many."""
     budgets: dict[tuple, dict] = {}
+    by_ref = {b["source_ref"]: b for b in ex.fact_budgets if b.get("origin") == "table"}
     for b in ex.fact_budgets:
         if b.get("origin") == "table" and b.get("stage") in _BASES:
             budgets.setdefault((b["report_id"], b.get("project_id"), b["line_item"], b["stage"]), b)
@@ -35,7 +36,11 @@ def read_fraction_rates(ex: Extraction) -> int:
         if rate is None or executed is None or "%" in text or "％" in text or not (0 < Decimal(rate) <= Decimal("1.5")):
             continue
         key = (e["report_id"], e.get("project_id"), e["line_item"])
-        base = next((budgets[(*key, s)] for s in _BASES if (*key, s) in budgets), None)
+        if e.get("rate_base_ref") in by_ref:
+            # a rate measured against its own row's budget (one row of a listing): that budget only
+            base = by_ref[e["rate_base_ref"]]
+        else:
+            base = next((budgets[(*key, s)] for s in _BASES if (*key, s) in budgets), None)
         if base is None:
             continue
         r, d = Decimal(rate), e.get("rate_decimals") or 0

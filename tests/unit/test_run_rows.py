@@ -100,3 +100,12 @@ def test_a_header_of_other_stages_is_not_read_this_way() -> None:
     # two amounts and no rate: nothing proves where one figure ends
     text = "2021年度转移支付绩效自评报告\n序号单位名称全年预算数全年执行数1南昌市84.784.70 2九江市842.72842.72。\n"
     assert _rows(text) == {}
+
+
+def test_a_small_rate_is_not_taken_for_a_fraction_of_another_rows_budget() -> None:
+    """九江市 prints 0.10 % (0.03 of 29万元): against 南昌市's budget (0.2) it would read as the
+    fraction 0.10 = 10 %; a listing's rate is measured against its own row only (hypothesis
+    example found in session 16)."""
+    text = ("2021年度转移支付绩效自评报告\n序号单位名称全年预算数全年执行数预算执行率"
+            "1南昌市0.20.000.00%2九江市290.030.10%3赣州市6.626.62100.00%。\n")
+    assert _rows(text)["九江市"][2] == Decimal("0.10")
