@@ -180,7 +180,7 @@ def grammar() -> Grammar:
         rate_patterns=tuple(re.compile(p) for p in rate.get("patterns", [])),
         rate_after_figure=re.compile(rate["after_figure"]),
         rate_change_words=tuple(rate["change_words"]), standalone_rate_words=tuple(rate["standalone_words"]),
-        threshold_before=tuple(rate["threshold_before"]),
+        threshold_before=tuple(rate["threshold_before"]) + tuple(rate.get("formula_before", ())),
         cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
         part_words=tuple(cfg["parts"]["words"]), part_closers=tuple(cfg["parts"]["closers"]),
@@ -1469,7 +1469,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
             lv.pending_pct = (_direction(word, g), pct)  # its amount may follow (…增长10.85%,增收2,798万元)
         return
     if label.rstrip().endswith(g.threshold_before):
-        return  # a threshold a rule sets, not a rate the report states
+        return  # a threshold a rule sets or a formula's factor, not a rate the report states
     if any(w in label for w in g.rate_not):
         return  # how far an indicator was met ("指标完成率99.14%"), not a rate of the budget
     # "上级补助收入2.67亿元,,完成44.8%": 完成 alone right after a money figure of its sentence
