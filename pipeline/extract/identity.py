@@ -186,7 +186,8 @@ def org_in(text: str) -> str | None:
 
 # '[ 成文日期 ] 2024-02-18' run onto the title line: the tail of a bracketed metadata label and
 # its date are no part of the title ('] 2024-02-18重庆市璧山区2023年预算执行情况…').
-_TITLE_DEBRIS = re.compile(r"^[\]】](?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?")
+# '监督索引号53092200433501000临沧市…' (the label dropped as page chrome): the index's code is none either.
+_TITLE_DEBRIS = re.compile(r"^(?:[\]】](?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})?|\d{8,}(?=[\u4e00-\u9fa5]))")
 
 
 def unit_from_title(title: str) -> str | None:
@@ -195,6 +196,9 @@ def unit_from_title(title: str) -> str | None:
     # '适老化专区 无障碍浏览 注册 登录 更换背景' over the title: a site's banner is no place.
     s = re.sub(rf"^(?:{words('site_banner')})+", "", s)
     s = re.sub("^(?:" + words("title_lead") + ")+", "", s)  # "7.关于X区2021年…"
+    # '附件1:《2019年度湖北省红十字会部门整体绩效自评表》.docx': an attachment's name in book-title
+    # marks is the title itself, not a document it quotes.
+    s = re.sub(r"^《([^《》]+)》(?:\.\w{2,4})?$", r"\1", s)
     m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
         return u
@@ -441,6 +445,8 @@ def opening_unit(texts: list[str]) -> str | None:
     unit or area and the year it reports on, or an area's own level (X本级) in a sentence."""
     for t in texts:
         s = re.sub(r"^[|•·]+", "", re.sub(r"\s", "", t))  # '| 牟定县2017年…': a table's bar before it
+        # '标      题 西藏自治区发展和改革委员会2020年度…': a metadata label is no part of the name
+        s = re.sub(rf"^(?:{words('title_field')})[:：|]*", "", s)
         # 20xx: essay sites blank the year of a report they repost; the opening still names its unit.
         m = re.match(rule("opening_unit_year"), s)
         # An area opens its own accounts ('许镇镇2020年“三公”经费决算数'), not a project's story.
@@ -460,8 +466,8 @@ def opening_unit(texts: list[str]) -> str | None:
                 # '根据《…通知》有关规定,广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…绩效自评
                 # 工作': the body that did the self-evaluation (the first named of several)
                 m = re.match(rule("self_evaluating"), rest)
-                if m and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
-                    return u
+                if m and (u := clean_unit(m.group("u"))) and (is_org(u) and org_in(u) == u or area_of(u) == u):
+                    return u  # …or the area evaluating its funds (…要求,巩义市高度重视,认真组织开展…自评工作)
         m = re.search(rf"{rule('fiscal_year')}(?P<u>[{_HAN}]{{2,12}}?{words('own_level')})", s)
         if m and (u := clean_unit(m.group("u"))) and is_area(u):
             return u

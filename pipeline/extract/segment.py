@@ -95,8 +95,10 @@ def _is_short(p: Paragraph) -> bool:
 
 def _is_banner(text: str) -> bool:
     """A line of a site's banner words only ('信息正文', '适老化 无障碍浏览'), a site's menu
-    ('首页 新闻中心 信息公开 …') or a contents entry with its page number: no title's part."""
-    if pattern("segments", "titles.site_menu").match(text) or pattern("segments", "titles.contents_entry").match(text):
+    ('首页 新闻中心 信息公开 …') or breadcrumb ('首页 >> 部门信息公开 >> X局 >> 正文') or a contents
+    entry with its page number: no title's part."""
+    if pattern("segments", "titles.site_menu").match(text) or pattern("segments", "titles.contents_entry").match(text) \
+            or pattern("segments", "titles.site_breadcrumb").match(text):
         return True
     return bool(re.fullmatch(rf"(?:{ident.words('site_banner')})+", re.sub(r"[\s|•·]", "", text)))
 
@@ -584,6 +586,9 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     opening = "".join(head[:8])
     # page metadata printed as a table ('发布机构: | 枞阳县卫生健康委员会 | 主题分类: | …') names it too
     publishers = ident.publishers(head + rows[:12])
+    # '首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文': the department whose directory holds the page
+    if (crumb := ident.breadcrumb_unit(head[:6])) and ident.is_org(crumb):
+        publishers.append(crumb)
     # A compilation of the area's units: the area reports, unless one of its bodies other than
     # the finance body (which publishes every unit's accounts: '来源:渝中区财政局' over the
     # district's 三公 summary) publishes it ('来源:市生态环境局' on 南昌市生态环境局's site, held-out B 314).
@@ -592,7 +597,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             and ident.extend(titled, own) == titled:
         return titled
     near = [*publishers, *(u for _, u in sorted(labelled, key=lambda x: x[0])), *filter(None, (
-        byline, ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head)))]
+        byline, ident.self_described(head), _unit_from_body(paras), ident.opening_unit(head),
+        ident.dated_unit(head[:4])))]  # the cover's unit over its date (…自评报告 江西省体育局 二O二二年三月)
     if titled and ident.is_org(titled):
         # '井陉县文旅局2019年度…' as the page's title, '井陉县文化广电体育和旅游局' heading the
         # report itself on a line of its own: the report's own heading names it in full (a

@@ -123,6 +123,7 @@ class Grammar:
     damaged_before: str
     document_number_open: str  # a figure right after one of these is run into a document number
     comparison_only: re.Pattern[str]  # a change's clause words that name no item (同比, 较上年, 比预算)
+    flows: tuple[str, ...]  # 收入, 支出: the flow a change's clause names picks its level
     bare_noise: re.Pattern[str]
     project_word: str
     report_stage: dict
@@ -154,6 +155,7 @@ def grammar() -> Grammar:
         items = tuple((re.compile(r["pattern"]), r["code"], bool(r["generic"])) for r in csv.DictReader(f))
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
+        flows=tuple(cfg["direction"]["flows"]),
         units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
         change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]), change_start=re.compile(ex["change_start"]),
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
@@ -1226,6 +1228,13 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
     if not current:
         return None
     last = current[-1]
+    # "收入总计…,支出总计687.8万元。与2015年决算数相比,收入增加…": the change's clause names its flow;
+    # the level is the last one of that flow, never one of the other.
+    clause = re.split(r"[,，;；。:：]", before)[-1]
+    flow_words = [w for w in g.flows if w in clause]
+    if len(flow_words) == 1 and flow_words[0] not in last.label:
+        return next((s for s in reversed(current) if flow_words[0] in s.label
+                     and not any(w in s.label for w in g.flows if w != flow_words[0])), None)
     # "基本支出…，其中人员经费…，公用经费…。比上年增加…": after a sentence enumerating parts,
     # the change is the whole's; a line stating one part ("1．一般公共服务支出…。与上年相比
     # 增加…") speaks of itself.

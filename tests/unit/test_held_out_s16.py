@@ -6,6 +6,7 @@ from __future__ import annotations
 import pipeline.extract.identity as ident
 from pipeline.extract import extract
 from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
 
 
 def _reps(text: str) -> list[tuple[str | None, int | None, str]]:
@@ -75,3 +76,87 @@ def test_a_unit_named_as_the_body_its_institutions_belong_to() -> None:
         == "梧州市民政局"
     # an institution's count after another word is no self-description
     assert ident.self_described(["梧州市民政局下达资金共有6项"]) is None
+
+
+# U 2224 (西藏自治区发展和改革委员会 2020, read by hand): the page metadata's 标题 label, letter-spaced,
+# before the title line: no part of the unit opening the line.
+def test_a_title_label_before_an_opening_unit() -> None:
+    assert ident.opening_unit(["标      题 西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告"]) \
+        == "西藏自治区发展和改革委员会"
+
+
+# U 2228 (牟定县交通运输局 2020, read by hand): the site's name, then its breadcrumb on a line of its
+# own leading to the department's directory, then the title naming the county only.
+def test_a_breadcrumb_names_the_department_whose_page_it_is() -> None:
+    page = ("牟定县人民政府\n首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文\n\n"
+            "牟定县2020年第一批公路安全生命防护工程绩效自评报告\n\n日期:2021年03月24日   作者:   来源:    点击:[]\n\n"
+            "一、绩效目标分解下达情况\n建设里程8公里,下达车购税补助56万元。下达资金56万元,实际完成投资54.6万元。\n")
+    assert _reps(page) == [("牟定县交通运输局", 2020, "department")]
+    assert ident.breadcrumb_unit(["首页 > 乡(镇)信息公开目录 > 寺下镇 > 财经信息"]) == "寺下镇"
+
+
+# U 2202 (湖北省红十字会 2019, read by hand): an attachment's name in book-title marks titles the form.
+def test_an_attachments_name_in_book_title_marks() -> None:
+    assert ident.unit_from_title("附件1:《2019年度湖北省红十字会部门整体绩效自评表》.docx") == "湖北省红十字会"
+    # a notice quoted in a title still names its issuer, not the reporter
+    assert ident.unit_from_title("【市财政局关于拨付资金的通知】项目自评表") is None
+
+
+# U 2217 (玉桥街道办事处 2023, read by hand): '设立三个事业编制单位:玉桥街道便民服务中心、…' counts the
+# units it lists; 单位: there is no label naming the reporting unit.
+def test_a_count_of_units_before_a_list_is_no_label() -> None:
+    assert ident.labelled_units(["设立三个事业编制单位:玉桥街道便民服务中心、玉桥街道市民活动中心"]) == []
+    assert ident.labelled_units(["单位:玉桥街道便民服务中心"]) == [(3, "玉桥街道便民服务中心")]
+
+
+# U 2209 (宣汉县红峰镇凤鸣卫生院 2021, read by hand): the unit describing its work (X主要以…为主).
+def test_a_unit_describing_what_it_mainly_does() -> None:
+    assert ident.self_described(["宣汉县红峰镇凤鸣卫生院主要以国家基本公共卫生服务、基本医疗卫生服务为主全面开展各项工作。"]) \
+        == "宣汉县红峰镇凤鸣卫生院"
+
+
+# U 2219 (临沧市云县正觉庵水库管理局 2023, read by hand): the metadata's index code run onto the title
+# once the label is dropped as page chrome.
+def test_an_index_code_before_the_title() -> None:
+    assert ident.unit_from_title("53092200433501000临沧市云县正觉庵水库管理局2023年度部门决算") == "临沧市云县正觉庵水库管理局"
+
+
+# U 2205 (天星乡 2016 决算, read by hand): the change names its flow (收入增加23.74万元、增长3%) after a
+# sentence stating income then spending: it is the income's (803.84 − 23.74 = 780.1, +3.04 % ≈ 3 %).
+def test_a_change_naming_its_flow_is_that_flows() -> None:
+    text = ("天星乡2016年决算情况说明\n本部门2016年度收入总计803.84万元,支出总计687.8万元。与2015年决算数相比,"
+            "收入增加23.74万元、增长3%,主要原因是乡镇人员增加。\n")
+    df, _ = check_text(text)
+    assert failures(df).empty
+    change = df[df.check_name == "change_matches_figures"]
+    assert len(change) == 1 and "803.84" in change.iloc[0]["detail"]
+    # planted: a growth the income does not have is still found
+    df, _ = check_text(text.replace("增长3%", "增长13%"))
+    assert "change_matches_figures" in set(failures(df).check_name)
+
+
+# U 2205 (巫溪县天星乡人民政府 2016 决算, read by hand): the unit stating what kind of unit it is
+# (X属行政单位) under a title naming its township only.
+def test_a_unit_stating_its_kind_of_unit() -> None:
+    assert ident.self_described(["巫溪县天星乡人民政府属行政单位,履行法律规定的行政职能。"]) == "巫溪县天星乡人民政府"
+    assert ident.self_described(["某某县第一中学属于全额拨款事业单位。"]) == "某某县第一中学"
+
+
+# S 2025 (江西省体育局 2021, read by hand): a document site's flattened cover, the title's last
+# character lost, the unit before a date in Chinese numerals; the title names the province only.
+def test_a_covers_unit_over_a_date_in_chinese_numerals() -> None:
+    cover = "1、江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报江西省体育局二O二二年三月序号各设区市名称"
+    assert ident.dated_unit([cover]) == "江西省体育局"
+    page = ("江西省省级公共文化专项资金和省级体彩公益金专项转移支付2021年度绩效自评报告\n" + cover
+            + "全年预算数全年执行数预算执行率\n2021年省级下达资金3000万元,全年执行2950万元,预算执行率98.33%。\n")
+    assert [u for u, _, _ in _reps(page)] == ["江西省体育局"]
+
+
+# S 2021 (巩义市 2023, read by hand): after the lead clause (为加强…,按照…要求,), the area that
+# carried out the self-evaluation of its funds.
+def test_the_area_that_carried_out_the_self_evaluation() -> None:
+    para = ("为加强财政衔接推进乡村振兴补助资金绩效管理,提高财政衔接资金的使用效益,按照《河南省衔接推进乡村振兴补助资金绩效"
+            "评价及考核办法》要求,巩义市高度重视,认真组织开展衔接推进乡村振兴补助资金绩效自评工作。")
+    assert ident.opening_unit([para]) == "巩义市"
+    # a place named in the lead clause's document is not who evaluated
+    assert ident.opening_unit(["为加强资金管理,按照《河南省办法》要求,现将有关情况报告如下。"]) is None
