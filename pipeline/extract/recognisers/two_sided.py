@@ -14,7 +14,7 @@ from pipeline.extract.recognisers.context import (
     _table_unit,
     add_amount,
 )
-from pipeline.extract.templates.columns import ordinal_level, periods
+from pipeline.extract.templates.columns import LISTED, ordinal_level, periods
 from pipeline.extract.vocabulary import (
     FINAL_WORD,
     FundRows,
@@ -119,7 +119,10 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     # accounts of the figure the first reported during the year. The final one is the row's
     # figure; the earlier one is no split of it and is set aside.
     finals = [k for k in breakdown if FINAL_WORD in sq(header[k].text) and stage_of(sq(header[k].text)) == "executed"]
-    if finals and FINAL_WORD not in sq(header[main].text) and stage_of(sq(header[main].text)) == "executed":
+    # A government's balance table lists its own items (税收收入, 上解支出, 调入资金, 结转下年…), most of
+    # which the vocabulary gives no line item: each is read as printed (`listed`, its label kept).
+    balance = bool(finals) and FINAL_WORD not in sq(header[main].text) and stage_of(sq(header[main].text)) == "executed"
+    if balance:
         for r in wide:
             if r[main] is not None and r[main] is not r[label_i]:
                 ignored.append(r[main])
@@ -164,11 +167,13 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
             continue
         if item is not None:
             mine.append((item, stage, cell, lab.text))
+        elif balance and cell in numeric:
+            mine.append((LISTED, stage, cell, lab.text))
         ignored += [c for c in numeric if c is not cell]  # a row's split: not a line item of its own
     # Income rows the vocabulary gives one code (事业收入 and 事业单位经营收入 → unit_funds; 其他收入,
     # 上级补助收入, 附属单位上缴收入 → other) would be summed as one: none of them is read.
     codes = Counter(f[0] for f in mine if num_of(table, f[2]) is not None)
-    facts += [f for f in mine if side > 0 or codes[f[0]] < 2]
+    facts += [f for f in mine if side > 0 or codes[f[0]] < 2 or f[0] == LISTED]
 
 
 def _named_class(ctx: Ctx, item: str | None, label: str, path: list[str]) -> tuple[str | None, list[str]]:
