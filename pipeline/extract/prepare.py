@@ -259,6 +259,8 @@ def prepare(doc: Document) -> Document:
         doc.warnings.append("figures printed in full-width digits were read as ASCII digits")
     if restore_dash_years(doc):
         doc.warnings.append("a dash printed for the year character was read as that character")
+    if carry_heading_units(doc):
+        doc.warnings.append("figures listed under a heading printing their money unit were read in that unit")
     if join_cut_lines(doc):
         doc.warnings.append("sentences cut over printed lines were rejoined")
     if join_figure_lines(doc):
@@ -324,6 +326,55 @@ def join_key_values(doc: Document) -> int:
         out.append(blocks[i])
         i += 1
     doc.blocks = out
+    return n
+
+
+@lru_cache(maxsize=1)
+def _headed_values() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    units = money_unit_alternation()
+    bracket = rf"[（(](?P<u>{units})[)）]"
+    # a label (no digit: '2023年绩效调整资金' heads a block of its own) and one bare figure ending the line
+    value = re.compile(r"^(?P<label>[\u4e00-\u9fff][^\d%％]{0,40}?)[:：]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*$")
+    return re.compile(bracket), value
+
+
+_HEADED_MIN = 3  # figures a block lists: one label with its figure is a table cell run on
+
+
+def carry_heading_units(doc: Document) -> int:
+    """Figures listed one per line under a heading that prints their money unit in brackets
+    ('计划生育家庭特别扶助制度补助资金(万元)' / '年度预算资金总额: 321.25' / '其中:中央补助 166.00' /
+    '市级资金 136.00'): each bare figure ending a line of the block is in that unit, so the
+    sentence grammar reads the lines as it reads 'label 166.00万元'. A block needs several such
+    lines right under the heading (or the heading's own line ending in one); any other line ends
+    it. Returns the number of figures given their unit."""
+    bracket, value = _headed_values()
+    n = 0
+    unit: str | None = None
+    block: list[Paragraph] = []
+
+    def close() -> int:
+        if unit is not None and len(block) >= _HEADED_MIN:
+            for b in block:
+                b.text = b.text.rstrip() + unit
+            return len(block)
+        return 0
+
+    for b in doc.blocks:
+        t = b.text.strip() if isinstance(b, Paragraph) and not b.lines else ""
+        v = value.match(t)
+        u = bracket.search(v.group("label") if v else t)
+        if u is not None:
+            n += close()
+            unit, block = u.group("u"), ([b] if v else [])
+            if not v and not t.endswith(u.group(0)):
+                unit = None  # a bracketed unit inside a sentence heads no list
+        elif v and unit is not None:
+            block.append(b)
+        else:
+            n += close()
+            unit, block = None, []
+    n += close()
     return n
 
 

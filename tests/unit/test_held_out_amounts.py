@@ -1,0 +1,85 @@
+"""Amount readings from the held-out sets (session 16, issue 12; pages read by hand). Each
+test failed before its rule."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+from tests.checks_harness import check_text, failures
+
+# R 1915 (沙坪坝区 2017 财政决算报告, verbatim excerpt): the government's 收支决算平衡表 printed
+# one cell per line with trailing bars, 执行数 | 决算数 on each side. Its own items (税收收入,
+# 上解支出, 调入资金…) are no line items of the vocabulary: each is read as printed.
+BALANCE = (
+    "沙坪坝区人民政府关于沙坪坝区\n2017年财政决算(草案)报告\n"
+    "表1:2017 年全区一般公共预算收支决算平衡表 | |||||\n单位:万元 | |||||\n"
+    + "".join(f"{c} |\n" for c in [
+        "科目名称", "执行数", "决算数", "科目名称", "执行数", "决算数",
+        "收入总计", "1381129", "1381612", "支出总计", "1381129", "1381612",
+        "一、一般公共预算收入", "671163", "671163", "一、一般公共预算支出", "935723", "935721",
+        "税收收入", "492771", "492771", "二、转移性支出", "445406", "445891",
+        "非税收入", "178392", "178392", "上解支出", "160983", "164847",
+        "二、转移性收入", "709966", "710449", "债务还本支出", "165200", "165200",
+        "上级补助", "344106", "344589", "安排预算稳定调金", "640", "640",
+        "调入资金", "92000", "92000", "结转下年", "118583", "115204"]))
+
+
+def test_balance_table_items_are_read_as_printed_in_the_final_column() -> None:
+    ex = extract(read_text(BALANCE.encode("utf-8")), "d")
+    got = {(f["line_item"], f["label_text"]): f["executed_yuan"] for f in ex.fact_executions
+           if f["table_kind"] == "two_sided"}
+    wan = Decimal(10000)
+    assert got[("listed", "税收收入")] == 492771 * wan
+    assert got[("listed", "上解支出")] == 164847 * wan  # 决算数, not the 执行数 160983
+    assert got[("listed", "上级补助")] == 344589 * wan
+    assert got[("listed", "一、一般公共预算支出")] == 935721 * wan
+    assert got[("func:230", "二、转移性支出")] == 445891 * wan
+    # the 执行数 column is the figure reported during the year, superseded by the final one
+    assert not {v for v in got.values()} & {160983 * wan, 935723 * wan, 445406 * wan, 344106 * wan}
+    # the carry-forward is the side's own arithmetic, left out as before
+    assert all("结转下年" not in label for _item, label in got)
+    df, _ = check_text(BALANCE)
+    assert failures(df).empty
+
+
+# M 1420 (彭水自治县 2024 计划生育 transfer self-evaluation, verbatim lines): each fund's figures
+# listed one per line under its heading, the money unit printed only in the heading's brackets.
+HEADED = (
+    "彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评\n"
+    "计划生育家庭特别扶助制度补助资金(万元)\n"
+    "年度预算资金总额: 321.25 \n"
+    "其中:中央补助 166.00 \n"
+    "市级资金 136.00 \n"
+    "本级资金(包括结转结余) 20.25 \n"
+    "其中:\n")
+
+
+def _budgets(text: str) -> dict[str, tuple[str, Decimal]]:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return {f["line_item"]: (f["stage"], f["amount_yuan"]) for f in ex.fact_budgets}
+
+
+def test_figures_under_a_heading_printing_their_unit_are_in_that_unit() -> None:
+    got = _budgets(HEADED)
+    assert got["level_central"] == ("allocated", Decimal("1660000.00"))
+    assert got["level_municipal"] == ("allocated", Decimal("1360000.00"))
+    # 本级资金: the area's own money, of a tier the text does not name (never 'executed')
+    assert got["level_local"] == ("allocated", Decimal("202500.00"))
+    assert Decimal("3212500.00") in {v for _st, v in got.values()}
+    assert not extract(read_text(HEADED.encode("utf-8")), "d").fact_executions
+    df, _ = check_text(HEADED)
+    assert failures(df).empty
+
+
+def test_one_label_with_a_figure_after_a_bracketed_unit_stays_a_cell() -> None:
+    # one line is a table cell run on (地方财政资金(万元) 3), not a listed block
+    text = "某县2024年项目绩效自评报告\n地方财政资金(万元) 3\n其他说明\n"
+    assert not _budgets(text)
+
+
+def test_figures_under_a_unit_heading_stop_at_a_line_of_other_words() -> None:
+    text = HEADED.replace("其中:中央补助 166.00 \n", "说明:以下为测算\n其中:中央补助 166.00 \n")
+    got = _budgets(text)
+    assert "level_central" not in got and "level_municipal" not in got
