@@ -25,6 +25,7 @@ from pipeline.extract.templates.grids import summary_grids
 from pipeline.extract.templates.run_rows import run_rows_facts
 from pipeline.extract.templates.stream import SCell, cells_of
 from pipeline.extract.templates.transposed import transposed_facts
+from pipeline.extract.templates.weighted import weighted_facts
 from pipeline.extract.vocabulary import line_items
 from pipeline.model import Block as DocBlock
 from pipeline.normalize.money import DEFAULT_MONEY_UNIT
@@ -181,6 +182,7 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     rest = [b for i, b in enumerate(rest) if i not in printed_in]
     used |= summary_grids(rest, ctx)  # result tables printed one cell per line
     used |= run_rows_facts(rest, ctx)  # a listing's rows run together in a paragraph
+    used |= weighted_facts(rest, ctx)  # weighted criteria run together in a paragraph
     used |= stream_facts(rest, ctx)
     if not used:
         return
