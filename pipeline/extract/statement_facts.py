@@ -23,7 +23,7 @@ from pipeline.extract.statements import (
     read_statements,
     score_grammar,
 )
-from pipeline.lexicon import entry
+from pipeline.lexicon import entry, words
 from pipeline.model import Paragraph
 from pipeline.normalize.text import to_halfwidth
 
@@ -180,6 +180,11 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         if r.joined or ref in taken or ("rate", r.value, r.label) in seen:
             continue
         seen[("rate", r.value, r.label)] = ref
+        if _generic_rate(r.label):
+            ex.unrecognised.append({"document_id": ctx.document_id, "report_id": rid, "source_ref": ref,
+                                    "what": "figure", "text": r.printed,
+                                    "reason": f"{r.label[-30:]}: a completion rate naming no money (a work target's?)"})
+            continue
         ex.fact_executions.append({
             "report_id": rid, "project_id": None, "line_item": "stated", "executed_yuan": None,
             "reported_rate_pct": r.value, "reported_text": None, "reported_unit": None, "decimals": None,
@@ -405,3 +410,11 @@ def states_levels(doc, at_least: int = 2, paragraphs: int = 200) -> bool:
             if n >= at_least:
                 return True
     return False
+
+
+def _generic_rate(label: str) -> bool:
+    """A rate on its own labelled only by a generic word (完成率 280%) that names no money."""
+    generic, specific = words("statements", "rate.generic_words"), words("statements", "rate.words")
+    money = words("statements", "rate.money_words")
+    named = [w for w in specific if w in label]
+    return bool(named) and all(any(w in n for w in generic) for n in named) and not any(w in label for w in money)
