@@ -121,10 +121,13 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int, int] | None:
             if len(window) > 1 and _kind_of(window[-1]) is None and _kind_of("".join(window[:-1])):
                 continue
             if len(window) > 1 and _kind_of(window[-1]) and (u := ident.unit_from_title(window[-1])) \
-                    and ident.is_org(u) or len(window) > 1 and _kind_of(window[-1]) \
+                    and (ident.is_org(u) or ident.is_area(u) and _YEAR.search(window[-1])
+                         and not any(re.search(ident.words("title_wraps"), w) for w in window[:-1])) \
+                    or len(window) > 1 and _kind_of(window[-1]) \
                     and re.match(ident.words("about_lead"), window[-1]):
-                # The line naming kind and unit is the whole title; the lines above it are a
-                # banner ('国家…培训基地' over '2023年度泸州市中医医院单位决算') or a meeting's
+                # The line naming kind and unit (or place and year) is the whole title; the lines
+                # above it are a banner ('国家…培训基地' over '2023年度泸州市中医医院单位决算', a site's
+                # name and '政府信息公开' over '昌都市卡若区2022年度…评价报告') or a meeting's
                 # papers ('县人大常委会 / 会议材料' over '关于2020年县本级财政决算的报告').
                 window, first = window[-1:], j
             title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
@@ -566,6 +569,10 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
     return ident.full_form(unit, paras[:80] + rows) if unit else None
 
 
+# The rank of the supervising department's label (主管部门) in vocab/report_identity.csv.
+_SUPERVISOR_RANK = 4
+
+
 def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     head = paras[:40]
     # A long paragraph is prose, or a form flattened onto one line whose labels open it.
@@ -605,8 +612,11 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         # form's 单位名称 cell does not: the title's short form stands, set F 712).
         if (heading := _lone_name(head[:12])) and ident.same_place_short_form(titled, heading):
             return heading
+        # '宣城市公安局禁毒项目…自评表' over a form printing 主管部门 宣城市公安局 实施单位 禁毒支队: the
+        # title's body supervises, the implementing unit named without a place is one of its own.
+        supervised = any(u == titled for r, u in labelled if r == _SUPERVISOR_RANK) and not ident.area_of(label or "")
         if label and top is not None and top <= 2 and s.kind in ("project", "special_fund") \
-                and not (label in titled or titled in label):
+                and not (label in titled or titled in label) and not supervised:
             return ident.extend(label, near)  # a project's title names the project, its form the unit
         return ident.extend(titled, near)
     if titled:  # a place: the unit of that place the page names, or the area as a whole

@@ -160,3 +160,43 @@ def test_the_area_that_carried_out_the_self_evaluation() -> None:
     assert ident.opening_unit([para]) == "巩义市"
     # a place named in the lead clause's document is not who evaluated
     assert ident.opening_unit(["为加强资金管理,按照《河南省办法》要求,现将有关情况报告如下。"]) is None
+
+
+# M 1401 (宣城市公安局 2021, read by hand): the title names the bureau, the form prints it as the
+# supervising department and one of its own sections (no place of its own) as implementing unit.
+def test_a_title_naming_the_supervisor_of_the_implementing_section() -> None:
+    page = ("名称: 宣城市公安局禁毒项目绩效支出自评表 文号:\n宣城市公安局禁毒项目绩效支出自评表\n"
+            "( 2021年度)\n项目名称 禁毒项目\n主管部门 宣城市公安局 实施单位 禁毒支队\n"
+            "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 120 120 118 10 98.33% 9.8\n")
+    assert [u for u, _, _ in _reps(page)] == ["宣城市公安局"]
+    # an implementing unit with a place of its own still is the unit (the title names the project's supervisor)
+    other = page.replace("实施单位 禁毒支队", "实施单位 宣城市宣州区禁毒委员会办公室")
+    assert [u for u, _, _ in _reps(other)] == ["宣城市宣州区禁毒委员会办公室"]
+
+
+# O 1612 (昌都市卡若区民政局 2022, read by hand): the site's name and '政府信息公开' over a title naming
+# its place and year; the form's 项目主管部门 names the unit (委托单位 commissions the evaluation).
+def test_a_sites_name_over_a_title_naming_place_and_year() -> None:
+    page = ("卡若区人民政府\n\n政府信息公开\n\n昌都市卡若区2022年度社会福利机构运行及人员经费项目绩效评价报告\n\n"
+            "发布时间: 2023-05-19   浏览次数:\n\n委托单位:昌都市卡若区财政局\n\n项目主管部门:昌都市卡若区民政局\n\n"
+            "一、项目基本情况\n2022年度项目预算资金580万元,实际支出575万元,预算执行率99.14%。\n")
+    assert _reps(page) == [("昌都市卡若区民政局", 2022, "project")]
+
+
+# O 1617 (湖南省应急管理厅 2020, read by hand): '…救灾资金绩效自评情况的报告' titles a fund's self-evaluation.
+def test_a_funds_self_evaluation_report_on_its_situation() -> None:
+    page = ("湖南省应急管理厅关于2020年中央自然灾害救灾资金绩效自评情况的报告\n\n应急管理部:\n"
+            "根据财政部通知要求,我省对2020年度中央自然灾害救灾资金预算执行情况进行了绩效自评。2020年中央下达救灾资金52000万元,"
+            "执行51800万元,执行率99.62%。\n")
+    assert _reps(page) == [("湖南省应急管理厅", 2020, "special_fund")]
+
+
+# Q 1811 (保山市隆阳区林业和草原局 2022, read by hand): 发文机构 names the publisher, the body of the
+# place the title names. (The heading prints the name with its city in front; sets P, S and U expect
+# the name as the page's title or heading gives it, so no place is put in front of it.)
+def test_a_publisher_named_in_full_by_the_heading() -> None:
+    page = ("隆阳区2022年专项转移支付绩效自评报告(林业生态保护恢复资金)\n- 索引号\n- 01525697-3-/2023-0417003\n"
+            "- 发文机构\n- 隆阳区林业和草原局\n- 日期\n- 2023-04-17\n附件4\n保山市隆阳区林业和草原局生态保护恢复专项\n"
+            "转移支付2022年度绩效自评报告\n一、绩效目标完成情况分析\n"
+            "2022年度上级安排隆阳区林业生态保护恢复资金4871.71万元,实际到位1696.76万元,到位率34.83%。\n")
+    assert _reps(page) == [("隆阳区林业和草原局", 2022, "special_fund")]
