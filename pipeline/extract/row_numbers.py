@@ -18,12 +18,14 @@ reader to build the grid `regrid` then reads.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.extract.templates.columns import side_words
 from pipeline.extract.templates.defs import header_key
 from pipeline.lexicon import pattern
 from pipeline.model import Cell, Table
 from pipeline.normalize.money import money_unit_names
-from pipeline.normalize.numbers import is_blank, parse_number
+from pipeline.normalize.numbers import chinese_numeral, is_blank, parse_number
 from pipeline.normalize.script import to_simplified
 
 _HEADER = pattern("layout", "row_numbers.header")
@@ -71,6 +73,36 @@ def _side(cells: list[Cell], k: int, n: int | None, nxt: int | None) -> tuple[Ce
     return label, num, amount, k
 
 
+_ORDINAL_MARK = "\u3001"  # 、
+_ORDINAL_MIN = 3  # rows of a side that must print their numeral before the rule applies
+
+
+def _glued_ordinal(text: str, position: int) -> int:
+    """Length of the numeral opening `text` when it is `position` with no mark after it, else 0."""
+    for n in (1, 2, 3):  # the shortest: 一一般… is 一 and 一般…, 十一节能… is 十一
+        head, rest = text[:n], text[n:]
+        if rest and rest[0] not in (_ORDINAL_MARK, ".", "\uff0e") and not rest[0].isdigit() \
+                and chinese_numeral(head) == position:
+            return n
+    return 0
+
+
+def _restore_ordinals(rows: list[list[Cell]], numbers: list[int], col: int) -> None:
+    """A side whose labels print their ordinal with its mark lost (OCR: '一一般公共预算财政拨款收入 1',
+    '五教育支出 36'): the row whose label opens with the numeral of its place on the side (row
+    number less the side's first, plus one) gets its mark back, so the label reads as numbered.
+    Only when several rows of the side do so: one label opening with 一 (一般…) is a word."""
+    first = numbers[0] if numbers else 0
+    glued = [(i, n) for i, r in enumerate(rows)
+             if (n := _glued_ordinal(r[col].text.strip(), numbers[i] - first + 1))]
+    if len(glued) < _ORDINAL_MIN:
+        return
+    for i, n in glued:
+        c = rows[i][col]
+        text = c.text.strip()
+        rows[i][col] = replace(c, text=text[:n] + _ORDINAL_MARK + text[n:])
+
+
 def regrid(t: Table) -> list[Table] | None:
     """The table rebuilt without its row-number columns (and the rows after where the rebuilt
     table ends, as printed), or None when it is no such table."""
@@ -87,6 +119,7 @@ def regrid(t: Table) -> list[Table] | None:
     if len(sides) != 2 or any(header_key(c.text) not in side_words() for c in sides) or len(amounts) != 2:
         return None
     out: list[list[Cell]] = [[sides[0], amounts[0], sides[1], amounts[1]]]
+    numbers: list[tuple[int, int]] = []  # each rebuilt row's two row numbers
     left: int | None = None
     right: int | None = None
     k = h + 1
@@ -104,10 +137,13 @@ def regrid(t: Table) -> list[Table] | None:
         line = t.rows[end][0].row if t.rows[end] else 0
         out.append([a[0] or Cell("", line, 0), a[2] or Cell("", line, 0), b[0] or Cell("", line, 0),
                     b[2] or Cell("", line, 0)])
+        numbers.append((a[1], b[1]))
         left, right = a[1] + 1, b[1] + 1
         end += 1
     if len(out) < 3:
         return None
+    for side in (0, 1):
+        _restore_ordinals(out[1:], [n[side] for n in numbers], 2 * side)
     rebuilt = Table(index=t.index, rows=out, page=t.page, nested_in=t.nested_in, caption=t.caption)
     # rows printed before the side line (the table's title, 金额单位:元) and after the rebuilt rows
     # stay as printed, in their own grids around it

@@ -221,6 +221,37 @@ def _row_number_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] |
     return None
 
 
+def _row_numbers_in_line(line: str) -> tuple[str, list[list[str]], str] | None:
+    """The same balance table flattened inside a line of other text (an attachment read by OCR
+    onto one line: '…金额单位:万元 收入 收入 收入 支出 支出 支出 项目 行次 金额 项目 行次 金额 栏次 1 栏次 2
+    一一般公共预算财政拨款收入 1 4,627.57 …'): from its side words (each printed once per column
+    its merged cell spans) its words are its cells, cut into rows by their row numbers. Returns
+    (text before, rows, text after)."""
+    sides = side_words()
+    if not any(w in line for w in sides):
+        return None
+    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    for k in range(len(words) - 1):
+        if words[k][0] not in sides or (k and words[k - 1][0] == words[k][0]):
+            continue
+        # one cell per side word, however many columns the merged side cell spanned
+        cells: list[str] = []
+        j = k
+        while j < len(words) and words[j][0] in sides:
+            if not cells or cells[-1] != words[j][0]:
+                cells.append(words[j][0])
+            j += 1
+        if len(cells) != 2:
+            continue
+        got = stream_rows(cells + [w for w, _a, _z in words[j:]])
+        if got is None:
+            continue
+        rows, used = got
+        end = words[j + used - 3][2]
+        return line[: words[k][1]].rstrip(), rows, line[end:].strip()
+    return None
+
+
 _BLANK_RUN = 12  # blank lines a page prints for a row's empty cells, at most
 
 
@@ -603,6 +634,9 @@ def read_text(data: bytes) -> Document:
             b.table(rows)
             continue
         flat = gather_rows(lines, i) if line.strip() and not line.startswith("\t") else None
+        if flat is None and len(line) > 200 and "|" not in line and "\t" not in line \
+                and (inline := _row_numbers_in_line(line)) is not None:
+            flat = (*inline, i + 1)
         if flat is not None:
             prefix, rows, suffix, i = flat
             b.para(prefix)

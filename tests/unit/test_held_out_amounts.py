@@ -36,10 +36,15 @@ def test_balance_table_items_are_read_as_printed_in_the_final_column() -> None:
     assert got[("listed", "上级补助")] == 344589 * wan
     assert got[("listed", "一、一般公共预算支出")] == 935721 * wan
     assert got[("func:230", "二、转移性支出")] == 445891 * wan
-    # the 执行数 column is the figure reported during the year, superseded by the final one
-    assert not {v for v in got.values()} & {160983 * wan, 935723 * wan, 445406 * wan, 344106 * wan}
-    # the carry-forward is the side's own arithmetic, left out as before
-    assert all("结转下年" not in label for _item, label in got)
+    # the 执行数 column (what was reported during the year) stays each row's own, named by its
+    # column: never the line item the final figure is read as
+    assert got[("listed", "上解支出 执行数")] == 160983 * wan
+    assert got[("listed", "二、转移性支出 执行数")] == 445406 * wan
+    assert got[("listed", "收入总计 执行数")] == 1381129 * wan
+    assert [v for (item, _label), v in got.items() if item == "func:230"] == [445891 * wan]
+    # the carry-forward is one of the balance's own lines, read in both columns
+    assert got[("listed", "结转下年")] == 115204 * wan
+    assert got[("listed", "结转下年 执行数")] == 118583 * wan
     df, _ = check_text(BALANCE)
     assert failures(df).empty
 
@@ -83,3 +88,41 @@ def test_figures_under_a_unit_heading_stop_at_a_line_of_other_words() -> None:
     text = HEADED.replace("其中:中央补助 166.00 \n", "说明:以下为测算\n其中:中央补助 166.00 \n")
     got = _budgets(text)
     assert "level_central" not in got and "level_municipal" not in got
+
+
+# R 1916 (海南省华侨商业学校 2022 决算批复公开资料, verbatim): the 财决公开01表 read by OCR onto one
+# line after the cover sheet's fields, each side word printed once per column it spans, the
+# ordinals' marks lost (一一般公共预算财政拨款收入 1 4,627.57).
+OCR_LINE = (
+    "海南省华侨商业学校2022年决算批复公开资料\n"
+    "(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)\n"
+    "部门: (略) 华侨商业学校 金额单位:万元 单位名称 (略) 华侨商业学校 财决公开01表 部门: (略) 华侨商业学校 金额单位:万元 "
+    "收入 收入 收入 支出 支出 支出 项目 行次 金额 项目 行次 金额 栏次 1 栏次 2 一一般公共预算财政拨款收入 1 4,627.57 "
+    "一一般公共服务支出 32 0.00 二政府性基金预算财政拨款收入 2 0.00 二外交支出 33 0.00 三国有资本经营预算财政拨款收入 3 "
+    "0.00 三国防支出 34 0.00 四上级补助收入 4 0.00 四公共安全支出 35 0.00 五事业收入 5 80.78 五教育支出 36 4,146.04 "
+    "六经营收入 6 0.00 六科学技术支出 37 0.00 七附属单位上缴收入 7 0.00 七文化旅游体育与传媒支出 38 0.00 八其他收入 8 33.19 "
+    "八社会保障和就业支出 39 341.76 9 九卫生健康支出 40 89.57 10 \n")
+
+
+def test_a_row_numbered_balance_table_read_by_ocr_onto_one_line() -> None:
+    ex = extract(read_text(OCR_LINE.encode("utf-8")), "d")
+    assert [(r["report_kind"], r["fiscal_year"]) for r in ex.reports] == [("final_accounts", 2022)]
+    got = {f["line_item"]: f["executed_yuan"] for f in ex.fact_executions if f["origin"] == "table"}
+    assert got["general_public_budget"] == Decimal("46275700.00")
+    assert got["unit_funds"] == Decimal("807800.00")
+    assert got["other"] == Decimal("331900.00")
+    assert got["func:205"] == Decimal("41460400.00")  # 五教育支出: the fifth class, 教育
+    assert got["func:208"] == Decimal("3417600.00")
+    assert got["func:210"] == Decimal("895700.00")
+
+
+def test_a_label_opening_with_its_places_numeral_once_keeps_its_words() -> None:
+    from pipeline.extract.row_numbers import _restore_ordinals
+    from pipeline.model import Cell
+
+    rows = [[Cell(t, i, 1)] for i, t in enumerate(["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "事业收入"])]
+    _restore_ordinals(rows, [1, 2, 3], 0)
+    assert [r[0].text for r in rows] == ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "事业收入"]
+    rows = [[Cell(t, i, 1)] for i, t in enumerate(["一一般公共服务支出", "二外交支出", "三国防支出"])]
+    _restore_ordinals(rows, [32, 33, 34], 0)
+    assert [r[0].text for r in rows] == ["一\u3001一般公共服务支出", "二\u3001外交支出", "三\u3001国防支出"]

@@ -361,8 +361,11 @@ BALANCE_FINAL = """沙坪坝区2017年财政决算(草案)报告
 
 def test_a_final_column_beside_an_execution_column_is_the_rows_figure() -> None:
     ex = extract(read_text(BALANCE_FINAL.encode("utf-8")), "d")
-    table = {f["reported_text"] for f in ex.fact_executions if f.get("table_kind")}
+    table = {f["reported_text"] for f in ex.fact_executions if f.get("table_kind") and f["line_item"] != "listed"}
     assert "445891" in table and "445406" not in table and "935723" not in table
+    # the 执行数 figures stay their rows' own, named by their column (test_held_out_amounts)
+    early = {f["reported_text"]: f["label_text"] for f in ex.fact_executions if f["line_item"] == "listed"}
+    assert early["445406"] == "二、转移性支出 执行数" and early["935723"] == "一、一般公共预算支出 执行数"
 
 
 def test_a_spanning_header_printed_as_ragged_bar_rows_is_never_guessed() -> None:

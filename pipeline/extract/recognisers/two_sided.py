@@ -122,10 +122,10 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
     # A government's balance table lists its own items (税收收入, 上解支出, 调入资金, 结转下年…), most of
     # which the vocabulary gives no line item: each is read as printed (`listed`, its label kept).
     balance = bool(finals) and FINAL_WORD not in sq(header[main].text) and stage_of(sq(header[main].text)) == "executed"
+    interim = main if balance else None
     if balance:
-        for r in wide:
-            if r[main] is not None and r[main] is not r[label_i]:
-                ignored.append(r[main])
+        # the 执行数 figures stay the rows' own (a listed line each, named by its row and its column),
+        # never the line item the final figure is read as
         main, breakdown = finals[0], [k for k in breakdown if k != finals[0]]
     economic = side > 0 and any(w in sq(header[label_i].text) for w in _ECONOMIC)
     stage = _stage(ctx, sq(header[main].text), final)
@@ -158,7 +158,14 @@ def _read_side(table, ctx, header, wide, side, label_i, amount_is, final, facts,
                 item = None  # fund-source words on the expenditure side name something else
             item, path = _named_class(ctx, item, label, path)
         numeric = [c for c in (cell, *(r[j] for j in breakdown)) if c is not None and num_of(table, c) is not None]
-        if _SUBTOTAL.match(label) or side_total:
+        # a balance table's carry-forward (结转下年) is one of its own lines, not a side's arithmetic
+        own_line = balance and not side_total and item is None
+        if interim is not None and (early := r[interim]) is not None and early is not lab:
+            if num_of(table, early) is not None and (own_line or not _SUBTOTAL.match(label)):
+                mine.append((LISTED, "executed", early, f"{lab.text.strip()} {sq(header[interim].text)}"))
+            else:
+                ignored.append(early)
+        if (_SUBTOTAL.match(label) and not own_line) or side_total:
             ignored += numeric  # the side's own arithmetic; the income side states the total
             if side_total and not classes_read:
                 # The first total row: this year's spending (总计 adds the carry-forward).
