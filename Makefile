@@ -18,9 +18,9 @@ install: $(BIN)/bpw
 run: install  ## ingest data/raw/ into data/warehouse/warehouse.duckdb and write the reports
 	$(BIN)/bpw run
 
-test: install  ## the whole test suite (CI runs exactly this)
+test: install  ## the whole test suite (CI runs exactly this), one worker per core, a file per worker
 	$(BIN)/ruff check pipeline tests bench scripts
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 lint: install
 	$(BIN)/ruff check pipeline tests bench scripts
