@@ -43,10 +43,11 @@ from pipeline.extract.vocabulary import (
 )
 from pipeline.lexicon import either, entry, word, words
 from pipeline.model import Cell, Table
-from pipeline.normalize.money import DEFAULT_MONEY_UNIT, half_width
+from pipeline.normalize.money import DEFAULT_MONEY_UNIT, SCORE_UNIT, half_width
 from pipeline.normalize.names import project_identity, unit_key
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.targets import judge_attained, parse_target
+from pipeline.normalize.text import to_halfwidth
 
 
 def read_self_eval(table: Table, ctx: Ctx) -> bool:
@@ -104,6 +105,7 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
             _read_planned_funding(table, ctx, project_id)
     if ind_hdr is not None:
         _read_indicators(table, ind_hdr, ctx, project_id, per_row)
+    _form_total(table, ctx, project_id)
     if fund_hdr is not None and (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions)) == before[:2]:
         # No amount read from the grid: its columns are not the form's (labels moved to the end
         # of the row before, empty cells dropped). The template engine reads the table as a
@@ -113,6 +115,33 @@ def read_self_eval(table: Table, ctx: Ctx) -> bool:
         stream_facts([table], ctx)
     after = (len(ctx.ex.fact_budgets), len(ctx.ex.fact_executions), len(ctx.ex.fact_indicators))
     return after != before or project_id is not None
+
+
+def _form_total(table: Table, ctx: Ctx, project_id: str | None) -> None:
+    """自评总分(分) | 97.93 printed as a key of the form: its total score, unless the form's total
+    row was read already (总分 | 100 | 97.93) or the value is no score (above 100)."""
+    if any(f["report_id"] == ctx.report_id and f["project_id"] == project_id and f["component"] == "total"
+           for f in ctx.ex.fact_scores):
+        return
+    label = table_pattern("self_eval.score_total").pattern
+    got = _label_value(table, label)
+    v = None
+    if got is not None:
+        cells = real_cells(next(r for r in table.rows if got[1] in r))
+        v = num_of(table, cells[cells.index(got[1]) + 1])
+    else:
+        # a text rendering that kept the key and its value in one cell ('某某局 自评总分(分) 97.93')
+        inside = re.compile(rf"(?:^|\s)(?:{label})\s*(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?)$")
+        for row in table.rows:
+            for c in real_cells(row):
+                if (m := inside.search(to_halfwidth(c.text).strip())) is not None and (n := parse_number(m.group("n"))) is not None:
+                    v = Val(n, c, str(table.ref(c)))
+                    break
+            if v is not None:
+                break
+    if v is None or v.num.unit not in (None, SCORE_UNIT) or not (0 <= v.value <= 100):
+        return
+    _score(ctx, project_id, "total", None, v, v.ref)
 
 
 def _has_fund_rows(table: Table, hdr_i: int | None) -> bool:
