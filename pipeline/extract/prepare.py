@@ -155,6 +155,33 @@ def _cell_runs(blocks: list) -> set[int]:
         trio = nonblank[k : k + 3]
         if all(short[i] for i in trio):
             out.update(id(blocks[i]) for i in trio)
+    out.update(_figure_rows(blocks, nonblank, ends))
+    return out
+
+
+_FIGURE_ROWS = 4  # figures on lines of their own a list prints, at least
+_FIGURE_GAP = 4  # lines between two of them, at most (a label and a row's text cells)
+
+
+def _figure_rows(blocks: list, nonblank: list[int], ends: str) -> set[int]:
+    """A list printed one cell per line whose rows hold long text cells (支出内容 / 实际支出数 / 会计凭证号:
+    '上半年重点优抚对象补助' / '67' / '1月31日33号凭证2月29日12号凭证…'): its figures stand on lines of their
+    own every few lines, and no line between them ends a sentence; its lines are cells, never a
+    wrapped sentence's parts (a voucher cell is not joined to the next row's label)."""
+    figs = [k for k, i in enumerate(nonblank)
+            if isinstance(blocks[i], Paragraph) and _BARE_FIGURE.match(blocks[i].text) and "%" not in blocks[i].text]
+    out: set[int] = set()
+    run: list[int] = []
+    for k in [*figs, None]:
+        if k is not None and run and k - run[-1] <= _FIGURE_GAP + 1:
+            run.append(k)
+            continue
+        if len(run) >= _FIGURE_ROWS:
+            span = [nonblank[j] for j in range(max(run[0] - 1, 0), run[-1] + 1)]
+            texts = [blocks[i].text.strip() for i in span if isinstance(blocks[i], Paragraph)]
+            if all(t and t[-1] not in ends for t in texts):
+                out.update(id(blocks[i]) for i in span)
+        run = [k] if k is not None else []
     return out
 
 

@@ -126,3 +126,32 @@ def test_a_label_opening_with_its_places_numeral_once_keeps_its_words() -> None:
     rows = [[Cell(t, i, 1)] for i, t in enumerate(["一一般公共服务支出", "二外交支出", "三国防支出"])]
     _restore_ordinals(rows, [32, 33, 34], 0)
     assert [r[0].text for r in rows] == ["一\u3001一般公共服务支出", "二\u3001外交支出", "三\u3001国防支出"]
+
+
+# Q 1818 (南湖新区民政局 2016 优抚 self-evaluation, verbatim): the Hunan form's 项目支出明细情况 printed
+# one cell per line apart by blank lines, empty 备注 cells dropped, a voucher cell over two lines.
+SPENDING_CELLS = "\n\n".join([
+    "岳阳市南湖新区财政支出项目绩效评价自评报告", "二、项目支出明细情况", "支出内容", "实际支出数", "会计凭证号", "备注",
+    "上半年重点优抚对象补助", "67", "1月31日33号凭证2月29日12号凭证7月31日18号凭证", "优抚解三难", "9.1",
+    "1月34、41号5月17、32号凭证6月39、43号7月15号、8月7、23号", "11月4、46号、12月75号凭证", "春节下拨优抚资金及慰问", "35.5",
+    "1月25、27、28、29、31、41号、2月1号、9月27号凭证", "其他优抚支出", "62",
+    "1月16号、7月17、20、21、22、23、24、25、26、27号、8月8、9号", "10月17号、11月10号凭证", "60岁老兵补助", "6",
+    "1月49号、7月16号", "支出合计", "179.6", "三、项目绩效自评情况", "项目绩效定性目标及实施计划完成情况"]) + "\n"
+
+
+def test_a_spending_list_with_text_cells_printed_one_per_line() -> None:
+    ex = extract(read_text(SPENDING_CELLS.encode("utf-8")), "d")
+    got = {f["label_text"]: f["executed_yuan"] for f in ex.fact_executions if f["line_item"] == "listed"}
+    # each row's label is its own (a voucher cell is no wrapped sentence of the next row's label)
+    assert got == {"上半年重点优抚对象补助": Decimal("670000.00"), "优抚解三难": Decimal("91000.00"),
+                   "春节下拨优抚资金及慰问": Decimal("355000.00"), "其他优抚支出": Decimal("620000.00"),
+                   "60岁老兵补助": Decimal("60000.00")}
+    df, _ = check_text(SPENDING_CELLS)
+    assert failures(df).empty  # 67 + 9.1 + 35.5 + 62 + 6 = 179.6
+
+
+def test_text_cells_between_rows_need_a_row_after_them() -> None:
+    # two text cells and no figure after them: the list has ended (nothing after it is its row)
+    text = SPENDING_CELLS.replace("支出合计\n\n179.6", "说明文字\n\n更多说明")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    assert "说明文字" not in {f["label_text"] for f in ex.fact_executions}

@@ -624,6 +624,7 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
     idle = 0
     n = 1
     width = sum(1 for c in cols if c.measure != "label")
+    texts = sum(1 for c in cols if c.measure == "text")
     last: TRow | None = None  # the row the previous printed line began
     while k < len(cells) and idle < 2:
         if cells[k].empty:
@@ -650,7 +651,11 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
             k = e
             last = None
         else:
-            got, k = _cell_row(cells, k)
+            got, nxt = _cell_row(cells, k)
+            if got is None and texts and rows and rows[-1].cells and (skip := _row_texts(cells, k, texts)):
+                k += skip  # the row's own text cells (会计凭证号, 备注) printed after its figures
+                continue
+            k = nxt
         if got is None:
             idle += 1
             continue
@@ -670,6 +675,19 @@ def _rows(cells: list[SCell], k: int, cols: list[Col]) -> tuple[list[TRow], list
         rows.append(row)
         last = row if line_mode else None
     return rows, stray, k
+
+
+def _row_texts(cells: list[SCell], k: int, texts: int) -> int:
+    """One cell per line, a row's text cells after its figures (a voucher number, a remark; one
+    printed over two lines at most per text column): how many cells from k are text when a row
+    with figures starts right after them, else 0."""
+    for n in range(1, 2 * texts + 1):
+        if k + n >= len(cells) or cells[k + n - 1].empty or _is_value(cells[k + n - 1]):
+            return 0
+        got, _ = _cell_row(cells, k + n)
+        if got is not None and got[1] is not None:
+            return n
+    return 0
 
 
 def _runs_on(row: TRow, line: list[SCell], width: int) -> bool:
