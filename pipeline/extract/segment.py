@@ -625,6 +625,10 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         # unit, unless the text says the finance body evaluated itself (我市财政局对…进行了绩效自评).
         # A government's budget or accounts are the finance body's own report (巫溪县2022年预算执行…的说明
         # published by 巫溪县财政局), as real-dev reads them.
+        # '隆阳区…补助资金绩效自评' published by 隆阳区农业农村局 (发文机构) over a form whose 单位名称 is
+        # 隆阳区土壤肥料工作站: the form names the unit of the place, not the page's publisher.
+        if label and top is not None and top <= 2 and label != titled and ident.extend(titled, [label]) == label:
+            return label
         keeps = s.kind in ("budget", "final_accounts") or re.search(ident.words("finance_self"), "".join(head[:20]))
         unit = ident.extend(titled, [u for u in near if keeps or u in own or u not in publishers])
         if unit == titled:  # '泉州台商区' in the title, '泉州台商投资区' in the text

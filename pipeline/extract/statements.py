@@ -1041,6 +1041,7 @@ def read_statements(printed: str, default_measure: str | None,
             x.part_of = None
     _loosen_mixed_lists(out)
     _mark_announced_lists(out, flow, g)
+    _mark_class_lists(out, g)
     return out, rates, changes
 
 
@@ -1089,6 +1090,26 @@ def _mark_announced_lists(out: list[Statement], flow: Flow, g: Grammar) -> None:
     for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
         named = [_announced_name(x.label, flow, g) for x in out if x.part_of is whole]
         if None not in named and any(sorted(named) == sorted(names) for names in flow.announced):
+            whole.parts_complete = True
+
+
+@cache
+def _functional_classes() -> tuple[re.Pattern[str], ...]:
+    with (VOCAB / "functional_classes.csv").open(encoding="utf-8") as f:
+        return tuple(re.compile(r["pattern"]) for r in csv.DictReader(f))
+
+
+def _mark_class_lists(out: list[Statement], g: Grammar) -> None:
+    """"支出预算…1643.29万元,其中:一般公共服务支出1147.08万元,社会保障和就业支出160.85万元,…": a
+    whole broken down by functional class (类, vocab/functional_classes.csv), three classes or more
+    and nothing else listed under it: every yuan of spending is in one class, so the classes the
+    text lists are all of it — their sum must equal it."""
+    classes = _functional_classes()
+    stage = entry("statements", "parts.class_stage_suffix")
+    for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+        parts = [x for x in out if x.part_of is whole]
+        names = [re.sub(stage, "", re.split(r"[,，:：;；、]", x.label)[-1].strip()) for x in parts]
+        if len(parts) >= 3 and all(any(c.match(n) for c in classes) for n in names):
             whole.parts_complete = True
 
 

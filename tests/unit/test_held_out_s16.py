@@ -200,3 +200,22 @@ def test_a_publisher_named_in_full_by_the_heading() -> None:
             "转移支付2022年度绩效自评报告\n一、绩效目标完成情况分析\n"
             "2022年度上级安排隆阳区林业生态保护恢复资金4871.71万元,实际到位1696.76万元,到位率34.83%。\n")
     assert _reps(page) == [("隆阳区林业和草原局", 2022, "special_fund")]
+
+
+# P 1711 (2022 部门预算, read by hand): spending broken down by functional class after 其中 — every
+# yuan is in one class, so the classes listed are all of it: 299.72 + 68.83 + 29.44 + 27.61 + 0.0 =
+# 425.60 against 425.61 is found. T 2107's five classes 1582.63 against 1643.29 likewise.
+CLASS_LIST = ("某某县教育局2022年部门预算说明\n(二)支出预算。2022年年初预算数425.61万元,其中:一般公共服务支出预算0.0万元,"
+              "教育支出预算299.72万元,社会保障和就业支出预算68.83万元,卫生健康支出预算29.44万元,住房保障支出预算27.61万元。\n")
+
+
+def test_a_spending_total_broken_down_by_functional_class_is_complete() -> None:
+    df, _ = check_text(CLASS_LIST)
+    assert set(failures(df).check_name) == {"printed_balance"}
+    df, _ = check_text(CLASS_LIST.replace("299.72", "299.73"))
+    assert failures(df).empty  # balanced: no finding
+    # two classes and a project are not a breakdown by class: a partial list, never "short"
+    partial = ("某某县教育局2022年部门预算说明\n(二)支出预算。2022年年初预算数425.61万元,其中:教育支出预算299.72万元,"
+               "社会保障和就业支出预算68.83万元,学生资助项目20万元。\n")
+    df, _ = check_text(partial)
+    assert failures(df).empty
