@@ -140,6 +140,8 @@ def clean_unit(name: str | None) -> str | None:
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
         return None
+    if re.fullmatch(words("area_suffix"), s):
+        return None  # '自治区' alone (2020年上半年自治区预算执行情况): a level, no place's name
     # '对全县2024年“三公”经费…': a preposition before 全县 (the whole county) is no place's name.
     if re.fullmatch(rf"[{words('not_name_start')}]{rule('whole_area')}(?:{words('area_suffix')})", s):
         return None
@@ -763,7 +765,8 @@ def finance_subject_area(texts: list[str]) -> str | None:
     found = {u for m in re.finditer(rule("finance_subject"), joined)
              if (u := clean_unit(m.group("u"))) and is_area(u) and area_of(u) == u and org_in(u) is None
              and len(core := re.sub(rule("region_level"), "", u)) >= 2
-             and not re.search(f"^{rule('whole_area')}|{rule('not_place')}", core)}
+             and not re.search(f"^{rule('whole_area')}|{rule('not_place')}", core)
+             and not re.match(words("not_place_verb"), core)}
     return found.pop() if len(found) == 1 else None
 
 

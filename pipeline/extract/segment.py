@@ -777,6 +777,8 @@ def untitled_segment(doc: Document) -> Segment:
             kind = "final_accounts"  # '“三公”经费支出情况说明' over spending set against its budget
     elif _EVALUATION.search(joined) or _is_form(joined):
         kind = "project" if pattern("segments", "kinds.project_words").search(joined[:2000]) else "department"
+    elif pattern("segments", "kinds.budget_sections").search(joined):
+        kind = "budget"
     else:
         kind = ("final_accounts" if accounts
                 else "budget" if word("segments", "kinds.budget_word") in joined else "project")

@@ -575,6 +575,11 @@ def _scan_lists(between: str, last: Statement | None, parts_open: list[Statement
             # 791万元)": not of a figure read before it when the owner was set aside)
             in_owner = owners[-1] if owners and owners[-1] is not None else (last if brackets and adjacent else None)
             parts_open = flow.open_list(last, g) if not brackets else ([in_owner] if in_owner is not None else [])
+            # "收入包括:…政府性基金预算拨款收入1000万元;支出包括:…": a list naming the other flow
+            # than the figure before it is not that figure's (its whole is not printed there)
+            named = [w for w in g.flows if w in between[:i]]
+            if len(named) == 1 and named[0] not in last.label and any(w in last.label for w in g.flows):
+                parts_open = []
         i += 1
     return parts_open
 

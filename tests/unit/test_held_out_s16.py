@@ -219,3 +219,33 @@ def test_a_spending_total_broken_down_by_functional_class_is_complete() -> None:
                "社会保障和就业支出预算68.83万元,学生资助项目20万元。\n")
     df, _ = check_text(partial)
     assert failures(df).empty
+
+
+# R 1903 (岳阳楼区残疾人联合会 2019 预算, read by hand): an untitled page in the 部门预算 template's sections
+# (一、部门预算单位构成) is a budget, though it sets figures against 年初预算数; its functional classes then
+# add up against the spending budget: 365.51 + 6.62 + 13.43 = 385.56, not 385.8.
+def test_an_untitled_page_in_the_budget_templates_sections_is_a_budget() -> None:
+    page = ("一、部门预算单位构成\n我单位纳入2019年部门预算编制范围的有岳阳楼区残联机关本级。\n"
+            "(二)支出预算,2019年年初预算数385.8万元,其中:社会保障和就业支出365.51万元,卫生健康支出6.62万元,"
+            "住房保障支出13.43万元。\n(一)基本支出:2019年年初预算数为242.8万元。\n")
+    assert [k for _, _, k in _reps(page)] == ["budget"]
+    df, _ = check_text(page)
+    assert "stated_parts_sum" in set(failures(df).check_name)
+
+
+# T 2105 (新疆 2020 上半年预算执行, read by hand): a mid-year report's title names the part of the year
+# before the level (2020年上半年自治区…); a bare level is no unit, nor a verb before it (带动自治区).
+def test_a_mid_year_title_names_no_unit_by_its_level_alone() -> None:
+    assert ident.unit_from_title("2020年上半年自治区预算执行情况") is None
+    assert ident.unit_from_title("2020年上半年鹿寨县预算执行情况") == "鹿寨县"
+    assert ident.finance_subject_area(["规模以上工业企业增加值同比增长6%,带动自治区财政收支运行总体平稳。"]) is None
+
+
+# P 1728 (余姚市机关事务管理局 2021 预算, read by hand): '收入包括:…政府性基金预算拨款收入1000万元;支出包括:
+# 一般公共服务支出5746.19万元、…': the spending classes are no parts of the income figure before them.
+def test_a_list_naming_the_other_flow_is_not_the_figures_before() -> None:
+    text = ("余姚市机关事务管理局2021年部门预算说明\n2021年收支总预算6927.14万元,收入包括:一般公共预算拨款收入5927.14万元、"
+            "政府性基金预算拨款收入1000万元;支出包括:一般公共服务支出5746.19万元、社会保障和就业支出160.97万元、"
+            "卫生健康支出19.98万元、城乡社区支出1000万元。\n")
+    df, _ = check_text(text)
+    assert failures(df).empty
