@@ -776,12 +776,16 @@ def _read_pages_parallel(pages: list, workers: int,
             os.close(w)
             children.append((pid, r))
         results = _read_pages(pages, shares[0], data)
-        for pid, fd in children:
+        for (pid, fd), share in zip(children, shares[1:], strict=True):
             with os.fdopen(fd, "rb") as f:
                 blob = f.read()
             os.waitpid(pid, 0)
             if not blob:
-                raise RuntimeError("a PDF page helper process ended without a result")
+                # A helper that died without a word (killed, or crashed in the C library a fork
+                # inherited mid-call from another thread of a multithreaded host): its pages are
+                # read here, so the document is read whole all the same.
+                results.extend(_read_pages(pages, share, data))
+                continue
             status, value = pickle.loads(blob)
             if status == "error":
                 raise value

@@ -50,3 +50,21 @@ def test_helpers_are_gone_afterwards():
     before = _children()
     read_pdf(data, page_workers=3, parallel_min_pages=2)
     assert _children() <= before  # no helper left, running or unreaped
+
+
+def test_a_helper_dying_without_a_result_loses_no_page(monkeypatch):
+    """A helper killed or crashed before it answers (seen once under pytest-xdist, whose worker
+    process has threads when it forks): the parent reads that helper's pages itself."""
+    import pipeline.readers.pdf as pdf
+
+    data = (ROOT / "tests" / "fixtures" / "pdf" / "001.pdf").read_bytes()
+    one = read_pdf(data)
+    parent, read = os.getpid(), pdf._read_pages
+
+    def dies_in_a_helper(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(3)  # no result, no error payload
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "_read_pages", dies_in_a_helper)
+    assert read_pdf(data, page_workers=3, parallel_min_pages=2) == one
