@@ -481,6 +481,15 @@ def opening_unit(texts: list[str]) -> str | None:
             if m and re.match(rule("own_accounts"), part[m.end():]) \
                     and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
                 return u
+    # '记者从市财政局了解到,东莞市2016年市本级“三公”决算汇总表…公布': after what a reporter heard, the
+    # area (or body) whose own accounts the clause opens with.
+    for t in texts:
+        clauses = re.split(r"[，,]", re.sub(r"\s", "", t))
+        for prev, part in zip(clauses, clauses[1:], strict=False):
+            m = re.match(rule("opening_unit_year"), part)
+            if re.search(words("news_heard"), prev) and m and re.match(rule("own_accounts"), part[m.end():]) \
+                    and (u := clean_unit(m.group("u"))) and (is_area(u) and area_of(u) == u or is_org(u) and org_in(u) == u):
+                return u
     return None
 
 

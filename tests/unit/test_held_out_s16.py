@@ -249,3 +249,13 @@ def test_a_list_naming_the_other_flow_is_not_the_figures_before() -> None:
             "卫生健康支出19.98万元、城乡社区支出1000万元。\n")
     df, _ = check_text(text)
     assert failures(df).empty
+
+
+# R 1904 (东莞市 2016 三公, read by hand): a news story; after what the reporter heard (记者从市财政局
+# 了解到,) the clause opens with the area and its own accounts.
+def test_the_area_a_news_story_reports_the_accounts_of() -> None:
+    page = ("东莞时间网讯 昨日,记者从市财政局了解到,东莞市2016年市本级“三公”决算汇总表及情况说明公布,数据显示,"
+            "2016年市本级“三公”支出合计为9615.12万元,完成年初预算71.21%,比年初预算减少3887.49万元。\n")
+    assert ident.opening_unit([page]) == "东莞市"
+    # a place in a clause that does not follow what was heard is none
+    assert ident.opening_unit(["数据显示,东莞市2016年市本级“三公”决算汇总表公布。"]) is None
