@@ -477,20 +477,25 @@ def opening_unit(texts: list[str]) -> str | None:
     # opening a sentence inside a paragraph with its own accounts, when no paragraph opens so.
     for t in texts:
         for part in re.split(r"[。；;]", re.sub(r"\s", "", t))[1:]:
-            m = re.match(rule("opening_unit_year"), part)
-            if m and re.match(rule("own_accounts"), part[m.end():]) \
-                    and (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) == u:
+            if u := _opening_own_accounts(part, areas=False):
                 return u
     # '记者从市财政局了解到,东莞市2016年市本级“三公”决算汇总表…公布': after what a reporter heard, the
     # area (or body) whose own accounts the clause opens with.
     for t in texts:
         clauses = re.split(r"[，,]", re.sub(r"\s", "", t))
         for prev, part in zip(clauses, clauses[1:], strict=False):
-            m = re.match(rule("opening_unit_year"), part)
-            if re.search(words("news_heard"), prev) and m and re.match(rule("own_accounts"), part[m.end():]) \
-                    and (u := clean_unit(m.group("u"))) and (is_area(u) and area_of(u) == u or is_org(u) and org_in(u) == u):
+            if re.search(words("news_heard"), prev) and (u := _opening_own_accounts(part, areas=True)):
                 return u
     return None
+
+
+def _opening_own_accounts(text: str, areas: bool) -> str | None:
+    """The body (or, with areas, the area) a text opens with, then its year and its own accounts
+    ('X(本级)2023年无使用政府性基金预算…', '东莞市2016年市本级“三公”决算…')."""
+    m = re.match(rule("opening_unit_year"), text)
+    if not (m and re.match(rule("own_accounts"), text[m.end():]) and (u := clean_unit(m.group("u")))):
+        return None
+    return u if is_org(u) and org_in(u) == u or areas and is_area(u) and area_of(u) == u else None
 
 
 def year_area_opening(texts: list[str]) -> str | None:

@@ -569,10 +569,6 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
     return ident.full_form(unit, paras[:80] + rows) if unit else None
 
 
-# The rank of the supervising department's label (主管部门) in vocab/report_identity.csv.
-_SUPERVISOR_RANK = 4
-
-
 def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     head = paras[:40]
     # A long paragraph is prose, or a form flattened onto one line whose labels open it.
@@ -614,7 +610,9 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             return heading
         # '宣城市公安局禁毒项目…自评表' over a form printing 主管部门 宣城市公安局 实施单位 禁毒支队: the
         # title's body supervises, the implementing unit named without a place is one of its own.
-        supervised = any(u == titled for r, u in labelled if r == _SUPERVISOR_RANK) and not ident.area_of(label or "")
+        # (the supervising department's label, 主管部门, is the farthest rank in vocab/report_identity.csv)
+        farthest = max(r for _, r in ident.unit_labels())
+        supervised = any(u == titled for r, u in labelled if r == farthest) and not ident.area_of(label or "")
         if label and top is not None and top <= 2 and s.kind in ("project", "special_fund") \
                 and not (label in titled or titled in label) and not supervised:
             return ident.extend(label, near)  # a project's title names the project, its form the unit
