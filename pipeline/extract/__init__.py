@@ -31,7 +31,12 @@ from pipeline.extract.set_aside import (
     note_stated_empty,
     per_unit,
 )
-from pipeline.extract.statement_facts import add_cell_statements, add_statement_facts, states_levels
+from pipeline.extract.statement_facts import (
+    add_cell_statements,
+    add_statement_facts,
+    said_statements,
+    states_levels,
+)
 from pipeline.extract.statements import Flow, listed_project
 from pipeline.extract.table_names import named_apart, table_names
 from pipeline.extract.templates import read_templates
@@ -88,7 +93,8 @@ def extract(doc: Document, document_id: str) -> Extraction:
             and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
-        segs = [untitled_segment(doc)]
+        measures = {s.measure for s in said_statements(doc)}
+        segs = [untitled_segment(doc, executed_only=measures == {"executed"})]
     seen_tables: dict[tuple, tuple[Table, frozenset[str]]] = {}
     for seq, s in enumerate(segs, start=1):
         _extract_segment(doc, document_id, s, seq, ex, seen_tables)

@@ -483,8 +483,15 @@ def opening_unit(texts: list[str]) -> str | None:
     # area (or body) whose own accounts the clause opens with.
     for t in texts:
         clauses = re.split(r"[，,]", re.sub(r"\s", "", t))
-        for prev, part in zip(clauses, clauses[1:], strict=False):
-            if re.search(words("news_heard"), prev) and (u := _opening_own_accounts(part, areas=True)):
+        for k, (prev, part) in enumerate(zip(clauses, clauses[1:], strict=False)):
+            if not re.search(words("news_heard"), prev):
+                continue
+            if u := _opening_own_accounts(part, areas=True):
+                return u
+            # '…了解到,2023年,昆明市一般公共预算收入完成558亿元': the year a clause of its own, then
+            # the area and its accounts.
+            if re.fullmatch(rule("fiscal_year"), part) and k + 2 < len(clauses) \
+                    and (u := year_area_opening([part + clauses[k + 2]])):
                 return u
     return None
 

@@ -760,7 +760,10 @@ def _is_form(text: str) -> bool:
     return len({m.group(0) for m in re.finditer(ident.words("form_word"), re.sub(r"\s", "", text))}) >= 4
 
 
-def untitled_segment(doc: Document) -> Segment:
+def untitled_segment(doc: Document, executed_only: bool = False) -> Segment:
+    """The one report of a page without a title. `executed_only`: the figures whose stage the
+    text says are all spent or collected ('累计支出', '收入完成'), so one whose stage it leaves
+    unsaid ('市本级支出879.1万元') is an execution too, whatever budget words are about."""
     blocks, trad = _view(list(doc.blocks))
     texts = [ident.simplify(b.caption, trad) for b in doc.tables]
     texts += [ident.simplify(c.text, trad) for t in doc.tables for r in t.rows[:3] for c in r]
@@ -778,7 +781,7 @@ def untitled_segment(doc: Document) -> Segment:
     elif pattern("segments", "kinds.budget_sections").search(joined):
         kind = "budget"
     else:
-        kind = ("final_accounts" if accounts
+        kind = ("final_accounts" if accounts or executed_only
                 else "budget" if word("segments", "kinds.budget_word") in joined else "project")
     seg = Segment(kind, "", 0, len(blocks))
     _fill_identity(seg, blocks, trad)

@@ -398,18 +398,28 @@ def _drain_skipped(ex, report: dict, p, flow: Flow) -> None:
 
 def states_levels(doc, at_least: int = 2, paragraphs: int = 200) -> bool:
     """True when the opening text states budget, allocation or execution figures with their
-    stage said in words (a report excerpt that starts mid-report, without a title)."""
+    stage said in words (a report excerpt that starts mid-report, without a title), or one
+    such figure of a budget line item the vocabulary names: a news item's one account
+    ('全市“三公”经费累计支出2780.7万元', '一般公共预算收入完成558亿元'), not a sum of money
+    named only by a generic word ('下达补助资金100万元')."""
+    said = []
+    for s in said_statements(doc, paragraphs):
+        said.append(s)
+        if len(said) >= at_least or s.line_item not in (None, "stated"):
+            return True
+    return False
+
+
+def said_statements(doc, paragraphs: int = 200):
+    """The opening text's statements whose stage is said in words (budget, allocation or
+    execution; income is not a stage), lazily."""
     from pipeline.model import Paragraph
 
-    n = 0
     flow = Flow()
     for b in doc.blocks[:paragraphs]:
         if isinstance(b, Paragraph):
             sts, _rates, _changes = read_statements(b.text, None, flow)
-            n += sum(1 for s in sts if s.measure_said and s.measure != "income")
-            if n >= at_least:
-                return True
-    return False
+            yield from (s for s in sts if s.measure_said and s.measure != "income")
 
 
 def _generic_rate(label: str) -> bool:
