@@ -625,6 +625,13 @@ def is_sample_page(texts: list[str]) -> bool:
     return any(pat.search(re.sub(r"\s", "", t)) for t in texts)
 
 
+def after_sample_heading(text: str) -> str:
+    """A sample's text without the collection's heading run into it ('1、2024年X报告(精选11篇)1根据…'
+    → '1根据…'): what follows the last collection marker, or the whole text when it has none."""
+    ends = [m.end() for m in re.finditer(words("sample_page"), text)]
+    return text[ends[-1]:].lstrip("）)") if ends else text
+
+
 def outline_unit(texts: list[str]) -> str | None:
     """'第一部分 镇康县木场乡人民政府概况': the overview heading of a disclosure's outline."""
     pat = re.compile(words("outline_unit"))

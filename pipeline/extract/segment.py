@@ -403,6 +403,10 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
         paras = [t for t in paras if len(t) > _FURNITURE_MAX or not ident.is_sample_page([t])]
         # Nor does the page's own title line, another report's the site files it under (held-out B 312).
         paras = [t for t in paras if re.sub(r"\s", "", t) != re.sub(r"\s", "", s.title or "")]
+        # Nor the collection's file name on its own line, nor its heading run into the first sample
+        # ('2024年项目支出绩效评估报告.docx' / '1、2024年…评估报告(精选11篇)1根据…20xx年…': U 2216).
+        paras = [t for t in (ident.after_sample_heading(t) for t in paras)
+                 if t and not re.search(r"\.(?:docx?|pdf|wps|txt|xlsx?)\s*$", t, flags=re.I)]
     s.fiscal_year = _fiscal_year("" if sample else s.title, paras, rows)
     s.unit_name = _unit_of(s, paras, rows, _beside_title(s, blocks))
 
@@ -437,7 +441,15 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     if m := pattern("segments", "years.period_year").search("\n".join(body)):
         return int(m.group(1))
     # the page's metadata may be printed as a table row ('[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | …')
-    return _majority_year(body) or _han_year(body) or _publication_year(paras[:40] + [r for r in rows[:6] if _is_metadata(r)])
+    return _majority_year(body) or _han_year(body) or _month_period_year(body) \
+        or _publication_year(paras[:40] + [r for r in rows[:6] if _is_metadata(r)])
+
+
+def _month_period_year(texts: list[str]) -> int | None:
+    """A month's account naming no year but its month's ('2020年5月,杨陵区财政总收入完成…'):
+    that year, when one only is printed so."""
+    years = {int(m.group(1)) for t in texts for m in pattern("segments", "years.month_period").finditer(t)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _form_year_row(text: str, rows: list[str]) -> bool:
@@ -463,8 +475,10 @@ def _publication_year(paras: list[str]) -> int | None:
     if not any(pattern("segments", "years.this_year").search(t) for t in paras if not _is_metadata(t)):
         return None
     # …or at the head of a page flattened onto one line, where the metadata runs into the text
-    heads = [t if _is_metadata(t) else t[:_FURNITURE_MAX] for t in paras
-             if _is_metadata(t) or len(t) > _FURNITURE_MAX]
+    # …or a short line with a date and its time of day (a byline: 'Sou Hu Cai Jing·2025-07-10 00:43')
+    stamp = pattern("segments", "years.publication_stamp")
+    heads = [t if _is_metadata(t) or stamp.search(t) else t[:_FURNITURE_MAX] for t in paras
+             if _is_metadata(t) or len(t) > _FURNITURE_MAX or stamp.search(t)]
     years = {int(m.group(1)) for t in heads for m in pattern("segments", "years.publication_date").finditer(t)}
     return years.pop() if len(years) == 1 else None
 
@@ -785,5 +799,7 @@ def untitled_segment(doc: Document, executed_only: bool = False) -> Segment:
                 else "budget" if word("segments", "kinds.budget_word") in joined else "project")
     seg = Segment(kind, "", 0, len(blocks))
     _fill_identity(seg, blocks, trad)
-    seg.fiscal_year = seg.fiscal_year or _majority_year([t for t in texts if not _is_metadata(t)])
+    # (a collection's heading is no text of the report: '…2022年上半年公开发表的讲话文章-215篇(第130/280页)')
+    seg.fiscal_year = seg.fiscal_year or _majority_year(
+        [t for t in texts if not _is_metadata(t) and not ident.is_sample_page([t])])
     return seg

@@ -40,3 +40,50 @@ def test_news_item_area_after_a_year_clause() -> None:
     ex = _ex(page)
     assert [(r["unit_name"], r["fiscal_year"]) for r in ex.reports] == [("昆明市", 2023)]
     assert [f["executed_yuan"] for f in ex.fact_executions] == [55800000000]
+
+
+def _years(text: str) -> list[int | None]:
+    return [r["fiscal_year"] for r in _ex(text).reports]
+
+
+# P 1727 (杨陵区 May 2020 revenue, read by hand) and N 1529 (a county's May 2024 accounts): every
+# year is printed with its month; the month's account opens with it, a date closes the page.
+def test_a_months_account_is_of_its_year() -> None:
+    page = ("一、财政收入完成情况\n2020年5月,杨陵区财政总收入完成19800万元,比上年同期完成数26975万元减少7175万元,"
+            "降低26.60%。\n三、财政支出完成情况\n2020年5月,全区财政一般预算支出完成43800万元,较上年同43499万元"
+            "增加301万元,增长0.69%。\n杨陵区财政局\n2020年5月31日\n")
+    assert _years(page) == [2020]
+    page = ("一、财政收支基本情况\n(一)一般公共预算收入情况\n2024年5月份累计完成地方财政收入6717万元,较上年减收"
+            "3422万元,下降33.75%。\n(二)一般公共预算支出情况\n2024年5月份,累计完成一般公共预算支出135742万元,较上年同期"
+            "增长11.95%。\n")
+    assert _years(page) == [2024]
+    # a date is no period: a page naming no year but its publication day stays without one
+    assert _years("一、支出情况\n全县一般公共预算支出完成135742万元,增长11.95%。\n2024年5月31日\n") == [None]
+
+
+# P 1720 (甘肃 first-half 2025 news, read by hand): 今年 in the title, the year only in the
+# byline's time stamp, a short line of its own.
+def test_this_years_account_takes_the_year_of_a_bylines_time_stamp() -> None:
+    page = ("今年上半年甘肃省财政收支实现“双过半”\nSou Hu Cai Jing·2025-07-10 00:43\n"
+            "上半年,全省一般公共预算收入完成583.7亿元,完成年初预算的51.6%;一般公共预算支出完成2081.5亿元,"
+            "完成年初预算的52.2%。\n")
+    assert _years(page) == [2025]
+
+
+# U 2216 (an essay site's 南江县档案馆 sample, read by hand): the collection's file name and its
+# heading run into the first sample carry the collection's year; the sample's own is blanked.
+def test_a_collections_year_is_not_its_samples() -> None:
+    page = ("2024年项目支出绩效评估报告.docx\n\n"
+            "1、2024年项目支出绩效评估报告项目支出绩效评估报告(精选11篇)1根据县财政局关于开展20xx年政策和项目支出"
+            "绩效评价工作的通知的要求,我馆成立了绩效评价工作小组。现将我馆20xx年度项目支出绩效自评情况报告如下:"
+            "本项目为南江县档案馆建设,项目资金20万元,已支出18万元。\n")
+    assert _years(page) == [None]
+
+
+# T 2122 (天津's 2021 accounts on a speech archive's page 130 of 280, read by hand): the archive's
+# heading names the half-year its speeches were published, not the accounts' year.
+def test_an_archive_pages_heading_year_is_not_the_reports() -> None:
+    page = ("政府经济部门领导、经济专家2022年上半年公开发表的讲话文章-215篇(第130/280页)\n"
+            "一般公共预算收入2141亿元,预算总收入为3424.8亿元。一般公共预算支出3150.2亿元,预算总支出为3332亿元。\n"
+            "(2)市级收支。一般公共预算收入890.7亿元,完成预算102.6%,比上年增长12.9%。\n")
+    assert _years(page) == [None]
