@@ -30,6 +30,7 @@ from pipeline.extract.set_aside import (
     empty_table,
     note_stated_empty,
     per_unit,
+    row_ordinals,
 )
 from pipeline.extract.statement_facts import (
     add_cell_statements,
@@ -61,7 +62,10 @@ __all__ = ["extract", "Extraction"]
 
 _SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
 _REMARKS = table_pattern("labels.remarks")
-_UNDER_REMARKS = "a figure in a remarks column (tables.toml labels.remarks): the table does not say what it counts"
+# Set aside knowingly (counted among the ignored cells), yet kept in `unrecognised` with its reason:
+# a remark is no fact of the table, and the table does not say what such a figure counts.
+_UNDER_REMARKS = ("set aside: a figure in a remarks column (tables.toml labels.remarks): "
+                  "the table does not say what it counts")
 
 
 def _same_paragraph(a: str | None, b: str | None) -> bool:
@@ -260,8 +264,8 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
     """Every numeric cell ends up in a fact, is knowingly ignored (序号, codes), or is logged
     in `unrecognised` with the reason — the coverage figure of the issue tracker."""
     ex = ctx.ex
-    numbering = column_numbers(table)
-    # columns headed 备注 in the table's first lines: a figure there keeps that reason
+    numbering = column_numbers(table) | row_ordinals(table)
+    # columns headed 备注 in the table's first lines: a figure there is set aside with that reason
     remarks = {k for row in table.rows[:6] for c in real_cells(row) if _REMARKS.match(sq(c.text))
                for k in range(c.col, c.col + c.colspan)}
     for row in table.rows:
@@ -275,6 +279,13 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
             elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text) \
                     or id(c) in numbering:
                 ex.numeric_cells_ignored += 1
+            elif c.col in remarks and key not in ctx.left_cells:
+                # a remark: set aside, its figure kept with the reason (never a fact)
+                ex.numeric_cells_ignored += 1
+                ex.unrecognised.append({"document_id": ctx.document_id, "report_id": ctx.report_id,
+                                        "source_ref": str(table.ref(c)), "what": "cell" if kind else "table",
+                                        "reason": _UNDER_REMARKS,
+                                        "text": c.text[:100]})
             else:
                 ex.unrecognised.append(
                     {
@@ -282,7 +293,7 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
                         "report_id": ctx.report_id,
                         "source_ref": str(table.ref(c)),
                         "what": "cell" if kind else "table",
-                        "reason": ctx.left_cells.get(key) or (_UNDER_REMARKS if c.col in remarks else None) or (
+                        "reason": ctx.left_cells.get(key) or (
                             f"numeric cell not mapped by the {kind} recogniser" if kind
                             else "no recogniser matched this table"),
                         "text": c.text[:100],

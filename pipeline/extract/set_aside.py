@@ -4,6 +4,9 @@
   budget; its unit says so (parse_number keeps the '/…').
 - Column numbers: a row whose figures are 1, 2, 3 … in order (栏次 | 1 | 2 | 3), the numbering
   of the columns above, never amounts.
+- A row's own number: a cell printing only an ordinal mark ((1), 1、, (一): vocab/templates/disclosure/
+  columns.toml [ordinals]) before any other text of its row numbers that row (a list of duties cut into
+  one-row tables, (1) | 贯彻执行…), never an amount.
 - An empty table: its only figures are the zeros of one row (政府性基金预算支出表 printing
   合计 0.00 | 0.00 | 0.00 under the note 本表本年无发生额). It states that there is nothing, which
   is recorded as a note (`unrecognised`, what = 'table'), not as facts.
@@ -19,6 +22,7 @@ import re
 from typing import Any
 
 from pipeline.extract.cells import holds_amount, real_cells
+from pipeline.extract.templates.columns import is_ordinal_only
 from pipeline.extract.vocabulary import table_pattern
 from pipeline.model import SourceRef, Table
 from pipeline.normalize.numbers import parse_number
@@ -84,4 +88,16 @@ def column_numbers(table: Table) -> set[int]:
                 n is not None and n.decimals == 0 and n.unit is None for n in nums) and [
                 int(n.value) for n in nums] == list(range(1, len(cells) + 1)):
             out.update(id(c) for c in cells)
+    return out
+
+
+def row_ordinals(table: Table) -> set[int]:
+    """ids of the cells that number their row: an ordinal mark alone ((1), 1、), the row's first text,
+    with more text after it in the row."""
+    out: set[int] = set()
+    for r in table.rows:
+        cells = [c for c in real_cells(r) if c.text.strip()]
+        if len(cells) >= 2 and holds_amount(cells[0].text) and is_ordinal_only(cells[0].text.strip()) \
+                and not holds_amount(cells[1].text):
+            out.add(id(cells[0]))
     return out

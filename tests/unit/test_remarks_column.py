@@ -1,5 +1,6 @@
-"""A figure in a column headed 备注 (remarks) is left unread with that reason (issue 13): 长沙's 项目支出绩效目标表
-print 20, 6, 1, 4 … there, most likely weights, but the table never says so.
+"""A figure in a column headed 备注 (remarks) is set aside with that reason (issue 13): 长沙's 项目支出绩效目标表
+print 20, 6, 1, 4 … there, most likely weights, but the table never says so. It is no fact, it is counted
+among the cells knowingly set aside (coverage), and it stays in `unrecognised` with the reason.
 
 The first rows of 长沙市公安局2025年部门预算公开 p.23 2025年项目支出绩效目标表 (PDF in /tmp/audit-docs/renwu,
 never committed), as printed, read by hand."""
@@ -27,3 +28,13 @@ def test_a_figure_under_remarks_is_left_with_that_reason():
     assert all("remarks column" in left[t] for t in ("20", "6", "4"))
     facts = [f["reported_text"] for f in ex.fact_budgets + ex.fact_executions]
     assert not {"20", "6", "4"} & set(facts)
+
+
+def test_a_remark_is_counted_as_set_aside_not_as_unread():
+    ex = extract(read_document(TEXT.encode("utf-8"), Settings()), "d")
+    remarks = [u for u in ex.unrecognised if "remarks column" in u["reason"]]
+    assert len(remarks) == 3 and all(u["reason"].startswith("set aside") for u in remarks)
+    unread = ex.numeric_cells - ex.numeric_cells_used - ex.numeric_cells_ignored
+    # the three remarks are among the set-aside cells: without the rule they would be unread
+    assert ex.numeric_cells_ignored >= 3
+    assert unread == len([u for u in ex.unrecognised if u["what"] == "cell" and "remarks column" not in u["reason"]])
