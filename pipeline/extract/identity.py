@@ -140,6 +140,8 @@ def clean_unit(name: str | None) -> str | None:
         return None
     if not re.fullmatch(rf"[{_HAN}（）()]+", s):
         return None
+    # '2020年,广州全市一般公共预算收入…': the whole of 广州市, printed with 全 before its level.
+    s = re.sub(rf"^([{_HAN}]{{2,}}){rule('whole_area')}({words('area_suffix')})$", r"\1\2", s)
     if re.fullmatch(words("area_suffix"), s):
         return None  # '自治区' alone (2020年上半年自治区预算执行情况): a level, no place's name
     # '对全县2024年“三公”经费…': a preposition before 全县 (the whole county) is no place's name.
@@ -171,7 +173,15 @@ def area_of(text: str) -> str | None:
     if (b := _BRACKETED.match(t)) and is_area(b.group(1)):
         t = t[b.end():]
     m = _area().match(t)
-    return clean_unit(m.group(1)) if m else None
+    if not m:
+        return None
+    if (u := clean_unit(m.group(1))) is None:
+        # '广州市…', '杭州市…': a name ending in a level's character (州), too short to stand for an
+        # area, is its city's when the level follows it.
+        end = m.end(1)
+        if (nxt := re.match(words("area_suffix"), t[end:])) and is_area(t[: end + nxt.end()]):
+            return clean_unit(t[: end + nxt.end()])
+    return u
 
 
 _BRACKETED = re.compile(r"^[（(]([^)）]{2,10})[)）]")

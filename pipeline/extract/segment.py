@@ -569,10 +569,12 @@ def _cell_runs(paras: list[str]) -> list[str]:
 
 
 def _lone_name(lines: list[str]) -> str | None:
-    """A line holding nothing but an organisation's name."""
+    """A line holding nothing but an organisation's name (not a salutation's: '渠县人大常委会:'
+    names whom the report is addressed to, N 1527)."""
     for t in lines:
         t = t.strip(" |•·")
-        if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
+        if len(t) <= 30 and not re.search(r"[:：]$", t) \
+                and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
             return u
     return None
 
@@ -610,6 +612,11 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     # the finance body (which publishes every unit's accounts: '来源:渝中区财政局' over the
     # district's 三公 summary) publishes it ('来源:市生态环境局' on 南昌市生态环境局's site, held-out B 314).
     own = [p for p in publishers if not re.search(ident.words("finance_body"), p)]
+    # '2016年湖南省级三公经费公开' over '经湖南省财政厅汇总,湖南省本级部门…': the title's area, as
+    # the compiling sentence names its own level (湖南省本级, as real-dev's 凉山州州本级).
+    if titled and ident.is_area(titled) and (whole := ident.finance_compiled_area(head[:12])) \
+            and whole != titled and whole.startswith(titled):
+        return whole
     if titled and ident.is_area(titled) and _COMPILED.search(opening) and (word("segments", "units.compiled_word") in opening or not as_unit) \
             and ident.extend(titled, own) == titled:
         return titled
@@ -659,7 +666,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         return ident.extend(label, near)  # '市农业农村局' on the form, '宣城市农业农村局' publishing it
     for t in paras[:3]:
         # Short paragraphs just before/at the title often carry the unit name alone.
-        if len(t) <= 30 and (u := ident.clean_unit(t)) and ident.is_org(u) and ident.org_in(u) == u:
+        if u := _lone_name([t]):
             return u
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.report_title_unit(head[:15])
             or ident.dated_unit(head[:4])

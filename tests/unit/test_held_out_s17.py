@@ -3,6 +3,7 @@ docs/real_corpus_sources.md). Each test failed before its rule."""
 
 from __future__ import annotations
 
+import pipeline.extract.identity as ident
 from pipeline.extract import extract
 from pipeline.readers.text import read_text
 
@@ -87,3 +88,33 @@ def test_an_archive_pages_heading_year_is_not_the_reports() -> None:
             "一般公共预算收入2141亿元,预算总收入为3424.8亿元。一般公共预算支出3150.2亿元,预算总支出为3332亿元。\n"
             "(2)市级收支。一般公共预算收入890.7亿元,完成预算102.6%,比上年增长12.9%。\n")
     assert _years(page) == [None]
+
+
+# N 1527 (渠县 2024 accounts, read by hand): the report opens with its salutation to the county's
+# congress; the body addressed is not the one reporting.
+def test_a_salutation_names_no_unit() -> None:
+    page = ("渠县人大常委会:\n按照有关法律规定和县人大常委会安排,现将渠县2024年财政总决算和2025年1-6月财政预算执行情况"
+            "报告如下,请予审议。\n一、2024年财政总决算情况\n(一)一般公共预算\n2024年全县地方一般公共预算收入251510万元,"
+            "为年初预算的98.23%,同比增长8.05%。全县一般公共预算支出完成545322万元。\n")
+    assert all(r["unit_name"] != "渠县人大常委会" for r in _ex(page).reports)
+
+
+# T 2129 (广州 2020 accounts in the news, read by hand): 广州全市 is the whole of 广州市; and a city
+# whose name ends in a level's character (广州, 杭州) is its city, not a two-character area.
+def test_a_city_printed_whole_and_a_city_named_with_a_level_character() -> None:
+    assert ident.clean_unit("广州全市") == "广州市"
+    assert ident.area_of("广州市2020年") == "广州市"
+    assert ident.area_of("杭州市财政局") == "杭州市"
+    assert ident.area_of("江西省省级公共文化专项资金") == "江西省"  # a province's own level stays out
+    page = ("1月29日,广州市人大十五届六次会议开幕。大会书面审查广州市2020年预算执行情况和2021年预算草案的报告。\n记者获悉,2020年,广州全市一般公共预算收入1714亿元,全市一般公共"
+            "预算支出2905.7亿元。\n2021年,全市一般公共预算收入1782.6亿元,一般公共预算支出2707.8亿元。\n")
+    assert [r["unit_name"] for r in _ex(page).reports] == ["广州市"]
+
+
+# T 2125 (湖南 2016 三公 budget, read by hand): the title names the province's level (省级), the
+# compiling sentence the province's own level: 湖南省本级, as real-dev reads 凉山州州本级.
+def test_a_titles_area_at_its_own_level_as_compiled() -> None:
+    page = ("2016年湖南省级三公经费公开\n根据中央和省政府部署安排,经湖南省财政厅汇总,湖南省本级部门,包括省级行政单位、"
+            "事业单位和其他单位使用当年一般公共预算拨款安排的2016年“三公”经费预算为4.4亿元,其中,公务接待费2.04亿元,"
+            "因公出国(境)费0.47亿元,公务用车购置及运行维护费1.89亿元。\n")
+    assert [r["unit_name"] for r in _ex(page).reports] == ["湖南省本级"]
