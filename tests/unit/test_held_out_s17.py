@@ -118,3 +118,13 @@ def test_a_titles_area_at_its_own_level_as_compiled() -> None:
             "事业单位和其他单位使用当年一般公共预算拨款安排的2016年“三公”经费预算为4.4亿元,其中,公务接待费2.04亿元,"
             "因公出国(境)费0.47亿元,公务用车购置及运行维护费1.89亿元。\n")
     assert [r["unit_name"] for r in _ex(page).reports] == ["湖南省本级"]
+
+
+# Q 1822 (苏州 2021 key evaluations in the news, read by hand): the body holding the meeting on
+# its evaluations gives the figures.
+def test_a_news_story_of_a_body_holding_a_meeting_on_its_evaluations() -> None:
+    head = ["近日,苏州市财政局召开2021年度绩效重点评价报告专家评审会。本次绩效重点评价包括大病保险政策等6个项目,"
+            "涉及财政资金21.08亿元。"]
+    assert ident.news_unit(head) == "苏州市财政局"
+    # a meeting on anything else names no reporting body
+    assert ident.news_unit(["近日,苏州市财政局召开2021年度安全生产工作会议。"]) is None
