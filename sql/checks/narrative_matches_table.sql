@@ -72,6 +72,14 @@ JOIN (
     WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
       AND amount_yuan IS NOT NULL
     UNION ALL
+    -- the text's 本年收入合计 / 收入预算 (total_income) is the table's 本年收入合计 of the fund sources
+    -- (current_income), or its 收入总计 when the text's words (收入预算) name the whole: either agreeing holds
+    SELECT report_id, 'total_income', stage, CAST(amount_yuan AS DOUBLE),
+           (printed_interval(amount_yuan, decimals, reported_unit)).half, reported_text, reported_unit, source_ref
+    FROM fact_budgets
+    WHERE origin = 'table' AND NOT is_twin AND project_id IS NULL AND coalesce(period, 'current') = 'current'
+      AND amount_yuan IS NOT NULL AND (line_item = 'current_income' OR (line_item = 'total' AND table_kind = 'two_sided'))
+    UNION ALL
     SELECT report_id, CASE WHEN line_item = 'total' AND table_kind = 'two_sided' THEN 'grand_total' ELSE line_item END,
            'executed', CAST(executed_yuan AS DOUBLE),
            (printed_interval(executed_yuan, decimals, reported_unit)).half, reported_text, reported_unit, source_ref
