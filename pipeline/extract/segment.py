@@ -603,6 +603,12 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     # A text calling itself 我局 is one body's report under its place's title, not the area's.
     as_unit = ident.speaks_as_unit(head[:20])
     opening = "".join(head[:8])
+    # (a page's metadata printed one field per line can fill the first lines: the text under the
+    # title opens too — '开远市2017年“三公”经费预算情况说明' / '2017年全市“三公”经费的预算总额…', U 2204)
+    flat_title = re.sub(r"\s", "", s.title or "")
+    at = next((i for i, t in enumerate(head) if flat_title and re.sub(r"\s", "", t) == flat_title), None)
+    if at is not None and at >= 8:
+        opening += "".join(head[at : at + 4])
     # page metadata printed as a table ('发布机构: | 枞阳县卫生健康委员会 | 主题分类: | …') names it too
     publishers = ident.publishers(head + rows[:12])
     # '首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文': the department whose directory holds the page

@@ -128,3 +128,14 @@ def test_a_news_story_of_a_body_holding_a_meeting_on_its_evaluations() -> None:
     assert ident.news_unit(head) == "苏州市财政局"
     # a meeting on anything else names no reporting body
     assert ident.news_unit(["近日,苏州市财政局召开2021年度安全生产工作会议。"]) is None
+
+
+# U 2204 (开远市 2017 三公 budget, read by hand): the page's metadata one field per line fills the
+# first lines; under the title the text speaks of the whole city's 三公 budget — the city's
+# compilation, published by its finance body, is the city's (as real-dev's 鹿寨县).
+def test_a_whole_areas_compilation_under_metadata_lines() -> None:
+    page = ("• 政府决算\n• 索引号\n000014348/2018-03642\n• 发布机构\n开远市财政局\n• 文号\n• 发布日期\n2017-03-15\n"
+            "• 时效性\n有效\n开远市2017年“三公”经费预算情况说明\n"
+            "2017年全市“三公”经费的预算总额为2,310万元,其中,安排公务接待费1,236万元;安排公务用车费1,054万元;"
+            "安排因公出国(境)费20万元。\n")
+    assert [r["unit_name"] for r in _ex(page).reports] == ["开远市"]
