@@ -139,3 +139,13 @@ def test_a_whole_areas_compilation_under_metadata_lines() -> None:
             "2017年全市“三公”经费的预算总额为2,310万元,其中,安排公务接待费1,236万元;安排公务用车费1,054万元;"
             "安排因公出国(境)费20万元。\n")
     assert [r["unit_name"] for r in _ex(page).reports] == ["开远市"]
+
+
+# T 2116 (江山市人民医院医共体 2023 budget, read by hand): a county medical consortium (医共体)
+# publishes its own budget under its own name, longer than its lead hospital's.
+def test_a_medical_consortium_is_a_unit_of_its_own() -> None:
+    assert ident.clean_unit("江山市人民医院医共体") == "江山市人民医院医共体"
+    assert ident.is_org("江山市人民医院医共体")
+    page = ("江山市人民医院医共体2023年单位预算\n一、收支预算总体情况\n江山市人民医院医共体2023年收支预算总额"
+            "120000万元,其中:财政拨款收入5000万元。\n")
+    assert [r["unit_name"] for r in _ex(page).reports] == ["江山市人民医院医共体"]
