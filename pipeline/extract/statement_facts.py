@@ -81,7 +81,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             s.period = "prior"
     for s, ref in zip(statements, refs, strict=True):
         if ref in taken:
-            _note_rate_base(ex, rid, s, ref, report)
+            _note_rate_base(ex, rid, s, ref, report, p)
             if s.parts_complete:
                 # the figure another reader placed is the whole the text announced the parts of
                 for f in (*ex.fact_budgets, *ex.fact_executions):
@@ -311,15 +311,23 @@ def _score_row(ex, rid: str, component: str, under, parent: str | None, sc, ref:
     })
 
 
-def _note_rate_base(ex, rid: str, s: Statement, ref: str, report: dict) -> None:
+def _note_rate_base(ex, rid: str, s: Statement, ref: str, report: dict, p: Paragraph) -> None:
     """A figure a paragraph pattern already placed: its rate still gets the budget this
-    grammar found for it (or 'report' when that budget is stated elsewhere)."""
-    if s.rate is None or report.get("report_kind") in ("budget", "final_accounts"):
+    grammar found for it (or 'report' when that budget is stated elsewhere); and an executed
+    figure placed without a rate gets the rate the grammar read as its own ("已拨付资金269.30万元,
+    资金拨付率96%": the pattern took the amount only)."""
+    if s.rate is None:
         return
+    disclosure = report.get("report_kind") in ("budget", "final_accounts")
     base = s.rate_base.ref if s.rate_base else ("report" if s.rate_elsewhere else None)
     for f in ex.fact_executions:
-        if f["report_id"] == rid and f["source_ref"] == ref and f.get("reported_rate_pct") is not None \
-                and f.get("rate_base_ref") is None:
+        if f["report_id"] != rid or f["source_ref"] != ref:
+            continue
+        if f.get("reported_rate_pct") is None and f.get("executed_yuan") == s.yuan:
+            f |= {k: v for k, v in _execution(s, p).items() if k != "executed_yuan"}
+            if disclosure:
+                f["rate_base_ref"] = None  # a disclosure's rates are of revenue against unstated budgets
+        elif not disclosure and f.get("reported_rate_pct") is not None and f.get("rate_base_ref") is None:
             f["rate_base_ref"] = base
 
 

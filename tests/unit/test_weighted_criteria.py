@@ -25,7 +25,12 @@ S2012_TRAD = S2012.replace("根据财政部", "根據(jù)財(cái)政部").repl
 
 def _scores(text: str) -> set[tuple]:
     ex = extract(read_text(text.encode("utf-8")), "t")
-    return {(f["component"], f["weight"], f["score"]) for f in ex.fact_scores}
+    return {(f["component"], f["weight"], f["score"]) for f in ex.fact_scores if f["origin"] != "criterion"}
+
+
+def _own_scores(text: str) -> set[tuple]:
+    ex = extract(read_text(text.encode("utf-8")), "t")
+    return {(f["component"], f["weight"], f["score"]) for f in ex.fact_scores if f["origin"] == "criterion"}
 
 
 WANT = {("row1", Decimal("20"), Decimal("20.00")), ("row2", Decimal("50"), Decimal("38.70")),
@@ -38,9 +43,19 @@ def test_run_together_weighted_criteria() -> None:
     assert _scores(S2012_TRAD) == WANT
 
 
+def test_each_criterion_keeps_its_own_score_out_of_100() -> None:
+    """The 评价分值 column (each criterion's own score, 百分制) is stored beside its weighted part,
+    with origin 'criterion' so no sum counts it (the weighted scores add up to the total)."""
+    own = {("row1", None, Decimal("100.00")), ("row2", None, Decimal("77.39")),
+           ("row3", None, Decimal("73.90")), ("row4", None, Decimal("92.00"))}
+    assert _own_scores(S2012) == own
+    assert _own_scores(S2012_TRAD) == own
+
+
 def test_sums_that_do_not_match_store_nothing() -> None:
     assert _scores(S2012.replace("100%/82.68", "100%/85.68")) == set()
     assert _scores(S2012.replace("可持续性10%", "可持续性15%")) == set()
+    assert _own_scores(S2012.replace("100%/82.68", "100%/85.68")) == set()
 
 
 _Q = Decimal("0.01")
@@ -64,3 +79,4 @@ def test_generated_tables_are_read_right_or_not_at_all(raw: list[int], cut: int,
         assert ("total", None, total) in got
         for k, (w, ws) in enumerate(zip(weights, weighted, strict=True), start=1):
             assert (f"row{k}", w, ws) in got
+        assert _own_scores(text) == {(f"row{k}", None, s) for k, s in enumerate(scores, start=1)}

@@ -21,6 +21,7 @@ from pipeline.extract.templates.align import Tok
 from pipeline.extract.templates.defs import fields, templates
 from pipeline.extract.templates.disclosure import disclosure_facts
 from pipeline.extract.templates.engine import Block, breakdown_stage, dimension, read_blocks
+from pipeline.extract.templates.graded_rows import graded_rows_facts
 from pipeline.extract.templates.grids import summary_grids
 from pipeline.extract.templates.run_rows import run_rows_facts
 from pipeline.extract.templates.stream import SCell, cells_of
@@ -183,6 +184,7 @@ def read_templates(blocks: list[DocBlock], ctx: Ctx, taken_tables: set[int]) -> 
     used |= summary_grids(rest, ctx)  # result tables printed one cell per line
     used |= run_rows_facts(rest, ctx)  # a listing's rows run together in a paragraph
     used |= weighted_facts(rest, ctx)  # weighted criteria run together in a paragraph
+    used |= graded_rows_facts(rest, ctx)  # a results table's '|' rows that lost their labels
     used |= stream_facts(rest, ctx)
     if not used:
         return

@@ -108,9 +108,13 @@ def _annotation_cells(cells: list[SCell], j: int) -> int:
     t = cells[j].text
     if not t.startswith(("(", "（")) or ")" in t or "）" in t:
         return 1
-    for k in range(j + 1, min(j + _JOIN + 2, len(cells))):
-        if cells[k].empty or _value_like(cells[k]):
+    printed = 0
+    for k in range(j + 1, len(cells)):
+        if cells[k].empty and not cells[k].line_start:
+            continue  # a header cell wrapped over the grid's lines ('执行率(全年' | … | '执行数/全年' | …)
+        if cells[k].empty or _value_like(cells[k]) or printed > _JOIN:
             break
+        printed += 1
         if cells[k].text.endswith((")", "）")):
             return k - j + 1
     return 1
@@ -187,6 +191,7 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
             i += 1
             continue
         t, header, j = got
+        header = header + _stray_fields(cells, i, j, t, header)
         blk = Block(t, header, _unit(cells, i - 4, j), keys=_keys(cells, i, t, prev_end),
                     early=_early_labels(cells, _back(cells, i, prev_end), i, t))
         taken.update(range(i, j))
@@ -195,6 +200,46 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
         prev_end = i
         blocks.append(blk)
     return blocks, _scores(cells, report_kind, blocks, taken), taken
+
+
+_STRAY = 40  # printed cells after a header searched for its stray field words
+
+
+def _stray_fields(cells: list[SCell], i: int, j: int, t: Template, header: list[str]) -> list[str]:
+    """Field words the rendering printed on a line of their own below the header's first rows
+    (an .xls preview wrapping its last header cells under the label column: '年度资金总额 |
+    620.82万元 | … | 100 | 100% | 10', then '得分' alone two lines below): the columns after the
+    header's last, in the template's order, when nothing else is printed on their lines. Only
+    fields the template prints after every field of the header, so no column moves; and only
+    under a header printed as a row (a rendering of one cell per line prints every word alone)."""
+    if all(c.line_start or c.empty for c in cells[i + 1 : j]):
+        return []
+    last = max((t.fields.index(f) for f in header if f in t.fields), default=len(t.fields))
+    out: list[str] = []
+    seen = 0
+    k = j
+    while k < len(cells) and seen < _STRAY:
+        c = cells[k]
+        k += 1
+        if c.empty:
+            continue
+        seen += 1
+        if _ends(c.text, t):
+            break
+        if not c.line_start:
+            continue
+        rest = next((x for x in cells[k:] if x.line_start or not x.empty), None)
+        if rest is not None and not rest.line_start:
+            continue  # something else printed on its line: a row, not a stray header word
+        f = field_of(c.text, t.fields)
+        if f is None or f in header or f in out or t.fields.index(f) <= last:
+            continue
+        if any(t.fields.index(g) < t.fields.index(f) and g not in header and g not in out
+               for g in t.fields[last + 1:]):
+            continue  # a field between the header's last and this one is missing: no order
+        out.append(f)
+        last = t.fields.index(f)
+    return out
 
 
 _ORDINAL = re.compile(r"^\d{1,2}[.、．]$")

@@ -8,7 +8,8 @@ printed: the identity says it, and a row is read only where exactly one split fi
 stored only when every criterion row was read, their weights add up to 100 % and their weighted
 scores add up to the total (each figure within its printed rounding): then it is the report's
 score, and each criterion is its part (分值 = its weight in points of the 100, 得分 = its weighted
-score). A criterion's name is not stored when a grade column runs into it ('高度相关效率': where
+score); each criterion's own score out of 100 is stored beside it (origin 'criterion', no part of
+any sum). A criterion's name is not stored when a grade column runs into it ('高度相关效率': where
 the grade ends is not printed): it is named by its row number. Anything else stays in
 `unrecognised` with the reason. The header and row shapes are vocab/layout.toml [weighted_scores].
 """
@@ -27,6 +28,9 @@ from pipeline.normalize.money import half_width
 from pipeline.normalize.numbers import Number, parse_number
 
 _HUNDRED = Decimal(100)
+# fact_scores.origin of a criterion's own score out of 100: no part of the total (its weighted
+# score, origin 'table', is), so score_sum and weights_sum leave it out
+CRITERION = "criterion"
 
 
 def _fits(w: Number, s: Number, ws: Number) -> bool:
@@ -95,10 +99,9 @@ def weighted_facts(blocks: list[Block], ctx: Ctx) -> set[str]:
             _score(ctx, None, f"row{k}", wv, sv, ref(m))
             used.add(ref(m))
             if _s is not None:
-                ctx.ex.unrecognised.append({
-                    "document_id": ctx.document_id, "report_id": ctx.report_id, "source_ref": ref(m),
-                    "what": "figure", "text": _s.text,
-                    "reason": f"row{k}: the criterion's own score out of 100 (its weighted score is stored)"})
+                # the criterion's own score on its 100-point scale, beside its part of the total
+                _score(ctx, None, f"row{k}", None, Val(_s, Cell(text=_s.text, row=p.index, col=2), ref(m)), ref(m),
+                       origin=CRITERION)
         _score(ctx, None, "total", None, Val(tws, Cell(text=tws.text, row=p.index, col=3), ref(tm)), ref(tm))
         used.add(ref(tm))
     return used
