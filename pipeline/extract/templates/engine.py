@@ -23,14 +23,14 @@ from pipeline.extract.templates.defs import (
     templates,
 )
 from pipeline.extract.templates.stream import SCell
-from pipeline.extract.vocabulary import clean_label, line_item_code, line_items
+from pipeline.extract.vocabulary import clean_label, line_item_code, line_items, table_pattern
 from pipeline.normalize.money import (
     BASE_MONEY_UNIT,
     detect_money_unit,
     half_width,
     money_unit_alternation,
 )
-from pipeline.normalize.numbers import is_blank, parse_number
+from pipeline.normalize.numbers import Number, is_blank, parse_number
 
 _ANNOT = re.compile(r"^[(（].*|^[A-Z](/[A-Z])?[)）]?$")
 _JOIN = 3  # a label or header word printed over at most this many cells
@@ -449,6 +449,8 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
             blk.breakdown.append((code, Tok(num, nonempty[0]), clean_label(label)))
         elif nonempty:
             r = read_values(t, blk.header, vals, total_row=code == "total", by_position=not blk.drops_cells)
+            if not r.values and (tail := _tail_points(blk.header, nonempty)) is not None:
+                r = _place_tail(blk, code, tail, r)
             blk.rows.append(Row(clean_label(label), code, r, vals))
             full = [f for f in blk.header if fields()[f].kind != "text"]
             short = [f for f in full if f not in t.total_only]
@@ -456,6 +458,60 @@ def _read_rows(cells: list[SCell], k: int, blk: Block, taken: set[int]) -> int:
                 blk.drops_cells = True
         k = e
     return k
+
+
+_TAIL = ("rate", "weight", "score")
+_POINTS = re.compile(r"(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?")
+
+
+def _tail_points(header: list[str], printed: list[SCell]) -> dict[str, Tok] | None:
+    """A row whose figures run together into one cell and whose leading amounts are cut (a
+    preview that lost the digits before each point: '.32.06.579.27107.93' under 年初预算数 全年(调整)
+    预算数 全年执行数 执行率 执行率权重 执行率得分): the header's last three fields, rate | weight | score,
+    read from the run's end where score = rate × weight / 100 (within the printed rounding) fixes
+    the split, and only where exactly one split of a tail does (79.27 | 10 | 7.93). The amounts
+    before stay unplaced."""
+    if len(header) < 3 or sorted(header[-3:]) != sorted(_TAIL) or not printed:
+        return None
+    cell = printed[-1]
+    text = cell.text
+    if not re.fullmatch(r"[\d.]+", text):
+        return None
+    fits: list[dict[str, Number]] = []
+    n = len(text)
+    for a in range(n - 2):
+        for b in range(a + 1, n - 1):
+            for c in range(b + 1, n):
+                parts = (text[a:b], text[b:c], text[c:])
+                if not all(_POINTS.fullmatch(x) for x in parts):
+                    continue
+                got = {f: parse_number(x) for f, x in zip(header[-3:], parts, strict=True)}
+                if any(v is None for v in got.values()):
+                    continue
+                rate, w, sc = got["rate"], got["weight"], got["score"]
+                if w.value > 100 or sc.value > w.value:  # type: ignore[union-attr]
+                    continue
+                tol = half_width(sc.decimals) + (w.value * half_width(rate.decimals)  # type: ignore[union-attr]
+                                                 + rate.value * half_width(w.decimals)) / 100  # type: ignore[union-attr]
+                if abs(rate.value * w.value / 100 - sc.value) <= tol:  # type: ignore[union-attr]
+                    fits.append(got)  # type: ignore[arg-type]
+    if len(fits) != 1:
+        return None
+    return {f: Tok(Number(v.value, v.text, v.decimals, "%" if f == "rate" else None), cell, 0)
+            for f, v in fits[0].items()}
+
+
+def _place_tail(blk: Block, code: str, tail: dict[str, Tok], r: Reading) -> Reading:
+    """The tail's rate is its row's; its weight and score (the template's total-only fields,
+    printed in cells merged down the block) are the total row's when the row is not."""
+    only = [f for f in tail if f in blk.template.total_only]
+    total = next((x for x in blk.rows if x.item == "total"), None)
+    if code != "total" and only:
+        if total is None or any(f in total.reading.values for f in only):
+            return Reading({f: x for f, x in tail.items() if f not in only}, r.leftover, r.reason)
+        total.reading.values.update({f: tail[f] for f in only})
+        return Reading({f: x for f, x in tail.items() if f not in only}, r.leftover, r.reason)
+    return Reading(tail, r.leftover, r.reason)
 
 
 def _field_word_at(cells: list[SCell], i: int, f: str) -> int:
@@ -530,6 +586,11 @@ def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: se
                     continue
                 e = _values_after(cells, i + n)
                 vals = cells[i + n : e]
+                if not [v for v in vals if v.text] and sr.lone is not None and (k := _past_keys(cells, i + n)):
+                    e = _values_after(cells, k)
+                    vals = cells[k:e]
+                    if sum(1 for v in vals if v.text) != 1:
+                        continue  # only a lone figure is the displaced value
                 if not [v for v in vals if v.text] or sr.component in seen:
                     continue
                 r = read_values(t, _score_fields(t, sr, cells[:i], vals), vals, total_row=True)
@@ -543,6 +604,30 @@ def _scores(cells: list[SCell], report_kind: str, blocks: list[Block], taken: se
 
 
 _BACK = 400  # cells searched back from a 合计 row for the header it closes
+_KEY_PAIRS = 3  # a form's key cells with their values printed between a label and its own value
+
+
+def _past_keys(cells: list[SCell], k: int) -> int | None:
+    """Where a label's value is printed when the rendering put the form's other keys with their
+    values first (one cell per line: 自评得分 | 省级财政部门 | 四川省财政厅 | 省级主管部门 | 四川省市场监管局 |
+    100, the label's cell spanning the rows those keys print on): after one to three pairs of a
+    key cell (vocab/tables.toml self_eval.key_label) and its text value; else None."""
+    key = table_pattern("self_eval.key_label")
+    printed = [j for j in range(k, min(len(cells), k + 4 * _KEY_PAIRS)) if cells[j].text]
+    pairs = 0
+    at = 0
+    while at + 1 < len(printed) and pairs < _KEY_PAIRS:
+        name, value = cells[printed[at]], cells[printed[at + 1]]
+        if _value_like(name) or _value_like(value) or not key.search(header_key(name.text)) \
+                or key.search(header_key(value.text)):
+            break
+        pairs += 1
+        at += 2
+    if not pairs or at >= len(printed) or not _value_like(cells[printed[at]]):
+        return None
+    return printed[at]
+
+
 
 
 def _under_scores(cells: list[SCell], i: int, t: Template) -> bool:
