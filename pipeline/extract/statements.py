@@ -46,6 +46,7 @@ class Grammar:
     bare: frozenset[str]
     bare_needs: tuple[str, ...]
     breaks: str
+    item_breaks: str
     change_before: tuple[str, ...]
     change_pattern: re.Pattern[str]
     change_start: re.Pattern[str]
@@ -156,7 +157,7 @@ def grammar() -> Grammar:
     ex, rate = cfg["exclude"], cfg["rate"]
     return Grammar(
         flows=tuple(cfg["direction"]["flows"]),
-        units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"],
+        units=units, bare=bare, bare_needs=bare_needs, breaks=cfg["clause"]["breaks"], item_breaks=cfg["clause"]["items"],
         change_before=tuple(ex["change_before"]), change_pattern=re.compile(ex["change_pattern"]), change_start=re.compile(ex["change_start"]),
         other_basis=tuple(ex["other_basis"]), reason_words=tuple(ex["reason_words"]),
         budget_base=tuple(ex["budget_base"]), prior_period=re.compile(ex["prior_period"]), prior_growth=tuple(ex["prior_growth"]),
@@ -1280,6 +1281,11 @@ def _closed_brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _item_between(sent: str, a: int, z: int, g: Grammar) -> bool:
+    """A list's item break (；) printed between positions a and z of the sentence."""
+    return any(ch in sent[max(a, 0) : max(z, 0)] for ch in g.item_breaks)
+
+
 def _next_rate(m: re.Match, a: int, label: str, si: int, rates: list[Rate], g: Grammar) -> bool:
     """"…资金执行99.97%;桂花村美丽乡村项目99.89%,响洪甸水毁修复项目95.6%": right after a rate of its
     sentence that stands alone (no money figure in the sentence), a percentage beside a bare name (no
@@ -1549,7 +1555,9 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
         # not what 实际支付355.16万元 is measured against)
         ex.rate_base = next((s for s in reversed(out) if s.sentence == si and s.line_item == ex.line_item
                              and s.measure in ("initial", "adjusted", "allocated")
-                             and (s.part_of is None or ex.part_of is not None)), None)
+                             and (s.part_of is None or ex.part_of is not None)
+                             and not (ex.line_item == "stated" and _item_between(m.string, s.end - a, ex.start - a, g))),
+                            None)
         budgets = [s for s in out if s.sentence == si and s.period == "current"
                    and s.measure in ("initial", "adjusted", "allocated")]
         clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
