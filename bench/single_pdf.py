@@ -30,7 +30,8 @@ seconds of each other (the machine is shared: its load moves minute by minute). 
 gives the best of each measure, its ratios, and per-round ratios (`*_per_round`) with their
 range; CPU seconds (this process and its children, `*_cpu_s`) show the work apart from the load.
 
-The default file is the largest committed or shared real PDF; `--real-concat` measures
+The default file is the largest committed or shared real PDF, or of the folder
+BPW_BENCH_PDF_DIR names (outside documents, never committed); `--real-concat` measures
 instead one PDF of 150+ pages made by concatenating the shared real PDFs (the issue asks
 for a 150+-page real document; none of the shared ones is that long). Results are printed
 and written to bench/results/single-pdf[-real-concat].json (a FILE's result to
@@ -61,7 +62,12 @@ TARGETS = {"cli_over_floor": 0.5, "end_to_end_over_floor": 0.5, "reader_parallel
 
 
 def candidates() -> list[Path]:
+    """Committed and shared PDFs, and those of BPW_BENCH_PDF_DIR when it names a folder: real
+    documents of 150+ pages that may not be committed (a published 决算 fetched to /tmp) are
+    measured where present and skipped elsewhere."""
     roots = [REPO_ROOT / "tests" / "fixtures", REPO_ROOT.parent / "shared" / "real-pdfs"]
+    if os.environ.get("BPW_BENCH_PDF_DIR"):
+        roots.append(Path(os.environ["BPW_BENCH_PDF_DIR"]))
     return sorted((p for r in roots if r.is_dir() for p in r.rglob("*.pdf")), key=lambda p: p.stat().st_size)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lexicon import either, pattern, word, words
 from pipeline.normalize.money import money_unit_alternation, unit_alternation
@@ -127,7 +127,11 @@ _HEADER_NOISE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def stage_of(header: str) -> str | None:
+    """The budget stage a header names (vocab/stages.csv), or None. A pure function of the text
+    once the vocabulary is loaded, so remembered (~50 000 calls on a 171-page 决算, most of them
+    repeats: the summary and run-together readers try every header and every word window)."""
     s = _HEADER_NOISE.sub("", header).replace("（", "(").replace("）", ")")
     for pat, field in _stages():
         if pat.search(s):

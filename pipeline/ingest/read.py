@@ -142,7 +142,7 @@ def _read_any(data: bytes, settings: Settings, fmt: str | None = None) -> Docume
         from pipeline.readers import pdf as pdf_reader
 
         try:
-            doc = pdf_reader.read_pdf(data, max_pages=settings.max_pages, page_workers=settings.page_workers)
+            doc = pdf_reader.read_pdf(data, max_pages=settings.max_pages, page_workers=settings.pages_now())
         except IngestError:
             raise
         except pdf_reader.EncryptedPdf as e:

@@ -33,3 +33,18 @@ def test_generate_six_distinct_documents(tmp_path):
     assert hashes == [e.sha256 for e in entries]
     assert len(set(hashes)) == 6
     assert all(e.pages > 0 and e.bytes > 0 for e in entries)
+
+
+def test_single_pdf_bench_measures_an_outside_folder_when_named(tmp_path, monkeypatch):
+    # A real 150+-page PDF fetched to /tmp is never committed: the bench finds it through
+    # BPW_BENCH_PDF_DIR where it is present, and the committed and shared files elsewhere.
+    from bench import single_pdf
+
+    monkeypatch.delenv("BPW_BENCH_PDF_DIR", raising=False)
+    before = single_pdf.candidates()
+    big = tmp_path / "big.pdf"
+    shutil.copy(before[0], big)
+    monkeypatch.setenv("BPW_BENCH_PDF_DIR", str(tmp_path))
+    assert big in single_pdf.candidates()
+    monkeypatch.setenv("BPW_BENCH_PDF_DIR", str(tmp_path / "absent"))
+    assert single_pdf.candidates() == before

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from pipeline.extract.templates.align import Reading, Tok, _fits, _holds, read_values
 from pipeline.extract.templates.defs import (
@@ -74,9 +75,14 @@ def _joined(cells: list[SCell], i: int, k: int) -> str:
     return "".join(c.text for c in cells[i : i + k])
 
 
+@cache
+def _figure_with_unit() -> re.Pattern[str]:
+    return re.compile(rf"[\d.%]+({money_unit_alternation()})?")
+
+
 def _value_like(c: SCell) -> bool:
     t = c.text
-    return t == "" or is_blank(t) or parse_number(t) is not None or bool(re.fullmatch(rf"[\d.%]+({money_unit_alternation()})?", t))
+    return t == "" or is_blank(t) or parse_number(t) is not None or bool(_figure_with_unit().fullmatch(t))
 
 
 def _header_at(cells: list[SCell], i: int, allowed: tuple[str, ...]) -> tuple[list[str], int]:
