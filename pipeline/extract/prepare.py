@@ -50,6 +50,32 @@ def _typical_width(paras: list[Paragraph]) -> int:
     return widths[int(len(widths) * 0.8)] if len(widths) >= 8 else 0
 
 
+def _printed_lines(blocks: list) -> list[Paragraph]:
+    """The page's printed lines: a sentence a PDF cut at each figure it set on a line of its own
+    ('…收入完成' / '147.1' / '亿元,完成年度预算的' / '100.2' / '%,同比增长…') was one printed line,
+    so its pieces count as one line of their joined length, never as short lines of their own.
+    Only a figure between two lines, the one after opening with the figure's unit, a percent
+    sign or closing punctuation (a table's cells printed one per line open with no unit)."""
+    cfg = _lines_cfg()
+    unit_next = re.compile(rf"{cfg['glued_start']}|^\s*(?:{cfg['figure_units_after']}|{cfg['figure_words_after']})")
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if not isinstance(b, Paragraph) or not b.text.strip():
+            i += 1
+            continue
+        text = b.text.strip()
+        while i + 2 < len(blocks) and all(isinstance(x, Paragraph) for x in blocks[i + 1 : i + 3]) \
+                and _BARE_FIGURE.match(blocks[i + 1].text) and unit_next.match(blocks[i + 2].text) \
+                and not re.search(r"[|\t]", text + blocks[i + 2].text):
+            text += blocks[i + 1].text.strip() + blocks[i + 2].text.strip()
+            i += 2
+        out.append(b if text == b.text.strip() else Paragraph(index=b.index, text=text))
+        i += 1
+    return out
+
+
 def join_cut_lines(doc: Document) -> int:
     """Rejoin sentences cut over printed lines (PDF text, hard-wrapped pages):
     - a line ending on a word that announces a figure, followed by a line starting with one
@@ -64,7 +90,7 @@ def join_cut_lines(doc: Document) -> int:
     outline = re.compile(cfg["outline_start"])
     figure_start = re.compile(cfg["figure_start"])
     glued_start = re.compile(cfg["glued_start"])
-    width = _typical_width([b for b in doc.blocks if isinstance(b, Paragraph)])
+    width = _typical_width(_printed_lines(doc.blocks))
     if width > cfg["max_line_width"]:
         width = 0  # paragraphs or a preview's page chunks, not printed lines
     cells = _cell_runs(doc.blocks)
@@ -80,11 +106,17 @@ def join_cut_lines(doc: Document) -> int:
             cut_figure = (pt.endswith(dangling) and figure_start.match(nt) or glued_start.match(nt)) \
                 and len(pt) >= cfg["prose_line"] and not re.search(r"[|\t]", pt + nt) and id(b) not in cells
             last_line = pt[prev.lines[-1][2]:] if prev.lines else pt
-            full = (width and _printed_len(last_line) >= cfg["full_line"] * width) or pt[-1] in cfg["continues"]
+            # an outline heading with no clause mark ('二、2021年“三公”经费支出预算情况说明') is cut
+            # only when it fills the line: a shorter one ends where its heading ends
+            head = outline.match(last_line)
+            heading = bool(head) and not _CLAUSE_MARK.search(re.sub(r"[%:：]", "", last_line[head.end():] if head else ""))
+            share = cfg["full_heading"] if heading else cfg["full_line"]
+            full = (width and _printed_len(last_line) >= share * width) or pt[-1] in cfg["continues"]
             wrapped = (full and pt[-1] not in ends
                        and not outline.match(nt) and re.search(r"[\u4e00-\u9fff]", nt)
                        and not re.search(r"[|\t]", pt + nt) and id(b) not in cells and not _metadata_line(nt)
-                       and not re.search(words("site_welcome"), pt))  # '欢迎来到…频道' is the site's, not prose
+                       and not re.search(words("site_welcome"), pt)  # '欢迎来到…频道' is the site's, not prose
+                       and not (_chrome_line(last_line) and not _chrome_continues(nt)))
             if near and (cut_figure or wrapped):
                 _append(prev, b)
                 joined += 1
@@ -141,6 +173,36 @@ def _metadata_line(text: str) -> bool:
     squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
     fields = f"{words('metadata_field')}|{words('publisher_field')}"
     return bool(re.match(rf"^[\s•·\-|\[【]*(?:{fields})\s*[\]】]?\s*[:：|]", squashed))
+
+
+_CRUMB = re.compile(r">>?|＞+|»|›")
+
+
+def _chrome_line(text: str) -> bool:
+    """A line of the site's page around the text — its menu ('首页 新闻中心 信息公开 …'), a
+    breadcrumb or its crumbs ('当前位置: 首页 > 政务要闻 > 公示公告', '>> 政务公开 >> 重点领域'), a
+    metadata line ('[ 成文日期 ] 2023-10-13 [ 发布日期 ]', '索 引 号 640106-106/2018-28365'): the site
+    ends it, never the page's width, so it is no sentence cut over lines (a hard-wrapped page
+    would otherwise run it onto the title under it)."""
+    t = text.strip()
+    if pattern("segments", "titles.site_menu").match(t) or pattern("segments", "titles.site_breadcrumb").match(t):
+        return True
+    if len(_CRUMB.findall(t)) >= 2 and not re.search(r"[。；;]", t):
+        return True
+    if _metadata_line(t):
+        return True
+    squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", t)
+    fields = f"{words('metadata_field')}|{words('publisher_field')}"
+    # a field in brackets, or followed by its code or date ('索引号 640106-…', '成文日期 2024-03-27')
+    return bool(re.match(rf"^[\s•·\-|\[【]*(?:{fields})\s*(?:[\]】]|\s[\dA-Za-z])", squashed))
+
+
+def _chrome_continues(text: str) -> bool:
+    """A line carrying on a page-chrome line the page's width cut ('府文件>>按主题分类>>民政', '局)
+    主题分类: 财政', '-03-27'): more crumbs, another metadata field, or no word to open with."""
+    squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", text)
+    fields = f"{words('metadata_field')}|{words('publisher_field')}"
+    return bool(_CRUMB.search(text) or re.search(fields, squashed) or not re.match(r"\s*[\u4e00-\u9fff]", text))
 
 
 def _cell_runs(blocks: list) -> set[int]:

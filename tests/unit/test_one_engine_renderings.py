@@ -1,0 +1,203 @@
+"""Issue 12, one engine for every rendering: real pages reach us with the same text printed
+other ways — figures on lines of their own (a PDF setting them in another font), sentences
+hard-wrapped at a page's width, full-width digits, spaces between characters and figures.
+Each test renders a short real excerpt (read by hand) the way such copies print it and asserts
+the facts its plain rendering gives."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract import extract
+from pipeline.readers.text import read_text
+
+
+def figlines(text: str) -> str:
+    """Every money figure or rate of running text on a line of its own."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])(\d[\d,]*(?:\.\d+)?)(?=万元|元|%|亿元)", lambda m: "\n" + m.group(1) + "\n", text)
+
+
+def _units(text: str) -> list:
+    return [r.get("unit_name") for r in extract(read_text(text.encode("utf-8")), "d").reports]
+
+
+# real-dev 119 (绍兴市柯桥区, 2021 budget-execution report): the presenter's byline under the occasion
+KEQIAO = """财政报告
+发布日期:[2022-02-18] 浏览
+
+
+关于绍兴市柯桥区2021年财政
+
+预算执行情况及2022年财政
+
+预算草案的报告
+
+2022年2月20日在绍兴市柯桥区
+
+第二届人民代表大会第一次会议上
+
+绍兴市柯桥区财政局局长
+
+各位代表:
+
+受区人民政府委托,现将绍兴市柯桥区2021年财政预算执行情况及2022年财政预算草案提请各位代表审议,并请区政协各位委员和其他列席会议的同志提出意见。
+
+一、2021年财政预算执行情况
+
+(一)预算收支总体概况
+
+1. 一般公共预算执行情况
+
+2021年全区一般公共预算收入完成147.1亿元,完成年度预算的100.2%,同比增长7.2%。加上转移性收入49.2亿元,收入合计196.3亿元。
+
+2021年全区一般公共预算支出完成132.9亿元,完成年度预算的99.9%,同比增长2.5%。加上转移性支出63.4亿元,支出合计196.3亿元。
+
+收支相抵,全区一般公共预算收支平衡。
+
+2. 政府性基金预算执行情况
+
+2021全区政府性基金预算收入完成130.2亿元,完成年度预算的96.6%,同比增长8.3%。其中:国有土地使用权出让相关收入完成125.6亿元,完成年度预算的96.0%,同比增长8.2%。加上转移性收入33.8亿元,收入合计164.0亿元。
+"""
+
+
+def test_figure_pieces_are_no_short_printed_lines() -> None:
+    """A sentence cut at each figure ('…收入完成' / '147.1' / '亿元,完成年度预算的') is one printed
+    line: its pieces do not make the page's lines look short, so the title's lines and the byline
+    under the occasion ('2022年2月20日在绍兴市柯桥区' / '第二届…会议上' / '绍兴市柯桥区财政局局长')
+    are not joined as a wrapped sentence and the byline still names the presenter."""
+    assert _units(KEQIAO) == ["绍兴市柯桥区财政局"]
+    assert _units(figlines(KEQIAO)) == ["绍兴市柯桥区财政局"]
+
+
+def wrap(text: str, n: int = 23) -> str:
+    """Lines of 30 characters or more hard-wrapped at about n characters (never inside a figure),
+    as PDF and text exports of a web page print them; table rows and spaced-out lines kept."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line or "\t" in line or line.count(" ") > 5 or len(line) < 30:
+            out.append(line)
+            continue
+        cur = ""
+        for i, ch in enumerate(line):
+            cur += ch
+            nxt = line[i + 1] if i + 1 < len(line) else ""
+            if len(cur) >= n and not (ch.isdigit() and (nxt.isdigit() or nxt == ".")) and ch != ".":
+                out.append(cur)
+                cur = ""
+        out.append(cur)
+    return "\n".join(out)
+
+
+def _facts(text: str) -> tuple:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    money = sorted({str(f["amount_yuan"]) for f in ex.fact_budgets} | {str(f["executed_yuan"]) for f in ex.fact_executions})
+    return [r.get("unit_name") for r in ex.reports], [r.get("fiscal_year") for r in ex.reports], money
+
+
+# held-out 1613 (周至县民政局), opening lines cut at 160 characters: a site menu over the title
+ZHOUZHI = """首页 新闻中心 信息公开 政务服务 政民互动 走进周至 专题专栏
+
+周至县民政局2024年县级福彩公益金的使用情况
+
+一、2024年县级福彩公益金分解下达情况
+
+2024年县级下达福彩公益金322.14万元,用于敬老院提升改造、重阳节活动、救助站改造项目、养老机构护理员大赛等项目。
+
+绩效目标情况:按照福利彩票“扶老、助残、救孤、济困”的发行宗旨。
+
+二、2024年县级福彩公益金目标完成情况分析
+
+(一)资金投入情况分析
+
+2024年三所敬老院进行适老化改造提升,其中社会福利院墙裙改造项目支出29.9938万元、广济敬老院墙裙改造项目支出19.9855万元、终南敬老院改造提升支出19.9983万元,包括老人餐厅顶部及公寓楼老人房间吊顶,院内人行道硬化,更换男女浴室花洒及部分老人房间的坐便器,更换部分老人房间破损严重的床头柜,总计支出69.
+
+(二)2024年福彩公益金指标完成情况分析
+
+1.数量指标:敬老院提升改造项目3个、救助站改造项目1个、护理员参赛人数15人。
+
+2.质量指标:资金使用合规率100%。
+
+3.时效指标:资金拨付时间及时100%。
+
+4.成本指标:县级福彩金总计支出96.9576万元;
+
+5.社会效益指标:完善了养老机构基础设施服务体系建设,改善了敬老院老人的居住环境,提高了护理员的护理技能,弘扬了中华民族孝亲敬老的传统美德,营造了尊老敬老助老的良好社会氛围,丰富了老年人的精神文化生活,促进民政事业稳步发展。
+
+6.服务对象满意度指标:接受服务老人满意度90%。
+
+三、下一步改进措施
+"""
+
+# held-out 2006 (丽水市文化馆): a breadcrumb over the title
+LISHUI = """当前位置:首页
+>> 政务公开 >> 重点领域 >> 文化体育 >> 公共文化
+丽水市文化馆2018年度整体支出绩效评价报告
+时间:2020-03-26 16:11 浏览次数: 信息来源: 丽水市政府
+
+  一、部门基本概况
+
+  (一)主要部门职能及组成:1)运用各种文化艺术手段宣传党的路线方针政策,开展爱国主义、集体主义、社会主义宣传教育;(2)组织开展文艺演出、比赛、展览、游艺等群众性文化艺术娱乐活动;(3)辅导和培训文化馆、站业务干部和业余文艺骨干;(4)辅导和研究群众文艺创作,组织开展群众文艺创作活动;(5)组织开展群众文化理论研究
+
+  (二)人员结构情况:2018年,市文化馆事业编制核定数 35 名。实有事业人员 32 名、离退休人员 29 名。全馆共有正高职称4名,副高职称8名,中级职称16名;大专以上学历32人。
+
+  (三)年度财政收支:全年实际收入1699.12万元,其中财政拨款收入1435.22万元,上年结转结余263.90万元;全年实际支出1595.59万元,其中基本支出890.4万元,项目支出705.19万元。
+"""
+
+# held-out 1614 (民乐县民政局): a breadcrumb longer than the page's width over the title
+MINLE = """网站支持IPV6 | 无障碍阅读 | 适老化模式
+当前位置: 首页>>政府信息公开>>政策>>政府文件>>按主题分类>>民政、扶贫、救灾
+
+民乐县省级彩票公益金转移支付2023年度绩效自评报告
+
+索引号 620722051/2024-00080 发文字号
+关键词 发布机构 民乐县民政局
+公开形式 主动公开 责任部门 民乐县民政局
+生成日期 2024-02-20 16:41:19 是否有效
+
+为贯彻落实习近平总书记关于彩票资金管理重要指示批示精神,推动民政部门规范彩票公益金管理,提高使用效率,更好地服务和保障各类民政对象,为全县民政事业健康发展发挥更积极作用。我局紧密围绕本部门职责、行业发展规划,将年初设定的绩效目标与预算执行有机结合,对2023年度省级彩票公益金使用情况开展了绩效自评工作,现将使用情况报告
+
+一、绩效目标分解下达情况
+
+2023年下达省级福彩公益金113万元,其中养老机构运营补贴项目48万元、社会工作服务站项目建设资金15万元、村级互助幸福院项目建设资金50万元。
+
+二、绩效目标完成情况分析
+
+(一)资金投入情况分析
+
+"""
+
+# held-out 1701 (泾县中学), opening lines: a section heading over the prose naming the unit
+JINGXIAN = """一、2021年一般公共预算“三公”经费支出预算表
+单位:万元
+项 目 |
+预 算 数 |
+合 计 |
+11.77 |
+因公出国(境)费 |
+|
+公务接待费 |
+11.77 |
+公务用车购置及运行费 |
+|
+其中:公务用车运行费 |
+|
+公务用车购置费 |
+|
+二、2021年“三公”经费支出预算情况说明
+泾县中学2021年一般公共预算“三公”经费支出预算为11.77万元,比2020年预算减少0.13万元,下降1.09%。其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为11.77万元,公务用车运行维护及购置费支出预算为0万元。具体情况如下:
+(一)因公出国费用。2021年预算支出为0万元,本年度计划无人员出国。
+(二)公务接待费。2021年预算支出11.77万元,比2020年预算减少0.13万元,下降1.09%,下降原因主要是厉行节约,减少公务接待。主要是用于接待上级单位调研和业务指导、招商引资、外省市教体系统等业务往来等支出。在公务接待中,严格贯彻中央“八项规定”、省委省政府30项和市政府30条规定,经费使用严格执行《党政机关厉行节约反对浪费条例》、《泾县党政机关国内公务接待管理暂行办法》(泾办发〔20
+(三)公务用车购置及运行费。2021年预算未安排此项支出,原因主要是本单位无公务用车。
+|
+"""
+
+
+def test_wrapped_page_keeps_its_chrome_and_headings_apart() -> None:
+    """A page hard-wrapped at ~23 characters: the site's menu or breadcrumb (a line the site
+    ends, never the page's width) is not run onto the title under it, and a section heading
+    shorter than the line is not run onto the prose after it — the unit the title or the
+    prose names is the plain rendering's."""
+    for text, unit in ((ZHOUZHI, "周至县民政局"), (LISHUI, "丽水市文化馆"), (MINLE, "民乐县民政局"),
+                       (JINGXIAN, "泾县中学")):
+        assert _facts(text)[0] == [unit], unit
+        assert _facts(wrap(text)) == _facts(text), unit
