@@ -294,8 +294,10 @@ _SPACED_GAP = re.compile(rf"(?:(?<=^{_C})|(?<=\s{_C})) (?={_C})|(?<={_C}) (?={_C
 def _figure_space() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cfg = _lines_cfg()
     money, after = cfg["figure_units_after"], cfg["figure_words_after"]
+    # …and between a word and the bare figure ending its sentence ('…得分合计 100。')
     before = re.compile(rf"(?<=[\u4e00-\u9fff])[ \u00a0]{{1,2}}(?=-?\d[\d,]*(?:\.\d+)?[ \u00a0]?(?:{money}))"
-                        rf"|(?<=\d)[ \u00a0]{{1,2}}(?=(?:{after}))")
+                        rf"|(?<=\d)[ \u00a0]{{1,2}}(?=(?:{after}))"
+                        rf"|(?<=[\u4e00-\u9fff])[ \u00a0]{{1,2}}(?=-?\d[\d,]*(?:\.\d+)?[{re.escape(cfg['sentence_end'])}])")
     unit = re.compile(rf"(?<=\d)[ \u00a0]{{1,2}}(?=(?:{money}))")
     return before, unit, re.compile(cfg["prose_marks"])
 

@@ -609,6 +609,17 @@ def _whole_for(cands: list[Statement], item: str | None, measure: str, g: Gramma
     return same[0] if same else None  # a part the vocabulary does not name: the nearest whole
 
 
+# A thousands comma inside a figure (245,800万元): no clause break.
+_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _last_break(text: str, end: int, g: Grammar, start: int = 0) -> int:
+    """Where the last clause break before `end` (from `start`) is, -1 if none; the comma
+    grouping a figure's thousands ('完成年初预算245,800万元的59.74%') breaks no clause."""
+    masked = _GROUPING.sub("_", text[:end]) if "," in text[start:end] else text
+    return max(masked.rfind(ch, start, end) for ch in g.breaks)
+
+
 def read_statements(printed: str, default_measure: str | None,
                     flow: Flow | None = None) -> tuple[list[Statement], list[Rate], list[Change]]:
     """Every money figure in the paragraph with its reading, and every execution rate."""
@@ -657,7 +668,7 @@ def read_statements(printed: str, default_measure: str | None,
             key=lambda e: e[0],
         )
         for _, kind, m in events:
-            cut = max(sent.rfind(ch, prev_end, m.start()) for ch in g.breaks)
+            cut = _last_break(sent, m.start(), g, prev_end)
             clause_start = max(cut + 1, prev_end)
             label = sent[clause_start : m.start()]
             for name in flow.self_names:
@@ -673,7 +684,7 @@ def read_statements(printed: str, default_measure: str | None,
             semicolon = not brackets and bool(re.search(r"[;；]", between))
             if kind == "p":
                 # the clause the percentage closes, back to its own break (not the last figure's)
-                pcut = max(sent.rfind(ch, 0, m.start()) for ch in g.breaks)
+                pcut = _last_break(sent, m.start(), g)
                 wide = g.figure.sub("", sent[pcut + 1 : m.start()])
                 since = sent[prev_end : m.start()]
                 _percent(m, wide, since, a, si, out, rates, changes, g, flow)
@@ -761,7 +772,7 @@ def read_statements(printed: str, default_measure: str | None,
             listed = group_open and label.strip(" ,，") in g.joiners  # "分别减少0.18亿元和0.56亿元"
             group_open = False
             is_change = _is_change(label, g) or listed
-            clause = re.split(r"[,，;；。:：]", label)[-1]  # the figure's own clause, since its last comma
+            clause = re.split(r"[,，;；。:：]", _GROUPING.sub("_", label))[-1]  # the figure's own clause, since its last comma
             standard = any(w in _without(label, g.standard_not) for w in g.standard_words) \
                 or (standard_before and _bare(label, g) and label.strip().endswith(g.cell_target_before)) \
                 or any(w in clause for w in g.target_clause)
@@ -1257,7 +1268,7 @@ def _level_named(before: str, out: list[Statement], flow: Flow, g: Grammar) -> S
     last = current[-1]
     # "收入总计…,支出总计687.8万元。与2015年决算数相比,收入增加…": the change's clause names its flow;
     # the level is the last one of that flow, never one of the other.
-    clause = re.split(r"[,，;；。:：]", before)[-1]
+    clause = re.split(r"[,，;；。:：]", _GROUPING.sub("_", before))[-1]
     flow_words = [w for w in g.flows if w in clause]
     if len(flow_words) == 1 and flow_words[0] not in last.label:
         return next((s for s in reversed(current) if flow_words[0] in s.label
@@ -1401,7 +1412,7 @@ def _level_before_base(m: re.Match, a: int, si: int, out: list[Statement], close
     budget it is measured against, after a level of the same line whose stage no word said (the
     fund's name 一般公共预算 made it look like a budget): that level is what was collected — the
     figure the rate measures. Its stage is corrected to executed; anything less clear: None."""
-    clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
+    clause = a + _last_break(m.string, m.start(), g) + 1
     here = [s for s in out if s.sentence == si and s.period == "current" and s.rate is None
             and not any(o < s.start - a < c for o, c in closed)]
     base = next((s for s in reversed(here) if s.start >= clause and s.measure in ("initial", "adjusted")
@@ -1560,7 +1571,7 @@ def _percent(m: re.Match, label: str, since: str, a: int, si: int, out: list[Sta
                             None)
         budgets = [s for s in out if s.sentence == si and s.period == "current"
                    and s.measure in ("initial", "adjusted", "allocated")]
-        clause = a + max(m.string.rfind(ch, 0, m.start()) for ch in g.breaks) + 1
+        clause = a + _last_break(m.string, m.start(), g) + 1
         named = next((st for st, ws in g.rate_named_base if any(w in label for w in ws)), None)
         if named is not None and (ex.rate_base is None or ex.rate_base.measure != named):
             # "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%": a rate naming

@@ -201,3 +201,62 @@ def test_wrapped_page_keeps_its_chrome_and_headings_apart() -> None:
                        (JINGXIAN, "泾县中学")):
         assert _facts(text)[0] == [unit], unit
         assert _facts(wrap(text)) == _facts(text), unit
+
+
+def thousands(text: str) -> str:
+    """Figures of four digits or more grouped by thousands commas (146,845万元), years kept."""
+    def group(m: re.Match) -> str:
+        whole, _, dec = m.group(0).partition(".")
+        if len(whole) == 4 and not dec and 1990 <= int(whole) <= 2035:
+            return m.group(0)
+        return f"{int(whole):,}" + ("." + dec if dec else "")
+    return re.sub(r"(?<![\d.])\d{4,}(?:\.\d+)?(?!\d)", group, text)
+
+
+def spaced(text: str) -> str:
+    """A PDF's text: a space between every figure and the characters beside it."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", text)
+
+
+def _rates(text: str) -> list:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return sorted((str(f["executed_yuan"]), str(f["reported_rate_pct"])) for f in ex.fact_executions)
+
+
+# held-out 1901 (南宁市邕宁区, 2020 mid-year budget execution), title and section 1
+YONGNING = """关于邕宁区2020年上半年预算执行情况的报告
+
+(一)一般公共预算执行情况。
+
+1.组织财政收入执行情况。
+
+2020年1-6月全城区组织财政收入累计完成146845万元,比上年同期144987万元增收1858万元,增长1.28%(增幅在全市16县区中排名第五),完成年初预算245800万元的59.74%,收入项目完成情况如下:
+
+1)税收收入112446万元,完成年初预算207380万元的54.22%,比上年同期133191万元减收20745万元,下降15.58%,主要是增值税、城市维护建设税、土地增值税减收;税收收入占全部组织财政收入的比重为76.57%。其中:
+"""
+
+
+def test_thousands_commas_break_no_clause() -> None:
+    """'完成年初预算245,800万元的59.74%': the comma grouping the budget's thousands is no clause
+    break, so the rate still reads against the budget its own clause prints and joins the
+    execution (146,845万元 → 59.74 %, 112,446万元 → 54.22 %), as in the plain rendering."""
+    plain = _rates(YONGNING)
+    assert ("1468450000.00", "59.74") in plain and ("1124460000.00", "54.22") in plain
+    assert _rates(thousands(YONGNING)) == plain
+
+
+# held-out 2029 (四川 普惠金融发展专项资金 self-evaluation, a form flattened onto one line)
+PUHUI = """专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元资金使用情况(万元)合计:109.8万元中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元年度总体目标目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,目标2:支持重点群体和符合条件的小微企业融资发展,目标3:支持地方因地制宜打造各具特色的普惠金融发展示范区,增强金融普惠性,推动普惠金融高质量发展,完成情况1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,2:支持重点群体和符合条件的小微企业融资发展,3:支持地方因地制宜打造各具特色的普惠金融发展示范区,增强金融普惠性,推动普惠金融高质量发展,绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20质量指标创业担保贷款回收率≥90%98.70%20%20资金足额拨付率100%100%10%10地方配套到位率100%100%10%10效益指标经济效益指标创业担保基金放大倍数≥2倍10倍10%10社会效益指标金融机构网点覆盖率≥60%85%10%10满意度指标服务对象满意度指标申请定向费用补贴金融机构满意度≥80%≥80%10%10申报创业担保贷款贴息个人满意度≥80%100%5%5申报创业担保贷款贴息小微企业的满意度≥80%100%5%5得分合计100。
+"""
+
+
+def _scores(text: str) -> set:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return {str(r.get("score_total")) for r in ex.reports} | {str(f["score"]) for f in ex.fact_scores}
+
+
+def test_a_bare_figure_ending_its_sentence_joins_its_word() -> None:
+    """'…得分合计 100。' (a PDF's space before a figure ending its sentence): the space is closed
+    in running text, so the total score is read as from '得分合计100。'."""
+    assert "100" in _scores(PUHUI)
+    assert "100" in _scores(spaced(PUHUI))
