@@ -290,6 +290,12 @@ _SPACED_GAP = re.compile(rf"(?:(?<=^{_C})|(?<=\s{_C})) (?={_C})|(?<={_C}) (?={_C
                          rf"|(?<={_C}|{_M}) (?={_M})|(?<={_M}) (?={_C})|(?<=\d) (?=[,:;，：；])|(?<=[,:;，：；]) (?=\d)")
 
 
+_YEAR_APART = re.compile(r"(?<![\d.])(?:19|20)\d\d( )(?=年)")
+# A title-shaped line whose only spaces set its year apart: a name of six characters or more
+# (an organisation or area, not a part's number such as 第二部分), the year, 年 and words.
+_SPACED_TITLE = re.compile(r"^\s*\S*?[\u4e00-\u9fff（）()]{6,}(?P<a> )(?:19|20)\d\d(?P<b> )?年[\u4e00-\u9fff“”（）()]{2,}\s*$")
+
+
 @lru_cache(maxsize=1)
 def _figure_space() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cfg = _lines_cfg()
@@ -317,6 +323,11 @@ def close_figure_spaces(doc: Document) -> int:
         if not isinstance(b, Paragraph) or "|" in b.text or "\t" in b.text:
             continue
         spans = {m.span() for m in unit.finditer(b.text)}
+        # a year set apart from its 年 ('2024 年项目支出…'), anywhere: a table reads it so too
+        spans |= {m.span(1) for m in _YEAR_APART.finditer(b.text)}
+        if (title := _SPACED_TITLE.match(b.text)) is not None:
+            # a title a PDF set its year apart in ('临沧市云县正觉庵水库管理局 2023 年度部门决算')
+            spans |= {title.span(k) for k in ("a", "b") if title.group(k)}
         if prose.search(b.text):
             spans |= {m.span() for m in before.finditer(b.text)}
             if len(_SPACED_OUT.findall(b.text)) >= _SPACED_OUT_MIN:

@@ -260,3 +260,47 @@ def test_a_bare_figure_ending_its_sentence_joins_its_word() -> None:
     in running text, so the total score is read as from '得分合计100。'."""
     assert "100" in _scores(PUHUI)
     assert "100" in _scores(spaced(PUHUI))
+
+
+# held-out 2219 (临沧市云县正觉庵水库管理局 2023 决算, traditional-script copy), opening lines
+ZHENGJUEAN = """監(jiān)督索引號(hào)53092200433501000
+臨滄市云縣正覺(jué)庵水庫(kù)管理局2023年度部門決算
+目錄
+第一部分 部門概況
+一、主要職能
+二、部門基本情況
+第二部分 2023年度部門決算表
+一、收入支出決算表
+二、收入決算表
+三、支出決算表
+四、財(cái)政撥款收入支出決算總表
+五、一般公共預(yù)算財(cái)政撥款收入支出決算表
+六、一般公共預(yù)算財(cái)政撥款基本支出決算表
+七、一般公共預(yù)算財(cái)政撥款項(xiàng)目支出決算表
+八、政府性基金預(yù)算財(cái)政撥款收入支出決算表
+九、國(guó)有資本經(jīng)營(yíng)預(yù)算財(cái)政撥款收入支出決算表
+十、財(cái)政撥款“三公”經(jīng)費(fèi)、行政參公單位機(jī)關(guān)運(yùn)行經(jīng)費(fèi)情況表
+十一、一般公共預(yù)算財(cái)政撥款“三公”經(jīng)費(fèi)情況表
+十二、國(guó)有資產(chǎn)使用情況表
+十三、2023年度部門整體支出績(jī)效自評(píng)情況
+十四、2023年度部門整體支出績(jī)效自評(píng)表
+十五、2023年度項(xiàng)目支出績(jī)效自評(píng)表
+第三部分 2023年度部門決算情況說(shuō)明
+一、收入決算情況說(shuō)明
+二、支出決算情況說(shuō)明
+"""
+
+# held-out 2216: an essay-collection site's copy, its years blanked (20xx) and its title a file name
+SAMPLES = """2024年项目支出绩效评估报告.docx
+《2024年项目支出绩效评估报告.docx》由会员分享,可在线阅读,更多相关《2024年项目支出绩效评估报告.docx(34页珍藏版)》请在优知文库上搜索。
+1、2024年项目支出绩效评估报告项目支出绩效评估报告(精选11篇)1根据县财政局关于开展20xx年政策和项目支出绩效评价工作的通知(南财绩(20xx)5号)的要求,我馆成立了绩效评价工作小组,切实做好项目绩效自评工作。现将我馆20xx年度项目支出绩效自评情况报告如下:-项目概况(一)项目基本情况。1.项目单位基本情况。本项目为南江县档案馆建设。南江县档案馆为县委直属参照公务员管理正科级事业单位,内设办公室、接收编研股、查阅利用股、信息技术股和电子文件和数字档案备份中心,20xx年编制人数为11人。主要担负着统一接收、征集和管理县直机关、团体、企事业单位、乡镇、村(社区)和其他组织的档案资料;
+2、散存在社会上的对国家和社会具有保存价值的档案资料;对馆藏档案进行安全保菅,研究档案保护技术,提高档案管理水平,逐步实现档案管理现代化、数字化、智慧化,保守党和国家秘密,维护档案的完整和安全;开展档案馆馆藏档案的整理、鉴定、销毁、统计工作;积极开发馆藏档案信息资源,依法向社会开放档案,提供查阅利用工作;编研档案史料,开展爱国主义教育,开展档案文化宣传,为经济、科技和社会发展务。2.项目的实施依据。(1)数字化项目:根据中共中央办公厅、国务院办公厅关于加强和改进新形势下档案工作的意见(中办发(20xx)15号)和中共四川省委办公厅、四川省人民政府关于印发关于进一步加强和改进新形势下档案工作实施
+"""
+
+
+def test_a_title_with_its_year_set_apart() -> None:
+    """A PDF sets the title's year apart ('臨滄市云縣正覺庵水庫管理局 2023 年度部門決算', '2024 年
+    项目支出…'): the spaces around a year before 年 are closed, so the title names its unit and
+    year, and a sample page ('(精选 11 篇)') is still told by its wording, as in the plain print."""
+    assert _facts(spaced(ZHENGJUEAN))[:2] == _facts(ZHENGJUEAN)[:2] == (["临沧市云县正觉庵水库管理局"], [2023])
+    assert _facts(spaced(SAMPLES))[:2] == _facts(SAMPLES)[:2] == ([None], [None])
