@@ -151,7 +151,8 @@ def join_figure_lines(doc: Document) -> int:
                 and isinstance(nxt, Paragraph) and prev.text.strip() and nxt.text.strip():
             pt, nt = prev.text.strip(), nxt.text.strip()
             # …or a label announcing its figure ("公务接待费为", "——部门收入" before "万元。…")
-            glued = bool(re.match(cfg["glued_start"], nt))
+            # …or a line holding nothing but the figure's unit (a sentence ending '…决算数为' / '41885' / '元')
+            glued = bool(re.match(cfg["glued_start"], nt)) or bool(re.fullmatch(rf"\s*(?:{cfg['figure_units_after']})\s*", nt))
             prose = len(pt) >= cfg["prose_line"] or _CLAUSE_MARK.search(pt) or prev.lines \
                 or pt.endswith(tuple(cfg["dangling"])) or glued
             if prose and pt[-1] not in ends and re.search(r"[\u4e00-\u9fff]", pt) and not nt[0].isdigit() \

@@ -304,3 +304,18 @@ def test_a_title_with_its_year_set_apart() -> None:
     year, and a sample page ('(精选 11 篇)') is still told by its wording, as in the plain print."""
     assert _facts(spaced(ZHENGJUEAN))[:2] == _facts(ZHENGJUEAN)[:2] == (["临沧市云县正觉庵水库管理局"], [2023])
     assert _facts(spaced(SAMPLES))[:2] == _facts(SAMPLES)[:2] == ([None], [None])
+
+
+# held-out 2118 (a 政协 office's 2018 final accounts): a line ending on its figure and unit
+ZHENGXIE = """二、2018年收支及经费情况
+(一)收入情况说明
+四、“三公”经费情况
+我单位“三公”经费决算为23895元,全部是公务用车运行维护费,其他均为0元。 较2017年决算数为41885元
+"""
+
+
+def test_a_figure_before_a_line_holding_only_its_unit() -> None:
+    """A sentence ending on its figure, set on lines of their own ('…较2017年决算数为' / '41885' /
+    '元'): the unit alone on the last line is the figure's, so the figure joins its sentence."""
+    assert "41885.00" in _facts(ZHENGXIE)[2]
+    assert _facts(figlines(ZHENGXIE))[2] == _facts(ZHENGXIE)[2]
