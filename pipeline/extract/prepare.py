@@ -291,10 +291,11 @@ _SPACED_GAP = re.compile(rf"(?:(?<=^{_C})|(?<=\s{_C})) (?={_C})|(?<={_C}) (?={_C
                          rf"|(?<={_C}|{_M}) (?={_M})|(?<={_M}) (?={_C})|(?<=\d) (?=[,:;，：；])|(?<=[,:;，：；]) (?=\d)")
 
 
-_YEAR_APART = re.compile(r"(?<![\d.])(?:19|20)\d\d( )(?=年)")
+_YEAR_WORD = re.escape(word("tables", "year_word"))
+_YEAR_APART = re.compile(rf"(?<![\d.])(?:19|20)\d\d( )(?={_YEAR_WORD})")
 # A title-shaped line whose only spaces set its year apart: a name of six characters or more
 # (an organisation or area, not a part's number such as 第二部分), the year, 年 and words.
-_SPACED_TITLE = re.compile(r"^\s*\S*?[\u4e00-\u9fff（）()]{6,}(?P<a> )(?:19|20)\d\d(?P<b> )?年[\u4e00-\u9fff“”（）()]{2,}\s*$")
+_SPACED_TITLE = re.compile(rf"^\s*\S*?[\u4e00-\u9fff（）()]{{6,}}(?P<a> )(?:19|20)\d\d(?P<b> )?{_YEAR_WORD}[\u4e00-\u9fff“”（）()]{{2,}}\s*$")
 
 
 @lru_cache(maxsize=1)
