@@ -23,7 +23,7 @@ from pipeline.extract.statements import (
     read_statements,
     score_grammar,
 )
-from pipeline.lexicon import entry, words
+from pipeline.lexicon import entry, pattern, words
 from pipeline.model import Paragraph
 from pipeline.normalize.text import to_halfwidth
 
@@ -409,25 +409,46 @@ def states_levels(doc, at_least: int = 2, paragraphs: int = 200) -> bool:
     stage said in words (a report excerpt that starts mid-report, without a title), or one
     such figure of a budget line item the vocabulary names: a news item's one account
     ('全市“三公”经费累计支出2780.7万元', '一般公共预算收入完成558亿元'), not a sum of money
-    named only by a generic word ('下达补助资金100万元')."""
+    named only by a generic word ('下达补助资金100万元'); or a figure of a line only public finance
+    has, its stage said or not ('2021年吉林省地方一般公共预算收入1144.0亿元,比上年增长5.4%'), on a
+    page printing several amounts (one amount alone is no account)."""
     said = []
-    for s in said_statements(doc, paragraphs):
-        said.append(s)
-        if len(said) >= at_least or s.line_item not in (None, "stated"):
-            return True
-    return False
+    public = frozenset(words("segments", "kinds.public_finance_lines"))
+    public_named = False
+    for s in _opening_statements(doc, paragraphs):
+        if _said(s):
+            said.append(s)
+            if len(said) >= at_least or s.line_item not in (None, "stated"):
+                return True
+        elif s.line_item in public and s.period == "current":
+            public_named = True
+    if not public_named:
+        return False
+    from pipeline.model import Paragraph
+
+    amount = pattern("segments", "kinds.amount")
+    return sum(len(amount.findall(b.text)) for b in doc.blocks[:paragraphs] if isinstance(b, Paragraph)) >= 3
+
+
+def _said(s) -> bool:
+    return s.measure_said and s.measure != "income"
 
 
 def said_statements(doc, paragraphs: int = 200):
     """The opening text's statements whose stage is said in words (budget, allocation or
     execution; income is not a stage), lazily."""
+    return (s for s in _opening_statements(doc, paragraphs) if _said(s))
+
+
+def _opening_statements(doc, paragraphs: int = 200):
+    """Every statement of the opening text's paragraphs, lazily."""
     from pipeline.model import Paragraph
 
     flow = Flow()
     for b in doc.blocks[:paragraphs]:
         if isinstance(b, Paragraph):
             sts, _rates, _changes = read_statements(b.text, None, flow)
-            yield from (s for s in sts if s.measure_said and s.measure != "income")
+            yield from sts
 
 
 def _generic_rate(label: str) -> bool:

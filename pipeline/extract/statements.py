@@ -60,6 +60,7 @@ class Grammar:
     carried_in: re.Pattern[str]
     returned_words: tuple[str, ...]
     to_date: tuple[str, ...]
+    to_date_months: re.Pattern[str]
     list_announced: tuple[str, ...]
     list_item_end: tuple[str, ...]
     balance_before: re.Pattern[str]
@@ -70,6 +71,7 @@ class Grammar:
     respectively: tuple[str, ...]
     over_budget: tuple[str, ...]
     relief_before: re.Pattern[str]
+    statistic: re.Pattern[str]
     both_directions: re.Pattern[str]
     budget_gap: re.Pattern[str]
     outcome_items: frozenset[str]
@@ -164,11 +166,12 @@ def grammar() -> Grammar:
         unitless_list=re.compile(ex["unitless_list"]), unspent_before=tuple(ex["unspent_before"]),
         carried_in=re.compile(ex["carried_in"]),
         returned_words=tuple(ex["returned_words"]), to_date=tuple(cfg["to_date"]["words"]),
+        to_date_months=re.compile(cfg["to_date"]["months"]),
         list_announced=tuple(cfg["to_date"]["list_announced"]), list_item_end=tuple(cfg["to_date"]["list_item_end"]), balance_before=re.compile(ex["balance_before"]),
         allocation=re.compile(cfg["allocation"]["pattern"]), prior_before=re.compile(ex["prior_before"]),
         budget_compared=re.compile(ex["budget_compared"]),
         prior_named=re.compile(ex["prior_named"]), respectively=tuple(ex["respectively"]), over_budget=tuple(ex["over_budget"]),
-        relief_before=re.compile(ex["relief_before"]), both_directions=re.compile(ex["both_directions"]),
+        relief_before=re.compile(ex["relief_before"]), statistic=re.compile(ex["statistic"]), both_directions=re.compile(ex["both_directions"]),
         budget_gap=re.compile(ex["budget_gap"]),
         outcome_items=frozenset(cfg["outcome"]["items"]),
         joiners=tuple(ex["joiners"]),
@@ -363,6 +366,19 @@ def _listed_name() -> re.Pattern[str]:
     # 哈拉布拉乡…": a name may hold one), at least four characters before it
     w = re.escape(word("narrative", "projects.word"))
     return re.compile(rf"^(?P<name>[^。；;:：]{{4,60}}?{w})(?=[,，、])")
+
+
+def _listed_by_word(whole: Statement, sent: str, a: int, m: re.Match, opens: bool, si: int, g: Grammar) -> bool:
+    """A part word (其中, 包括) opened the list the figure at `m` is in, after `whole` in its sentence
+    or at the sentence's start (…3328万元。其中,…), not a bracket."""
+    if whole.sentence != si:
+        return opens
+    return any(w in sent[max(0, whole.end - a) : m.start()] for w in g.part_words)
+
+
+def _to_date(text: str, g: Grammar) -> bool:
+    """The text speaks of a part of the year gone by (上半年, 1-6月)."""
+    return any(w in text for w in g.to_date) or bool(g.to_date_months.search(text))
 
 
 def _decimals(s: str) -> int:
@@ -778,6 +794,17 @@ def read_statements(printed: str, default_measure: str | None,
                 or any(w in clause for w in g.target_clause)
             # "人均不低于10元…,加1分,达到20元": a further step of the standard (never 每人500元,共计50万元)
             standard_before = False
+            if g.statistic.search(clause) or (g.statistic.search(sent[: m.start()]) and _item_of(label, g) is None
+                                              and _measure_of(label, g) is None and not _ends_with(label, g.sum_words)):
+                # "全年地区生产总值达1248.2亿元", "社会消费品零售总额513.1亿元": an economy's statistic in
+                # a news story or a government's report, neither a budget, spending nor income (nor
+                # its change); so is a figure naming nothing after one in its sentence ("…GDP位居全国
+                # 第28位,…与排名第1位的广东省(124369.67亿元)差距悬殊")
+                flow.skip(a + ns, a + ne, "an economic statistic (output, investment, retail sales, residents' "
+                          "income), not a budget figure")
+                set_aside = True
+                prev_end = m.end()
+                continue
             if not is_change and (any(w in label for w in g.returned_words) or g.balance_before.search(label)):
                 # "(退回市…债券资金5336万元后…)", "(累计稳定调节基金43429万元)": neither a level nor a change
                 flow.skip(a + ns, a + ne, "money given or taken back, or a fund's standing balance, not a level")
@@ -909,13 +936,21 @@ def read_statements(printed: str, default_measure: str | None,
             said = measure is not None
             # "上半年,全国一般公共预算支出136571亿元": a paragraph about a part of the year gone by states
             # what came in or went out so far, where the report's default stage would make it a budget
-            to_date = flow.to_date_list or any(w in text[: a + m.start()] for w in g.to_date)
+            to_date = flow.to_date_list or _to_date(text[: a + m.start()], g)
             if to_date and measure in g.kind_measures and default_measure == "initial":
                 measure = "executed"
             summed = _ends_with(label, g.sum_words) or any(
                 label.rstrip().endswith(v) and label.rstrip()[: -len(v)].rstrip().endswith(g.sum_words) for v in g.sum_verbs)
             if measure is None and summed and last is not None:
                 measure = last.measure
+            if measure is None and parts_open and not brackets and not to_date \
+                    and parts_open[0].measure not in g.kind_measures and _listed_by_word(parts_open[0], sent, a, m, opens, si, g) \
+                    and (last is None or last is parts_open[0] or last.measure == parts_open[0].measure):
+                # "省级下达我市…专项资金3020万元,其中:一般项目资金1520万元,专项资金360万元": a part listed
+                # under a whole, its stage not said, is money of the whole's stage (never the report's
+                # default stage of spending); after a part of another measure (包括本年收入…,上年结转结余0万元),
+                # that part's
+                measure = parts_open[0].measure
             if measure is None and any(w in _mask_items(label, g) for w in g.neutral):
                 # "…下达X万元，已支出Y万元": spending named without a stage is the report's
                 # default stage (budget in a 预算 disclosure), else what was spent.
@@ -1050,7 +1085,7 @@ def read_statements(printed: str, default_measure: str | None,
         if own and z == len(text) and not text.rstrip().endswith(tuple(entry("statements", "lines.sentence_end"))):
             flow.pending = own  # a list of a whole's own parts cut at the line's end goes on below
     tail = text.rstrip()
-    flow.to_date_list = (any(w in text for w in g.to_date) and tail.endswith(g.list_announced)) \
+    flow.to_date_list = (_to_date(text, g) and tail.endswith(g.list_announced)) \
         or (flow.to_date_list and tail.endswith(g.list_item_end))
     out = [x for x in out if not x.cells_run]
     for x in out:

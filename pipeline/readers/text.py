@@ -23,6 +23,7 @@ from pipeline.extract.templates.columns import side_words
 from pipeline.extract.vocabulary import stage_of
 from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
+from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.text import fold_figures
 from pipeline.readers.flat_table import gather_rows, unflatten
 from pipeline.readers.html_table import TABLE, parse_html_table
@@ -204,6 +205,68 @@ def _row_number_rows(lines: list[str], i: int) -> int:
     while j < len(lines) and "|" in lines[j]:
         j += 1
     return j - i if j - i >= 4 else 0
+
+
+_FIRST_NUMBER_HEAD = pattern("layout", "row_numbers.first_column")
+_COLUMN_NUMBERS = pattern("layout", "row_numbers.column_numbers")
+
+
+def _barred_cell(line: str) -> str | None:
+    """A line printing one cell and the bar after it ('675.82 |', '支出 | ||' padded with empty
+    cells), or a lone bar (an empty cell): the cell's text; None for any other line."""
+    s = line.strip()
+    if s == "|":
+        return ""
+    if not s.endswith("|") or s.startswith("|"):
+        return None
+    cells = _unpadded(s)
+    return cells[0] if len(cells) == 1 else None
+
+
+def _barred_numbered_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A table printed one cell per line, a bar after every cell and a lone bar for an empty one,
+    whose first column numbers its rows (序号 | 收入 项目 | 预算数 | 支出 项目 | 预算数, then 栏次 | 1 | 2 |
+    3 | 4): every cell is printed, so each row is the row number and as many cells as the 栏次
+    line numbers columns. The rows are cut by their numbers (1, 2, 3 … each where expected; the
+    table ends where one is not) and rebuilt as a grid without the number column: the header
+    cells before 栏次, the last of them one per column, those before spread evenly over the
+    columns (the sides 收入 | 支出 over 项目 | 预算数 each). Returns the rows and the next line."""
+    if _barred_cell(lines[i]) is None or not _FIRST_NUMBER_HEAD.match(_barred_cell(lines[i]).replace(" ", "")):
+        return None
+    cells: list[str] = []
+    j = i + 1
+    while j < len(lines) and (c := _barred_cell(lines[j])) is not None:
+        cells.append(c)
+        j += 1
+    head_end = next((k for k, c in enumerate(cells[:30]) if _COLUMN_NUMBERS.match(c.replace(" ", ""))), None)
+    if head_end is None:
+        return None
+    k = 0
+    while head_end + 1 + k < len(cells) and cells[head_end + 1 + k] == str(k + 1):
+        k += 1
+    head = [c for c in cells[:head_end] if c]
+    if k < 2 or len(head) < k:
+        return None
+    width = k + 1
+    last = lines[j].strip() if j < len(lines) else ""
+    pos, n, body, tail = head_end + 1 + k, 1, [], 0
+    while pos < len(cells):
+        row = cells[pos : pos + width]
+        if len(row) == width - 1 and "|" not in last and parse_number(last) is not None:
+            row, tail = [*row, last], 1  # the last cell, printed without its bar where the text ends
+        if len(row) != width or row[0] != str(n):
+            break
+        body.append(row[1:])
+        pos += width
+        n += 1
+    if len(body) < 3:
+        return None
+    rows = []
+    groups = head[:-k]
+    if groups and k % len(groups) == 0:
+        rows.append([x for g in groups for x in [g] + [""] * (k // len(groups) - 1)])
+    rows.append(head[-k:])
+    return rows + body, i + 1 + min(pos, len(cells)) + tail
 
 
 def _row_number_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -598,6 +661,10 @@ def read_text(data: bytes) -> Document:
             while i < n and "\t" in lines[i].strip() and not lines[i].startswith("\t"):
                 rows.append(lines[i].strip().split("\t"))
                 i += 1
+            b.table(rows)
+            continue
+        if (got := _barred_numbered_cells(lines, i)) is not None:
+            rows, i = got
             b.table(rows)
             continue
         if (k := _row_number_rows(lines, i)):
