@@ -94,6 +94,7 @@ class Grammar:
     rate_change_words: tuple[str, ...]
     standalone_rate_words: tuple[str, ...]
     kind_measures: frozenset[str]
+    measure_tails: tuple[str, ...]
     threshold_before: tuple[str, ...]
     cell_target_before: tuple[str, ...]
     part_words: tuple[str, ...]
@@ -189,6 +190,7 @@ def grammar() -> Grammar:
         threshold_before=tuple(rate["threshold_before"]) + tuple(rate.get("formula_before", ())),
         cell_target_before=tuple(cfg["cells"]["target_before"]),
         kind_measures=frozenset(m["name"] for m in cfg["measure"] if m.get("kind_of_money")),
+        measure_tails=tuple(cfg["measure_tail"]["words"]),
         part_words=tuple(cfg["parts"]["words"]), part_closers=tuple(cfg["parts"]["closers"]),
         part_after=tuple(cfg["parts"]["after_figure"]),
         announced_parts=re.compile(cfg["parts"]["announced"]),
@@ -426,17 +428,31 @@ def _measure_of(label: str, g: Grammar, mask: bool = True) -> str | None:
     label = re.sub(g.attributive, lambda m: " " * len(m.group(0)), label)
     # (end, length, -order, measure): the word ending nearest the end decides; of two ending there,
     # the longer ("完成总投资" over "总投资": one is the other's tail, the longer says more)
-    found: list[tuple[int, int, int, str]] = [(alloc[-1].end(), len(label), 1, "allocated")] if alloc else []
-    for order, (name, words) in enumerate(g.measures):
-        hit = _nearest(label, words)
-        if hit:
-            found.append((hit[0], len(hit[1]), -order, name))
+    found = _measure_hits(label, g, (alloc[-1].end(), len(label), 1, "allocated", "") if alloc else None)
     if not found:
         return None
     # 收入 names what kind of money, not its stage: a stage word beside it decides
     # ("全县完成财政总收入4348万元" is what was collected, "预算收入" what was budgeted).
     staged = [f for f in found if f[3] not in g.kind_measures]
-    return max(staged or found)[3]
+    best = max(staged or found)
+    if best[4] in g.measure_tails:
+        # "实际执行资金总额977万元": 总额 only closes the total's name; a stage word before it decides
+        tail = best[0] - len(best[4])
+        earlier = [f for f in _measure_hits(label[:tail], g, None) if f[3] not in g.kind_measures]
+        if earlier:
+            return max(earlier)[3]
+    return best[3]
+
+
+def _measure_hits(label: str, g: Grammar, alloc: tuple[int, int, int, str, str] | None,
+                  ) -> list[tuple[int, int, int, str, str]]:
+    """(end, length, -order, measure, word) of each measure's word ending nearest the end of label."""
+    found = [alloc] if alloc else []
+    for order, (name, words) in enumerate(g.measures):
+        hit = _nearest(label, words)
+        if hit:
+            found.append((hit[0], len(hit[1]), -order, name, hit[1]))
+    return found
 
 
 def _item_of(text: str, g: Grammar) -> tuple[str, str, int] | None:
