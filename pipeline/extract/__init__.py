@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from functools import cache
 
 from pipeline.extract import narrative as nar
 from pipeline.extract import tables as tb
@@ -92,9 +93,10 @@ def extract(doc: Document, document_id: str) -> Extraction:
     segs = [] if about_a_report else segment(doc)
     # A page without a title is a report when its vocabulary says so, or when its sentences
     # state budget or spending figures with their stage (an excerpt starting mid-report).
-    report_words = looks_like_report(doc) or states_levels(doc)
+    # Asked only of untitled pages: reading the opening's sentences costs a titled report for nothing.
+    report_words = cache(lambda: looks_like_report(doc) or states_levels(doc))
     if not segs and not about_a_report \
-            and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words):
+            and (any(True for _ in doc.tables) or looks_like_evaluation(doc) or report_words()):
         # Tables but no title (a PDF of budget tables): still a report if a recogniser
         # understands a table; its kind, unit and year come from the tables' own text.
         measures = {s.measure for s in said_statements(doc)}
@@ -105,7 +107,7 @@ def extract(doc: Document, document_id: str) -> Extraction:
     if segs and not any(
         (ex.fact_budgets, ex.fact_executions, ex.fact_indicators, ex.fact_scores, ex.fact_mentions)
     ):
-        if not any(s.title for s in segs) and not report_words:
+        if not any(s.title for s in segs) and not report_words():
             ex.reports.clear()  # no title, no figure, no report vocabulary: not a report
         else:
             # A titled report whose figures are elsewhere (e.g. the tables in another PDF).

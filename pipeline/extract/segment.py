@@ -39,11 +39,13 @@ def _kind_of(text: str) -> str | None:
 
 
 _NO_REPORT = "none"  # the kind of vocab/report_kinds.csv rows naming documents about reports
+# A file name's extension ending a line ('…单位预算.pdf', a document site's '…评估报告.docx').
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|txt|xlsx?)\s*$", re.I)
 
 
 def _title_kind(text: str) -> str | None:
     # A file name ('…单位预算.pdf') is titled by its stem.
-    s = re.sub(r"\.(?:docx?|pdf|wps|txt|xlsx?)$", "", re.sub(r"\s", "", text), flags=re.I)
+    s = _FILE_EXTENSION.sub("", re.sub(r"\s", "", text))
     for kind, pat in ident.kind_patterns():
         if pat.search(s):
             return kind
@@ -131,7 +133,7 @@ def _title_at(blocks: list, i: int) -> tuple[str, str, int, int] | None:
                 # papers ('县人大常委会 / 会议材料' over '关于2020年县本级财政决算的报告').
                 window, first = window[-1:], j
             title = _CHROME.sub("", "".join(w.strip("|# ") for w in window))
-            title = re.sub(r"\.(docx?|pdf|wps|txt)$", "", title, flags=re.I).strip("| ")
+            title = _FILE_EXTENSION.sub("", title).strip("| ")
             used = j - i + 1
             # A cover whose year is set apart ("X局 / 年度部门决算 / 2024"): the year belongs to it.
             nxt = blocks[j + 1] if j + 1 < len(blocks) else None
@@ -406,7 +408,7 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
         # Nor the collection's file name on its own line, nor its heading run into the first sample
         # ('2024年项目支出绩效评估报告.docx' / '1、2024年…评估报告(精选11篇)1根据…20xx年…': U 2216).
         paras = [t for t in (ident.after_sample_heading(t) for t in paras)
-                 if t and not re.search(r"\.(?:docx?|pdf|wps|txt|xlsx?)\s*$", t, flags=re.I)]
+                 if t and not _FILE_EXTENSION.search(t)]
     s.fiscal_year = _fiscal_year("" if sample else s.title, paras, rows)
     s.unit_name = _unit_of(s, paras, rows, _beside_title(s, blocks))
 
