@@ -70,10 +70,14 @@ _SECTION = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][�
 _OCCASION = re.compile(r"(?<=.{8})(?:——|--|—(?=\s*(?:19|20)\d\d)).*$")
 
 
+_EMPTY_CELLS = " \t\u3000|"
+
+
 def _title_part(text: str) -> str:
     """A line as a title's part: its occasion dropped, and the label of a page-metadata field
     whose value is the title ('名称: | X局2021年度部门决算情况说明 |')."""
-    return _OCCASION.sub("", _title_field().sub("", text.strip()))
+    # Empty cells around it ('X局2019年…说明 |  |  | ', a `|` row without its outer bars) are no part.
+    return _OCCASION.sub("", _title_field().sub("", text.strip(_EMPTY_CELLS)))
 
 
 @cache

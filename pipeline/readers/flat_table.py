@@ -119,7 +119,7 @@ def _join_cut_headers(tokens: list[str], breaks: set[int]) -> tuple[list[str], s
     return out, kept
 
 
-def _is_num(w: str) -> bool:
+def is_cell_figure(w: str) -> bool:
     """A cell's figure, bare or with the money unit a cell may print (150万, 125.25万元)."""
     if _NUM.match(w):
         return True
@@ -233,16 +233,16 @@ def _funding_rows(
         w = tokens[k]
         if _GOAL.match(w) or w == _INDICATORS or _TOTAL.match(w) and rows[-1][0] != label:
             break
-        if _is_num(w):  # a number without a label of its own: keep it in the row above
+        if is_cell_figure(w):  # a number without a label of its own: keep it in the row above
             rows[-1].append(w)
             k += 1
             continue
-        if (kv := _LABEL_FIGURE.match(w)) is not None and _is_num(kv.group(2)):
+        if (kv := _LABEL_FIGURE.match(w)) is not None and is_cell_figure(kv.group(2)):
             rows.append([kv.group(1), kv.group(2)])  # 其中:一般公共预算:1873.66万元 — a label and its figure
             k += 1
             continue
         j = k + 1
-        while j < end and _is_num(tokens[j]) and j - k <= ncols:
+        while j < end and is_cell_figure(tokens[j]) and j - k <= ncols:
             j += 1
         rows.append([w, *tokens[k + 1 : j]])
         k = j
@@ -260,7 +260,7 @@ def _dropped_cells(rows: list[list[str]]) -> bool:
     if len(rows) < 2:
         return False
     ncols = len(rows[0]) - 1
-    figures = sum(1 for w in rows[1][1:] if _is_num(w))
+    figures = sum(1 for w in rows[1][1:] if is_cell_figure(w))
     return 0 < figures < ncols
 
 
@@ -313,7 +313,7 @@ def _indicator_rows(
     while k < len(tokens):
         if _TOTAL.match(tokens[k]):
             j = k + 1
-            while j < len(tokens) and _is_num(tokens[j]):
+            while j < len(tokens) and is_cell_figure(tokens[j]):
                 j += 1
             nums = tokens[k + 1 : j]
             row = [""] * len(fields)
@@ -334,11 +334,11 @@ def _indicator_rows(
         # to the end of the printed line.
         j = k
         while True:
-            while j < len(tokens) and not _is_num(tokens[j]) and not _TOTAL.match(tokens[j]) \
+            while j < len(tokens) and not is_cell_figure(tokens[j]) and not _TOTAL.match(tokens[j]) \
                     and _level_of(tokens, j, have_l1) is None and not (j > k and j in breaks):
                 j += 1
             r = j
-            while r < len(tokens) and _is_num(tokens[r]) and not (r > j and r in breaks):
+            while r < len(tokens) and is_cell_figure(tokens[r]) and not (r > j and r in breaks):
                 r += 1
             ends = r >= len(tokens) or r in breaks or _TOTAL.match(tokens[r]) or _level_of(tokens, r, have_l1)
             if r - j >= min_run or r == j or ends:
@@ -366,7 +366,7 @@ def _indicator_rows(
         tail = r
         while tail < len(tokens) and tail not in breaks and breaks:
             tail += 1
-        if any(_is_num(w) or _TOTAL.match(w) or _L1.match(w) or _L2.match(w) for w in tokens[r:tail]):
+        if any(is_cell_figure(w) or _TOTAL.match(w) or _L1.match(w) or _L2.match(w) for w in tokens[r:tail]):
             tail = r  # the line goes on with more rows: it is not a row per line
         if tail == r and r < len(tokens) and _REASON_WORD.search(tokens[r]) and not _TOTAL.match(tokens[r]) \
                 and _level_of(tokens, r, have_l1) is None and len(tokens[r]) <= 40:
@@ -417,3 +417,4 @@ def gather_rows(lines: list[str], i: int) -> tuple[str, list[list[str]], str, in
         return None
     prefix, rows, suffix = found
     return prefix, rows, suffix, j
+

@@ -25,7 +25,7 @@ from pipeline.lexicon import pattern, words
 from pipeline.model import Cell, Document, Paragraph, Table
 from pipeline.normalize.numbers import parse_number
 from pipeline.normalize.text import fold_figures
-from pipeline.readers.flat_table import gather_rows, unflatten
+from pipeline.readers.flat_table import gather_rows, is_cell_figure, unflatten
 from pipeline.readers.html_table import TABLE, parse_html_table
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -269,6 +269,50 @@ def _barred_numbered_cells(lines: list[str], i: int) -> tuple[list[list[str]], i
     return rows + body, i + 1 + min(pos, len(cells)) + tail
 
 
+_PERIOD_MIN_ROWS = 3  # rows of a barred one-cell-per-line table cut by its width alone
+_PERIOD_MAX_WIDTH = 40
+
+
+def _row_label(cell: str) -> bool:
+    """A cell that can open a row: words (a Han character), neither a figure (150万 included) nor a
+    dash standing for none."""
+    return bool(_HAN.search(cell)) and not is_cell_figure(cell) and not _CELL_NUM.match(cell)
+
+
+def _padded(row: list[str]) -> bool:
+    """A row padded to the table's width: it ends in an empty cell and has none before its last
+    printed one."""
+    return row[-1] == "" and "" not in row[: max(k for k, c in enumerate(row) if c) + 1]
+
+
+def _periodic_barred_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """A table printed one cell per line, a bar after every cell and a lone bar for each empty
+    one, whose merged cells print as empty cells ('项目负责人 |', '李淼荣 |', '联系电话 |', '64810996 |',
+    then seven lone bars): every row prints as many cells, so the rows are the run cut at the
+    smallest width for which every row opens with a label (a cell neither empty nor a figure;
+    '150万' cut at two cells a row would open rows with figures) and is padded (it ends in empty
+    cells and has none before its last printed one), at least three rows and one of them printing
+    two cells or more; the last row may stop short where the text does. The padding is what
+    tells the width: a two-sided table (项目 | 行次 | 决算数 | 项目 | 行次 | 决算数) cut at half a row
+    gives rows as regular, but full ones. Runs without an empty cell are left to the layouts that
+    read them by their header; no such width: None."""
+    if not _row_label(_barred_cell(lines[i]) or ""):
+        return None
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and (c := _barred_cell(lines[j])) is not None:
+        cells.append(c)
+        j += 1
+    if "" not in cells:
+        return None
+    for w in range(2, min(len(cells) // _PERIOD_MIN_ROWS, _PERIOD_MAX_WIDTH) + 1):
+        rows = [cells[k : k + w] for k in range(0, len(cells), w)]
+        if all(_row_label(r[0]) and _padded(r) for r in rows[:-1]) and _row_label(rows[-1][0]) \
+                and any(sum(1 for c in r if c) >= 2 for r in rows):
+            return [r + [""] * (w - len(r)) for r in rows], j
+    return None
+
+
 def _row_number_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
     """The same balance table printed one cell per line, with its empty cells as runs of blank
     lines, or each row flattened onto a line of its own (cells apart by spaces): its cells cut
@@ -458,6 +502,7 @@ _HEADER_WORD = pattern("layout", "text_tables.header_word")
 _TEXT_COLUMN = pattern("layout", "text_tables.text_column")
 _LABEL_HEADER = pattern("layout", "text_tables.label_header")
 _DROPPABLE = pattern("layout", "text_tables.droppable_column")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CELL_NUM = re.compile(r"^[-−]?[\d,，]+(\.\d+)?%?$|^[—\-/]$")
 
 
@@ -694,7 +739,7 @@ def read_text(data: bytes) -> Document:
             b.table(rows)
             continue
         cpl = (_row_number_cells(lines, i) or _side_by_side_cells(lines, i) or _cell_per_line(lines, i) or _typed_cell_per_line(lines, i)
-               or _typed_space_rows(lines, i)) \
+               or _typed_space_rows(lines, i) or _periodic_barred_cells(lines, i)) \
             if line.strip() and not line.startswith("\t") else None
         if cpl is not None:
             rows, i = cpl

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pipeline.extract import extract
-from pipeline.readers.flat_table import _is_num
+from pipeline.readers.flat_table import is_cell_figure
 from pipeline.readers.text import read_text
 
 ROWS = [["项目名称", "市民中心运行维护费"], ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
@@ -27,8 +27,8 @@ def _facts(text: str) -> tuple[dict, dict]:
 
 
 def test_a_figure_with_wan_is_a_cell_figure() -> None:
-    assert _is_num("150万") and _is_num("125.25万") and _is_num("83.5%")
-    assert not _is_num("5万人") and not _is_num("2021年")
+    assert is_cell_figure("150万") and is_cell_figure("125.25万") and is_cell_figure("83.5%")
+    assert not is_cell_figure("5万人") and not is_cell_figure("2021年")
 
 
 def test_blank_line_cells_read_as_the_pages_own_rendering() -> None:

@@ -1,0 +1,89 @@
+"""Issue 12, one engine for every rendering of a table: the real pages' `|` rows re-rendered the
+ways other copies print them (one cell per line ending in a bar with a lone bar per empty cell;
+rows without outer bars) must give the facts the plain `|` rendering gives. Excerpts are real
+(real-dev 104 and 134, figures read by hand)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pipeline.extract import extract
+from pipeline.model import Table
+from pipeline.readers.text import read_text
+
+# real-dev 134 (淳安县 2020年公共文化活动专项资金 evaluation), its tables as printed: eleven cells a
+# row, the merged ones printed empty
+CHUNAN_ROWS = [
+    ["一、项 目 基 本 概 况"],
+    ["项目负责人", "李淼荣", "联系电话", "64810996"],
+    ["项目起止时间", "2020年度"],
+    ["计划安排资金(万元)", "1088.00", "实际到位资金(万元)", "1020.02"],
+    ["实际支出(万元)", "1020.02"],
+    ["二、项目支出明细情况"],
+    ["支出内容(经济科目)", "计划支出数(万元)", "实际支出数(万元)"],
+    ["文化活动经费(文广旅体局)", "166.16", "129.05"],
+    ["广电低保工程补助", "80.00", "62.54"],
+    ["非物质文化保护经费", "100.00", "98.21"],
+    ["合计", "346.16", "289.80"],
+]
+CHUNAN_HEAD = "淳安县财政支出政策绩效评价报告\n项目单位 淳安县文化和广电旅游体育局\n"
+WIDTH = 11
+
+
+def _barred_lines(rows: list[list[str]]) -> str:
+    """One cell per line, a bar after each, a lone bar for every empty cell."""
+    return "\n".join(f"{c} |" if c else " |" for r in rows for c in r + [""] * (WIDTH - len(r))) + "\n"
+
+
+def _pipe_rows(rows: list[list[str]]) -> str:
+    return "\n".join("| " + " | ".join(r + [""] * (WIDTH - len(r))) + " |" for r in rows) + "\n"
+
+
+def _listed(text: str) -> list[tuple[str, Decimal]]:
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    return sorted((f["label_text"], f["executed_yuan"]) for f in ex.fact_executions if f["line_item"] == "listed")
+
+
+def test_one_cell_per_line_with_empty_cells_is_cut_into_its_rows() -> None:
+    doc = read_text((CHUNAN_HEAD + _barred_lines(CHUNAN_ROWS) + "项目绩效目标及实施计划完成情况\n").encode("utf-8"))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[c.text for c in r] for r in tables[0].rows]
+    assert len(rows) == len(CHUNAN_ROWS) and all(len(r) == WIDTH for r in rows)
+    assert rows[3][:4] == ["计划安排资金(万元)", "1088.00", "实际到位资金(万元)", "1020.02"]
+    assert rows[8][:3] == ["广电低保工程补助", "80.00", "62.54"]
+
+
+def test_barred_cells_give_the_facts_of_the_pipe_rows() -> None:
+    plain = _listed(CHUNAN_HEAD + _pipe_rows(CHUNAN_ROWS))
+    assert ("广电低保工程补助", Decimal("625400.00")) in plain
+    assert _listed(CHUNAN_HEAD + _barred_lines(CHUNAN_ROWS)) == plain
+
+
+def test_a_run_whose_rows_open_with_a_figure_is_no_such_table() -> None:
+    # cut at any width, some row would open with a figure or an empty cell: left to other layouts
+    text = "项目 |\n100 |\n |\n200 |\n |\n300 |\n |\n"
+    assert not any(isinstance(b, Table) and len(b.rows) >= 3 and len(b.rows[0]) == 2
+                   for b in read_text(text.encode("utf-8")).blocks)
+
+
+def test_title_row_with_empty_cells_and_no_outer_bars() -> None:
+    # real-dev 104: the title printed as a `|` row padded with empty cells, its outer bars dropped
+    text = ("2019年普洱市审计局(本级)“三公”经费决算情况说明 |  |  |  |  |  |  |  | \n"
+            "2019年普洱市审计局(本级)一般公共预算财政拨款“三公”经费支出决算数为6.20万元,较上年减少4.11万元。\n")
+    reps = extract(read_text(text.encode("utf-8")), "d").reports
+    assert reps[0]["unit_name"] == "普洱市审计局(本级)"
+    assert reps[0]["title"] == "2019年普洱市审计局(本级)“三公”经费决算情况说明"
+
+
+def test_a_two_sided_table_is_not_cut_at_half_a_row() -> None:
+    # set P 1716 (西宁市总寨镇逸夫小学 2016 决算), verbatim: the balance table one cell per line; cut at
+    # three cells every row would open with a label too, but its full rows print no padding
+    cells = ["金额单位:万元", "收入", "支出", "项目", "行次", "决算数", "项目", "行次", "决算数",
+             "一、财政拨款收入", "1", "593", "一、一般公共服务支出", "35", "",
+             "其中:政府性基金预算财政拨款", "2", "", "二、外交支出", "36", "",
+             "二、上级补助收入", "3", "", "三、国防支出", "37", "",
+             "六、其他收入", "7", "87", "七、文化体育与传媒支出", "41", ""]
+    text = "\n".join(f"{c} |" if c else "|" for c in cells) + "\n"
+    widths = {len(b.rows[0]) for b in read_text(text.encode("utf-8")).blocks if isinstance(b, Table)}
+    assert 3 not in widths
