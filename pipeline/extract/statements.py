@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -681,6 +681,7 @@ def read_statements(printed: str, default_measure: str | None,
         brackets: list[list[Statement]] = []  # the lists open outside each bracket
         group: list[Change] = []  # the changes listed "respectively" last (分别减少0.18亿元和0.56亿元)
         group_open = False  # the figure just read was one of them: a joined figure after it is another
+        flat: list[tuple[Statement, re.Match[str]]] = []  # a form's columns flattened: (first figure, second)
         group_dead = False  # …and they could not be paired with levels: every one is set aside
         standard_before = False  # the figure just read was a per-unit standard: one only reached after it is too
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
@@ -728,8 +729,9 @@ def read_statements(printed: str, default_measure: str | None,
                 # "中央财政165万元中央财政84.5万元省级财政43万元…": one label printed again at once with
                 # another figure — two columns of a form flattened, which column is which not printed
                 out[-1].cells_run = True
-                flow.skip(out[-1].start, out[-1].end, "a form's columns flattened: the same label twice, columns unknown")
-                flow.skip(a + m.start(), a + m.end(), "a form's columns flattened: the same label twice, columns unknown")
+                flow.skip(out[-1].start, out[-1].end, _FLAT_COLUMNS)
+                flow.skip(a + m.start(), a + m.end(), _FLAT_COLUMNS)
+                flat.append((out[-1], m))
                 prev_end = last_fig_end = m.end()
                 continue
             if out and last_fig_end == prev_end and prev_end > 0 and not sent[prev_end : m.start()].strip():
@@ -971,6 +973,10 @@ def read_statements(printed: str, default_measure: str | None,
                 # "…下达X万元，已支出Y万元": spending named without a stage is the report's
                 # default stage (budget in a 预算 disclosure), else what was spent.
                 measure = "executed" if to_date else default_measure or "executed"
+            if measure is None and last is None and _listed_under_money(sent, clause_start, prev_end, label, g):
+                # "一是纳入清单管理项目资金,包含城乡环境综合整治78,000万元、美丽乡村建设60,000万元": the items of
+                # money named without a stage (its sum not printed) are at the stage that money would be
+                measure = "executed" if to_date else default_measure or "executed"
             if measure is None and last is not None and not label.strip(" ") and clause_start > prev_end:
                 # "…年度金额(提前下达):208万元资金使用情况(万元)合计:109.8万元": a figure right after a
                 # colon takes the stage its heading names, not the figure's before it
@@ -1095,6 +1101,8 @@ def read_statements(printed: str, default_measure: str | None,
             flow.levels[(st.line_item, st.measure)] = st
             flow.named_levels.append(st)
             prev_end = m.end()
+        if flat:
+            _flattened_columns(flat, out, text, a, flow)
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
         own = [c for c in parts_open if c.line_item in entry("statements", "parts.own_wholes")]
@@ -1111,6 +1119,62 @@ def read_statements(printed: str, default_measure: str | None,
     _mark_announced_lists(out, flow, g)
     _mark_class_lists(out, g)
     return out, rates, changes
+
+
+def _listed_under_money(sent: str, clause_start: int, prev_end: int, label: str, g: Grammar) -> bool:
+    """The figure's clause opens a list (包含, 包括) right after a clause without a figure that names
+    money without a stage and ends on that word (…项目资金,包含A 78,000万元、B 60,000万元)."""
+    if not label.lstrip(" ,，").startswith(tuple(entry("statements", "neutral.list_open"))):
+        return False
+    cut = clause_start - 1  # the break closing the clause before
+    start = _last_break(sent, cut, g) + 1 if cut > 0 else -1
+    if cut <= 0 or start < prev_end or start >= cut:
+        return False
+    before = sent[start:cut]
+    return _mask_items(before, g).rstrip().endswith(g.neutral) and _measure_of(before, g) is None
+
+
+_FLAT_COLUMNS = "a form's columns flattened: the same label twice, columns unknown"
+
+
+def _flattened_columns(flat: list[tuple[Statement, re.Match[str]]], out: list[Statement], text: str, a: int,
+                       flow: Flow) -> None:
+    """"资金情况(万元)年度金额(提前下达):208万元资金使用情况(万元)合计:109.8万元中央财政165万元中央财政84.5万元
+    省级财政43万元省级财政25.3万元": a form's two columns flattened row by row, each row's label printed
+    once per column, right after the two columns' totals. Which figure is in which column is read only
+    when the identities say so: the first figures of the rows add up to the first total and the second
+    ones to the second (165 + 43 = 208, 84.5 + 25.3 = 109.8); each is then a part of its column's total,
+    at its stage. Otherwise every figure stays set aside (the columns are not known)."""
+    firsts = [f for f, _ in flat]
+    if len(flat) < 2 or firsts[0] not in out:
+        return
+    i = out.index(firsts[0])
+    if i < 2 or out[i : i + len(firsts)] != firsts:
+        return
+    t1, t2 = out[i - 2], out[i - 1]
+    if any(t.cells_run or t.period != "current" or t.sentence != firsts[0].sentence or t.part_of is not None
+           for t in (t1, t2)) or t1.measure == t2.measure:
+        return
+    if any(ch.isdigit() for ch in text[t2.end : firsts[0].start]):
+        return  # another figure between the totals and the rows
+    seconds: list[Statement] = []
+    for first, m in flat:
+        gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
+        n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
+        if n.startswith("-") or u != first.unit:
+            return
+        seconds.append(replace(first, value=Decimal(n.replace(",", "").replace(" ", "")), unit=u, decimals=_decimals(n),
+                               printed=text[a + m.start(gn) : a + m.end(gn)], start=a + m.start(gn), end=a + m.end(gn)))
+    if sum((f.yuan for f in firsts), Decimal(0)) != t1.yuan or sum((s.yuan for s in seconds), Decimal(0)) != t2.yuan:
+        return
+    for f, s, (_, m) in zip(firsts, seconds, flat, strict=True):
+        for st, total in ((f, t1), (s, t2)):
+            st.cells_run, st.part_of, st.measure, st.measure_said, st.rate = False, total, total.measure, False, None
+            flow.parts.setdefault(id(total), []).append(st.line_item)
+        flow.skipped = [k for k in flow.skipped
+                        if k not in ((f.start, f.end, _FLAT_COLUMNS), (a + m.start(), a + m.end(), _FLAT_COLUMNS))]
+    for k, s in enumerate(seconds):
+        out.insert(out.index(firsts[k]) + 1, s)
 
 
 def _loosen_mixed_lists(out: list[Statement]) -> None:

@@ -1,0 +1,69 @@
+"""Amounts rules from session 18's work on the held-out sets (pages read by hand, sources in
+docs/real_corpus_sources.md). Each test failed before its rule."""
+
+from __future__ import annotations
+
+from pipeline.extract import extract
+from pipeline.extract.statements import Flow, read_statements
+from pipeline.readers.text import read_text
+
+
+def _ex(text: str):
+    return extract(read_text(text.encode("utf-8")), "d")
+
+
+def _levels(text: str, default: str | None = None) -> list[tuple[str, str, str | None]]:
+    out, _rates, _changes = read_statements(text, default, Flow())
+    return [(s.printed, s.measure, s.part_of.printed if s.part_of else None) for s in out]
+
+
+# S 2029 (a 四川 transfer-payment self-evaluation form flattened onto one line, read by hand): the
+# funds block prints two columns (年度金额 | 资金使用情况), each row's label once per column. The
+# first figures of the rows add up to the first total (165 + 43 = 208), the second to the
+# second (84.5 + 25.3 = 109.8): each is a part of its column's total, at its stage.
+_FORM = ("专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元资金使用情况(万元)"
+         "合计:109.8万元中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元年度总体目标目标1:支持农村金融"
+         "组织体系建设,扩大农村金融服务覆盖面,绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标"
+         "创业担保贷款发放额增长率≥10%115.25%20%20质量指标创业担保贷款回收率≥90%98.70%20%20得分合计100。\n")
+
+
+def test_a_forms_flattened_columns_are_read_when_each_adds_up_to_its_total() -> None:
+    assert _levels(_FORM) == [("208", "allocated", None), ("109.8", "executed", None),
+                              ("165", "allocated", "208"), ("84.5", "executed", "109.8"),
+                              ("43", "allocated", "208"), ("25.3", "executed", "109.8")]
+    ex = _ex(_FORM)
+    assert sorted(f["amount_yuan"] for f in ex.fact_budgets) == [430000, 1650000, 2080000]
+    assert sorted(f["executed_yuan"] for f in ex.fact_executions) == [253000, 845000, 1098000]
+    assert all(f["reported_rate_pct"] is None for f in ex.fact_executions)
+
+
+def test_flattened_columns_that_do_not_add_up_stay_set_aside() -> None:
+    # 省级财政 40 (not 43): 165 + 40 is not 208 — which figure is in which column is not known
+    assert _levels(_FORM.replace("省级财政43万元", "省级财政40万元")) == [("208", "allocated", None),
+                                                                ("109.8", "executed", None)]
+    flow = Flow()
+    read_statements(_FORM.replace("省级财政43万元", "省级财政40万元"), None, flow)
+    assert len([k for k in flow.skipped if "columns" in k[2]]) == 4
+
+
+# Q 1807 (福建省住建厅's letter on its 2018 special funds, read by hand): the funds evaluated are
+# named by a stage-less word (项目资金, its sum not printed) and their items listed after 包含.
+# Each item is money of that word's stage — spent, in a report that is no budget disclosure.
+_SCOPE = ("2018年专项支出绩效评价资金范围包括两个部分:一是纳入清单管理项目资金,包含城乡环境综合整治78,000万元、"
+          "美丽乡村建设60,000万元、乡镇污水处理厂配套管网20,000万元、农村危房改造13,750万元;二是2018年度部门业务费"
+          "5,577.84万元和家园清洁行动4,500万元(含省发改委1000万元)。")
+
+
+def test_items_listed_under_money_named_without_a_stage_take_its_stage() -> None:
+    assert [(p, m) for p, m, _ in _levels(_SCOPE)] == [
+        ("78,000", "executed"), ("60,000", "executed"), ("20,000", "executed"), ("13,750", "executed"),
+        ("5,577.84", "executed"), ("4,500", "executed"), ("1000", "executed")]
+    # …in a budget disclosure, budgeted
+    assert {m for _, m, _ in _levels(_SCOPE, "initial")} == {"initial"}
+
+
+def test_a_list_after_a_clause_naming_no_money_stays_unread() -> None:
+    # 包括 after words naming no money (两个部分, 三个地区): the figures' stage is not said
+    assert _levels("本次评价包括三个地区,包括城区78,000万元、郊区60,000万元。") == []
+    # …nor after a clause that holds a figure of its own
+    assert _levels("项目资金1000万元,包括城区78,000万元、郊区60,000万元。")[0][1] == "executed"
