@@ -67,3 +67,33 @@ def test_a_list_after_a_clause_naming_no_money_stays_unread() -> None:
     assert _levels("本次评价包括三个地区,包括城区78,000万元、郊区60,000万元。") == []
     # …nor after a clause that holds a figure of its own
     assert _levels("项目资金1000万元,包括城区78,000万元、郊区60,000万元。")[0][1] == "executed"
+
+
+# R 1922 (a city finance bureau's notice of its 2022 evaluations, read by hand; a spam mirror, the
+# city's name replaced — here restored to plain names): a list of the evaluated projects with their
+# money (资金量, no stage said) and each one's grade, no score column. Each row is a project; its
+# money is at the report's default stage of spending (what was spent, outside a budget disclosure).
+_GRADED = ("为落实市委、市政府《关于全面推进预算绩效管理的实施意见》精神,我局组织开展了2022年重点项目绩效评价工作,"
+           "现将评价情况通报如下:\n"
+           "2022年共对9个重点项目进行了评价,其中项目支出评价4个、政策评价3个、部门整体评价2个,涉及部门单位7个,"
+           "资金17815.56万元。具体评价结果情况如下:\n"
+           "序号 | 主管部门(单位) | 项目名称 | 资金量 (万元) | 评价等级 |\n"
+           "1 | 市委直属机关工作委员会 | 红色物业联盟工作专项经费 | 2059 | 良 |\n"
+           "2 | 市体育局 | 世界围棋圣地专项 | 1424.74 | 良 |\n"
+           "6 | 市文化广电旅游局 | 民宿产业政策配套(2019年为“乡旅游工作经费”) | 1600 | 中 |\n")
+
+
+def test_a_list_of_graded_projects_with_their_money() -> None:
+    ex = _ex(_GRADED)
+    names = {p["project_id"]: p["project_name"] for p in ex.projects}
+    table = {names[f["project_id"]]: f["executed_yuan"] for f in ex.fact_executions if f["project_id"]}
+    assert table == {"红色物业联盟工作专项经费": 20590000, "世界围棋圣地专项": 14247400,
+                     "民宿产业政策配套(2019年为“乡旅游工作经费”)": 16000000}
+    assert sorted(s["grade_text"] for s in ex.fact_scores) == ["中", "良", "良"]
+    assert not ex.fact_budgets
+
+
+def test_a_project_list_with_money_but_no_grade_or_score_is_not_read_as_one() -> None:
+    # without a grade (or score) column nothing says the rows are evaluated projects
+    page = _GRADED.replace(" | 评价等级 |", " | 备注 |").replace(" | 良 |", " | 无 |").replace(" | 中 |", " | 无 |")
+    assert not [f for f in _ex(page).fact_executions if f["project_id"]]

@@ -29,7 +29,8 @@ from pipeline.normalize.money import BASE_MONEY_UNIT, DEFAULT_MONEY_UNIT, to_yua
 
 # Column headers of 项目自评汇总表, by field (vocab/tables.toml), tried in this order.
 _SUMMARY_FIELDS = [
-    (f, table_pattern(f"summary.{f}")) for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason", "allocated")
+    (f, table_pattern(f"summary.{f}"))
+    for f in ("seq", "code", "name", "unit", "grade", "score", "adj_rate", "reason", "allocated", "funds")
 ]
 _ADJ_RATE = _SUMMARY_FIELDS[6][1]
 _BUDGET = table_pattern("summary.budget")
@@ -59,6 +60,14 @@ def _list_header(t: list[str]) -> bool:
             and bool(fields & {"initial", "adjusted"}) and not any(x in _NOT_SUMMARY for x in t))
 
 
+def _graded_list_header(t: list[str]) -> bool:
+    """序号 | 主管部门(单位) | 项目名称 | 资金量(万元) | 评价等级: a list of evaluated projects with
+    their money (named without a stage) and grades, no score column."""
+    fields = {_summary_field(x) for x in t}
+    return (any(_LIST_NAME.search(x) for x in t) and {"funds", "grade"} <= fields
+            and not any(x in _NOT_SUMMARY for x in t))
+
+
 def _rows_are_projects(table: Table, hdr_i: int) -> bool:
     """No row below the header is a known line item (基本支出, 201…): a list of projects, not
     an expense table whose label column happens to say 项目名称."""
@@ -74,7 +83,7 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
         and not any(x in _NOT_SUMMARY for x in t),
     )
     if hdr_i is None:
-        hdr_i = _find_row(table, _list_header)
+        hdr_i = _find_row(table, lambda t: _list_header(t) or _graded_list_header(t))
         if hdr_i is None or not _rows_are_projects(table, hdr_i):
             return False
     header = table.rows[hdr_i]
@@ -110,6 +119,14 @@ def read_summary(table: Table, ctx: Ctx, narrative_budget_yuan: Decimal | None) 
                 add_budget(ctx, pid, "total", stage, v, unit, "summary")
         add_execution(ctx, pid, "total", num_of(table, got.get("executed")), num_of(table, got.get("rate")),
                       unit, "summary")
+        fv = num_of(table, got.get("funds"))
+        if fv is not None and not any(f in got for f in ("initial", "adjusted", "executed")):
+            # money named without a stage, beside no budget or spending column: the report's default
+            # stage (a budget in a 预算 disclosure, else what was spent)
+            if ctx.report_kind == "budget":
+                add_budget(ctx, pid, "total", "initial", fv, unit, "summary")
+            else:
+                add_execution(ctx, pid, "total", fv, None, unit, "summary")
         sv = num_of(table, got.get("score"))
         grade = sq(got["grade"].text) if "grade" in got else ""
         if sv or grade:
