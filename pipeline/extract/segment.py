@@ -434,12 +434,20 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
                 if (m := pattern("segments", "years.evaluated_year").search(re.sub(r"\s", "", t))) \
                         and int(m.group(1)) < y:
                     return int(m.group(1))
+        if pattern("segments", "years.final_accounts_title").search(title) and _metadata_year(paras) == y:
+            said = {int(m.group(1)) for t in body if t.strip() != title.strip()
+                    for m in pattern("segments", "years.accounts_year").finditer(t)}
+            if said == {y - 1}:
+                return y - 1  # the title names the year published; every heading the accounts' year
         if (m := pattern("segments", "years.fund_year").search(re.sub(r"\s", "", title))) and int(m.group(1)) == y:
+            # …or the bracketed period closing the title's lines ('…补助资金项目支出绩效自评报告（2024年度）')
             later = {int(f.group(1)) for t in body[:10]
-                     if (f := pattern("segments", "years.form_title").search(t))}
+                     if (f := pattern("segments", "years.form_title").search(t) or _closing_period(t, rows))}
             if len(later) == 1 and (z := later.pop()) > y:
                 return z
         return y
+    if _several_years(body):
+        return None
     for t in body:
         if m := (_PAREN_YEAR.search(t) if _form_year_row(t, rows) else None) or _LABELLED_YEAR.search(t):
             return int(m.group(1))
@@ -449,6 +457,26 @@ def _fiscal_year(title: str, paras: list[str], rows: list[str]) -> int | None:
     # the page's metadata may be printed as a table row ('[ 成文日期 ] | 2021-04-05 | [ 公开日期 ] | …')
     return _majority_year(body) or _han_year(body) or _month_period_year(body) \
         or _publication_year(paras[:40] + [r for r in rows[:6] if _is_metadata(r)])
+
+
+def _closing_period(text: str, rows: list[str]) -> re.Match[str] | None:
+    """A form's bracketed period ending a line (a title's lines joined with it: '…自评报告（2024年度）')."""
+    t = text.strip(" |")
+    m = _PAREN_YEAR.search(t[-12:]) if _form_year_row(text, rows) else None
+    return m if m and m.end() == len(t[-12:]) else None
+
+
+def _metadata_year(paras: list[str]) -> int | None:
+    """The year of the page's publication date in its metadata lines ('生成日期 2021-08-06 公开日期
+    2021-08-06'), when they give one only."""
+    years = {int(m.group(1)) for t in paras[:12] if _is_metadata(t)
+             for m in pattern("segments", "years.publication_date").finditer(t)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _several_years(texts: list[str]) -> bool:
+    """A cover's period of several years ('(2022-2024年度)' in its opening lines): no one year's report."""
+    return any(pattern("segments", "years.range_period").match(t.strip(" |")) for t in texts[:6])
 
 
 def _month_period_year(texts: list[str]) -> int | None:
@@ -785,7 +813,17 @@ def looks_like_report(doc: Document) -> bool:
     # Two of its words and several amounts make a short account too ('1-4月,全市一般公共预算收入
     # 700.4亿元…完成年初预算36.7%').
     amounts = len(_AMOUNT.findall(text))
-    return (len(found) >= 3 and amounts >= 1) or (len(found) >= 2 and amounts >= 3) or _is_form(flat)
+    return (len(found) >= 3 and amounts >= 1) or (len(found) >= 2 and amounts >= 3) or _is_form(flat) \
+        or _is_cover([b.text for b in blocks if isinstance(b, Paragraph)])
+
+
+def _is_cover(paras: list[str]) -> bool:
+    """An evaluation report's cover without its title (an excerpt starting at the cover's period
+    line): at least four of its fields each opening a line with its colon (项目名称:, 主管部门(公章):,
+    委托单位:, 评价机构:), one of them a field only an evaluation prints."""
+    field = re.compile(rf"^\s*({ident.words('cover_field')})\s*(?:[（(][\u4e00-\u9fa5]{{1,4}}[)）])?\s*[:：]")
+    found = {m.group(1) for t in paras[:20] if (m := field.match(t))}
+    return len(found) >= 4 and any(re.fullmatch(ident.words("cover_evaluation_field"), f) for f in found)
 
 
 def _is_form(text: str) -> bool:
@@ -809,7 +847,7 @@ def untitled_segment(doc: Document, executed_only: bool = False) -> Segment:
         kind = named[0]
         if kind == "budget" and word("segments", "kinds.budget_word") not in named[1] and accounts:
             kind = "final_accounts"  # '“三公”经费支出情况说明' over spending set against its budget
-    elif _EVALUATION.search(joined) or _is_form(joined):
+    elif _EVALUATION.search(joined) or _is_form(joined) or _is_cover(texts):
         kind = "project" if pattern("segments", "kinds.project_words").search(joined[:2000]) else "department"
     elif pattern("segments", "kinds.budget_sections").search(joined):
         kind = "budget"
@@ -819,6 +857,7 @@ def untitled_segment(doc: Document, executed_only: bool = False) -> Segment:
     seg = Segment(kind, "", 0, len(blocks))
     _fill_identity(seg, blocks, trad)
     # (a collection's heading is no text of the report: '…2022年上半年公开发表的讲话文章-215篇(第130/280页)')
-    seg.fiscal_year = seg.fiscal_year or _majority_year(
-        [t for t in texts if not _is_metadata(t) and not ident.is_sample_page([t])])
+    opening = [t for t in texts if not _is_metadata(t) and not ident.is_sample_page([t])]
+    if not _several_years(opening):
+        seg.fiscal_year = seg.fiscal_year or _majority_year(opening)
     return seg
