@@ -1103,6 +1103,7 @@ def read_statements(printed: str, default_measure: str | None,
             prev_end = m.end()
         if flat:
             _flattened_columns(flat, out, text, a, flow)
+        _unitless_parts(out, si, text, a, z, g)
         if len(out) == n_before and parts_open and (opens or any(sent.rstrip(" :：").endswith(w) for w in g.part_words)):
             flow.pending = parts_open  # a list announced, its parts on the next lines
         own = [c for c in parts_open if c.line_item in entry("statements", "parts.own_wholes")]
@@ -1132,6 +1133,41 @@ def _listed_under_money(sent: str, clause_start: int, prev_end: int, label: str,
         return False
     before = sent[start:cut]
     return _mask_items(before, g).rstrip().endswith(g.neutral) and _measure_of(before, g) is None
+
+
+def _unitless_parts(out: list[Statement], si: int, text: str, a: int, z: int, g: Grammar) -> None:
+    """"共计支出6.77万元,具体内容包括:市场监督管理专项1.29万元,市场监督执法3.1万元;消费者权益保护0.17;药品事务
+    0.18万元;其他市场监督管理事务0.41;…": an item of a list of a figure's parts printed without its unit,
+    between items in one unit, is in that unit — read only when the parts add up to the whole with
+    it and not without it (1.29 + 3.1 + 0.17 + 0.18 + 0.41 + 0.2 + 1.25 + 0.17 = 6.77)."""
+    wholes: dict[int, list[Statement]] = {}
+    for s in out:
+        if s.sentence == si and s.part_of is not None and s.period == "current" and s.start >= a:
+            wholes.setdefault(id(s.part_of), []).append(s)
+    item = re.compile(entry("statements", "parts.unitless_item"))
+    for parts in wholes.values():
+        whole = parts[0].part_of
+        if len(parts) < 2 or len({(p.unit, p.measure) for p in parts}) != 1 or whole is None:
+            continue
+        first = parts[0]
+        found: list[tuple[re.Match[str], int]] = []
+        for i, p in enumerate(parts):
+            end = parts[i + 1].start if i + 1 < len(parts) else z
+            found += [(m, p.end) for m in item.finditer(text, p.end, end)]
+        if not found:
+            continue
+        have = sum((p.yuan for p in parts), Decimal(0))
+        extra = [Decimal(m.group("n")) * first.factor for m, _ in found]
+        if have == whole.yuan or have + sum(extra, Decimal(0)) != whole.yuan:
+            continue
+        for m, _ in found:
+            label = m.group("label")
+            code, words = (it[0], it[1]) if (it := _item_of(label, g)) else ("stated", label.strip()[-20:])
+            st = replace(first, value=Decimal(m.group("n")), decimals=_decimals(m.group("n")), printed=m.group("n"),
+                         start=m.start("n"), end=m.end("n"), label=label, line_item=code, item_label=words,
+                         measure_said=False, rate=None, rate_base=None, prior=None, share=None, share_of_named=None,
+                         ref=None, pending_pct=None, parts_complete=False)
+            out.insert(next((k for k, x in enumerate(out) if x.start > st.start), len(out)), st)
 
 
 _FLAT_COLUMNS = "a form's columns flattened: the same label twice, columns unknown"

@@ -97,3 +97,24 @@ def test_a_project_list_with_money_but_no_grade_or_score_is_not_read_as_one() ->
     # without a grade (or score) column nothing says the rows are evaluated projects
     page = _GRADED.replace(" | 评价等级 |", " | 备注 |").replace(" | 良 |", " | 无 |").replace(" | 中 |", " | 无 |")
     assert not [f for f in _ex(page).fact_executions if f["project_id"]]
+
+
+# V 2304 (大英县市场监督管理局 2019 决算说明, a mirror's middle page, read by hand): a list of the
+# reception spending's parts in 万元, two of them printed without their unit (0.17; 0.41;). With them
+# the parts add up to the whole (1.29+3.1+0.17+0.18+0.41+0.2+1.25+0.17 = 6.77): they are in 万元 too.
+_RECEPTION = ("国内公务接待88批次,903人次(不包括陪同人员),共计支出6.77万元,具体内容包括:市场监督管理专项1.29万元,"
+              "市场监督执法3.1万元;消费者权益保护0.17;药品事务0.18万元;其他市场监督管理事务0.41;卫生健康0.2万元;"
+              "行政运行1.25万元;事业运行0.17万元。")
+
+
+def test_a_listed_part_printed_without_its_unit_when_the_parts_add_up_with_it() -> None:
+    got = [(p, m, w) for p, m, w in _levels(_RECEPTION, "executed")]
+    assert [p for p, _, _ in got] == ["6.77", "1.29", "3.1", "0.17", "0.18", "0.41", "0.2", "1.25", "0.17"]
+    assert all(w == "6.77" for _, _, w in got[1:])
+    assert {m for _, m, _ in got} == {"executed"}
+
+
+def test_unitless_list_items_that_do_not_add_up_stay_unread() -> None:
+    # 0.42 instead of 0.41: the parts no longer add up with them — the bare figures could be anything
+    printed = [p for p, _, _ in _levels(_RECEPTION.replace("0.41;", "0.42;"), "executed")]
+    assert printed == ["6.77", "1.29", "3.1", "0.18", "0.2", "1.25", "0.17"]  # 0.17 with its 万元 only
