@@ -361,6 +361,12 @@ def prepare(doc: Document) -> Document:
     doc.prepared = True
     if fold_fullwidth_figures(doc):
         doc.warnings.append("figures printed in full-width digits were read as ASCII digits")
+    # Traditional characters and pinyin glosses first: the steps after read words of the vocabulary
+    # (时间: a metadata line no sentence runs into; 時(shí)間: is none until simplified).
+    sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))
+    trad, glossed = looks_traditional(sample), has_glosses(sample)
+    if trad or glossed:
+        _simplify(doc, trad, glossed)
     if restore_dash_years(doc):
         doc.warnings.append("a dash printed for the year character was read as that character")
     if carry_heading_units(doc):
@@ -371,10 +377,6 @@ def prepare(doc: Document) -> Document:
         doc.warnings.append("figures printed on lines of their own were rejoined to their sentences")
     if split_inline_headings(doc):
         doc.warnings.append("scored headings inside a line flattened from a page were set apart")
-    sample = "\n".join(b.text for b in doc.blocks[:400] if isinstance(b, Paragraph))
-    trad, glossed = looks_traditional(sample), has_glosses(sample)
-    if trad or glossed:
-        _simplify(doc, trad, glossed)
     if close_figure_spaces(doc):
         doc.warnings.append("spaces between figures and their words in running text were closed")
     if join_key_values(doc):

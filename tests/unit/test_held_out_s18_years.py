@@ -88,3 +88,15 @@ def test_cover_fields_of_a_notice_are_no_report() -> None:
     # two fields and no evaluation field: a notice listing a project, not an evaluation's cover
     text = "项目名称:农村公路养护\n主管部门:县交通运输局\n请各单位按时报送材料。\n"
     assert _reports(text) == []
+
+
+# V 2322 (卓尼, a pinyin-glossed traditional mirror): the title's line and the metadata line under it
+# stay apart (時(shí)間: is a metadata field once the page reads in simplified characters); verbatim
+# head of the page, its blank lines kept
+ZHUONI = 'xp123国产v日韩v亚洲,XUNLEIGE|XVIDEO_XVideos\n\n卓尼縣人民政府\n\n政府信息公開指南\n\n政府信息公開制度\n\n法定主動(dòng)公開內(nèi)容\n\n政府信息公開年報(bào)\n\n政府依申請(qǐng)公開\n\n卓尼教育和科學(xué)技術(shù)局 2022年度部門決算情況說(shuō)明\n\n時(shí)間:2023-10-19   作者:卓尼縣財(cái)政局 點(diǎn)擊數(shù):  \n\n\n目錄\n\n第一部分部門概況\n\n一、部門職責(zé)\n\n二、機(jī)構(gòu)設(shè)置\n\n第二部分2022年度部門決算表\n\n一、收入支出決算總表\n\n二、收入決算表\n\n三、支出決算表\n\n四、財(cái)政撥款收入支出決算總表\n\n五、一般公共預(yù)算財(cái)政撥款支出決算表\n\n六、一般公共預(yù)算財(cái)政撥款基本支出決算明細(xì)表\n\n七、政府性基金預(yù)算財(cái)政撥款收入支出決算表\n\n八、國(guó)有資本經(jīng)營(yíng)預(yù)算財(cái)政撥款支出決算表\n'
+
+
+def test_glossed_traditional_title_is_not_run_into_its_metadata_line() -> None:
+    reps = _reports(ZHUONI)
+    assert [(r["unit_name"], r.get("fiscal_year")) for r in reps] == [("卓尼教育和科学技术局", 2022)]
+    assert reps[0]["title"].endswith("部门决算情况说明")
