@@ -145,8 +145,9 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
     page = _without_overprint(page)
     parts: list[_Part] = []
     blank_dependent = False
-    if page.lines or page.rects or page.curves:
-        for t in _find_tables(page):
+    ruled = _without_unseen_boxes(page)
+    if ruled.lines or ruled.rects or ruled.curves:
+        for t in _find_tables(ruled):
             if len(t.cells) < 2:
                 continue  # a lone box (frame around text) is not a table
             texts = _table_texts(t, page.chars)
@@ -196,6 +197,41 @@ def _page_parts(page, page_no: int) -> tuple[list[_Part], list[_Line], bool]:
             drop.add(i)
     lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return parts, lines, blank_dependent
+
+
+def _white(colour) -> bool:
+    """A fill colour that is the page's white: gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0) as
+    pdfminer gives them, (1, 1, 1) as pdfium does; an unknown colour (a pattern) is not."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list) or not colour \
+            or not all(isinstance(v, int | float) for v in colour):
+        return False
+    if len(colour) == 4:
+        return all(v == 0 for v in colour)
+    return len(colour) in (1, 3) and all(v >= 0.999 for v in colour)
+
+
+def _without_unseen_boxes(page):
+    """The page without the rectangles nobody sees: filled with the page's white and not
+    stroked (长沙's 说明 pages set each text run on one), which would otherwise be taken for a
+    table's rulings and cut its sentences into cells. A white box inside a painted one (cells
+    cut out of a dark frame, its gaps the rulings) is kept."""
+    rects = page.rects
+    unseen = [r for r in rects if r.get("fill") and not r.get("stroke")
+              and _white(r.get("non_stroking_color"))]
+    if not unseen:
+        return page
+    painted = [r for r in rects + page.curves if r.get("fill") and not _white(r.get("non_stroking_color"))]
+
+    def inside(r, box) -> bool:
+        return box["x0"] <= r["x0"] + 0.5 and r["x1"] <= box["x1"] + 0.5 \
+            and box["top"] <= r["top"] + 0.5 and r["bottom"] <= box["bottom"] + 0.5
+
+    drop = {id(r) for r in unseen if not any(inside(r, box) for box in painted)}
+    if not drop:
+        return page
+    return page.filter(lambda obj: obj.get("object_type") != "rect" or id(obj) not in drop)
 
 
 def _find_tables(page) -> list:

@@ -507,6 +507,24 @@ _SEGMENT = _plain(R.FPDFPath_GetPathSegment)
 _SEG_POINT = _plain(R.FPDFPathSegment_GetPoint)
 _SEG_TYPE = _plain(R.FPDFPathSegment_GetType)
 _SEG_CLOSE = _plain(R.FPDFPathSegment_GetClose)
+_FILL_COLOR = _plain(R.FPDFPageObj_GetFillColor)
+_STROKE_COLOR = _plain(R.FPDFPageObj_GetStrokeColor)
+
+
+def _paint_of(obj, fillmode: int, stroke: int) -> dict:
+    """How a path is painted, under pdfminer's keys: `fill`, `stroke` and the colours as
+    (r, g, b) from 0 to 1 (None where pdfium gives none, e.g. a pattern). The PDF reader
+    leaves out of the rulings a rectangle filled with the page's white and not stroked."""
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+
+    def colour(get) -> tuple | None:
+        if not get(obj, r, g, b, a):
+            return None
+        return (r.value / 255, g.value / 255, b.value / 255)
+
+    return {"fill": bool(fillmode), "stroke": bool(stroke),
+            "non_stroking_color": colour(_FILL_COLOR) if fillmode else None,
+            "stroking_color": colour(_STROKE_COLOR) if stroke else None}
 
 
 def _chars(pp, by_name: dict, height: float, doctop0: float, pno: int, shared: dict,
@@ -820,8 +838,9 @@ def _paths(pp, height, doctop0, pno, lines, rects, curves, texts: list) -> None:
                 s = segment(obj, k)
                 seg_point(s, x, y)
                 segs.append((seg_type(s), x.value, y.value, bool(seg_close(s))))
+            paint = _paint_of(obj, fillmode.value, stroke.value)
             for sub in _subpaths(segs):
-                _paint(sub, ctm, height, doctop0, pno, lines, rects, curves)
+                _paint(sub, ctm, height, doctop0, pno, lines, rects, curves, paint)
 
     visit(pp.raw, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
 
@@ -853,8 +872,9 @@ def _subpaths(segs: list) -> list[list[tuple[str, tuple]]]:
     return out
 
 
-def _paint(path, ctm, height, doctop0, pno, lines, rects, curves) -> None:
-    """pdfminer's `paint_path` for one subpath, then pdfplumber's object dict."""
+def _paint(path, ctm, height, doctop0, pno, lines, rects, curves, paint: dict | None = None) -> None:
+    """pdfminer's `paint_path` for one subpath, then pdfplumber's object dict; a rectangle
+    or curve also says how it is painted (`_paint_of`)."""
     shape = "".join(op for op, _ in path)
     if shape[:1] != "m":
         return
@@ -889,4 +909,6 @@ def _paint(path, ctm, height, doctop0, pno, lines, rects, curves) -> None:
         "pts": [(px, height - py) for px, py in bpts],
         "object_type": kind, "page_number": pno,
     }
+    if paint is not None and kind != "line":
+        d.update(paint)
     {"line": lines, "rect": rects, "curve": curves}[kind].append(d)

@@ -72,8 +72,9 @@ def _general_paths(pp, height: float) -> list[dict]:
                 s = O._SEGMENT(obj, k)
                 O._SEG_POINT(s, x, y)
                 segs.append((O._SEG_TYPE(s), x.value, y.value, bool(O._SEG_CLOSE(s))))
+            paint = O._paint_of(obj, fill.value, stroke.value)
             for sub in O._subpaths(segs):
-                O._paint(sub, ctm, height, 0.0, 1, lines, rects, curves)
+                O._paint(sub, ctm, height, 0.0, 1, lines, rects, curves, paint)
 
     visit(pp.raw, False, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
     return lines + rects + curves
