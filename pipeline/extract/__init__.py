@@ -212,6 +212,7 @@ def _extract_segment(
         ctx.used_cells.clear()
         ctx.ignored_cells.clear()
         ctx.left_cells.clear()
+        ctx.aside_cells.clear()
         if first is not None:
             _twin_mentions(ctx, first, b)
         else:
@@ -281,12 +282,12 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
             elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text) \
                     or id(c) in numbering:
                 ex.numeric_cells_ignored += 1
-            elif c.col in remarks and key not in ctx.left_cells:
-                # a remark: set aside, its figure kept with the reason (never a fact)
+            elif (c.col in remarks and key not in ctx.left_cells) or key in ctx.aside_cells:
+                # a remark, or a figure its reader set aside: counted so, kept with the reason (never a fact)
                 ex.numeric_cells_ignored += 1
                 ex.unrecognised.append({"document_id": ctx.document_id, "report_id": ctx.report_id,
                                         "source_ref": str(table.ref(c)), "what": "cell" if kind else "table",
-                                        "reason": _UNDER_REMARKS,
+                                        "reason": ctx.aside_cells.get(key, _UNDER_REMARKS),
                                         "text": c.text[:100]})
             else:
                 ex.unrecognised.append(

@@ -322,3 +322,34 @@ def test_zhejiang_project_list_with_goals() -> None:
 
 def test_project_list_outside_a_budget_is_not_read() -> None:
     assert not extract(_doc("杭州市公安局2025年度项目支出绩效自评报告", HANGZHOU), "z2").fact_budgets
+
+def test_the_whole_periods_funds_are_set_aside_with_their_reason() -> None:
+    # XIAN's 实施期资金总额 58.97 and its 其中：财政拨款 58.97: no fact (the year's budget is not printed),
+    # counted among the cells knowingly set aside, each kept in `unrecognised` with why
+    from pipeline.extract.recognisers.self_eval import PERIOD_ASIDE
+
+    ex = extract(_doc("西安市司法局2026年部门预算", XIAN), "x")
+    assert not ex.fact_budgets
+    aside = sorted((u["source_ref"], u["text"]) for u in ex.unrecognised if u["reason"] == PERIOD_ASIDE)
+    assert aside == [("page=50;table=18;row=3;col=5", "58.97"), ("page=50;table=18;row=4;col=5", "58.97")]
+    assert ex.numeric_cells_ignored >= 2
+
+
+def test_the_years_total_after_the_periods_is_still_read() -> None:
+    # a form printing both totals (实施期资金总额 | 120.00, then 年度资金总额 | 40.00 and its parts): the year's
+    # block is read as before, only the period's figure is set aside
+    from pipeline.extract.recognisers.self_eval import PERIOD_ASIDE
+
+    rows = [list(r) for r in [
+        [(1, "项目名称", 3), (4, "司法行政业务培训", 4)],
+        [(1, "主管部门", 3), (4, "西安市司法局", 4)],
+        [(1, "资金金额\n（万元）", 3), (4, "实施期资金总额："), (5, "120.00", 2)],
+        [(4, "年度资金总额："), (5, "40.00", 2)],
+        [(4, "其中：财政拨款"), (5, "40.00", 2)],
+        [(4, "其他资金"), (5, "0.00", 2)],
+    ]] + [[(c.col, c.text, c.colspan) for c in r] for r in XIAN.rows[5:]]
+    ex = extract(_doc("西安市司法局2026年部门预算", _table(18, 50, "（2026年度）", rows)), "x")
+    assert _budgets(ex) == {("司法行政业务培训", "total", "initial"): "40.00",
+                            ("司法行政业务培训", "fiscal", "initial"): "40.00",
+                            ("司法行政业务培训", "other", "initial"): "0.00"}
+    assert [u["text"] for u in ex.unrecognised if u["reason"] == PERIOD_ASIDE] == ["120.00"]

@@ -33,6 +33,8 @@ class Ctx:
     ignored_cells: set[tuple[int, int, int]] = field(default_factory=set)
     # cells a reader knowingly leaves unread, with why (logged in `unrecognised` instead of the generic reason)
     left_cells: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    # cells a reader knowingly sets aside (counted as such), with why (kept in `unrecognised`)
+    aside_cells: dict[tuple[int, int, int], str] = field(default_factory=dict)
     twin: bool = False
     next_project_seq: int = 0
     report_kind: str = "department"
@@ -55,6 +57,9 @@ class Ctx:
 
     def leave(self, c: Cell, reason: str) -> None:
         self.left_cells[(c.row, c.col, id(c))] = reason
+
+    def set_aside(self, c: Cell, reason: str) -> None:
+        self.aside_cells[(c.row, c.col, id(c))] = reason
 
 
 def _money(v: Val, unit: str) -> tuple[Decimal, str]:

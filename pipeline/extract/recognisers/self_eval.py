@@ -169,6 +169,9 @@ def _labels_trail(table: Table, hdr_i: int) -> bool:
 
 
 _BLOCK_END = table_pattern("self_eval.block_end")
+_PERIOD_TOTAL = table_pattern("self_eval.period_total")
+PERIOD_ASIDE = ("set aside: a project's funds over its whole implementation period (tables.toml "
+                "self_eval.period_total) and their parts, not the year's budget; no line item holds them")
 PLANNED_REPORT = "budget"  # vocab/report_kinds.csv: a 部门预算, whose figures are planned
 _SUB_HEADING = table_pattern("self_eval.sub_heading")
 _PART_OF = re.compile(rf"^\s*{PART_WORDS}")
@@ -306,9 +309,11 @@ def _read_planned_funding(table: Table, ctx: Ctx, project_id: str | None) -> Non
     (专项资金情况(万元) | 资金总额： | 47.50, then 财政拨款： | 47.50, 其他资金： | 0.00): the initial
     budget of the project. Read from the year's total on,
     up to the first row that prints no such pair; a block opening on another total (实施期资金总额,
-    the project's whole period) is not the year's and stays unread."""
+    the project's whole period) is not the year's: its figures, the total's and its parts' up to the
+    first row that prints no label and figure pair, are set aside with that reason."""
     unit = _table_unit(table, ctx, [c.text for r in table.rows for c in real_cells(r)[:2]]) or DEFAULT_MONEY_UNIT
     started = False
+    period = False  # inside a block opened by the whole period's total
     for row in table.rows:
         cells = [c for c in real_cells(row) if sq(c.text)]
         pairs = []
@@ -318,6 +323,12 @@ def _read_planned_funding(table: Table, ctx: Ctx, project_id: str | None) -> Non
             if item is not None and v is not None:
                 pairs.append((item, v, flat(a.text)))
         if not started and not any(item == "total" for item, _, _ in pairs):
+            opens = [b for a, b in zip(cells, cells[1:], strict=False)
+                     if _PERIOD_TOTAL.search(sq(a.text)) and num_of(table, b) is not None]
+            figures = opens or ([v.cell for _, v, _ in pairs] if period else [])
+            period = bool(figures) and not _BLOCK_END.search("".join(sq(c.text) for c in cells))
+            for c in figures if period else ():
+                ctx.set_aside(c, PERIOD_ASIDE)
             continue
         if not pairs or _BLOCK_END.search("".join(sq(c.text) for c in cells)):
             if started:
