@@ -63,6 +63,8 @@ __all__ = ["extract", "Extraction"]
 
 _SEQ_OR_CODE = re.compile(r"^\d{1,3}$|^\d{9,}$")
 _REMARKS = table_pattern("labels.remarks")
+# A column headed 单位编码 / 项目编码 (vocab/tables.toml self_eval.row_code): its figures are codes.
+_CODE_COLUMN = table_pattern("self_eval.row_code")
 # Set aside knowingly (counted among the ignored cells), yet kept in `unrecognised` with its reason:
 # a remark is no fact of the table, and the table does not say what such a figure counts.
 _UNDER_REMARKS = ("set aside: a figure in a remarks column (tables.toml labels.remarks): "
@@ -271,6 +273,9 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
     # columns headed 备注 in the table's first lines: a figure there is set aside with that reason
     remarks = {k for row in table.rows[:6] for c in real_cells(row) if _REMARKS.match(sq(c.text))
                for k in range(c.col, c.col + c.colspan)}
+    # columns headed 单位编码 in the table's first lines: a whole number there is a code, never an amount
+    codes = {c.col for row in table.rows[:6] for c in real_cells(row)
+             if c.colspan == 1 and _CODE_COLUMN.match(sq(c.text))}
     for row in table.rows:
         for c in row:
             if c.merged_copy or not holds_amount(c.text):
@@ -280,7 +285,7 @@ def _count_coverage(ctx: tb.Ctx, table: Table, kind: str | None) -> None:
             if key in ctx.used_cells:
                 ex.numeric_cells_used += 1
             elif key in ctx.ignored_cells or (_SEQ_OR_CODE.match(sq(c.text)) and c.col <= 2) or per_unit(c.text) \
-                    or id(c) in numbering:
+                    or id(c) in numbering or (c.col in codes and sq(c.text).isdigit()):
                 ex.numeric_cells_ignored += 1
             elif (c.col in remarks and key not in ctx.left_cells) or key in ctx.aside_cells:
                 # a remark, or a figure its reader set aside: counted so, kept with the reason (never a fact)

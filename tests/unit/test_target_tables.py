@@ -353,3 +353,24 @@ def test_the_years_total_after_the_periods_is_still_read() -> None:
                             ("司法行政业务培训", "fiscal", "initial"): "40.00",
                             ("司法行政业务培训", "other", "initial"): "0.00"}
     assert [u["text"] for u in ex.unrecognised if u["reason"] == PERIOD_ASIDE] == ["120.00"]
+
+
+# 长沙市信访局2026年部门预算公开.pdf, page 22 (项目支出绩效目标表): the unit code 126001 printed on the
+# 合计's unit row and on each project's row under 单位编码 is a code, never an amount.
+CHANGSHA_CODES = _table(9, 22, "部门名称：长沙市信访局 单位：万元", [
+    [(1, "单位编码"), (2, "单位（项目）名称"), (3, "资金总额"), (4, "绩效目标"), (5, "绩效指标", 9)],
+    [(5, "一级指标"), (6, "二级指标"), (7, "三级指标"), (8, "指标值"), (9, "指标值内容"), (10, "评（扣）分标准"),
+     (11, "度量单位"), (12, "指标值类型"), (13, "备注")],
+    [(1, "合计"), (3, "417.41")],
+    [(1, "126001"), (2, "长沙市信访局"), (3, "417.41")],
+    [(1, "126001"), (2, "基层及其他信访业务工作经费专项"), (3, "35.78"), (4, "根据年终考核及综合评价情况，分档次将信访工作经费调拨"),
+     (5, "成本指标"), (6, "经济成本指标"), (7, "总成本"), (8, "35.78"), (9, "不超过预算"),
+     (10, "偏离目标40%及以上不得分"), (11, "万元"), (12, "≤"), (13, "20")],
+])
+
+
+def test_a_code_column_holds_codes() -> None:
+    ex = extract(_doc("长沙市信访局2026年部门预算公开", CHANGSHA_CODES), "c")
+    left = {(u["source_ref"], u["text"]) for u in ex.unrecognised if u["what"] == "cell"}
+    assert not [t for _, t in left if t == "126001"]
+    assert ("page=22;table=9;row=4;col=3", "417.41") in left  # the unit's row: not read, not set aside
