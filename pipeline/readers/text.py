@@ -280,9 +280,9 @@ def _row_label(cell: str) -> bool:
 
 
 def _padded(row: list[str]) -> bool:
-    """A row padded to the table's width: it ends in an empty cell and has none before its last
-    printed one."""
-    return row[-1] == "" and "" not in row[: max(k for k, c in enumerate(row) if c) + 1]
+    """A row padded to the table's width: it ends in two empty cells at least (the merged cells of
+    a wider row; one empty cell may be a value left blank) and has none before its last printed one."""
+    return row[-2:] == ["", ""] and "" not in row[: max(k for k, c in enumerate(row) if c) + 1]
 
 
 def _periodic_barred_cells(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -290,14 +290,15 @@ def _periodic_barred_cells(lines: list[str], i: int) -> tuple[list[list[str]], i
     one, whose merged cells print as empty cells ('项目负责人 |', '李淼荣 |', '联系电话 |', '64810996 |',
     then seven lone bars): every row prints as many cells, so the rows are the run cut at the
     smallest width for which every row opens with a label (a cell neither empty nor a figure;
-    '150万' cut at two cells a row would open rows with figures) and is padded (it ends in empty
-    cells and has none before its last printed one), at least three rows and one of them printing
-    two cells or more; the last row may stop short where the text does. The padding is what
-    tells the width: a two-sided table (项目 | 行次 | 决算数 | 项目 | 行次 | 决算数) cut at half a row
-    gives rows as regular, but full ones. Runs without an empty cell are left to the layouts that
-    read them by their header; no such width: None."""
-    if not _row_label(_barred_cell(lines[i]) or ""):
-        return None
+    '150万' cut at two cells a row would open rows with figures) and is padded (it ends in two
+    empty cells or more and has none before its last printed one), at least three rows and one of
+    them printing two cells or more; the last row may stop short where the text does. The padding
+    is what tells the width: a two-sided table (项目 | 行次 | 决算数 | 项目 | 行次 | 决算数) cut at half
+    a row gives rows as regular, but full ones, and rows alternately full and ending in one empty
+    reason cell, cut two at a time, end in one empty cell only. Runs without an empty cell are left
+    to the layouts that read them by their header; no such width: None."""
+    if not _row_label(_barred_cell(lines[i]) or "") or i > 0 and _barred_cell(lines[i - 1]) is not None:
+        return None  # cut from the run's first cell only: a later start may cut two rows as one
     cells: list[str] = []
     j = i
     while j < len(lines) and (c := _barred_cell(lines[j])) is not None:

@@ -87,3 +87,18 @@ def test_a_two_sided_table_is_not_cut_at_half_a_row() -> None:
     text = "\n".join(f"{c} |" if c else "|" for c in cells) + "\n"
     widths = {len(b.rows[0]) for b in read_text(text.encode("utf-8")).blocks if isinstance(b, Table)}
     assert 3 not in widths
+
+
+def test_rows_alternately_full_and_ending_in_one_empty_cell_are_not_cut_two_at_a_time() -> None:
+    # a 三公 table one cell per line whose empty reason cells print as lone bars (found by
+    # test_disclosure_renderings' generator): cut at ten cells from 合计 every row would look padded
+    rows = [["项目", "2022年预算数", "2023年预算数", "增减额", "增减原因"],
+            ["合计", "11109.10", "6715.51", "-4393.59", "压减一般性支出"],
+            ["1、因公出国(境)费", "2.06", "2508.12", "2506.06", ""],
+            ["2、公务接待费", "9999.98", "6.00", "-9993.98", "压减一般性支出"],
+            ["3、公务用车购置及运行维护费", "1107.06", "4201.39", "3094.33", ""],
+            ["其中:(1)公务用车购置费", "1102.97", "1.47", "-1101.50", "压减一般性支出"],
+            ["其中:(2)公务用车运行维护费", "4.09", "4199.92", "4195.83", ""]]
+    text = "单位:万元\n" + "\n".join(f"{c} |" if c else " |" for r in rows for c in r) + "\n"
+    widths = {len(b.rows[0]) for b in read_text(text.encode("utf-8")).blocks if isinstance(b, Table)}
+    assert 10 not in widths
