@@ -46,10 +46,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.workers:
         s.workers = args.workers
     s.strict = strict
-    prestage.start(s, run_id[:8])
+    if prestage.start(s, run_id[:8]) is not None:
+        # Dagster's imports and the run's creation without the garbage collector, until the
+        # staged_documents step takes the parse (prestage.pause_collector).
+        prestage.pause_collector()
     try:
         return _run_in_process(args, s, run_id, t0)
     finally:
+        prestage.resume_collector()
         prestage.discard_all()  # a run that never reached the step
 
 

@@ -7,6 +7,7 @@ run columns). Failing identities are findings about documents, written as data.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -34,17 +35,28 @@ def _check_sql(name: str) -> str:
     return (SQL_DIR / "checks" / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str) -> int:
+def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str, threads: int = 1) -> int:
     """Evaluate every check inside DuckDB and append the rows to `table` (dq_results or a
-    temporary twin): residuals never pass through Python, so memory does not grow with the
-    warehouse. Returns the number of rows written."""
+    temporary twin): residuals never pass through Python objects, so memory does not grow with
+    the warehouse. Returns the number of rows written.
+
+    `threads` > 1 computes the checks' rows that many at a time, each on a cursor of its own
+    (`_computed_elsewhere`); `con` still inserts every check's rows, in catalogue order, in its
+    own transaction. Only for a `con` whose transaction has not changed what the checks read:
+    the cursors see what is committed."""
     checked_at = datetime.now()
-    before = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    for name in CHECK_NAMES:
-        f = SQL_DIR / "checks" / f"{name}.sql"
-        if not f.exists():
-            continue
-        write.insert_check_rows(con, table, run_id, checked_at, _check_sql(name))
+    before = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    names = [n for n in CHECK_NAMES if (SQL_DIR / "checks" / f"{n}.sql").exists()]
+    if threads > 1 and len(names) > 1:
+        computed = _computed_elsewhere(con, names, threads)
+        try:
+            for rows in computed:
+                write.insert_check_rows(con, table, run_id, checked_at, f"SELECT * FROM {rows}")
+        finally:
+            computed.close()
+    else:
+        for name in names:
+            write.insert_check_rows(con, table, run_id, checked_at, _check_sql(name))
     bands = grade_band(con)
     if not bands.empty:
         bands.insert(0, "run_id", run_id)
@@ -52,6 +64,55 @@ def insert_residuals(con: duckdb.DuckDBPyConnection, table: str, run_id: str) ->
         bands["status"] = bands["passed"].map({True: "passed", False: "failed"})
         write.insert_frame(con, table, bands)
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] - before
+
+
+_COMPUTED = "_check_computed"  # the name under which `con` sees one check's rows from its cursor
+
+
+def _computed_elsewhere(con: duckdb.DuckDBPyConnection, names: list[str], threads: int) -> Iterator[str]:
+    """Each check's rows, computed on a cursor of `con` (a connection of its own to the same
+    database) by `threads` threads at once, in `names` order: yields the name under which `con`
+    reads the current check's rows (an Arrow stream of the cursor's temporary table, read
+    batch by batch) until the next one is asked for.
+
+    What a check costs is DuckDB planning its SQL (~10-60 ms of one core each, ~0.85 s for the
+    catalogue on a 171-page 决算; its execution is a few ms), which holds no Python lock: on two
+    idle cores two checks are planned at once. At most `threads` + 1 checks' rows wait."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    def compute(name: str) -> duckdb.DuckDBPyConnection:
+        cur = con.cursor()
+        try:
+            cur.execute(f"CREATE TEMP TABLE _check_rows AS {_check_sql(name)}").fetchall()
+        except BaseException:
+            cur.close()
+            raise
+        return cur
+
+    todo = iter(names)
+    pending: deque[Future] = deque()
+    with ThreadPoolExecutor(threads, thread_name_prefix="bpw-check") as pool:
+        try:
+            for name in todo:
+                pending.append(pool.submit(compute, name))
+                if len(pending) > threads:
+                    break
+            while pending:
+                cur = pending.popleft().result()
+                for name in todo:
+                    pending.append(pool.submit(compute, name))
+                    break
+                try:
+                    con.register(_COMPUTED, cur.sql("SELECT * FROM _check_rows").to_arrow_reader())
+                    yield _COMPUTED
+                finally:
+                    con.unregister(_COMPUTED)
+                    cur.close()  # its temporary table goes with it
+        finally:
+            for f in pending:  # a check failed (or the caller stopped): close what was computed
+                if not f.cancel() and f.exception() is None:
+                    f.result().close()
 
 
 def residuals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

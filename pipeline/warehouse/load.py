@@ -103,22 +103,30 @@ def column_types(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Column]]
 
 
 @cache
-def schema_column_types() -> tuple[str, dict[str, dict[str, Column]]]:
-    """(fingerprint of sql/schema, its column types), from an in-memory database built from
-    sql/schema alone: what a parser child checks its values against without the warehouse."""
+def schema_fingerprint() -> str:
+    """A hash of sql/schema's statements: the `checked_schema` of an Outcome whose values a
+    parser child checked against them (`schema_column_types`)."""
     import hashlib
 
     from pipeline.warehouse.schema import _ddl
 
-    ddl = _ddl()
+    return hashlib.sha256("\0".join(_ddl()).encode()).hexdigest()
+
+
+@cache
+def schema_column_types() -> tuple[str, dict[str, dict[str, Column]]]:
+    """(fingerprint of sql/schema, its column types), from an in-memory database built from
+    sql/schema alone: what a parser child checks its values against without the warehouse."""
+    from pipeline.warehouse.schema import _ddl
+
     con = duckdb.connect(":memory:")
     try:
-        for stmt in ddl:
+        for stmt in _ddl():
             con.execute(stmt)
         types = column_types(con)
     finally:
         con.close()
-    return hashlib.sha256("\0".join(ddl).encode()).hexdigest(), types
+    return schema_fingerprint(), types
 
 
 @dataclass(frozen=True, slots=True)
