@@ -21,7 +21,7 @@ RULES_FILE = CHECKS_DIR / "rules.csv"
 PYTHON_CHECKS = ("grade_band",)
 # Checks whose rows come from other checks: printed_balance judges, as printed, the sums and
 # rates that hold within rounding in every check returning `printed_ok` (table_total,
-# line_item_sum, stated_parts_sum, row_split_sum, budget_stage_sum, change_parts_sum,
+# line_item_sum, stated_parts_sum, share_parts_sum, row_split_sum, budget_stage_sum, change_parts_sum,
 # execution_rate; written by pipeline.warehouse.write.insert_check_rows).
 DERIVED_CHECKS = ("printed_balance",)
 

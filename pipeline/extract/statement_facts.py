@@ -99,6 +99,13 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
             # The level stated again: its parts, shares and changes refer to the one kept, and
             # a rate stated only the second time ("本年收入1205.11万元，完成年初预算的70%") is its rate.
             s.ref = seen[key]
+            if s.parts_complete and _para_number(s.ref) is not None and _para_number(s.ref) == (_para_number(ref) or 0) - 1:
+                # "1.基本支出2956.36万元,其中:…" right after "其中:基本支出2956.36万元": the parts listed all of
+                # it are the kept figure's (stated_parts_sum reads them in the paragraph printing it again);
+                # a figure kept further back may have other breakdowns listed under it (seed 003)
+                for f in (*ex.fact_budgets, *ex.fact_executions):
+                    if f["source_ref"] == s.ref and f["report_id"] == rid:
+                        f["parts_complete"] = True
             if s.rate is not None:
                 kept = next((f for f in ex.fact_executions if f["source_ref"] == s.ref and f["report_id"] == rid), None)
                 if kept is not None and kept["reported_rate_pct"] is None:
@@ -128,6 +135,7 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
                 row["rate_base_ref"] = None  # a disclosure's rates are of revenue against unstated budgets
             ex.fact_executions.append(row)
         added += 1
+    _drop_broken_lists(ex, rid, statements)
     for s in statements:
         if s.share_of_named is not None and s.ref is not None:
             # a share of a whole named but not stated: kept for share_sum (the shares of one
@@ -194,6 +202,26 @@ def add_statement_facts(ctx: Ctx, report: dict, p: Paragraph, seen: dict[tuple, 
         })
         added += 1
     return added
+
+
+def _para_number(ref: str | None) -> int | None:
+    m = re.match(r"para=(\d+);", ref or "")
+    return int(m.group(1)) if m else None
+
+
+def _drop_broken_lists(ex, rid: str, statements: list[Statement]) -> None:
+    """A whole read as having all its parts listed keeps that reading only while each part is a fact
+    listed under it: a part stated before (kept at its first place, 全县一般公共预算支出91759万元 again
+    before 加上…) or placed by another reader is no fact under it, and the parts left fall short."""
+    for s in statements:
+        if not s.parts_complete or s.ref is None:
+            continue
+        facts = [f for f in (*ex.fact_budgets, *ex.fact_executions) if f["report_id"] == rid]
+        listed = {f["source_ref"] for f in facts if f.get("part_of") == s.ref}
+        if any(x.ref not in listed for x in statements if x.part_of is s):
+            for f in facts:
+                if f["source_ref"] == s.ref:
+                    f["parts_complete"] = None
 
 
 def _placed_refs(ex, rid: str, seen: dict) -> set[str]:

@@ -687,6 +687,11 @@ def read_statements(printed: str, default_measure: str | None,
         opens = any(sent.lstrip(" ,，").startswith(w) for w in g.part_words)
         if flow.pending:
             parts_open, flow.pending = flow.pending, []  # "…其中：" ended the paragraph before
+            first = g.figure.search(sent)
+            if first is not None and any(w in sent[: first.start()] for w in entry("statements", "parts.new_block_words")):
+                # "本级资金(包括结转结余) 73.25 / 其中: / …补助资金(万元) / 年度预算资金总额: 763.00": a form's
+                # empty 其中 row, then the next block's total — no part of the list left open
+                parts_open = []
         elif opens and flow.last is not None:
             # "…3328万元。其中，因公出国（境）费50万元": parts of the previous sentence's figure,
             # even when "其中：" ends the paragraph before.
@@ -951,6 +956,13 @@ def read_statements(printed: str, default_measure: str | None,
                 prev_end = m.end()
                 continue
             measure = _measure_of(label, g)
+            if measure == "allocated" and parts_open and not brackets and parts_open[0].measure not in g.kind_measures \
+                    and parts_open[0].sentence == si and any(parts_open[0] is x for x in out) \
+                    and not _measure_hits(_mask_items(label, g), g, None):
+                # "…村卫生室实施基本药物制度补助471.23元,其中中央补助189.63万元": in a list of parts its
+                # sentence opens, a level's name (中央补助) says who funds it, not its stage — the part is
+                # money of its whole's stage (a form's lines, one a paragraph, are left as they were read)
+                measure = None
             said = measure is not None
             # "上半年,全国一般公共预算支出136571亿元": a paragraph about a part of the year gone by states
             # what came in or went out so far, where the report's default stage would make it a budget
@@ -1119,6 +1131,11 @@ def read_statements(printed: str, default_measure: str | None,
     _loosen_mixed_lists(out)
     _mark_announced_lists(out, flow, g)
     _mark_class_lists(out, g)
+    _mark_economic_class_lists(out, g)
+    _mark_named_partitions(out, g)
+    for si, (a, z) in enumerate(_sentences(text)):
+        _mark_added_total(text, a, z, si, out, changes, flow, g)
+    _mark_counted_lists(text, out)
     return out, rates, changes
 
 
@@ -1279,6 +1296,139 @@ def _mark_class_lists(out: list[Statement], g: Grammar) -> None:
         names = [re.sub(stage, "", re.split(r"[,，:：;；、]", x.label)[-1].strip()) for x in parts]
         if len(parts) >= 3 and all(any(c.match(n) for c in classes) for n in names):
             whole.parts_complete = True
+
+
+@cache
+def _economic_classes() -> tuple[tuple[str, str], ...]:
+    """(name, code) of the economic classes (类, three-digit codes of vocab/class_names.csv), longest first."""
+    with (VOCAB / "class_names.csv").open(encoding="utf-8") as f:
+        rows = [(r["name"], r["code"]) for r in csv.DictReader(f) if r["scheme"] == "econ" and len(r["code"]) == 3]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+def _mark_economic_class_lists(out: list[Statement], g: Grammar) -> None:
+    """"基本支出2956.36万元,其中:工资福利支出2424.00万元,商品和服务支出432.65万元,对个人和家庭的补助93.12万元,
+    其他资本性支出6.5万元": a whole broken down by economic class (类 of vocab/class_names.csv; a name
+    ending with a class's, 其他资本性支出, is of that class), three classes or more, each once, and
+    nothing else listed under it: every yuan spent is of one class, so the classes listed are all of it."""
+    classes = _economic_classes()
+    stage = entry("statements", "parts.class_stage_suffix")
+    for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+        parts = [x for x in out if x.part_of is whole]
+        names = [re.sub(stage, "", re.split(r"[,，:：;；、]", x.label)[-1].strip()) for x in parts]
+        codes = [next((c for n, c in classes if name.endswith(n)), None) for name in names]
+        if len(parts) >= 3 and None not in codes and len(set(codes)) == len(codes):
+            whole.parts_complete = True
+
+
+def _mark_named_partitions(out: list[Statement], g: Grammar) -> None:
+    """"太原1-2月财政收入为93.18亿…其中税收收入71.45亿元,下降5.3%;非税收入21.72亿元": a whole of a flow
+    whose list names, one each and nothing else, the parts of a partition by name
+    (statements.toml parts.named_partitions: revenue is tax or non-tax) has all its parts listed."""
+    whole_words = tuple(entry("statements", "parts.named_partition_whole_word"))
+    for names in entry("statements", "parts.named_partitions"):
+        for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+            parts = [x for x in out if x.part_of is whole]
+            named = [next((n for n in names if _printed_under(x.label, n, g)), None) for x in parts]
+            if None not in named and sorted(named) == sorted(names) and any(w in whole.label for w in whole_words):
+                whole.parts_complete = True
+
+
+def _mark_added_total(text: str, a: int, z: int, si: int, out: list[Statement], changes: list[Change],
+                      flow: Flow, g: Grammar) -> None:
+    """"全市地方一般公共预算支出1,996,786万元(含…),完成预算的87.7%,加上上解上级支出98,524万元、债务还本支出
+    195,664万元,调出资金增加10,239万元,按规定安排…385,123万元,全市地方一般公共预算总支出2,686,338万元。": the
+    one money figure before 加上 and every one after it (outside brackets) make the total closing the
+    sentence, whose label names a total — a list known complete. A figure after an adding verb in
+    that list (调出资金增加10,239万元) is one more amount added, not a change. Anything less clear
+    (another figure before the word, a figure left unread, a change of a level): nothing is marked."""
+    sent = text[a:z]
+    at = min((k for w in entry("statements", "parts.added_words") if (k := sent.find(w)) >= 0), default=-1)
+    if at < 0:
+        return
+    inside = _closed_brackets(sent)
+    figs = [m for m in g.figure.finditer(sent) if not any(o < m.start() < c for o, c in inside)]
+    before = [m for m in figs if m.end() <= at]
+    after = [m for m in figs if m.start() > at]
+    if len(before) != 1 or len(after) < 2:
+        return
+    here = {x.start - a: x for x in out if x.sentence == si and x.period == "current"}
+
+    def read(m: re.Match) -> Statement | None:
+        return next((x for k, x in here.items() if m.start() <= k < m.end()), None)
+
+    first, total = read(before[0]), read(after[-1])
+    totals = tuple(entry("statements", "parts.added_total_words"))
+    if first is None or total is None or first.part_of is not None or total.part_of is not None \
+            or not any(w in total.label for w in totals) \
+            or any(c.level is first or c.level is total for c in changes) \
+            or sent[after[-1].end():].strip(" 。.,，"):
+        return
+    parts: list[Statement] = [first]
+    for m in after[:-1]:
+        x = read(m)
+        if x is None:
+            x = _added_figure(sent, a, m, parts[-1], g)
+            if x is None or any(c.start <= a + m.start() < c.end or a + m.start() <= c.start < a + m.end()
+                                for c in changes):
+                return
+        if x.part_of is not None or x.value < 0 or any(w in x.label for w in totals):
+            return  # a total on the way (…总收入442751万元,加上年结余…,收入总计…): two sums, not one list
+        parts.append(x)
+    for x in parts:
+        if all(x is not y for y in out):
+            out.append(x)
+            flow.skipped = [s for s in flow.skipped if not (x.start <= s[0] < x.end or s[0] <= x.start < s[1])]
+        x.part_of = total
+    total.parts_complete = True
+
+
+def _mark_counted_lists(text: str, out: list[Statement]) -> None:
+    """"…实施项目共4个,项目预算资金150万元。其中:年初预算批复的项目3个,项目资金150万元,(…)…补助资金1个,项目资金
+    0.24万元": the whole's sentence counts its things before its figure, each part's clause counts
+    its own (one count each, of the same measure word) and the counts add up to the whole's —
+    the parts listed are all of it."""
+    count = re.compile(entry("statements", "parts.counted_part"))
+    starts = [a for a, _ in _sentences(text)]
+    for whole in {id(x.part_of): x.part_of for x in out if x.part_of is not None}.values():
+        parts = sorted((x for x in out if x.part_of is whole), key=lambda x: x.start)
+        if len(parts) < 2 or whole.parts_complete or parts[0].start < whole.end:
+            continue
+        begin = max((s for s in starts if s <= whole.start), default=0)
+        own = list(count.finditer(text, begin, whole.start))
+        if not own:
+            continue
+        total, word = int(own[-1].group(1)), own[-1].group(2)
+        counts, prev = [], whole.end
+        for x in parts:
+            found = list(count.finditer(text, prev, x.start))
+            if len(found) != 1 or found[0].group(2) != word or any(
+                    y is not x and prev <= y.start < x.start for y in out):
+                break
+            counts.append(int(found[0].group(1)))
+            prev = x.end
+        else:
+            if sum(counts) == total:
+                whole.parts_complete = True
+
+
+def _added_figure(sent: str, a: int, m: re.Match, like: Statement, g: Grammar) -> Statement | None:
+    """'调出资金增加10,239万元' in a list opened by 加上: the amount the clause adds, kept with its name."""
+    clause = sent[_last_break(sent, m.start(), g) + 1 : m.start()]
+    verb = next((v for v in entry("statements", "parts.added_verbs") if clause.endswith(v)), None)
+    if verb is None or len(clause) - len(verb) < 2:
+        return None
+    gn = next(k for k in ("n", "bn", "kn", "ln", "pn") if m.group(k) is not None)
+    n, u = m.group(gn), m.group("u") or m.group("bu") or m.group("ku") or m.group("lu") or m.group("pu")
+    if u is None or u not in g.units:
+        return None
+    name = clause[: -len(verb)].strip(" ,，、")
+    return replace(like, value=Decimal(n.replace(",", "").replace(" ", "")), unit=u, factor=g.units[u],
+                   decimals=_decimals(n), printed=m.string[m.start(gn) : m.end(gn)], start=a + m.start(gn),
+                   end=a + m.end(gn), label=clause.strip(), measure_said=False, line_item="stated", item_label=name,
+                   part_of=None, rate=None, rate_base=None, prior=None, share=None, share_of_named=None,
+                   is_rate_base=False, cells_run=False, ref=None, level_of=None, parts_complete=False,
+                   pending_pct=None, in_reason=False, measure=like.measure)
 
 
 _MINUS = "-−"
@@ -1520,12 +1670,31 @@ def _share(label: str, pct: tuple, si: int, out: list[Statement], flow: Flow, g:
                 words[: item[2] - len(item[1])]):
             return  # one tier's level, not the whole the share names
         if whole is None:
+            # "…一般公共预算总支出安排6571.85亿元…其中,省本级支出1478.55亿元,占总支出的22.5%": no level of
+            # the line the vocabulary reads the words as, but a figure of the paragraph printed under
+            # those very words (less its stage): that figure is the whole
+            whole = next((v for v in reversed(out) if v is not part and v.period == "current"
+                          and v.start < part.start and v.yuan > part.yuan
+                          and _printed_under(v.label, words, g)), None)
+        if whole is None:
             part.share_of_named = (item[0], words, *pct)
             return
     else:
         whole = part.part_of
     if whole is not None and whole is not part:
         part.share = (whole, *pct)
+
+
+def _printed_under(label: str, words: str, g: Grammar) -> bool:
+    """A level's label ends with `words` (a name of at least three characters) once the stage
+    words closing it are dropped ('…一般公共预算总支出安排' is printed under 总支出)."""
+    if len(words) < 3:
+        return False
+    lab = label.rstrip(g.label_tail)
+    stage = sorted({w for name, ws in g.measures if name not in g.kind_measures for w in ws}, key=len, reverse=True)
+    while not lab.endswith(words) and (w := next((w for w in stage if lab.endswith(w) and lab != w), None)) is not None:
+        lab = lab[: -len(w)].rstrip(g.label_tail)
+    return lab.endswith(words)
 
 
 def _without_item(st: Statement) -> str:

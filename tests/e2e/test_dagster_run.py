@@ -77,14 +77,15 @@ def test_every_check_evaluated_and_views_published(run):
     # nor changes stated for every part of a whole: change_parts_sum (tests/unit/
     # test_statement_changes_real.py runs it), nor a gap to the budget stated beside a rate:
     # rate_matches_budget_gap (tests/unit/test_statements_held_out_g.py runs it), nor shares of a
-    # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it), nor a
+    # total named without its figure: share_sum (tests/unit/test_printed_arithmetic.py runs it), nor
+    # shares of one printed figure making 100 %: share_parts_sum (tests/unit/test_held_out_s18_found.py), nor a
     # disclosure table printed blank, nor a class printed in two tables of the same money, nor a 部门决算
     # heading naming its unit: empty_table_matches_text, class_total_across_tables, unit_name_consistency
     # (tests/unit/test_peer_sample_inconsistencies.py), nor a 基本支出表 closing 人员经费合计 and 公用经费合计:
     # basic_parts_across_tables, basic_half_sum, nor a 部门决算's contents or its SMEs' procurement:
     # listed_table_printed, procurement_sme_within_total, nor 项 paragraphs matching a 决算 table's 项 rows:
     # item_paragraphs_sum (tests/unit/test_peer_sample_remaining.py)
-    assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum",
+    assert names == set(CHECK_NAMES) - {"row_split_sum", "change_parts_sum", "rate_matches_budget_gap", "share_sum", "share_parts_sum",
                                         "empty_table_matches_text", "class_total_across_tables",
                                         "unit_name_consistency", "basic_parts_across_tables", "basic_half_sum",
                                         "listed_table_printed", "procurement_sme_within_total",
