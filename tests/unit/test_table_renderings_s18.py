@@ -102,3 +102,18 @@ def test_rows_alternately_full_and_ending_in_one_empty_cell_are_not_cut_two_at_a
     text = "单位:万元\n" + "\n".join(f"{c} |" if c else " |" for r in rows for c in r) + "\n"
     widths = {len(b.rows[0]) for b in read_text(text.encode("utf-8")).blocks if isinstance(b, Table)}
     assert 10 not in widths
+
+
+def test_indicator_rows_whose_empty_reason_cell_was_dropped() -> None:
+    # set S 2022 (南华县 野生菌加工车间 project) printed with tab cells: a row's empty trailing cells are
+    # not printed, so its last figure is the score, not the deviation reason's
+    text = ("项目支出绩效自评表\n(2022年度)\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "产出指标\t数量指标\t冷库仓储建设\t≥1290.3平方米\t1290.3平方米\t10.3\t10.3\t\t\n"
+            "时效指标\t任务完成时限(月)\t10\t10\t10.3\t10.3\t\t\t\n"
+            "质量指标\t验收合格率\t100%\t100%\t10\t9\t未全部完成\n")
+    ex = extract(read_text(text.encode("utf-8")), "d")
+    got = {(i["target_text"], i["actual_text"], i["weight"], i["score"]) for i in ex.fact_indicators}
+    assert ("10", "10", Decimal("10.3"), Decimal("10.3")) in got
+    assert ("≥1290.3平方米", "1290.3平方米", Decimal("10.3"), Decimal("10.3")) in got
+    assert ("100%", "100%", Decimal("10"), Decimal("9")) in got  # a printed reason: aligned as before

@@ -483,6 +483,17 @@ def _row_project(table: Table, row: list[Cell], cols: RowColumns, ctx: Ctx, proj
     return project_id
 
 
+def _header_for(header: list[Cell], fields: dict[int, str | None], cells: list[Cell], table: Table) -> list[Cell]:
+    """The header a row is aligned under: without its last column, the deviation reason, when the
+    row is short of the header and ends in a figure — a text rendering drops a row's empty
+    trailing cells ('时效指标 | 任务完成时限(月) | 10 | 10 | 10.3 | 10.3' under a header ending in
+    偏差原因分析及改进措施): aligned from the right with it, every value would move one column on."""
+    h = real_cells(header)
+    if len(cells) < len(h) and fields.get(len(h) - 1) == "reason" and cells and num_of(table, cells[-1]) is not None:
+        return h[:-1]
+    return header
+
+
 def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None,
                      per_row: RowColumns | None = None) -> None:
     header = table.rows[hdr_i]
@@ -529,7 +540,7 @@ def _read_indicators(table: Table, hdr_i: int, ctx: Ctx, project_id: str | None,
                 score = nums[-1]
                 _score(ctx, project_id, "total", weight, score, score.ref)
             break
-        amap = align(header, row)
+        amap = align(_header_for(header, fields, cells, table), row)
         got: dict[str, Cell] = {}
         for i, f in fields.items():
             if f and i in amap and f not in got:
