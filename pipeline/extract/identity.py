@@ -104,7 +104,9 @@ def org_pattern() -> re.Pattern[str]:
 
 @cache
 def _org_end() -> re.Pattern[str]:
-    return re.compile(rf"(?:{words('org_suffix')}){words('own_level')}?$")
+    # '上海市青浦区图书馆(上海市青浦区青杏科技图书馆)': a body's second name, in brackets after its first
+    second = rf"(?:[（(][{_HAN}]{{2,30}}?(?:{words('org_suffix')})[)）])?"
+    return re.compile(rf"(?:{words('org_suffix')}){second}{words('own_level')}?$")
 
 
 @cache
@@ -214,6 +216,8 @@ def unit_from_title(title: str) -> str | None:
     m = re.match(rule("title_unit_year"), s)
     if m and (u := clean_unit(m.group("u"))) and (is_org(u) or is_area(u)):
         return u
+    if two := re.match(rule("title_short_area"), s):
+        return two.group("u")  # '渠县2024年财政总决算…': a county's name of two characters
     # '锡林郭勒盟城乡居民基本养老保险补助资金2022年度绩效自评报告': a place, then a fund's name
     # and no body: the place's own (transfer-payment) report.
     if m and (a := area_of(m.group("u"))) and re.search(words("fund_name"), m.group("u")[len(a):]) \
@@ -441,6 +445,17 @@ def self_described(texts: list[str]) -> str | None:
                 if u and is_org(u) and org_in(u) == u and re.match(words("self_description"), s[m.start():]):
                     return u
     return None
+
+
+def self_described_speaker(texts: list[str]) -> str | None:
+    """'…本项目为南江县档案馆建设。南江县档案馆为县委直属…事业单位' in a text calling itself 我馆: a
+    sentence inside a paragraph opening with a body describing itself, whose suffix is the one
+    the text calls itself by (我馆 → …馆). Two such bodies name none."""
+    flat = [re.sub(r"\s", "", t) for t in texts]
+    suffixes = {m.group(0)[1:] for t in flat for m in re.finditer(words("first_person_org"), t)}
+    found = {u for t in flat for sentence in re.split(r"[。；;]", t)
+             if (u := self_described([sentence])) and any(u.endswith(suf) for suf in suffixes)}
+    return found.pop() if len(found) == 1 else None
 
 
 def dated_unit(texts: list[str]) -> str | None:

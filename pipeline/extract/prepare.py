@@ -194,6 +194,11 @@ def _chrome_line(text: str) -> bool:
         return True
     squashed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])", "", t)
     fields = f"{words('metadata_field')}|{words('publisher_field')}"
+    # a row of labels and values printed without colons ('发布机构 X 责任部门 X 关 键 字', '公开方式 主动公开
+    # 公开时限 长期公开 是否有效 有效'): three labels of three characters or more, or two with a publisher's
+    labels = {m.group(0) for m in re.finditer(fields, squashed) if len(m.group(0)) >= 3}
+    if not re.search(r"[。；;]", t) and (len(labels) >= 3 or len(labels) >= 2 and re.search(words("publisher_field"), squashed)):
+        return True
     # a field in brackets, or followed by its code or date ('索引号 640106-…', '成文日期 2024-03-27')
     return bool(re.match(rf"^[\s•·\-|\[【]*(?:{fields})\s*(?:[\]】]|\s[\dA-Za-z])", squashed))
 

@@ -669,6 +669,12 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         # form's 单位名称 cell does not: the title's short form stands, set F 712).
         if (heading := _lone_name(head[:12])) and ident.same_place_short_form(titled, heading):
             return heading
+        # '陵水县政府办2019年度部门决算' heading the text, '名称: 陵水黎族自治县人民政府办公室2019年度部门决算…'
+        # in the page's metadata: the page's own title field prints in full the name the heading
+        # shortens (its characters in order, the same first one).
+        if (full := _title_field_unit(head[:12])) and len(full) > len(titled) and full[0] == titled[0] \
+                and ident.is_org(full) and ident.abbreviates(titled, full):
+            return full
         # '宣城市公安局禁毒项目…自评表' over a form printing 主管部门 宣城市公安局 实施单位 禁毒支队: the
         # title's body supervises, the implementing unit named without a place is one of its own.
         # (the supervising department's label, 主管部门, is the farthest rank in vocab/report_identity.csv)
@@ -711,7 +717,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.report_title_unit(head[:15])
             or ident.dated_unit(head[:4])
             or ident.evaluated_unit(head[:12])
-            or ident.self_described(paras[:80]) or ident.speaker_named(head)
+            or ident.self_described(paras[:80]) or ident.self_described_speaker(paras[:80])
+            or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
             or ident.attached_unit(head)
             # '临河区财政局下达我单位…' under '来源:临河区动物疫病预防控制中心': a text speaking as one body
@@ -723,6 +730,16 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.totals_area(head + rows) or ident.recipient_area(head[:12])
             or ident.finance_compiled_area(head[:12]) or ident.year_area_opening(head)
             or ident.on_behalf_of(head[:6]) or ident.finance_subject_area(head[:12]))
+
+
+def _title_field_unit(lines: list[str]) -> str | None:
+    """The unit the page's metadata title field names ('名  称: X办公室2019年度部门决算…')."""
+    label = re.compile(rf"^[•·\-|\[【]*(?:{ident.words('title_field')})[\]】]?[:：|]+")
+    for t in lines:
+        flat = re.sub(r"\s", "", t)
+        if (m := label.match(flat)) and (u := ident.unit_from_title(flat[m.end():])):
+            return u
+    return None
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

@@ -24,6 +24,16 @@ WITH r AS (
     SELECT n.*, r.unit_name, r.report_id FROM named n JOIN r USING (document_id)
     WHERE length(n.unit) >= 4 AND NOT regexp_matches(n.unit, '[XxＸ×]{2}')
       AND NOT contains(r.unit_name, n.unit) AND NOT contains(n.unit, r.unit_name)
+      -- 陵水县政府办 heading the report of 陵水黎族自治县人民政府办公室: the unit's name shortened, its
+      -- characters in order and its first the same, the body's own words shortened too (规划和自然资源局
+      -- under 上海市, the place a level up, is another body: its body's words are the unit's as printed)
+      AND NOT (regexp_matches(n.unit, '^\p{Han}+$') AND left(n.unit, 1) = left(r.unit_name, 1)
+               AND regexp_matches(r.unit_name, '^' || regexp_replace(n.unit, '(.)', '\1.*', 'g'))
+               AND length(regexp_extract(n.unit, '^.*[省市县区州旗盟](.*)$', 1)) >= 2
+               AND regexp_extract(n.unit, '^.*[省市县区州旗盟](.*)$', 1)
+                   <> regexp_extract(r.unit_name, '^.*[省市县区州旗盟](.*)$', 1)
+               AND NOT starts_with(regexp_extract(r.unit_name, '^(.*[省市县区州旗盟])', 1),
+                                   regexp_extract(n.unit, '^(.*[省市县区州旗盟])', 1)))
 ), variant AS (
     -- the unit's full name with any of its conjunctions written as another one
     SELECT b.document_id, b.block_index, b.page, b.para_index,
