@@ -271,6 +271,21 @@ def extend(short: str, candidates: list[str]) -> str:
     return short
 
 
+def placed_by_title(unit: str, title: str) -> str | None:
+    """'交通运输厅' named by the text, '海南省交通运输部门2022年“三公”经费…' its title: a body printed
+    without a place whose name's words (all but its suffix) follow the place the title opens with
+    is that place's body (海南省交通运输厅)."""
+    if not is_org(unit) or area_of(unit) or re.match(words("short_level"), unit):
+        return None
+    flat = re.sub(r"\s", "", title)
+    place = area_of(flat)
+    suffix = re.search(rf"(?:{words('org_suffix')})$", unit)
+    stem = unit[: suffix.start()] if suffix else ""
+    if place and len(stem) >= 2 and flat[len(place):].startswith(stem):
+        return clean_unit(place + unit)
+    return None
+
+
 def placed_short_form(area: str, names: list[str]) -> str | None:
     """'重庆市' titling the page, '市水利局' publishing it: 重庆市水利局 — a short form whose level is
     the area's own (市 of 重庆市) names that area's body. One such name only."""

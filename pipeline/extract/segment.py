@@ -615,6 +615,9 @@ def _lone_name(lines: list[str]) -> str | None:
 
 def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | None = None) -> str | None:
     unit = _unit_named(s, paras, rows, beside)
+    # '交通运输厅2022年…' under the title '海南省交通运输部门2022年…': the title's place is the body's.
+    if unit and s.title and (placed := ident.placed_by_title(unit, s.title)):
+        return placed
     # '市林业局' (the text's own short form) is the 岳阳市林业局 the page names in full elsewhere.
     return ident.full_form(unit, paras[:80] + rows) if unit else None
 
@@ -714,6 +717,10 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
         # Short paragraphs just before/at the title often carry the unit name alone.
         if u := _lone_name([t]):
             return u
+    # '920平山县下口镇财政所 |' over '预算年度:2025 |': a form's heading, its unit over its year's field
+    for a, b in zip(paras[:12], paras[1:13], strict=False):
+        if _LABELLED_YEAR.match(b.strip(" |")) and (u := _lone_name([a])):
+            return u
     return (_unit_from_body(paras) or ident.outline_unit(head) or ident.report_title_unit(head[:15])
             or ident.dated_unit(head[:4])
             or ident.evaluated_unit(head[:12])
@@ -723,7 +730,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.attached_unit(head)
             # '临河区财政局下达我单位…' under '来源:临河区动物疫病预防控制中心': a text speaking as one body
             # is its one publisher's, not the area's it also calls 我区.
-            or (_publisher_fallback(publishers) if as_unit else None) or ident.speaking_area(head)
+            or (_publisher_fallback(publishers) or _speaking_publisher(publishers, head) if as_unit else None)
+            or ident.speaking_area(head)
             or ident.news_unit(head[:12]) or ident.breadcrumb_unit(head[:6])
             or _publisher_fallback(publishers, ident.speaks_as_area(head[:20]))
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
@@ -740,6 +748,17 @@ def _title_field_unit(lines: list[str]) -> str | None:
         if (m := label.match(flat)) and (u := ident.unit_from_title(flat[m.end():])):
             return u
     return None
+
+
+def _speaking_publisher(publishers: list[str], texts: list[str]) -> str | None:
+    """'发布机构: 省文物局' over a text calling itself 我局 and printing no place: the one publisher
+    whose suffix is the one the text speaks by, as printed (never the finance body, which
+    publishes other bodies' texts)."""
+    flat = [re.sub(r"\s", "", t) for t in texts]
+    suffixes = {m.group(0)[1:] for t in flat for m in re.finditer(ident.words("first_person_org"), t)}
+    names = {p for p in publishers if ident.is_org(p) and any(p.endswith(x) for x in suffixes)
+             and not re.search(ident.words("finance_body"), p)}
+    return names.pop() if len(names) == 1 else None
 
 
 def _publisher_fallback(publishers: list[str], for_area: bool = False) -> str | None:

@@ -133,3 +133,35 @@ def test_a_body_with_a_second_name_in_brackets() -> None:
             "第三部分上海市青浦区图书馆(上海市青浦区青杏科技图书馆)2017年度决算情况说明\n"
             "一、收入支出决算总体情况说明\n2017年度收入总计2539.84万元,支出总计2539.84万元。\n")
     assert _units(page) == ["上海市青浦区图书馆(上海市青浦区青杏科技图书馆)"]
+
+
+# M 1419 (陕西's 文物局 asking the finance department for funds after its evaluation, read by hand):
+# the page's publisher is printed by its level alone (省文物局), the letter speaks as 我局 and names
+# no place: the publisher as printed.
+def test_a_short_form_publisher_the_text_speaks_as() -> None:
+    page = ("发布日期: 2019-09-25 11:20\n发布机构: 省文物局 公文时效: 长期公开\n主题分类: 文物 发布日期: 2019-09-25\n"
+            "省财政厅:\n      为认真贯彻落实中省关于全面实施预算绩效管理的精神,提高财政资金使用效益,我局于今年4月份启动"
+            "全省52家免费开放博物馆纪念馆2018年度免费开放补助资金绩效评价工作,评价资金1496万元。\n妥否,请批示。\n"
+            "附件:1.全省52家免费开放博物馆纪念馆绩效评价报告\n")
+    assert _units(page) == ["省文物局"]
+    # a text speaking by another suffix (我院) is not its publisher's
+    assert _units(page.replace("我局", "我院")) == [None]
+
+
+# N 1516 (海南's transport department 2022 三公 budget, read by hand): the title names the province's
+# transport sector (海南省交通运输部门), the text the department without its place.
+def test_the_titles_place_for_a_body_the_text_names_without_one() -> None:
+    assert ident.placed_by_title("交通运输厅", "海南省交通运输部门2022年“三公”经费预算情况说明") == "海南省交通运输厅"
+    assert ident.placed_by_title("财政厅", "海南省交通运输部门2022年“三公”经费预算情况说明") is None
+    page = ("海南省交通运输部门2022年“三公”经费预算情况说明\n\n\n交通运输厅2022年一般公共预算“三公”经费预算数为98.65万元,其中:\n"
+            "因公出国(境)经费7万元,较上年预算下降90.54%,主要原因是受新冠疫情影响,出国(境)团(组)减少。\n")
+    assert _units(page) == ["海南省交通运输厅"]
+
+
+# P 1708 (平山县下口镇财政所 2025 预算, read by hand): a 收支总表 printed one cell per line, its unit (with
+# a code before it) over the form's year field.
+def test_a_forms_unit_over_its_year_field() -> None:
+    page = ("2025年部门预算信息公开目录\n部门预算公开表\n部门预算信息公开情况说明\n920平山县下口镇财政所 |\n预算年度:2025 |\n"
+            "单位:万元 | ||\n序号 |\n收入 |\n支出 | ||\n项 目 |\n预算数 |\n项 目 |\n预算数 | |\n1 |\n"
+            "一、一般公共预算拨款收入 |\n675.82 |\n一、一般公共服务支出 |\n516.39 |\n")
+    assert _units(page) == ["平山县下口镇财政所"]
