@@ -189,6 +189,7 @@ def _year_from(text: str) -> int | None:
 
 def _majority_year(texts: list[str]) -> int | None:
     counts: Counter[int] = Counter()
+    fiscal: set[int] = set()
     for t in texts:
         # Document numbers such as 〔2023〕2号 and dates are publication, not evaluation, years.
         t = re.sub(r"[〔\[［(（]20\d\d[〕\]］)）]", "", t)
@@ -196,11 +197,19 @@ def _majority_year(texts: list[str]) -> int | None:
         t = pattern("segments", "years.compared_year").sub("", t)
         for m in _YEAR.finditer(t):
             counts[int(m.group(1).replace(" ", ""))] += 1
+            if m.group(2):
+                fiscal.add(int(m.group(1).replace(" ", "")))
     if not counts:
         return None
     best = max(counts.values())
+    tied = [y for y, c in counts.items() if c == best]
+    # '12项2019年度市级预算资金' beside '开展2020年…评价工作', '2022年度教育补助…调整到2023年上半年发放':
+    # in a tie, the one year written as a fiscal year (年度) is the one reported, the other a
+    # calendar year the work was done or moved to.
+    if len(tied) > 1 and len(named := [y for y in tied if y in fiscal]) == 1:
+        return named[0]
     # A tie is a comparison with the year before (2016年度 | 2017年度): the later one reports.
-    return max(y for y, c in counts.items() if c == best)
+    return max(tied)
 
 
 def _another_unit(kind: str, cur: Segment, title: str) -> bool:

@@ -177,3 +177,17 @@ def test_the_reports_heading_prints_the_unit_under_its_higher_place() -> None:
             "(一)项目资金投入情况分析。\n1.项目资金到位情况分析。\n2022年度上级安排隆阳区林业生态保护恢复资金4871.71万元,"
             "应到位4871.71万元,实际到位1696.76万元,到位率34.83%。\n")
     assert _units(page) == ["保山市隆阳区林业和草原局"]
+
+
+# O 1610 and S 2016 (read by hand): two years printed once each, one of them as a fiscal year (年度):
+# that one is reported; the other is the calendar year the payment was moved to or the evaluation
+# work is done in.
+def test_a_tie_between_years_goes_to_the_fiscal_year() -> None:
+    page = ("教育补助和残疾人及机构培训项目绩效自评报告\n一、项目绩效基本情况\n根据年初设定的绩效目标,项目自评得分96分,"
+            "自评结论为“优”。教育补助项目全年预算数为36.261万元,执行数为14.261万元,因教育补助申报时间调整为第二学期,"
+            "故2022年度教育补助随之调整到2023年上半年发放,该年度预算也作相应调减。\n")
+    assert [r["fiscal_year"] for r in _ex(page).reports] == [2022]
+    news = ("近日,市财政局布置开展2020年市级部分重点项目财政绩效评价工作,经按程序确定了“老年人和学生乘坐公交车价格补贴”"
+            "等12项2019年度市级预算资金作为此次财政绩效评价项目,总金额达13.4亿元,将通过与第三方机构合作检验预期目标的"
+            "绩效情况。\n")
+    assert [r["fiscal_year"] for r in _ex(news).reports] == [2019]
