@@ -549,7 +549,7 @@ def year_area_opening(texts: list[str]) -> str | None:
     """'2024年旺苍县“三公”经费执行数…', '2016年,市人大“三公”经费预算为…': paragraphs opening with the
     year, then an area or a body and its own accounts, all naming the same one (a last resort for
     a page naming no unit)."""
-    pat = re.compile(rf"^{rule('fiscal_year')}[，,]?(?P<u>[{_HAN}]{{1,12}}?(?:{words('area_suffix')}|{words('org_suffix')}))"
+    pat = re.compile(rf"^{rule('fiscal_year')}(?:{rule('year_period')})?[，,]?(?P<u>[{_HAN}]{{1,12}}?(?:{words('area_suffix')}|{words('org_suffix')}))"
                      rf"(?={rule('own_accounts')})")
     found = set()
     for t in texts:
@@ -869,6 +869,18 @@ def presenter_unit(texts: list[str]) -> str | None:
                 and is_org(u) and org_in(u) == u:
             return u
     return None
+
+
+def region_by_level(title: str, texts: list[str]) -> str | None:
+    """'2020年上半年自治区预算执行情况' (受自治区人民政府委托…), '1-6月,新疆地方生产总值…': a title naming
+    an autonomous region by its level alone is that of the one region the text names by its short
+    name (新疆). Two regions name none."""
+    t = re.sub(r"\s", "", title or "")
+    if not re.search(rule("region_level").rstrip("$"), t) or re.search(words("region_short"), t) \
+            or unit_from_title(t):
+        return None
+    found = {m.group(0) for x in texts for m in re.finditer(words("region_short"), re.sub(r"\s", "", x))}
+    return found.pop() if len(found) == 1 else None
 
 
 def of_province(area: str, name: str) -> bool:

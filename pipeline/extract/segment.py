@@ -748,7 +748,8 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or (_title_area(s.title) if as_unit else ident.compiled_area(head[:12]) or _first_line_area(paras))
             or ident.totals_area(head + rows) or ident.recipient_area(head[:12])
             or ident.finance_compiled_area(head[:12]) or ident.year_area_opening(head)
-            or ident.on_behalf_of(head[:6]) or ident.finance_subject_area(head[:12]))
+            or ident.on_behalf_of(head[:6]) or ident.finance_subject_area(head[:12])
+            or ident.region_by_level(s.title, head))
 
 
 def _title_field_unit(lines: list[str]) -> str | None:

@@ -191,3 +191,29 @@ def test_a_tie_between_years_goes_to_the_fiscal_year() -> None:
             "等12项2019年度市级预算资金作为此次财政绩效评价项目,总金额达13.4亿元,将通过与第三方机构合作检验预期目标的"
             "绩效情况。\n")
     assert [r["fiscal_year"] for r in _ex(news).reports] == [2019]
+
+
+# R 1921 (吉林's 2021 fiscal news, read by hand): the province's finances follow the year, not a
+# clause's start (2021年吉林省地方一般公共预算收入1144.0亿元).
+def test_a_place_whose_finances_follow_the_year() -> None:
+    text = ("2021年,吉林全省各级各部门全面贯彻党的十九大和十九届历次全会精神,坚持稳中求进工作总基调。"
+            "2021年吉林省城镇居民人均可支配收入35646元,增长6.7%。2021年吉林省地方一般公共预算收入1144.0亿元,"
+            "比上年增长5.4%。")
+    assert ident.finance_subject_area([text]) == "吉林省"
+    # the whole province's, as the text names the year's area (2021年全省…): no place's name
+    assert ident.finance_subject_area([text.replace("2021年吉林省地方", "2021年全省地方")]) is None
+
+
+# T 2105 (新疆's first-half 2020 budget execution report, read by hand): the title names the region by
+# its level alone (自治区预算执行情况), the text the region by its short name once.
+def test_a_title_naming_a_region_by_its_level_alone() -> None:
+    title = "2020年上半年自治区预算执行情况"
+    text = ["主任,各位副主任,秘书长,各位委员:", "受自治区人民政府委托,现将2020年上半年自治区预算执行情况报告如下,请予审议。",
+            "1-6月,新疆地方生产总值(GDP)完成6412.8亿元,固定资产投资比上年同期增长28.6%。"]
+    assert ident.region_by_level(title, text) == "新疆"
+    assert ident.region_by_level(title, [*text, "对口援助西藏的资金"]) is None  # two regions: none
+    assert ident.region_by_level("2020年上半年预算执行情况", text) is None
+    page = title + "\n" + "\n".join(text) + "\n上半年,自治区一般公共预算收入完成745.4亿元,为预算的48.1%。\n"
+    assert _units(page) == ["新疆"]
+    # the part of the year after the title's year is no place's name (上半年自治区)
+    assert ident.year_area_opening([title]) is None
