@@ -473,6 +473,16 @@ def self_described_speaker(texts: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def composed_unit(texts: list[str]) -> str | None:
+    """'二、部门预算单位构成 从单位构成看,区政协包括办公室、提案委员会…': the budget template's section on
+    the units its budget covers names the unit, as printed (a short form too)."""
+    for t in texts:
+        for m in re.finditer(rule("unit_composition"), re.sub(r"\s", "", t)):
+            if (u := clean_unit(m.group("u"))) and is_org(u) and org_in(u) in (None, u):
+                return u
+    return None
+
+
 def dated_unit(texts: list[str]) -> str | None:
     """A cover flattened onto one line: the unit between the title and its bracketed date."""
     for t in texts:

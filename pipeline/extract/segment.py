@@ -738,7 +738,7 @@ def _unit_named(s: Segment, paras: list[str], rows: list[str], beside: list[str]
             or ident.self_described(paras[:80]) or ident.self_described_speaker(paras[:80])
             or ident.speaker_named(head)
             or ident.named_by_short_name(publishers, head) or ident.opening_unit(head)
-            or ident.attached_unit(head)
+            or ident.composed_unit(head) or ident.attached_unit(head)
             # '临河区财政局下达我单位…' under '来源:临河区动物疫病预防控制中心': a text speaking as one body
             # is its one publisher's, not the area's it also calls 我区.
             or (_publisher_fallback(publishers) or _speaking_publisher(publishers, head) if as_unit else None)

@@ -217,3 +217,15 @@ def test_a_title_naming_a_region_by_its_level_alone() -> None:
     assert _units(page) == ["新疆"]
     # the part of the year after the title's year is no place's name (上半年自治区)
     assert ident.year_area_opening([title]) is None
+
+
+# N 1506 (a district CPPCC's 2017 部门预算, read by hand): the template's section on the units the
+# budget covers names the unit, by its level alone (区政协); the text calls itself 我办.
+def test_the_budgets_unit_composition_names_the_unit() -> None:
+    page = ("一、主要职能 政协章程规定,政协全国委员会和各级地方委员会的主要职能是政治协商、民主监督、参政议政。 "
+            "二、部门预算单位构成 从单位构成看,区政协包括办公室、提案委员会、文史委员会。 三、部门收支概况 "
+            "(一)2017年初预算收入275.7248万元,其中:一般公共预算拨款226.7248万元,专项资金拨款49万元。 "
+            "五、“三公”经费预算情况 2017年“三公”经费预算数为19.8万元,其中:公务用车运行费8万元,公务接待费11.8万元。"
+            "我办按照中央、省和市委市政府要求,厉行节约,继续严控“三公”经费。\n")
+    assert _units(page) == ["区政协"]
+    assert ident.composed_unit(["从预算单位构成看,本单位内设:园长室、副园长室"]) is None  # no name
