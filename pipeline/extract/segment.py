@@ -627,8 +627,6 @@ def _unit_of(s: Segment, paras: list[str], rows: list[str], beside: list[str] | 
     # '交通运输厅2022年…' under the title '海南省交通运输部门2022年…': the title's place is the body's.
     if unit and s.title and (placed := ident.placed_by_title(unit, s.title)):
         return placed
-    if unit and (higher := _heading_with_place(unit, paras[:40])):
-        return higher
     # '市林业局' (the text's own short form) is the 岳阳市林业局 the page names in full elsewhere.
     return ident.full_form(unit, paras[:80] + rows) if unit else None
 
@@ -760,20 +758,6 @@ def _title_field_unit(lines: list[str]) -> str | None:
         if (m := label.match(flat)) and (u := ident.unit_from_title(flat[m.end():])):
             return u
     return None
-
-
-def _heading_with_place(unit: str, paras: list[str]) -> str | None:
-    """'隆阳区林业和草原局' publishing the page, '保山市隆阳区林业和草原局生态保护恢复专项 / 转移支付2022年度绩效
-    自评报告' heading the report: the report's own heading (a short line naming a report kind, alone or
-    with the line it wraps onto) prints the unit under its higher place. One such name only."""
-    found = set()
-    for a, b in zip(paras, [*paras[1:], ""], strict=False):
-        if len(a.strip()) > 45 or not (_kind_of(a) or len(b.strip()) <= 45 and _kind_of(a + b)):
-            continue
-        u = ident.unit_from_title(a)
-        if u and u != unit and u.endswith(unit) and ident.is_area(u[: -len(unit)]) and ident.is_org(u):
-            found.add(u)
-    return found.pop() if len(found) == 1 else None
 
 
 def _speaking_publisher(publishers: list[str], texts: list[str]) -> str | None:

@@ -167,18 +167,6 @@ def test_a_forms_unit_over_its_year_field() -> None:
     assert _units(page) == ["平山县下口镇财政所"]
 
 
-# Q 1811 (保山市隆阳区林业和草原局 2022 transfer self-evaluation, read by hand): the page's title names the
-# district, its publisher the district's bureau; the report's own heading, wrapped over two lines,
-# prints the bureau under its city.
-def test_the_reports_heading_prints_the_unit_under_its_higher_place() -> None:
-    page = ("隆阳区2022年专项转移支付绩效自评报告(林业生态保护恢复资金)\n- 索引号\n- 01525697-3-/2023-0417003\n"
-            "- 发文机构\n- 隆阳区林业和草原局\n- 公开目录\n- 绩效自评报告\n- 文 号\n- 浏览量\n- 日期\n- 2023-04-17\n附件4\n"
-            "保山市隆阳区林业和草原局生态保护恢复专项\n转移支付2022年度绩效自评报告\n一、绩效目标完成情况分析\n"
-            "(一)项目资金投入情况分析。\n1.项目资金到位情况分析。\n2022年度上级安排隆阳区林业生态保护恢复资金4871.71万元,"
-            "应到位4871.71万元,实际到位1696.76万元,到位率34.83%。\n")
-    assert _units(page) == ["保山市隆阳区林业和草原局"]
-
-
 # O 1610 and S 2016 (read by hand): two years printed once each, one of them as a fiscal year (年度):
 # that one is reported; the other is the calendar year the payment was moved to or the evaluation
 # work is done in.
