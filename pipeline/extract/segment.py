@@ -415,7 +415,10 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
     if sample:
         # An essay site's title carries its collection date; the reposted text its own (often
         # blanked 20xx) year. The collection's headings say nothing of the report.
-        paras = [t for t in paras if len(t) > _FURNITURE_MAX or not ident.is_sample_page([t])]
+        # (a line whose text runs on past the collection's heading is the sample's own: kept, its
+        # heading cut below, whatever its length — '1、…(精选11篇)1根据…,我馆成立了…')
+        paras = [t for t in paras if len(t) > _FURNITURE_MAX or not ident.is_sample_page([t])
+                 or len(ident.after_sample_heading(t)) > _SAMPLE_TEXT_MIN]
         # Nor does the page's own title line, another report's the site files it under (held-out B 312).
         paras = [t for t in paras if re.sub(r"\s", "", t) != re.sub(r"\s", "", s.title or "")]
         # Nor the collection's file name on its own line, nor its heading run into the first sample
@@ -424,6 +427,9 @@ def _fill_identity(s: Segment, blocks: list, trad: bool) -> None:
                  if t and not _FILE_EXTENSION.search(t)]
     s.fiscal_year = _fiscal_year("" if sample else s.title, paras, rows)
     s.unit_name = _unit_of(s, paras, rows, _beside_title(s, blocks))
+
+
+_SAMPLE_TEXT_MIN = 45  # longer than a title line: a paragraph of the sample's text
 
 
 _PAREN_YEAR = pattern("segments", "years.bracketed_year")
