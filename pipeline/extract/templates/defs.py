@@ -69,6 +69,10 @@ class Template:
     rate_base: tuple[str, ...] = ("adjusted", "initial")
     differences: tuple[tuple[str, str, str], ...] = ()
     default_unit: bool = True  # amounts in 万元 when neither the block nor the page prints a unit
+    # The form's printed column order, read for fund-source rows whose header the excerpt cut
+    # off (only where a row's own printed rate proves the money columns; see engine._headless).
+    headless: tuple[str, ...] = ()
+    headless_labels: tuple[re.Pattern[str], ...] = ()  # the form's own row labels (never 合计 alone)
 
 
 def _patterns(xs: list[str] | None) -> tuple[re.Pattern[str], ...]:
@@ -110,6 +114,7 @@ def templates() -> tuple[Template, ...]:
             required=frozenset(fu.get("required", ())), rate_base=tuple(fu.get("rate_base", ("adjusted", "initial"))),
             differences=tuple(tuple(x) for x in fu.get("differences", ())),
             default_unit=bool(fu.get("default_unit", True)),
+            headless=tuple(fu.get("headless", ())), headless_labels=_patterns(fu.get("headless_labels")),
         ))
     return tuple(sorted(out, key=lambda t: t.priority))
 

@@ -205,7 +205,60 @@ def read_blocks(cells: list[SCell], report_kind: str) -> tuple[list[Block], list
         _late_rows(cells, j, blk, taken)
         prev_end = i
         blocks.append(blk)
+    if not blocks and (hb := _headless(cells, report_kind, taken)) is not None:
+        blocks.append(hb)
     return blocks, _scores(cells, report_kind, blocks, taken), taken
+
+
+def _rate_proves(vals: dict[str, Tok]) -> bool:
+    """The printed rate is the executed amount over the full-year budget, to its printed decimals."""
+    ex, ad, rate = vals.get("executed"), vals.get("adjusted"), vals.get("rate")
+    if ex is None or ad is None or rate is None or rate.num.unit != "%" or not ad.num.value:
+        return False
+    half = Decimal(5) / Decimal(10) ** (rate.num.decimals + 1)
+    return abs(ex.num.value / ad.num.value * 100 - rate.num.value) <= half + Decimal("0.01")
+
+
+def _headless(cells: list[SCell], report_kind: str, taken: set[int]) -> Block | None:
+    """A funding block whose header the excerpt cut off (it starts at or below 年度资金总额): the
+    rows are read in the form's printed column order (template `headless`) only when the first
+    fund-source row's printed rate proves it; every row must prove itself the same way, the
+    others stay unplaced with the reason. Nothing is read where no rate is printed."""
+    order = sorted((t for t in templates() if t.headless), key=lambda t: (t.report_kind != report_kind, t.priority))
+    unproven: list[tuple[str, list[SCell], str]] = []
+    for t in order:
+        for i in range(len(cells)):
+            if cells[i].empty or i in taken or (lab := _label_at(cells, i, t)) is None:
+                continue
+            if not any(p.match(header_key(lab[1])) for p in t.headless_labels):
+                continue
+            e = _values_after(cells, i + lab[2])
+            blk = Block(t, list(t.headless), _unit(cells, i, i + lab[2]))
+            vals = cells[i + lab[2] : e]
+            r = read_values(t, blk.header, vals, total_row=lab[0] == "total")
+            if not _rate_proves(r.values):
+                if any(parse_number(v.text) for v in vals) and not unproven:
+                    unproven.append((clean_label(lab[1]), vals, _NOT_PROVEN))
+                continue
+            got: set[int] = set()
+            _read_rows(cells, i, blk, got)
+            kept = []
+            for row in blk.rows:
+                v = row.reading.values
+                if not v or (_rate_proves(v) and any(p.match(header_key(row.label)) for p in t.headless_labels)):
+                    kept.append(row)
+                else:
+                    blk.unplaced.append((row.label, row.cells, _NOT_PROVEN))
+            blk.rows = kept
+            taken.update(got)
+            return blk
+    if unproven:
+        # Figures of the form's rows without a header: left unrecognised, with the reason.
+        return Block(order[0], [], None, unplaced=unproven)
+    return None
+
+
+_NOT_PROVEN = "a row of a form whose header is not printed: its printed rate does not prove its columns"
 
 
 _STRAY = 40  # printed cells after a header searched for its stray field words
