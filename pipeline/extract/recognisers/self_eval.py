@@ -489,7 +489,9 @@ def _header_for(header: list[Cell], fields: dict[int, str | None], cells: list[C
     trailing cells ('时效指标 | 任务完成时限(月) | 10 | 10 | 10.3 | 10.3' under a header ending in
     偏差原因分析及改进措施): aligned from the right with it, every value would move one column on."""
     h = real_cells(header)
-    if len(cells) < len(h) and fields.get(len(h) - 1) == "reason" and cells and num_of(table, cells[-1]) is not None:
+    # (a grid's row reaching the reason's own column prints its reason there: 备注 | 6)
+    if len(cells) < len(h) and fields.get(len(h) - 1) == "reason" and cells and cells[-1].col < h[-1].col \
+            and num_of(table, cells[-1]) is not None:
         return h[:-1]
     return header
 
